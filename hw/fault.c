@@ -1,0 +1,74 @@
+/* Names and descriptions of translation faults. */
+#include "hw/fault.h"
+#include "hw/ptfmt.h"
+
+#include <stdio.h>
+
+const char *fault_kind_name(enum fault_kind k)
+{
+	static const char *const names[FAULT_KIND_COUNT] = {
+		[FAULT_NONE] = "none",
+		[FAULT_VA_RANGE] = "va-range",
+		[FAULT_NOT_PRESENT] = "not-present",
+		[FAULT_PROTECTION] = "protection",
+		[FAULT_MISALIGNED] = "misaligned-superpage",
+		[FAULT_RESERVED] = "reserved-pte",
+		[FAULT_AD] = "accessed-dirty",
+		[FAULT_BUS] = "bus-error",
+		[FAULT_TLB_MISS] = "tlb-miss",
+	};
+	return (unsigned)k < FAULT_KIND_COUNT ? names[k] : "?";
+}
+
+unsigned fault_cause(const struct fault *f)
+{
+	static const unsigned page[3] = {CAUSE_LOAD_PAGE_FAULT, CAUSE_STORE_PAGE_FAULT, CAUSE_FETCH_PAGE_FAULT};
+	static const unsigned access[3] = {CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS, CAUSE_FETCH_ACCESS};
+	return f->kind == FAULT_BUS ? access[f->access] : page[f->access];
+}
+
+static void perm_letters(unsigned bits, char *buf)
+{
+	int n = 0;
+	if (bits & PTE_R)
+		buf[n++] = 'R';
+	if (bits & PTE_W)
+		buf[n++] = 'W';
+	if (bits & PTE_X)
+		buf[n++] = 'X';
+	if (bits & PTE_U)
+		buf[n++] = 'U';
+	buf[n] = '\0';
+}
+
+void fault_describe(const struct fault *f, char *buf, size_t len)
+{
+	char perms[8];
+	switch (f->kind) {
+	case FAULT_NOT_PRESENT:
+		snprintf(buf, len, "not present (invalid PTE at level %d)", f->level);
+		break;
+	case FAULT_PROTECTION:
+		perm_letters(f->violated, perms);
+		snprintf(buf, len, "protection (%s denied by %s)", access_name(f->access), perms);
+		break;
+	case FAULT_MISALIGNED:
+		snprintf(buf, len, "misaligned superpage at level %d", f->level);
+		break;
+	case FAULT_RESERVED:
+		snprintf(buf, len, "reserved PTE encoding at level %d", f->level);
+		break;
+	case FAULT_VA_RANGE:
+		snprintf(buf, len, "address out of range or not canonical");
+		break;
+	case FAULT_AD:
+		snprintf(buf, len, "%s bit clear (software-managed A/D)", f->access == ACCESS_WRITE ? "A or D" : "A");
+		break;
+	case FAULT_BUS:
+		snprintf(buf, len, "bus error (outside physical memory)");
+		break;
+	default:
+		snprintf(buf, len, "%s", fault_kind_name(f->kind));
+		break;
+	}
+}

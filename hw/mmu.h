@@ -1,0 +1,128 @@
+/* The MMU: the one entry point every memory access of every workload goes
+ * through. A translation mechanism (bare, paging, ...) sits behind a small table
+ * of function pointers. For paging, a TLB hit is an inline tag compare and an
+ * add; misses walk the page table in physical memory (hardware refill) or are
+ * handed to the kernel (software-managed TLB). */
+#ifndef HW_MMU_H
+#define HW_MMU_H
+
+#include "hw/fault.h"
+#include "hw/latency.h"
+#include "hw/physmem.h"
+#include "hw/pt.h"
+#include "hw/ptfmt.h"
+#include "hw/tlb.h"
+
+struct mmu;
+
+/* A translation mechanism. translate returns true with *pa, or false with *f. */
+struct mmu_mech {
+	const char *name;
+	bool (*translate)(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
+			  struct fault *f);
+};
+
+extern const struct mmu_mech mmu_bare;   /* pa = va, no protection */
+extern const struct mmu_mech mmu_paging; /* radix page tables of any pt_format */
+
+enum tlb_refill {
+	TLB_REFILL_HW, /* the hardware walks the page table on a miss */
+	TLB_REFILL_SW, /* a miss faults (FAULT_TLB_MISS); the kernel calls mmu_refill */
+};
+
+struct mmu_config {
+	const struct mmu_mech *mech;
+	struct tlb_config tlb;   /* L1; entries == 0 means no TLB at all */
+	bool split;              /* separate instruction and data L1 TLBs, each like tlb */
+	struct tlb_config l2;    /* second-level unified TLB; entries == 0 means none */
+	enum tlb_refill refill;
+	bool sw_ad;              /* A/D bits managed by software: a clear bit faults */
+	bool sum, mxr;           /* RISC-V sstatus.SUM and sstatus.MXR */
+};
+
+/* Fills cfg with the defaults: paging, a 64-entry 4-way LRU TLB with ASIDs,
+ * unified, no L2, hardware refill and A/D. */
+void mmu_config_defaults(struct mmu_config *cfg);
+
+struct mmu_counts {
+	uint64_t translations[3];  /* by access: read, write, execute */
+	uint64_t walks;            /* page walks started */
+	uint64_t walk_refs;        /* PTEs read by walks */
+	uint64_t data_refs;        /* data references the drivers made after translating */
+	uint64_t faults[FAULT_KIND_COUNT];
+	uint64_t sw_refills;       /* software TLB refills done by the kernel */
+	uint64_t shootdowns;       /* TLB invalidations requested by the kernel */
+};
+
+struct mmu {
+	const struct mmu_mech *mech;
+	struct physmem *pm;
+	const struct pt_format *fmt;
+	struct tlb *tlb[3];      /* by access: data (read, write) and instruction; NULL = none */
+	struct tlb *l2;          /* NULL = no second level */
+	unsigned page_shift;
+	unsigned walk_opts;      /* WALK_HW_AD, WALK_SUM, WALK_MXR */
+	pfn_t root;              /* the current context: satp.PPN ... */
+	asid_t asid;             /* ... and satp.ASID */
+	struct mmu_config cfg;
+	struct mmu_counts c;
+};
+
+/* Builds an MMU over pm for page-table format fmt (may be NULL for bare).
+ * Returns NULL with a message in err for an impossible configuration (a bad
+ * TLB geometry, paging without a format). */
+struct mmu *mmu_new(const struct mmu_config *cfg, struct physmem *pm, const struct pt_format *fmt,
+		    char *err, size_t errlen);
+void mmu_free(struct mmu *m);
+
+/* Switches address space (writes satp). Without ASID tags this flushes the TLB. */
+void mmu_set_context(struct mmu *m, pfn_t root, asid_t asid);
+
+/* Out-of-line part of mmu_translate: TLB miss, permission refusal on a hit, or a
+ * mechanism without a TLB. */
+bool mmu_translate_slow(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
+			struct fault *f);
+
+/* Translates va for one access in the current context. Returns true with *pa,
+ * or false with the fault in *f. */
+static inline bool mmu_translate(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
+				 struct fault *f)
+{
+	struct tlb *t = m->tlb[acc];
+	if (likely(t != NULL)) {
+		struct tlb_entry *e = tlb_lookup(t, m->asid, va >> m->page_shift);
+		if (likely(e && ((e->allow >> (priv * 3 + acc)) & 1) && (acc != ACCESS_WRITE || e->dirty))) {
+			m->c.translations[acc]++;
+			unsigned shift = m->page_shift + m->fmt->level_shift[e->level];
+			*pa = (e->pfn << m->page_shift) + (va & mask_bits(shift));
+			return true;
+		}
+		return mmu_translate_slow(m, va, acc, priv, pa, f);
+	}
+	return mmu_translate_slow(m, va, acc, priv, pa, f);
+}
+
+/* The kernel's software TLB refill: walks for (va, acc, priv) in the current
+ * context and inserts the result. Returns false with the fault the walk raised. */
+WARN_UNUSED bool mmu_refill(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, struct fault *f);
+
+/* TLB shootdowns the kernel requests after changing a page table. */
+void mmu_flush_va(struct mmu *m, asid_t asid, vaddr_t va);
+void mmu_flush_asid(struct mmu *m, asid_t asid);
+void mmu_flush_all(struct mmu *m);
+
+/* Counts one data reference to pa (translations count TLB lookups; the caller
+ * counts the data access it then makes). */
+static inline void mmu_data_ref(struct mmu *m, paddr_t pa)
+{
+	(void)pa;
+	m->c.data_refs++;
+}
+
+/* Adds what the MMU counted (TLB lookups, walk and data references) to hw. */
+void mmu_add_hw_counts(const struct mmu *m, struct hw_counts *hw);
+
+/* Sum of hits and misses over the L1 TLBs (I and D when split). */
+void mmu_tlb_totals(const struct mmu *m, uint64_t *hits, uint64_t *misses);
+
+#endif

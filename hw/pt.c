@@ -1,0 +1,370 @@
+/* Radix page tables in simulated physical memory, for every pt_format. The
+ * kernel-side operations walk the tables in software without side effects; the
+ * hardware walk (pt_walk) also checks permissions and sets A/D bits. */
+#include "hw/pt.h"
+
+#include <inttypes.h>
+
+const char *pt_strerror(enum pt_status st)
+{
+	switch (st) {
+	case PT_OK: return "ok";
+	case PT_ENOMEM: return "no free frame for a page table";
+	case PT_EXISTS: return "already mapped";
+	case PT_ENOENT: return "not mapped";
+	case PT_EINVAL: return "invalid address, alignment or page size";
+	case PT_ECORRUPT: return "page table points outside physical memory";
+	}
+	return "?";
+}
+
+static paddr_t table_pa(const struct pt *pt, pfn_t pfn) { return pfn << pt->fmt->page_shift; }
+
+/* Reads the PTE at pa; false when it lies outside RAM. */
+static bool read_pte(const struct physmem *pm, const struct pt_format *fmt, paddr_t pa, pte_t *raw)
+{
+	if (!physmem_contains(pm, pa, fmt->pte_size))
+		return false;
+	*raw = physmem_load(pm, pa, fmt->pte_size);
+	return true;
+}
+
+static paddr_t pte_addr(const struct pt_format *fmt, paddr_t table, vaddr_t va, unsigned level)
+{
+	return table + ptfmt_index(fmt, va, level) * fmt->pte_size;
+}
+
+/* Allocates and zeroes one table for the given level. */
+static bool table_alloc(struct pt *pt, unsigned level, pfn_t *pfn)
+{
+	uint64_t n = ptfmt_table_frames(pt->fmt, level);
+	if (!pt->fs.alloc(pt->fs.ctx, n, pfn))
+		return false;
+	if (!physmem_zero(pt->pm, table_pa(pt, *pfn), n << pt->fmt->page_shift))
+		panic("frame source returned frame 0x%" PRIx64 " outside RAM", *pfn);
+	pt->frames += n;
+	return true;
+}
+
+enum pt_status pt_init(struct pt *pt, const struct pt_format *fmt, struct physmem *pm, const struct frame_source *fs)
+{
+	pt->fmt = fmt;
+	pt->pm = pm;
+	pt->fs = *fs;
+	pt->frames = 0;
+	if (fmt->page_shift != pm->page_shift)
+		return PT_EINVAL;
+	return table_alloc(pt, fmt->levels - 1, &pt->root) ? PT_OK : PT_ENOMEM;
+}
+
+static void free_table(struct pt *pt, pfn_t pfn, unsigned level)
+{
+	const struct pt_format *f = pt->fmt;
+	if (level > 0) {
+		for (uint64_t i = 0; i < (1ull << f->level_bits[level]); i++) {
+			pte_t raw;
+			struct pte_info info;
+			if (!read_pte(pt->pm, f, table_pa(pt, pfn) + i * f->pte_size, &raw))
+				break;
+			ptfmt_decode(f, raw, level, &info);
+			if ((info.flags & PTE_V) && !info.leaf && !info.reserved)
+				free_table(pt, info.pfn, level - 1);
+		}
+	}
+	uint64_t n = ptfmt_table_frames(f, level);
+	pt->fs.free(pt->fs.ctx, pfn, n);
+	pt->frames -= n;
+}
+
+void pt_fini(struct pt *pt)
+{
+	if (pt->frames)
+		free_table(pt, pt->root, pt->fmt->levels - 1);
+}
+
+/* Software walk to the leaf covering va: fills *leaf, or returns PT_ENOENT. */
+static enum pt_status find_leaf(const struct pt *pt, vaddr_t va, struct pt_leaf *leaf)
+{
+	const struct pt_format *f = pt->fmt;
+	if (!ptfmt_va_ok(f, va))
+		return PT_EINVAL;
+	paddr_t table = table_pa(pt, pt->root);
+	for (int l = (int)f->levels - 1; l >= 0; l--) {
+		paddr_t pa = pte_addr(f, table, va, (unsigned)l);
+		pte_t raw;
+		struct pte_info info;
+		if (!read_pte(pt->pm, f, pa, &raw))
+			return PT_ECORRUPT;
+		ptfmt_decode(f, raw, (unsigned)l, &info);
+		if (!(info.flags & PTE_V) || info.reserved)
+			return PT_ENOENT;
+		if (info.leaf) {
+			leaf->va = va & ~(ptfmt_level_bytes(f, (unsigned)l) - 1);
+			leaf->pfn = info.pfn;
+			leaf->level = (unsigned)l;
+			leaf->flags = info.flags;
+			leaf->pte_pa = pa;
+			return PT_OK;
+		}
+		table = table_pa(pt, info.pfn);
+	}
+	return PT_ENOENT;
+}
+
+static bool level_allowed(const struct pt_format *f, unsigned level)
+{
+	return level == 0 || (level < f->levels && (f->superpage_levels & (1u << level)));
+}
+
+/* Checks a request to map a page of the given level at va -> pfn. */
+static bool map_args_ok(const struct pt_format *f, vaddr_t va, pfn_t pfn, unsigned level, unsigned flags)
+{
+	if (!level_allowed(f, level) || !ptfmt_va_ok(f, va))
+		return false;
+	if ((va & (ptfmt_level_bytes(f, level) - 1)) || (pfn & mask_bits(f->level_shift[level])))
+		return false;
+	if (pfn > mask_bits(f->pfn_bits))
+		return false;
+	if (f->style == PTE_STYLE_RISCV && (!(flags & (PTE_R | PTE_X)) || ((flags & PTE_W) && !(flags & PTE_R))))
+		return false;
+	return true;
+}
+
+enum pt_status pt_map(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level, unsigned flags)
+{
+	const struct pt_format *f = pt->fmt;
+	if (!map_args_ok(f, va, pfn, level, flags))
+		return PT_EINVAL;
+	paddr_t table = table_pa(pt, pt->root);
+	for (unsigned l = f->levels - 1;; l--) {
+		paddr_t pa = pte_addr(f, table, va, l);
+		pte_t raw;
+		struct pte_info info;
+		if (!read_pte(pt->pm, f, pa, &raw))
+			return PT_ECORRUPT;
+		ptfmt_decode(f, raw, l, &info);
+		bool valid = info.flags & PTE_V;
+		if (l == level) {
+			if (valid)
+				return PT_EXISTS;
+			physmem_store(pt->pm, pa, f->pte_size, ptfmt_encode(f, pfn, flags | PTE_V, l, true));
+			return PT_OK;
+		}
+		if (valid && (info.leaf || info.reserved))
+			return PT_EXISTS;
+		if (!valid) {
+			if (!table_alloc(pt, l - 1, &info.pfn))
+				return PT_ENOMEM;
+			physmem_store(pt->pm, pa, f->pte_size, ptfmt_encode(f, info.pfn, PTE_V, l, false));
+		}
+		table = table_pa(pt, info.pfn);
+	}
+}
+
+enum pt_status pt_unmap(struct pt *pt, vaddr_t va, struct pt_leaf *old)
+{
+	struct pt_leaf leaf;
+	enum pt_status st = find_leaf(pt, va, &leaf);
+	if (st != PT_OK)
+		return st;
+	physmem_store(pt->pm, leaf.pte_pa, pt->fmt->pte_size, 0);
+	if (old)
+		*old = leaf;
+	return PT_OK;
+}
+
+enum pt_status pt_update(struct pt *pt, vaddr_t va, unsigned set, unsigned clear)
+{
+	struct pt_leaf leaf;
+	enum pt_status st = find_leaf(pt, va, &leaf);
+	if (st != PT_OK)
+		return st;
+	unsigned flags = ((leaf.flags & ~clear) | set | PTE_V) & PTE_FLAG_MASK;
+	pte_t raw = ptfmt_encode(pt->fmt, leaf.pfn, flags, leaf.level, true);
+	physmem_store(pt->pm, leaf.pte_pa, pt->fmt->pte_size, raw);
+	return PT_OK;
+}
+
+enum pt_status pt_lookup(const struct pt *pt, vaddr_t va, struct pt_leaf *out)
+{
+	return find_leaf(pt, va, out);
+}
+
+/* The VA whose index at each level above is in prefix, with idx at level. */
+static vaddr_t child_va(const struct pt_format *f, vaddr_t prefix, uint64_t idx, unsigned level)
+{
+	vaddr_t va = prefix | (idx << (f->page_shift + f->level_shift[level]));
+	if (f->canonical && f->va_bits < 64 && ((va >> (f->va_bits - 1)) & 1))
+		va |= ~mask_bits(f->va_bits);
+	return va;
+}
+
+struct visit {
+	const struct pt *pt;
+	bool (*leaf_fn)(void *ctx, const struct pt_leaf *leaf);
+	void (*node_fn)(void *ctx, unsigned level, uint64_t idx, pte_t raw, const struct pte_info *info,
+			vaddr_t va);
+	void *ctx;
+};
+
+/* Visits every valid entry of one table in order; returns false to stop. */
+static bool visit_table(const struct visit *v, pfn_t pfn, unsigned level, vaddr_t prefix)
+{
+	const struct pt_format *f = v->pt->fmt;
+	for (uint64_t i = 0; i < (1ull << f->level_bits[level]); i++) {
+		paddr_t pa = table_pa(v->pt, pfn) + i * f->pte_size;
+		pte_t raw;
+		struct pte_info info;
+		if (!read_pte(v->pt->pm, f, pa, &raw))
+			return false;
+		ptfmt_decode(f, raw, level, &info);
+		if (!(info.flags & PTE_V))
+			continue;
+		vaddr_t va = child_va(f, prefix, i, level);
+		if (v->node_fn)
+			v->node_fn(v->ctx, level, i, raw, &info, va);
+		if (info.leaf && !info.reserved && v->leaf_fn) {
+			struct pt_leaf leaf = {va, info.pfn, level, info.flags, pa};
+			if (!v->leaf_fn(v->ctx, &leaf))
+				return false;
+		} else if (!info.leaf && !info.reserved && level > 0) {
+			if (!visit_table(v, info.pfn, level - 1, va & mask_bits(f->va_bits)))
+				return false;
+		}
+	}
+	return true;
+}
+
+void pt_for_each_leaf(const struct pt *pt, bool (*fn)(void *ctx, const struct pt_leaf *leaf), void *ctx)
+{
+	struct visit v = {pt, fn, NULL, ctx};
+	visit_table(&v, pt->root, pt->fmt->levels - 1, 0);
+}
+
+struct print_ctx {
+	const struct pt *pt;
+	FILE *out;
+};
+
+static void print_entry(void *ctx, unsigned level, uint64_t idx, pte_t raw, const struct pte_info *info, vaddr_t va)
+{
+	const struct print_ctx *pc = ctx;
+	const struct pt_format *f = pc->pt->fmt;
+	for (unsigned d = level; d < f->levels; d++)
+		fputs(" ..", pc->out);
+	fprintf(pc->out, "%" PRIu64 ": pte 0x%0*" PRIx64 " pa 0x%" PRIx64, idx, (int)f->pte_size * 2, raw,
+		info->pfn << f->page_shift);
+	if (info->leaf) {
+		char flags[16];
+		ptfmt_flag_string(info->flags, flags);
+		fprintf(pc->out, " %s va 0x%" PRIx64, flags, va);
+		if (level > 0)
+			fprintf(pc->out, " (%" PRIu64 " KiB page)", ptfmt_level_bytes(f, level) >> 10);
+		if (info->reserved)
+			fputs(" RESERVED", pc->out);
+	}
+	fputc('\n', pc->out);
+}
+
+void pt_print(const struct pt *pt, FILE *out)
+{
+	struct print_ctx pc = {pt, out};
+	struct visit v = {pt, NULL, print_entry, &pc};
+	fprintf(out, "page table 0x%" PRIx64 " (%s)\n", table_pa(pt, pt->root), pt->fmt->name);
+	visit_table(&v, pt->root, pt->fmt->levels - 1, 0);
+}
+
+unsigned pt_perm_violation(const struct pt_format *fmt, unsigned flags, enum access acc, enum priv priv,
+			   unsigned opts)
+{
+	static const unsigned need[3] = {PTE_R, PTE_W, PTE_X};
+	unsigned v = 0, have = flags;
+	if (fmt->style == PTE_STYLE_OSTEP)
+		return 0;
+	if (acc == ACCESS_READ && (opts & WALK_MXR) && (flags & PTE_X))
+		have |= PTE_R;
+	if (!(have & need[acc]))
+		v |= need[acc];
+	if (priv == PRIV_USER && !(flags & PTE_U))
+		v |= PTE_U;
+	if (fmt->style == PTE_STYLE_RISCV && priv == PRIV_SUPERVISOR && (flags & PTE_U) &&
+	    (acc == ACCESS_EXEC || !(opts & WALK_SUM)))
+		v |= PTE_U;
+	return v;
+}
+
+static bool walk_fault(struct fault *f, enum fault_kind kind, int level, unsigned violated)
+{
+	f->kind = kind;
+	f->level = level;
+	f->violated = violated;
+	return false;
+}
+
+/* Sets A (and D for a write) in the leaf, or reports a software-managed A/D fault. */
+static bool update_ad(const struct pt_format *fmt, struct physmem *pm, paddr_t pte_pa, pte_t raw,
+		      unsigned *flags, enum access acc, unsigned opts, struct fault *f, int level)
+{
+	unsigned need = PTE_A | (acc == ACCESS_WRITE ? PTE_D : 0);
+	if (!ptfmt_has_ad(fmt) || (*flags & need) == need)
+		return true;
+	if (!(opts & WALK_HW_AD))
+		return walk_fault(f, FAULT_AD, level, 0);
+	physmem_store(pm, pte_pa, fmt->pte_size, ptfmt_set_ad(fmt, raw, need));
+	*flags |= need;
+	return true;
+}
+
+bool pt_walk(const struct pt_format *fmt, struct physmem *pm, pfn_t root, vaddr_t va, enum access acc,
+	     enum priv priv, unsigned opts, struct walk_result *res, struct fault *f, uint64_t *refs)
+{
+	f->kind = FAULT_NONE;
+	f->access = acc;
+	f->va = va;
+	if (!ptfmt_va_ok(fmt, va))
+		return walk_fault(f, FAULT_VA_RANGE, -1, 0);
+	unsigned inherited = PTE_W | PTE_U | PTE_X; /* x86: ANDed down the walk */
+	paddr_t table = root << fmt->page_shift;
+	for (int l = (int)fmt->levels - 1; l >= 0; l--) {
+		paddr_t pa = pte_addr(fmt, table, va, (unsigned)l);
+		pte_t raw;
+		struct pte_info info;
+		if (!read_pte(pm, fmt, pa, &raw))
+			return walk_fault(f, FAULT_BUS, l, 0);
+		(*refs)++;
+		ptfmt_decode(fmt, raw, (unsigned)l, &info);
+		if (!(info.flags & PTE_V))
+			return walk_fault(f, FAULT_NOT_PRESENT, l, 0);
+		if (info.reserved || (!info.leaf && l == 0))
+			return walk_fault(f, FAULT_RESERVED, l, 0);
+		if (!info.leaf) {
+			if (fmt->style == PTE_STYLE_X86) {
+				inherited &= info.flags;
+				if ((opts & WALK_HW_AD) && !(info.flags & PTE_A))
+					physmem_store(pm, pa, fmt->pte_size, raw | X86_A);
+			}
+			table = info.pfn << fmt->page_shift;
+			continue;
+		}
+		unsigned flags = info.flags;
+		if (fmt->style == PTE_STYLE_X86)
+			flags &= ~(PTE_W | PTE_U | PTE_X) | inherited;
+		unsigned violated = pt_perm_violation(fmt, flags, acc, priv, opts);
+		if (violated)
+			return walk_fault(f, FAULT_PROTECTION, l, violated);
+		if (l > 0 && (info.pfn & mask_bits(fmt->level_shift[l])))
+			return walk_fault(f, FAULT_MISALIGNED, l, 0);
+		uint64_t page_bytes = ptfmt_level_bytes(fmt, (unsigned)l);
+		paddr_t base = info.pfn << fmt->page_shift;
+		if (!physmem_contains(pm, base, page_bytes))
+			return walk_fault(f, FAULT_BUS, l, 0);
+		if (!update_ad(fmt, pm, pa, raw, &flags, acc, opts, f, l))
+			return false;
+		res->pa = base + (va & (page_bytes - 1));
+		res->pfn = info.pfn;
+		res->level = (unsigned)l;
+		res->flags = flags;
+		return true;
+	}
+	panic("walk fell off the last level");
+}

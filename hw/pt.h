@@ -1,0 +1,107 @@
+/* Page tables that live in simulated physical memory, for any pt_format: the
+ * kernel's operations (map, unmap, protect, lookup, free, count, print) and the
+ * hardware walk the MMU performs on a TLB miss. Table frames come from a
+ * frame_source the kernel provides; they are the only frames this module owns. */
+#ifndef HW_PT_H
+#define HW_PT_H
+
+#include <stdio.h>
+
+#include "hw/fault.h"
+#include "hw/physmem.h"
+#include "hw/ptfmt.h"
+
+/* Where page-table frames come from. alloc returns n physically contiguous,
+ * zeroed frames, or false when none are left; free gives them back. */
+struct frame_source {
+	bool (*alloc)(void *ctx, uint64_t n, pfn_t *first);
+	void (*free)(void *ctx, pfn_t first, uint64_t n);
+	void *ctx;
+};
+
+struct pt {
+	const struct pt_format *fmt;
+	struct physmem *pm;
+	struct frame_source fs;
+	pfn_t root;      /* first frame of the root table (what satp/CR3/PDBR holds) */
+	uint64_t frames; /* frames the tables occupy */
+};
+
+enum pt_status {
+	PT_OK = 0,
+	PT_ENOMEM,  /* no frame for a new table */
+	PT_EXISTS,  /* something is already mapped there (or a superpage covers it) */
+	PT_ENOENT,  /* nothing mapped there */
+	PT_EINVAL,  /* bad VA, misaligned address, or a page size the format lacks */
+	PT_ECORRUPT /* a table points outside physical memory */
+};
+
+/* One leaf mapping, as the kernel sees it. */
+struct pt_leaf {
+	vaddr_t va;      /* first address of the page */
+	pfn_t pfn;       /* first frame of the page */
+	unsigned level;  /* 0 = base page */
+	unsigned flags;  /* canonical flags of the leaf PTE */
+	paddr_t pte_pa;  /* where the PTE lives */
+};
+
+const char *pt_strerror(enum pt_status st);
+
+/* Creates an empty table (allocates the root). On failure nothing is held. */
+WARN_UNUSED enum pt_status pt_init(struct pt *pt, const struct pt_format *fmt, struct physmem *pm,
+				   const struct frame_source *fs);
+/* Frees every table frame (leaf data frames are the caller's). */
+void pt_fini(struct pt *pt);
+
+/* Maps the page of the given level at va to the frame pfn with canonical flags
+ * (PTE_V is implied). va and pfn must be aligned to the page size; intermediate
+ * tables are created as needed. On PT_ENOMEM tables created so far stay (empty). */
+WARN_UNUSED enum pt_status pt_map(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level, unsigned flags);
+
+/* Removes the leaf covering va; *old (may be NULL) receives what it was.
+ * Intermediate tables stay until pt_fini. The caller must flush the TLB. */
+WARN_UNUSED enum pt_status pt_unmap(struct pt *pt, vaddr_t va, struct pt_leaf *old);
+
+/* Sets the flags in set and clears those in clear on the leaf covering va
+ * (PTE_V cannot be changed this way). The caller must flush the TLB. */
+WARN_UNUSED enum pt_status pt_update(struct pt *pt, vaddr_t va, unsigned set, unsigned clear);
+
+/* Finds the leaf covering va without side effects (no A/D, no permission check). */
+WARN_UNUSED enum pt_status pt_lookup(const struct pt *pt, vaddr_t va, struct pt_leaf *out);
+
+/* Calls fn for every valid leaf in address order; stops early when fn returns false. */
+void pt_for_each_leaf(const struct pt *pt, bool (*fn)(void *ctx, const struct pt_leaf *leaf), void *ctx);
+
+/* Prints one line per valid entry, indented by level (like xv6's vmprint). */
+void pt_print(const struct pt *pt, FILE *out);
+
+/* Options of the hardware walk. */
+enum {
+	WALK_HW_AD = 1 << 0, /* hardware sets A and D; otherwise a clear bit faults */
+	WALK_SUM = 1 << 1,   /* supervisor may read/write user pages */
+	WALK_MXR = 1 << 2,   /* executable pages are readable */
+};
+
+/* A successful walk. */
+struct walk_result {
+	paddr_t pa;
+	pfn_t pfn;       /* first frame of the page found */
+	unsigned level;  /* level of the leaf */
+	unsigned flags;  /* effective canonical flags (for x86: W, U, X ANDed down the walk) */
+};
+
+/* The hardware page walk (RISC-V privileged spec, "Virtual Address Translation
+ * Process"): reads the tables at root from physical memory for (va, access,
+ * priv), checks the leaf, sets A (and D on a write) when WALK_HW_AD is given.
+ * Returns true with *res filled, or false with *f filled. *refs is increased by
+ * the number of PTEs read, on success and on failure. */
+WARN_UNUSED bool pt_walk(const struct pt_format *fmt, struct physmem *pm, pfn_t root, vaddr_t va,
+			 enum access acc, enum priv priv, unsigned opts, struct walk_result *res,
+			 struct fault *f, uint64_t *refs);
+
+/* Whether a leaf with effective flags allows the access: returns 0 or the
+ * canonical bits (PTE_R/W/X/U) that forbid it. */
+unsigned pt_perm_violation(const struct pt_format *fmt, unsigned flags, enum access acc, enum priv priv,
+			   unsigned opts);
+
+#endif
