@@ -1,7 +1,9 @@
 # vmlab build. `make` builds bin/vmlab; `make test` runs every test; `make san`
 # runs them under ASan+UBSan; `make bench` runs the benchmarks.
 
-CC      ?= gcc
+ifeq ($(origin CC),default)
+CC      := gcc
+endif
 BUILD   ?= build
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g

@@ -1,0 +1,19 @@
+/* The subcommands of vmlab and their shared exit statuses. */
+#ifndef CLI_CLI_H
+#define CLI_CLI_H
+
+enum {
+	CLI_OK = 0,
+	CLI_FAILED = 1, /* the run failed */
+	CLI_USAGE = 2,  /* bad usage or bad input */
+};
+
+struct cli_command {
+	const char *name;
+	const char *summary;
+	int (*run)(int argc, char **argv);
+};
+
+int cli_help(int argc, char **argv);
+
+#endif

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages vmlab needs, when they are missing:
+# the host compilers, the RISC-V cross compiler for guest programs, qemu-user
+# for differential tests, valgrind for traces of real programs.
+set -euo pipefail
+
+packages=(build-essential clang gcc-riscv64-unknown-elf qemu-user valgrind)
+
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+	echo "install-deps: everything is installed"
+	exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
