@@ -1,0 +1,200 @@
+/* Page-replacement policies: one file per policy (os/policy_NAME.c) behind one
+ * table of function pointers. A policy knows pages only by the frame they
+ * occupy; the kernel makes one instance for global replacement or one per
+ * process for local replacement, so no policy knows about processes. */
+#ifndef OS_POLICY_H
+#define OS_POLICY_H
+
+#include "lib/types.h"
+#include "lib/util.h"
+
+/* What a policy may ask the kernel about the page in a resident frame. Every
+ * callback must be set; the policy calls them only from within victim(). */
+struct policy_env {
+	uint64_t nframes; /* frame numbers are < nframes */
+	uint64_t seed;    /* for random */
+	/* Returns whether the page's hardware reference bit (PTE A) was set and
+	 * clears it (the kernel clears the PTE's A bit and shoots down the TLB entry). */
+	bool (*test_and_clear_accessed)(void *ctx, pfn_t frame);
+	/* Returns the page's A bit without changing anything (eclock's first sweep). */
+	bool (*is_accessed)(void *ctx, pfn_t frame);
+	/* Whether the page is dirty (PTE D bit set, or not yet written to swap). */
+	bool (*is_dirty)(void *ctx, pfn_t frame);
+	void *ctx;
+};
+
+/* One policy. Every function pointer is set. The kernel calls insert when a
+ * page becomes resident in a frame (that counts as its first reference), touch
+ * on a later reference (only needed when wants_touch; for the other policies it
+ * does nothing), remove when the page leaves the frame (freed, or evicted after
+ * victim chose it). victim chooses among resident frames and returns false when
+ * none is resident; it does not remove the victim (a second call without the
+ * remove may choose differently: the first may have cleared A bits or drawn a
+ * random number).
+ *
+ * next_use is used by opt only (needs_future): the position in the reference
+ * stream of the page's next reference, UINT64_MAX if it is never referenced
+ * again. Other policies ignore it.
+ *
+ * Misuse is a broken kernel invariant and panics: a frame >= nframes, inserting
+ * a frame already resident, touching or removing one that is not. */
+struct policy_ops {
+	const char *name;
+	bool needs_future; /* the driver must pass next_use to insert and touch */
+	bool wants_touch;  /* the driver must report every reference with touch */
+	/* Returns a new instance with nothing resident; the env is copied. */
+	void *(*create)(const struct policy_env *env);
+	void (*destroy)(void *state);
+	void (*insert)(void *state, pfn_t frame, uint64_t next_use);
+	void (*touch)(void *state, pfn_t frame, uint64_t next_use);
+	void (*remove)(void *state, pfn_t frame);
+	bool (*victim)(void *state, pfn_t *frame);
+};
+
+/* The policies, each defined in os/policy_NAME.c.
+ *
+ * fifo: evicts the page resident longest.
+ *
+ * lru: exact LRU; insert and touch make a page the most recently used.
+ *
+ * clock (second chance): the resident frames form a circle in order of
+ * insertion, with a hand pointing at one of them. insert places the new frame
+ * immediately before the hand (the last one the hand will reach). victim: while
+ * test_and_clear_accessed(frame at hand) is true, advance the hand; the first
+ * frame whose bit was clear is the victim and the hand stays on it. Removing
+ * the frame under the hand advances the hand to the next one; removing any
+ * other frame leaves the hand where it is.
+ *
+ * eclock (enhanced second chance, classes (A, D)): the same circle, hand,
+ * insert and remove as clock. victim makes up to two rounds of two sweeps, each
+ * sweep starting at the hand and visiting every resident frame once:
+ *   sweep 1: the first frame with A = 0 and D = 0 (read with is_accessed,
+ *            nothing cleared) is the victim;
+ *   sweep 2: at each frame, test_and_clear_accessed; the first frame whose A
+ *            was 0 (it is dirty, or sweep 1 would have taken it) is the victim;
+ *            the frames passed have their A cleared.
+ * The hand moves to the victim. The second round (sweeps 3 and 4) finds every
+ * A clear, so it always chooses. Like the textbook algorithm, a victim call
+ * costs up to four turns of the circle (O(n)) when no (0, 0) page exists.
+ *
+ * random: uniform over resident frames. The resident frames are kept in a dense
+ * array: insert appends, remove moves the last element into the hole; victim
+ * returns array[rng_below(count)] with an rng seeded from env->seed, drawing
+ * once per call that finds a frame resident.
+ *
+ * opt (Belady): evicts the resident page whose next_use is largest (UINT64_MAX
+ * = never again); ties go to the lowest frame number. O(log n) per operation.
+ *
+ * twolist (Linux-style active/inactive): two lists, each with a head and a
+ * tail. insert puts the frame at the inactive head. victim repeats:
+ *   1. while the active list is longer than the inactive list, move the active
+ *      tail to the inactive head and test_and_clear_accessed it (discarding
+ *      the result); this also refills an empty inactive list;
+ *   2. if the inactive list is empty (nothing is resident), return false;
+ *   3. if test_and_clear_accessed(inactive tail), move it to the active head
+ *      and start again; otherwise it is the victim.
+ * remove takes the frame off whichever list holds it. */
+extern const struct policy_ops policy_fifo_ops;
+extern const struct policy_ops policy_lru_ops;
+extern const struct policy_ops policy_clock_ops;
+extern const struct policy_ops policy_eclock_ops;
+extern const struct policy_ops policy_random_ops;
+extern const struct policy_ops policy_opt_ops;
+extern const struct policy_ops policy_twolist_ops;
+
+/* Every policy name, NULL-terminated: "fifo", "lru", "clock", "eclock",
+ * "random", "opt", "twolist". */
+extern const char *const policy_names[];
+
+/* The policy with that name, or NULL when there is none. */
+const struct policy_ops *policy_find(const char *name);
+
+/* A policy instance: its operations and state, owned by whoever holds it. */
+struct policy {
+	const struct policy_ops *ops;
+	void *state;
+};
+
+static inline void policy_init(struct policy *p, const struct policy_ops *ops, const struct policy_env *env)
+{
+	p->ops = ops;
+	p->state = ops->create(env);
+}
+
+static inline void policy_fini(struct policy *p)
+{
+	if (p->state)
+		p->ops->destroy(p->state);
+	p->state = NULL;
+}
+
+static inline void policy_insert(struct policy *p, pfn_t frame, uint64_t next_use)
+{
+	p->ops->insert(p->state, frame, next_use);
+}
+
+static inline void policy_touch(struct policy *p, pfn_t frame, uint64_t next_use)
+{
+	p->ops->touch(p->state, frame, next_use);
+}
+
+static inline void policy_remove(struct policy *p, pfn_t frame) { p->ops->remove(p->state, frame); }
+
+WARN_UNUSED static inline bool policy_victim(struct policy *p, pfn_t *frame)
+{
+	return p->ops->victim(p->state, frame);
+}
+
+/* Building blocks for the policy files; not for the kernel.
+ *
+ * policy_links holds the links of any number of circular doubly-linked lists
+ * over frame numbers (a policy_ring each); a frame is on at most one of them.
+ * A ring's head is its first element and prev[head] its last (the tail). */
+#define POLICY_NONE UINT64_MAX
+
+struct policy_links {
+	pfn_t *next, *prev; /* POLICY_NONE when the frame is on no ring */
+	uint64_t nframes;
+};
+
+struct policy_ring {
+	pfn_t head;     /* POLICY_NONE when empty */
+	uint64_t count;
+};
+
+/* Links for frames [0, nframes), all on no ring. */
+void policy_links_init(struct policy_links *l, uint64_t nframes);
+void policy_links_fini(struct policy_links *l);
+
+static inline void policy_ring_init(struct policy_ring *r)
+{
+	r->head = POLICY_NONE;
+	r->count = 0;
+}
+
+static inline bool policy_links_on_ring(const struct policy_links *l, pfn_t f)
+{
+	return f < l->nframes && l->next[f] != POLICY_NONE;
+}
+
+static inline pfn_t policy_ring_tail(const struct policy_links *l, const struct policy_ring *r)
+{
+	return r->count ? l->prev[r->head] : POLICY_NONE;
+}
+
+/* Panics unless f is on some ring (resident). */
+void policy_links_require(const struct policy_links *l, pfn_t f);
+
+/* Adds f, which must be < nframes and on no ring (or panic), as the last
+ * element (push_back) or as the new head (push_front). */
+void policy_ring_push_back(struct policy_links *l, struct policy_ring *r, pfn_t f);
+void policy_ring_push_front(struct policy_links *l, struct policy_ring *r, pfn_t f);
+
+/* Takes f off ring r, which must hold it (a frame on no ring panics); when f
+ * was the head the head moves to the next element. */
+void policy_ring_remove(struct policy_links *l, struct policy_ring *r, pfn_t f);
+
+/* Panics unless f is one of the env's frames. */
+void policy_check_frame(const struct policy_env *env, pfn_t f, const char *who);
+
+#endif
