@@ -1,0 +1,247 @@
+/* `vmlab trace`: replay a memory trace through the kernel and the MMU. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/options.h"
+#include "report/summary.h"
+#include "trace/replay.h"
+
+static const char trace_help[] =
+	"usage: vmlab trace [options] [FILE|-]\n"
+	"Replays a memory trace (default: standard input) and prints what the TLB,\n"
+	"the page tables and the kernel did.\n\n"
+	"trace options:\n"
+	"  --format F           auto (default), plain, pages, lackey, textbook, binary\n"
+	"  --backing-store FILE textbook format: the pages' contents\n"
+	"  --region [PID:]START-END[:rwx]  declare a region (hex or decimal; repeatable)\n"
+	"  --strict             an address outside every declared region is a segmentation fault\n"
+	"  --skip-bad           report bad trace lines and carry on\n"
+	"  -v                   explain every access\n"
+	"  --json               print the summary as one JSON object\n\n";
+
+struct trace_args {
+	struct machine_opts mo;
+	struct trace_reader_opts ro;
+	const char *path;
+	const char *backing;
+	bool verbose, json;
+	struct region regions[16];
+	int region_pid[16];
+	int nregions;
+};
+
+static bool parse_addr(const char *s, char **end, uint64_t *out)
+{
+	errno = 0;
+	*out = strtoull(s, end, 0);
+	return errno == 0 && *end != s;
+}
+
+/* [PID:]START-END[:rwx] */
+static bool parse_region(struct trace_args *a, const char *v)
+{
+	char *end;
+	uint64_t x, start, stop;
+	int pid = -1;
+	const char *s = v;
+	if (a->nregions == 16)
+		return false;
+	if (!parse_addr(s, &end, &x))
+		return false;
+	if (*end == ':') {
+		pid = (int)x;
+		s = end + 1;
+		if (!parse_addr(s, &end, &x))
+			return false;
+	}
+	start = x;
+	if (*end != '-' || !parse_addr(end + 1, &end, &stop) || stop <= start)
+		return false;
+	unsigned prot = PTE_R | PTE_W;
+	if (*end == ':') {
+		prot = 0;
+		for (const char *c = end + 1; *c; c++) {
+			if (*c == 'r')
+				prot |= PTE_R;
+			else if (*c == 'w')
+				prot |= PTE_W;
+			else if (*c == 'x')
+				prot |= PTE_X;
+			else if (*c != '-')
+				return false;
+		}
+	} else if (*end) {
+		return false;
+	}
+	a->regions[a->nregions] = (struct region){start, stop, prot, REGION_ANON, -1, 0, 0, NULL};
+	a->region_pid[a->nregions++] = pid;
+	return true;
+}
+
+static int parse_args(struct trace_args *a, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		int got = machine_opts_parse(&a->mo, argc, argv, &i);
+		if (got < 0)
+			return CLI_USAGE;
+		if (got > 0)
+			continue;
+		const char *opt = argv[i];
+		if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
+			printf("%s%s", trace_help, machine_opts_help);
+			return -1;
+		} else if (!strcmp(opt, "-v")) {
+			a->verbose = true;
+		} else if (!strcmp(opt, "--json")) {
+			a->json = true;
+		} else if (!strcmp(opt, "--skip-bad")) {
+			a->ro.skip_bad = true;
+		} else if (!strcmp(opt, "--format") || !strcmp(opt, "--backing-store") || !strcmp(opt, "--region")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "vmlab: %s needs a value\n", opt);
+				return CLI_USAGE;
+			}
+			const char *v = argv[++i];
+			if (!strcmp(opt, "--backing-store")) {
+				a->backing = v;
+			} else if (!strcmp(opt, "--region")) {
+				if (!parse_region(a, v)) {
+					fprintf(stderr, "vmlab: --region %s: expects [PID:]START-END[:rwx] (at most 16)\n", v);
+					return CLI_USAGE;
+				}
+			} else if (!trace_format_parse(v, &a->ro.format)) {
+				fprintf(stderr, "vmlab: --format %s: expects auto, plain, pages, lackey, textbook or binary\n", v);
+				return CLI_USAGE;
+			}
+		} else if (opt[0] == '-' && opt[1] != '\0') {
+			fprintf(stderr, "vmlab: trace: unknown option '%s' (try 'vmlab trace --help')\n", opt);
+			return CLI_USAGE;
+		} else if (a->path) {
+			fprintf(stderr, "vmlab: trace: one trace at a time ('%s' and '%s')\n", a->path, opt);
+			return CLI_USAGE;
+		} else {
+			a->path = opt;
+		}
+	}
+	return 0;
+}
+
+/* Opens the textbook backing store and checks it covers the address space. */
+static int open_backing(const struct trace_args *a, const struct pt_format *fmt, struct region *r)
+{
+	uint64_t need = 1ull << fmt->va_bits;
+	int fd = open(a->backing, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		fprintf(stderr, "vmlab: %s: cannot open the backing store: %s\n", a->backing, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || (uint64_t)st.st_size < need) {
+		fprintf(stderr, "vmlab: %s: the backing store holds %lld bytes but the %u-bit address space needs %" PRIu64 "\n",
+			a->backing, (long long)st.st_size, fmt->va_bits, need);
+		close(fd);
+		return -1;
+	}
+	*r = (struct region){0, need, PTE_R, REGION_FILE, fd, 0, need, a->backing};
+	return fd;
+}
+
+static void report_kill(void *ctx, const struct proc *p)
+{
+	(void)ctx;
+	fprintf(stderr, "vmlab: pid %d: %s\n", p->pid, p->death);
+}
+
+static void textbook_trailer(const struct kernel *k, const struct replay_stats *st)
+{
+	uint64_t faults = k->c.minor_faults + k->c.major_faults;
+	double n = st->refs ? (double)st->refs : 1;
+	printf("Number of Translated Addresses = %" PRIu64 "\n", st->refs);
+	printf("Page Faults = %" PRIu64 "\n", faults);
+	printf("Page Fault Rate = %.3f\n", (double)faults / n);
+	printf("TLB Hits = %" PRIu64 "\n", st->tlb_hits);
+	printf("TLB Hit Rate = %.3f\n", (double)st->tlb_hits / n);
+}
+
+/* Declares the --region regions for processes created on the fly. */
+static void declare_regions(struct kernel *k, const struct trace_args *a, struct replay_opts *ro)
+{
+	(void)k;
+	if (a->nregions == 1 && a->region_pid[0] < 0)
+		ro->initial = &a->regions[0];
+}
+
+static int run_trace(struct trace_args *a)
+{
+	char err[400];
+	struct region backing_region;
+	int backing_fd = -1, status = CLI_OK;
+	bool textbook = a->ro.format == TRACE_TEXTBOOK || a->backing;
+	if (textbook) {
+		a->ro.format = TRACE_TEXTBOOK;
+		if (!a->backing) {
+			fprintf(stderr, "vmlab: --format textbook needs --backing-store FILE\n");
+			return CLI_USAGE;
+		}
+		if ((backing_fd = open_backing(a, &a->mo.k.fmt, &backing_region)) < 0)
+			return CLI_USAGE;
+	}
+	a->ro.page_shift = a->mo.k.fmt.page_shift;
+	struct trace_reader *r = trace_open(a->path ? a->path : "-", &a->ro, err, sizeof err);
+	if (!r) {
+		fprintf(stderr, "vmlab: %s\n", err);
+		status = CLI_USAGE;
+		goto out_fd;
+	}
+	struct kernel *k = kernel_new(&a->mo.k, err, sizeof err);
+	if (!k) {
+		fprintf(stderr, "vmlab: %s\n", err);
+		status = CLI_USAGE;
+		goto out_reader;
+	}
+	k->on_kill = report_kill;
+	struct replay_opts ro = {a->verbose ? stdout : NULL, textbook ? stdout : NULL, textbook ? &backing_region : NULL};
+	if (!textbook)
+		declare_regions(k, a, &ro);
+	struct replay_stats st;
+	if (replay_run(k, r, &ro, &st, err, sizeof err) != 0) {
+		fprintf(stderr, "vmlab: %s\n", err);
+		status = k->error[0] ? CLI_FAILED : CLI_USAGE;
+	} else if (textbook) {
+		textbook_trailer(k, &st);
+	} else {
+		struct summary_input in = {st.refs, st.tlb_hits, st.tlb_misses};
+		if (a->json)
+			summary_json(stdout, k, &in);
+		else
+			summary_print(stdout, k, &in);
+	}
+	kernel_free(k);
+out_reader:
+	trace_close(r);
+out_fd:
+	if (backing_fd >= 0)
+		close(backing_fd);
+	return status;
+}
+
+int cli_trace(int argc, char **argv)
+{
+	struct trace_args a;
+	memset(&a, 0, sizeof a);
+	machine_opts_defaults(&a.mo);
+	a.ro = (struct trace_reader_opts)TRACE_READER_OPTS_INIT;
+	int st = parse_args(&a, argc, argv);
+	if (st)
+		return st < 0 ? CLI_OK : st;
+	if (!machine_opts_finish(&a.mo))
+		return CLI_USAGE;
+	return run_trace(&a);
+}

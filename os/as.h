@@ -1,0 +1,55 @@
+/* Address spaces: a page table, a sorted list of regions (text, data, heap,
+ * stack, mmap, kernel, and the regions trace replay creates on first touch),
+ * and the map of pages that live in swap. */
+#ifndef OS_AS_H
+#define OS_AS_H
+
+#include "hw/pt.h"
+#include "lib/u64map.h"
+#include "os/policy.h"
+
+enum region_kind {
+	REGION_TEXT,
+	REGION_DATA,
+	REGION_HEAP,
+	REGION_STACK,
+	REGION_MMAP,
+	REGION_KERNEL,
+	REGION_ANON, /* created by trace replay where a process first touched memory */
+	REGION_FILE, /* backed by a file (the textbook's backing store) */
+};
+
+struct region {
+	vaddr_t start, end;   /* [start, end), page-aligned */
+	unsigned prot;        /* PTE_R, PTE_W, PTE_X */
+	enum region_kind kind;
+	int fd;               /* backing file for the first file_len bytes, or -1 */
+	uint64_t file_off, file_len;
+	const char *file_name;
+};
+
+struct aspace {
+	struct pt pt;
+	asid_t asid;
+	struct region *regions; /* sorted by start, never overlapping */
+	size_t nregions, cap;
+	struct u64map swapped;  /* vpn -> swap slot of pages not resident */
+	uint64_t resident;      /* user pages mapped */
+	struct policy policy;   /* local replacement scope only */
+};
+
+const char *region_kind_name(enum region_kind k);
+/* "r-x" style permissions into buf (>= 4 bytes). */
+void region_prot_string(unsigned prot, char *buf);
+
+/* The region containing va, or NULL. */
+struct region *as_find_region(struct aspace *as, vaddr_t va);
+
+/* Adds a region; false when it overlaps another or is empty. */
+WARN_UNUSED bool as_add_region(struct aspace *as, const struct region *r);
+
+/* The free gap around va: the largest [lo, hi) containing va that overlaps no
+ * region, clipped to [min, max). */
+void as_gap(const struct aspace *as, vaddr_t va, vaddr_t min, vaddr_t max, vaddr_t *lo, vaddr_t *hi);
+
+#endif

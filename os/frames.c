@@ -1,0 +1,171 @@
+/* Two pools of frames with reference counts and reverse maps. */
+#include "os/frames.h"
+
+#include <stdlib.h>
+
+struct frames_run {
+	pfn_t first;
+	uint64_t n;
+	struct frames_run *next;
+};
+
+void frames_init(struct frames *fr, struct physmem *pm, uint64_t user_count, uint64_t kernel_count)
+{
+	if (user_count + kernel_count > pm->nframes)
+		panic("pools of %llu + %llu frames do not fit in %llu", (unsigned long long)user_count,
+		      (unsigned long long)kernel_count, (unsigned long long)pm->nframes);
+	*fr = (struct frames){0};
+	fr->pm = pm;
+	fr->f = xcalloc(user_count + kernel_count, sizeof *fr->f);
+	fr->user_count = user_count;
+	fr->kernel_first = fr->kernel_next = user_count;
+	fr->kernel_count = kernel_count;
+	fr->user_free = xmalloc((user_count ? user_count : 1) * sizeof *fr->user_free);
+}
+
+void frames_fini(struct frames *fr)
+{
+	for (struct frames_run *r = fr->kernel_runs, *next; r; r = next) {
+		next = r->next;
+		free(r);
+	}
+	for (struct rmap *m = fr->spare, *next; m; m = next) {
+		next = m->next;
+		free(m);
+	}
+	free(fr->user_free);
+	free(fr->f);
+}
+
+static void clear_frames(struct frames *fr, pfn_t first, uint64_t n)
+{
+	if (!physmem_zero(fr->pm, pfn_to_pa(fr->pm, first), n << fr->pm->page_shift))
+		panic("frame 0x%llx outside RAM", (unsigned long long)first);
+}
+
+static void take(struct frames *fr, pfn_t first, uint64_t n, enum frame_kind kind)
+{
+	for (uint64_t i = first; i < first + n; i++) {
+		if (fr->f[i].kind != FRAME_FREE)
+			panic("frame 0x%llx handed out twice", (unsigned long long)i);
+		fr->f[i].kind = (uint8_t)kind;
+	}
+	fr->in_use[kind] += n;
+	clear_frames(fr, first, n);
+}
+
+static void give_back(struct frames *fr, pfn_t first, uint64_t n)
+{
+	for (uint64_t i = first; i < first + n; i++) {
+		struct frame *f = &fr->f[i];
+		if (f->kind == FRAME_FREE || f->rmap)
+			panic("freeing frame 0x%llx that is free or still mapped", (unsigned long long)i);
+		fr->in_use[f->kind]--;
+		f->kind = FRAME_FREE;
+		f->slot_plus1 = 0;
+	}
+	if (fr->junk && !physmem_junk(fr->pm, pfn_to_pa(fr->pm, first), n << fr->pm->page_shift))
+		panic("frame outside RAM");
+}
+
+bool frames_alloc_user(struct frames *fr, pfn_t *pfn)
+{
+	if (fr->user_next < fr->user_count)
+		*pfn = fr->user_next++;
+	else if (fr->user_nfree)
+		*pfn = fr->user_free[--fr->user_nfree];
+	else
+		return false;
+	take(fr, *pfn, 1, FRAME_USER);
+	return true;
+}
+
+void frames_free_user(struct frames *fr, pfn_t pfn)
+{
+	if (pfn >= fr->user_count)
+		panic("frame 0x%llx is not a user frame", (unsigned long long)pfn);
+	give_back(fr, pfn, 1);
+	fr->user_free[fr->user_nfree++] = pfn;
+}
+
+bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pfn_t *first)
+{
+	for (struct frames_run **p = &fr->kernel_runs; *p; p = &(*p)->next) {
+		if ((*p)->n == n) {
+			struct frames_run *r = *p;
+			*first = r->first;
+			*p = r->next;
+			free(r);
+			take(fr, *first, n, kind);
+			return true;
+		}
+	}
+	if (fr->kernel_next + n > fr->kernel_first + fr->kernel_count)
+		return false;
+	*first = fr->kernel_next;
+	fr->kernel_next += n;
+	take(fr, *first, n, kind);
+	return true;
+}
+
+void frames_free_kernel(struct frames *fr, pfn_t first, uint64_t n)
+{
+	if (first < fr->kernel_first || first + n > fr->kernel_first + fr->kernel_count)
+		panic("frames 0x%llx+%llu are not kernel frames", (unsigned long long)first, (unsigned long long)n);
+	give_back(fr, first, n);
+	struct frames_run *r = xmalloc(sizeof *r);
+	*r = (struct frames_run){first, n, fr->kernel_runs};
+	fr->kernel_runs = r;
+}
+
+static bool pt_alloc(void *ctx, uint64_t n, pfn_t *first) { return frames_alloc_kernel(ctx, n, FRAME_PT, first); }
+static void pt_free(void *ctx, pfn_t first, uint64_t n) { frames_free_kernel(ctx, first, n); }
+
+struct frame_source frames_pt_source(struct frames *fr) { return (struct frame_source){pt_alloc, pt_free, fr}; }
+
+void frames_rmap_add(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va)
+{
+	struct rmap *m = fr->spare;
+	if (m)
+		fr->spare = m->next;
+	else
+		m = xmalloc(sizeof *m);
+	struct frame *f = &fr->f[pfn];
+	*m = (struct rmap){as, va, f->rmap};
+	f->rmap = m;
+	f->refs++;
+}
+
+void frames_rmap_remove(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va)
+{
+	struct frame *f = &fr->f[pfn];
+	for (struct rmap **p = &f->rmap; *p; p = &(*p)->next) {
+		if ((*p)->as == as && (*p)->va == va) {
+			struct rmap *m = *p;
+			*p = m->next;
+			m->next = fr->spare;
+			fr->spare = m;
+			f->refs--;
+			return;
+		}
+	}
+	panic("frame 0x%llx has no mapping at 0x%llx", (unsigned long long)pfn, (unsigned long long)va);
+}
+
+void frames_check(const struct frames *fr)
+{
+	uint64_t count[4] = {0};
+	for (uint64_t i = 0; i < fr->kernel_first + fr->kernel_count; i++) {
+		const struct frame *f = &fr->f[i];
+		uint32_t n = 0;
+		for (const struct rmap *m = f->rmap; m; m = m->next)
+			n++;
+		if (n != f->refs)
+			panic("frame 0x%llx: %u mappings but refs %u", (unsigned long long)i, n, f->refs);
+		count[f->kind]++;
+	}
+	for (int k = FRAME_USER; k <= FRAME_KERNEL; k++)
+		if (count[k] != fr->in_use[k])
+			panic("kind %d: %llu frames but in_use %llu", k, (unsigned long long)count[k],
+			      (unsigned long long)fr->in_use[k]);
+}

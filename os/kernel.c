@@ -1,0 +1,666 @@
+/* The memory manager: process address spaces, the page-fault handler,
+ * eviction and swap, and out-of-memory kills. Mechanism (translation, A/D
+ * bits, TLB) is the MMU's; this file decides what goes where. */
+#include "os/kernel.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void kernel_config_defaults(struct kernel_config *cfg)
+{
+	char err[100];
+	memset(cfg, 0, sizeof *cfg);
+	if (ptfmt_preset(&cfg->fmt, "sv39", 0, 0, err, sizeof err) != PTFMT_OK)
+		panic("%s", err);
+	mmu_config_defaults(&cfg->mmu);
+	cfg->user_frames = 4096;
+	cfg->swap_slots = 8 * 4096;
+	cfg->policy = &policy_clock_ops;
+	cfg->stack_limit = 8 << 20;
+	cfg->seed = 1;
+	latency_defaults(&cfg->lat);
+}
+
+/* ---- policy callbacks: the hardware A and D bits of every mapping ---- */
+
+/* ORs the canonical flags of every mapping of frame pfn. */
+static unsigned mapping_flags(struct kernel *k, pfn_t pfn)
+{
+	unsigned flags = 0;
+	for (struct rmap *m = frames_get(&k->fr, pfn)->rmap; m; m = m->next) {
+		struct pt_leaf leaf;
+		if (pt_lookup(&m->as->pt, m->va, &leaf) == PT_OK)
+			flags |= leaf.flags;
+	}
+	return flags;
+}
+
+static bool is_accessed(void *ctx, pfn_t pfn) { return mapping_flags(ctx, pfn) & PTE_A; }
+
+static bool is_dirty(void *ctx, pfn_t pfn)
+{
+	struct kernel *k = ctx;
+	return (mapping_flags(k, pfn) & PTE_D) != 0;
+}
+
+static bool test_and_clear_accessed(void *ctx, pfn_t pfn)
+{
+	struct kernel *k = ctx;
+	bool was = false;
+	for (struct rmap *m = frames_get(&k->fr, pfn)->rmap; m; m = m->next) {
+		struct pt_leaf leaf;
+		if (pt_lookup(&m->as->pt, m->va, &leaf) != PT_OK || !(leaf.flags & PTE_A))
+			continue;
+		was = true;
+		if (pt_update(&m->as->pt, m->va, 0, PTE_A) != PT_OK)
+			panic("mapping vanished");
+		mmu_flush_va(k->mmu, m->as->asid, m->va);
+	}
+	return was;
+}
+
+static void policy_for(struct kernel *k, struct policy *pol)
+{
+	struct policy_env env = {k->cfg.user_frames, k->cfg.seed, test_and_clear_accessed, is_accessed, is_dirty, k};
+	policy_init(pol, k->cfg.policy, &env);
+}
+
+static struct policy *policy_of(struct kernel *k, struct proc *p)
+{
+	return k->cfg.local_scope ? &p->as.policy : &k->global;
+}
+
+/* ---- construction ---- */
+
+/* Frames for page tables: enough for every user and swapped page to need its
+ * own path, limited by what the PTE's frame number can address. */
+static bool size_kernel_pool(const struct kernel_config *cfg, uint64_t *kernel_frames, char *err, size_t errlen)
+{
+	uint64_t want = cfg->fmt.levels * (cfg->user_frames + cfg->swap_slots) + 64 + KERNEL_REGION_PAGES;
+	uint64_t addressable = 1ull << cfg->fmt.pfn_bits;
+	if (cfg->user_frames >= addressable) {
+		snprintf(err, errlen, "%s page tables address %" PRIu64 " frames in all; ask for fewer than that (--frames)",
+			 cfg->fmt.name, addressable);
+		return false;
+	}
+	*kernel_frames = want < addressable - cfg->user_frames ? want : addressable - cfg->user_frames;
+	return true;
+}
+
+static bool setup_memory(struct kernel *k, char *err, size_t errlen)
+{
+	uint64_t kernel_frames;
+	if (!size_kernel_pool(&k->cfg, &kernel_frames, err, errlen))
+		return false;
+	uint64_t total = k->cfg.user_frames + kernel_frames;
+	if (total > (PHYSMEM_MAX_BYTES >> k->fmt.page_shift)) {
+		snprintf(err, errlen, "too much memory: at most %llu GiB of RAM and swap together",
+			 PHYSMEM_MAX_BYTES >> 30 >> 2);
+		return false;
+	}
+	if (physmem_init(&k->pm, total << k->fmt.page_shift, k->fmt.page_shift) != PHYSMEM_OK) {
+		snprintf(err, errlen, "cannot reserve simulated RAM");
+		return false;
+	}
+	frames_init(&k->fr, &k->pm, k->cfg.user_frames, kernel_frames);
+	k->fr.junk = k->cfg.junk;
+	return true;
+}
+
+/* The kernel region: a few global supervisor pages at the top of every address
+ * space, when the VA space is large enough to spare them. */
+static bool setup_kernel_region(struct kernel *k)
+{
+	if (k->fmt.va_bits < 32)
+		return true;
+	if (!frames_alloc_kernel(&k->fr, KERNEL_REGION_PAGES, FRAME_KERNEL, &k->kregion))
+		return false;
+	uint64_t bytes = (uint64_t)KERNEL_REGION_PAGES << k->fmt.page_shift;
+	k->kregion_va = (k->fmt.canonical ? ~0ull : mask_bits(k->fmt.va_bits)) - bytes + 1;
+	return true;
+}
+
+struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t errlen)
+{
+	struct kernel *k = xcalloc(1, sizeof *k);
+	k->cfg = *cfg;
+	k->fmt = cfg->fmt;
+	k->cfg.fmt = k->fmt;
+	k->next_asid = 1;
+	u64map_init(&k->pid_index);
+	if (cfg->user_frames == 0) {
+		snprintf(err, errlen, "RAM must hold at least one frame");
+		goto fail_early;
+	}
+	if (!setup_memory(k, err, errlen))
+		goto fail_early;
+	if (cfg->swap_slots && !swap_open(&k->swap, cfg->swap_path, cfg->swap_slots, 1ull << k->fmt.page_shift, err, errlen))
+		goto fail_memory;
+	k->has_swap = cfg->swap_slots != 0;
+	if (!(k->mmu = mmu_new(&cfg->mmu, &k->pm, &k->fmt, err, errlen)))
+		goto fail_swap;
+	if (!setup_kernel_region(k)) {
+		snprintf(err, errlen, "no memory for the kernel region");
+		goto fail_mmu;
+	}
+	if (!cfg->local_scope)
+		policy_for(k, &k->global);
+	return k;
+fail_mmu:
+	mmu_free(k->mmu);
+fail_swap:
+	if (k->has_swap)
+		swap_close(&k->swap);
+fail_memory:
+	frames_fini(&k->fr);
+	physmem_fini(&k->pm);
+fail_early:
+	u64map_fini(&k->pid_index);
+	free(k);
+	return NULL;
+}
+
+void kernel_free(struct kernel *k)
+{
+	for (size_t i = 0; i < k->nprocs; i++) {
+		kernel_exit(k, k->procs[i]);
+		free(k->procs[i]);
+	}
+	free(k->procs);
+	if (!k->cfg.local_scope)
+		policy_fini(&k->global);
+	mmu_free(k->mmu);
+	if (k->has_swap)
+		swap_close(&k->swap);
+	frames_fini(&k->fr);
+	physmem_fini(&k->pm);
+	u64map_fini(&k->pid_index);
+	free(k);
+}
+
+/* ---- processes ---- */
+
+static bool map_kernel_region(struct kernel *k, struct aspace *as)
+{
+	if (!k->kregion_va)
+		return true;
+	for (unsigned i = 0; i < KERNEL_REGION_PAGES; i++) {
+		vaddr_t va = k->kregion_va + ((vaddr_t)i << k->fmt.page_shift);
+		unsigned flags = PTE_R | PTE_W | PTE_X | PTE_G | PTE_A | PTE_D;
+		if (pt_map(&as->pt, va, k->kregion + i, 0, flags) != PT_OK)
+			return false;
+	}
+	struct region r = {k->kregion_va, k->kregion_va + ((vaddr_t)KERNEL_REGION_PAGES << k->fmt.page_shift),
+			   PTE_R | PTE_W | PTE_X, REGION_KERNEL, -1, 0, 0, NULL};
+	if (k->kregion_va + ((vaddr_t)KERNEL_REGION_PAGES << k->fmt.page_shift) == 0)
+		r.end = ~0ull; /* the region ends at the very top of the address space */
+	return as_add_region(as, &r);
+}
+
+struct proc *kernel_spawn(struct kernel *k, int pid)
+{
+	struct proc *p = xcalloc(1, sizeof *p);
+	p->pid = pid;
+	struct frame_source fs = frames_pt_source(&k->fr);
+	if (pt_init(&p->as.pt, &k->fmt, &k->pm, &fs) != PT_OK) {
+		free(p);
+		return NULL;
+	}
+	u64map_init(&p->as.swapped);
+	p->as.asid = k->next_asid++;
+	if (k->cfg.local_scope)
+		policy_for(k, &p->as.policy);
+	if (!map_kernel_region(k, &p->as)) {
+		pt_fini(&p->as.pt);
+		u64map_fini(&p->as.swapped);
+		if (k->cfg.local_scope)
+			policy_fini(&p->as.policy);
+		free(p->as.regions);
+		free(p);
+		return NULL;
+	}
+	if (k->nprocs == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 8;
+		k->procs = xrealloc(k->procs, k->cap * sizeof *k->procs);
+	}
+	u64map_put(&k->pid_index, (uint64_t)pid, k->nprocs);
+	k->procs[k->nprocs++] = p;
+	return p;
+}
+
+struct proc *kernel_proc(struct kernel *k, int pid)
+{
+	uint64_t i;
+	return u64map_get(&k->pid_index, (uint64_t)pid, &i) ? k->procs[i] : NULL;
+}
+
+struct release_ctx {
+	struct kernel *k;
+	struct proc *p;
+};
+
+/* Drops one user mapping of a dying process; frees the frame when it was the last. */
+static bool release_leaf(void *ctx, const struct pt_leaf *leaf)
+{
+	struct release_ctx *rc = ctx;
+	struct kernel *k = rc->k;
+	struct frame *f = frames_get(&k->fr, leaf->pfn);
+	if (f->kind != FRAME_USER)
+		return true;
+	frames_rmap_remove(&k->fr, leaf->pfn, &rc->p->as, leaf->va);
+	if (f->refs == 0) {
+		policy_remove(policy_of(k, rc->p), leaf->pfn);
+		if (frame_slot(f) != NO_SLOT)
+			swap_free(&k->swap, frame_slot(f));
+		frames_free_user(&k->fr, leaf->pfn);
+	}
+	return true;
+}
+
+static void release_swapped(struct kernel *k, struct aspace *as)
+{
+	for (uint64_t i = 0; i < as->swapped.cap; i++)
+		if (as->swapped.used[i])
+			swap_free(&k->swap, as->swapped.vals[i]);
+	u64map_fini(&as->swapped);
+}
+
+void kernel_exit(struct kernel *k, struct proc *p)
+{
+	if (p->state == PROC_DEAD && !p->as.pt.frames)
+		return;
+	struct release_ctx rc = {k, p};
+	pt_for_each_leaf(&p->as.pt, release_leaf, &rc);
+	release_swapped(k, &p->as);
+	pt_fini(&p->as.pt);
+	mmu_flush_asid(k->mmu, p->as.asid);
+	if (k->cfg.local_scope)
+		policy_fini(&p->as.policy);
+	free(p->as.regions);
+	p->as.regions = NULL;
+	p->as.nregions = p->as.cap = 0;
+	p->as.resident = 0;
+	p->state = PROC_DEAD;
+	if (k->current == p)
+		k->current = NULL;
+}
+
+void kernel_switch(struct kernel *k, struct proc *p)
+{
+	if (k->current == p)
+		return;
+	k->current = p;
+	mmu_set_context(k->mmu, p->as.pt.root, p->as.asid);
+}
+
+bool kernel_add_region(struct kernel *k, struct proc *p, const struct region *r)
+{
+	(void)k;
+	return as_add_region(&p->as, r);
+}
+
+uint64_t kernel_swapped_pages(const struct proc *p) { return p->as.swapped.len; }
+
+/* ---- killing ---- */
+
+static void kill_proc(struct kernel *k, struct proc *p, const char *why)
+{
+	snprintf(p->death, sizeof p->death, "%s", why);
+	kernel_exit(k, p);
+	if (k->on_kill)
+		k->on_kill(k->on_kill_ctx, p);
+}
+
+/* Kills the live process holding the most memory (resident + swapped);
+ * returns it, or NULL when nobody holds any. */
+static struct proc *oom_kill(struct kernel *k)
+{
+	struct proc *fattest = NULL;
+	uint64_t most = 0;
+	for (size_t i = 0; i < k->nprocs; i++) {
+		struct proc *p = k->procs[i];
+		uint64_t size = p->as.resident + p->as.swapped.len;
+		if (p->state == PROC_LIVE && size > most)
+			fattest = p, most = size;
+	}
+	if (!fattest)
+		return NULL;
+	char why[200];
+	snprintf(why, sizeof why, "out of memory: killed process %d holding %" PRIu64 " pages (%" PRIu64
+		 " resident, %" PRIu64 " in swap)", fattest->pid, most, fattest->as.resident, fattest->as.swapped.len);
+	k->c.oom_kills++;
+	kill_proc(k, fattest, why);
+	return fattest;
+}
+
+/* ---- eviction ---- */
+
+static bool host_error(struct kernel *k, const char *msg)
+{
+	snprintf(k->error, sizeof k->error, "%s", msg);
+	return false;
+}
+
+/* Writes the frame's page to swap when it must be: dirty, or anonymous
+ * content that exists nowhere else. Sets *written. Returns false when swap is
+ * full (*full) or I/O failed (kernel error set). */
+static bool write_back(struct kernel *k, pfn_t pfn, bool *written, bool *full)
+{
+	struct frame *f = frames_get(&k->fr, pfn);
+	*written = *full = false;
+	if (!is_dirty(k, pfn))
+		return true; /* a clean page: its swap copy, its file, or zeros hold it */
+	uint64_t slot = frame_slot(f);
+	if (slot == NO_SLOT) {
+		if (!k->has_swap || !swap_alloc(&k->swap, &slot)) {
+			*full = true;
+			return false;
+		}
+		frame_set_slot(f, slot);
+	}
+	char err[300];
+	if (!swap_write(&k->swap, slot, physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), k->swap.page_size), err, sizeof err))
+		return host_error(k, err);
+	k->c.writebacks++;
+	k->c.swap_outs++;
+	*written = true;
+	return true;
+}
+
+/* Unmaps every mapping of the frame, remembering its swap slot (if any) in
+ * each address space, and frees it. */
+static void unmap_victim(struct kernel *k, pfn_t pfn, struct policy *pol, struct fault_outcome *out)
+{
+	struct frame *f = frames_get(&k->fr, pfn);
+	uint64_t slot = frame_slot(f);
+	while (f->rmap) {
+		struct aspace *as = f->rmap->as;
+		vaddr_t va = f->rmap->va;
+		if (pt_unmap(&as->pt, va, NULL) != PT_OK)
+			panic("victim frame 0x%" PRIx64 " not mapped at 0x%" PRIx64, pfn, va);
+		mmu_flush_va(k->mmu, as->asid, va);
+		if (slot != NO_SLOT)
+			u64map_put(&as->swapped, va >> k->fmt.page_shift, slot);
+		as->resident--;
+		if (out) {
+			out->evicted = true;
+			out->victim_va = va;
+		}
+		frames_rmap_remove(&k->fr, pfn, as, va);
+	}
+	f->slot_plus1 = 0; /* the slot now belongs to the address space's swap map */
+	policy_remove(pol, pfn);
+	frames_free_user(&k->fr, pfn);
+	k->c.evictions++;
+}
+
+static int owner_pid(struct kernel *k, pfn_t pfn)
+{
+	const struct rmap *m = frames_get(&k->fr, pfn)->rmap;
+	for (size_t i = 0; m && i < k->nprocs; i++)
+		if (&k->procs[i]->as == m->as)
+			return k->procs[i]->pid;
+	return -1;
+}
+
+/* The policy to take a victim from for process p: its own in local scope,
+ * unless it holds nothing, then the biggest holder's. */
+static struct policy *victim_policy(struct kernel *k, struct proc *p)
+{
+	if (!k->cfg.local_scope || p->as.resident)
+		return policy_of(k, p);
+	struct proc *big = p;
+	for (size_t i = 0; i < k->nprocs; i++)
+		if (k->procs[i]->as.resident > big->as.resident)
+			big = k->procs[i];
+	return &big->as.policy;
+}
+
+enum frame_get { GOT_FRAME, NO_MEMORY, IO_ERROR };
+
+/* A free user frame for p, evicting a victim when none is free. */
+static enum frame_get get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+{
+	if (frames_alloc_user(&k->fr, pfn))
+		return GOT_FRAME;
+	struct policy *pol = victim_policy(k, p);
+	pfn_t victim;
+	if (!policy_victim(pol, &victim))
+		return NO_MEMORY;
+	bool written, full;
+	if (!write_back(k, victim, &written, &full))
+		return full ? NO_MEMORY : IO_ERROR;
+	if (out) {
+		out->victim_pid = owner_pid(k, victim);
+		out->victim_written = written;
+	}
+	unmap_victim(k, victim, pol, out);
+	if (!frames_alloc_user(&k->fr, pfn))
+		panic("an evicted frame did not come back");
+	return GOT_FRAME;
+}
+
+/* ---- the page-fault handler ---- */
+
+static enum fault_result segfault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
+				  const struct region *r, const char *reason, struct fault_outcome *out)
+{
+	char why[320], prot[4] = "";
+	(void)priv;
+	if (r)
+		region_prot_string(r->prot, prot);
+	snprintf(why, sizeof why, "segmentation fault: %s of 0x%" PRIx64 " (%s%s%s%s): %s", access_name(f->access), f->va,
+		 r ? "region " : "no region", r ? region_kind_name(r->kind) : "", r ? " " : "", prot, reason);
+	k->c.segfaults++;
+	out->action = ACT_KILLED;
+	kill_proc(k, p, why);
+	return FAULT_KILLED;
+}
+
+static bool prot_allows(unsigned prot, enum access acc)
+{
+	static const unsigned need[3] = {PTE_R, PTE_W, PTE_X};
+	return (prot & need[acc]) != 0;
+}
+
+/* Reads the region's file contents for the page at va into frame pfn; the
+ * part beyond the file stays zero. */
+static bool read_file_page(struct kernel *k, const struct region *r, vaddr_t va, pfn_t pfn)
+{
+	uint64_t page = 1ull << k->fmt.page_shift, off = va - r->start;
+	if (r->fd < 0 || off >= r->file_len)
+		return true;
+	uint64_t n = r->file_len - off < page ? r->file_len - off : page;
+	uint8_t *dst = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), page);
+	ssize_t got = pread(r->fd, dst, n, (off_t)(r->file_off + off));
+	if (got != (ssize_t)n) {
+		char msg[300];
+		snprintf(msg, sizeof msg, "%s: read of %" PRIu64 " bytes at offset %" PRIu64 " failed: %s",
+			 r->file_name ? r->file_name : "backing file", n, r->file_off + off,
+			 got < 0 ? strerror(errno) : "file too short");
+		return host_error(k, msg);
+	}
+	return true;
+}
+
+/* Fills frame pfn with the page at va: from swap, from the file, or zeros.
+ * Sets the action and counts the fault. */
+static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, vaddr_t va, pfn_t pfn,
+		      struct fault_outcome *out)
+{
+	uint64_t slot;
+	vpn_t vpn = va >> k->fmt.page_shift;
+	if (u64map_get(&p->as.swapped, vpn, &slot)) {
+		char err[300];
+		uint8_t *dst = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), k->swap.page_size);
+		if (!swap_read(&k->swap, slot, dst, err, sizeof err))
+			return host_error(k, err);
+		u64map_remove(&p->as.swapped, vpn);
+		frame_set_slot(frames_get(&k->fr, pfn), slot);
+		k->c.swap_ins++;
+		p->major_faults++, k->c.major_faults++;
+		out->action = ACT_SWAP_IN;
+	} else if (r->fd >= 0 && va - r->start < r->file_len) {
+		if (!read_file_page(k, r, va, pfn))
+			return false;
+		k->c.file_reads++;
+		p->major_faults++, k->c.major_faults++;
+		out->action = ACT_FILE_READ;
+	} else {
+		p->minor_faults++, k->c.minor_faults++;
+		out->action = ACT_DEMAND_ZERO;
+	}
+	return true;
+}
+
+/* Maps a frame holding the right contents at va in p's address space. */
+static enum fault_result page_in(struct kernel *k, struct proc *p, const struct region *r, vaddr_t va,
+				 uint64_t next_use, struct fault_outcome *out)
+{
+	va &= ~mask_bits(k->fmt.page_shift);
+	for (;;) {
+		pfn_t pfn;
+		enum frame_get got = get_frame(k, p, &pfn, out);
+		if (got == IO_ERROR)
+			return FAULT_HOST_ERROR;
+		if (got == GOT_FRAME) {
+			if (!fill_page(k, p, r, va, pfn, out)) {
+				frames_free_user(&k->fr, pfn);
+				return FAULT_HOST_ERROR;
+			}
+			enum pt_status st = pt_map(&p->as.pt, va, pfn, 0, r->prot | PTE_U);
+			if (st == PT_OK) {
+				frames_rmap_add(&k->fr, pfn, &p->as, va);
+				policy_insert(policy_of(k, p), pfn, next_use);
+				p->as.resident++;
+				out->frame = pfn;
+				return FAULT_RESOLVED;
+			}
+			if (st != PT_ENOMEM)
+				panic("mapping a faulting page: %s", pt_strerror(st));
+			/* no room for a page table: undo and treat as out of memory */
+			uint64_t slot = frame_slot(frames_get(&k->fr, pfn));
+			if (slot != NO_SLOT)
+				u64map_put(&p->as.swapped, va >> k->fmt.page_shift, slot);
+			frames_get(&k->fr, pfn)->slot_plus1 = 0;
+			frames_free_user(&k->fr, pfn);
+		}
+		struct proc *killed = oom_kill(k);
+		if (!killed || killed == p) {
+			out->action = ACT_KILLED;
+			if (!killed)
+				kill_proc(k, p, "out of memory: nothing left to evict");
+			return FAULT_KILLED;
+		}
+	}
+}
+
+/* Trace replay's regions on first touch: the aligned 2 MiB block around va
+ * (clipped to the VA space and to the gap between existing regions). */
+static struct region *auto_region(struct kernel *k, struct proc *p, vaddr_t va)
+{
+	uint64_t block = 1ull << 21, page_mask = mask_bits(k->fmt.page_shift);
+	vaddr_t min = 0, max = k->fmt.va_bits >= 64 ? ~0ull : (1ull << k->fmt.va_bits);
+	if (k->fmt.canonical && ((va >> (k->fmt.va_bits - 1)) & 1))
+		min = ~mask_bits(k->fmt.va_bits - 1), max = k->kregion_va ? k->kregion_va : ~0ull;
+	else if (k->fmt.canonical)
+		max = 1ull << (k->fmt.va_bits - 1);
+	vaddr_t lo, hi, start = va & ~(block - 1), end = start + block;
+	as_gap(&p->as, va, min, max, &lo, &hi);
+	start = start > lo ? start : lo;
+	end = (end < hi && end > start) ? end : hi;
+	struct region r = {start & ~page_mask, end, PTE_R | PTE_W | PTE_X, REGION_ANON, -1, 0, 0, NULL};
+	if (!as_add_region(&p->as, &r))
+		return NULL;
+	return as_find_region(&p->as, va);
+}
+
+static enum fault_result not_present(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
+				     uint64_t next_use, struct fault_outcome *out)
+{
+	struct region *r = as_find_region(&p->as, f->va);
+	if (!r && !k->cfg.strict && (r = auto_region(k, p, f->va)) != NULL)
+		out->region_created = true;
+	if (!r)
+		return segfault(k, p, f, priv, NULL, "no region contains the address", out);
+	if (!prot_allows(r->prot, f->access))
+		return segfault(k, p, f, priv, r, "the region does not allow it", out);
+	return page_in(k, p, r, f->va, next_use, out);
+}
+
+static enum fault_result set_ad(struct kernel *k, struct proc *p, const struct fault *f, struct fault_outcome *out)
+{
+	unsigned set = PTE_A | (f->access == ACCESS_WRITE ? PTE_D : 0);
+	if (pt_update(&p->as.pt, f->va, set, 0) != PT_OK)
+		panic("A/D fault on an unmapped page");
+	mmu_flush_va(k->mmu, p->as.asid, f->va);
+	k->c.ad_faults++;
+	out->action = ACT_AD_UPDATE;
+	return FAULT_RESOLVED;
+}
+
+enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
+			       uint64_t next_use, struct fault_outcome *out)
+{
+	char reason[120];
+	memset(out, 0, sizeof *out);
+	out->victim_pid = -1;
+	switch (f->kind) {
+	case FAULT_TLB_MISS: {
+		struct fault walk;
+		out->action = ACT_TLB_REFILL;
+		if (mmu_refill(k->mmu, f->va, f->access, priv, &walk))
+			return FAULT_RESOLVED;
+		return kernel_fault(k, p, &walk, priv, next_use, out);
+	}
+	case FAULT_NOT_PRESENT:
+		return not_present(k, p, f, priv, next_use, out);
+	case FAULT_AD:
+		return set_ad(k, p, f, out);
+	default:
+		fault_describe(f, reason, sizeof reason);
+		return segfault(k, p, f, priv, as_find_region(&p->as, f->va), reason, out);
+	}
+}
+
+void kernel_touch(struct kernel *k, paddr_t pa, uint64_t next_use)
+{
+	pfn_t pfn = pa_to_pfn(&k->pm, pa);
+	const struct rmap *m = frames_get(&k->fr, pfn)->rmap;
+	if (!m)
+		return; /* not a user page */
+	struct policy *pol = &k->global;
+	if (k->cfg.local_scope)
+		pol = &((struct aspace *)m->as)->policy;
+	policy_touch(pol, pfn, next_use);
+}
+
+uint64_t kernel_sim_ns(const struct kernel *k)
+{
+	struct hw_counts hw = {0};
+	mmu_add_hw_counts(k->mmu, &hw);
+	hw.faults = k->c.minor_faults + k->c.major_faults + k->c.ad_faults + k->c.segfaults;
+	hw.disk_reads = k->c.swap_ins + k->c.file_reads;
+	hw.disk_writes = k->c.swap_outs;
+	return latency_ns(&k->cfg.lat, &hw);
+}
+
+void kernel_check(const struct kernel *k)
+{
+	frames_check(&k->fr);
+	uint64_t resident = 0, slots = 0;
+	for (size_t i = 0; i < k->nprocs; i++) {
+		resident += k->procs[i]->as.resident;
+		slots += k->procs[i]->as.swapped.len;
+	}
+	for (uint64_t i = 0; i < k->fr.user_count; i++)
+		slots += frame_slot(&k->fr.f[i]) != NO_SLOT;
+	if (resident != k->fr.in_use[FRAME_USER])
+		panic("%" PRIu64 " resident pages but %" PRIu64 " user frames in use", resident, k->fr.in_use[FRAME_USER]);
+	if (k->has_swap && slots != k->swap.used)
+		panic("%" PRIu64 " swap slots referenced but %" PRIu64 " in use", slots, k->swap.used);
+}

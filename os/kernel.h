@@ -1,0 +1,141 @@
+/* The kernel's memory manager: processes with private address spaces, the
+ * page-fault handler (demand zero, file read, swap-in, stack growth,
+ * segmentation faults), eviction through a replacement policy, swap, and
+ * out-of-memory kills. Workloads (trace replay, the CPU) drive it through the
+ * MMU and call kernel_fault when a translation faults. */
+#ifndef OS_KERNEL_H
+#define OS_KERNEL_H
+
+#include "hw/latency.h"
+#include "hw/mmu.h"
+#include "lib/u64map.h"
+#include "os/as.h"
+#include "os/frames.h"
+#include "os/policy.h"
+#include "os/swap.h"
+
+#define KERNEL_REGION_PAGES 4
+
+struct kernel_config {
+	struct pt_format fmt;
+	struct mmu_config mmu;
+	uint64_t user_frames;     /* RAM for processes, in frames */
+	uint64_t swap_slots;      /* 0 = no swap */
+	const char *swap_path;    /* NULL = an unlinked temporary file */
+	const struct policy_ops *policy;
+	bool local_scope;         /* one policy per process instead of one for all */
+	uint64_t seed;
+	uint64_t stack_limit;     /* bytes a stack may grow to */
+	bool strict;              /* trace replay: no regions on first touch */
+	bool junk;                /* fill freed frames with junk */
+	struct latency lat;
+};
+
+/* Fills the defaults: sv39, 16 MiB of RAM, swap of 8 x RAM, clock, global. */
+void kernel_config_defaults(struct kernel_config *cfg);
+
+enum proc_state {
+	PROC_LIVE,
+	PROC_DEAD,
+};
+
+struct proc {
+	int pid;
+	enum proc_state state;
+	struct aspace as;
+	uint64_t minor_faults, major_faults;
+	char death[320];          /* why it died, when it was killed */
+};
+
+/* What the fault handler did, for explanations (-v). */
+enum fault_action {
+	ACT_NONE,
+	ACT_DEMAND_ZERO,
+	ACT_FILE_READ,
+	ACT_SWAP_IN,
+	ACT_AD_UPDATE,
+	ACT_TLB_REFILL,
+	ACT_KILLED,
+};
+
+struct fault_outcome {
+	enum fault_action action;
+	pfn_t frame;
+	bool evicted;             /* a victim was evicted to make room */
+	int victim_pid;
+	vaddr_t victim_va;
+	bool victim_written;      /* it was written to swap */
+	bool stack_grew;
+	bool region_created;
+};
+
+enum fault_result {
+	FAULT_RESOLVED,   /* retry the access */
+	FAULT_KILLED,     /* the process is dead (segmentation fault or OOM) */
+	FAULT_HOST_ERROR, /* swap or file I/O failed: kernel_error says why */
+};
+
+struct kernel_counts {
+	uint64_t minor_faults, major_faults;
+	uint64_t evictions, writebacks, swap_ins, swap_outs, file_reads;
+	uint64_t ad_faults, segfaults, oom_kills;
+};
+
+struct kernel {
+	struct kernel_config cfg;
+	struct pt_format fmt;
+	struct physmem pm;
+	struct frames fr;
+	struct swap swap;
+	bool has_swap;
+	struct mmu *mmu;
+	struct policy global;      /* global scope only */
+	struct proc **procs;       /* in creation order */
+	size_t nprocs, cap;
+	struct u64map pid_index;   /* pid -> index in procs */
+	struct proc *current;      /* whose address space the MMU is in */
+	pfn_t kregion;             /* first frame of the kernel region */
+	vaddr_t kregion_va;        /* 0 when the VA space is too small for one */
+	asid_t next_asid;
+	struct kernel_counts c;
+	char error[320];           /* the host error behind FAULT_HOST_ERROR */
+	void (*on_kill)(void *ctx, const struct proc *p); /* told of each kill */
+	void *on_kill_ctx;
+};
+
+/* Builds the machine and kernel. Returns NULL with a message in err when the
+ * configuration is impossible. */
+struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t errlen);
+void kernel_free(struct kernel *k);
+
+/* Creates a process with an empty address space (plus the kernel region).
+ * Returns NULL when there is no memory for its page table. */
+struct proc *kernel_spawn(struct kernel *k, int pid);
+/* The process with that pid, or NULL. */
+struct proc *kernel_proc(struct kernel *k, int pid);
+/* Frees everything the process holds; it stays in the table as dead. */
+void kernel_exit(struct kernel *k, struct proc *p);
+/* Makes p's address space the MMU's current one. */
+void kernel_switch(struct kernel *k, struct proc *p);
+
+/* Handles a translation fault of the current process. */
+enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
+			       uint64_t next_use, struct fault_outcome *out);
+
+/* Tells the replacement policy that the page in the frame at pa was referenced
+ * (only needed when the policy wants_touch). */
+void kernel_touch(struct kernel *k, paddr_t pa, uint64_t next_use);
+
+/* Adds a region to p's address space; false when it overlaps. */
+WARN_UNUSED bool kernel_add_region(struct kernel *k, struct proc *p, const struct region *r);
+
+/* Resident and swapped pages of p. */
+uint64_t kernel_swapped_pages(const struct proc *p);
+
+/* Simulated time so far. */
+uint64_t kernel_sim_ns(const struct kernel *k);
+
+/* Panics when frames, swap slots and mappings disagree (for tests). */
+void kernel_check(const struct kernel *k);
+
+#endif

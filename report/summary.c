@@ -1,0 +1,56 @@
+/* Text and JSON summaries of a run. */
+#include "report/summary.h"
+
+#include <inttypes.h>
+
+static double ratio(uint64_t a, uint64_t b) { return b ? (double)a / (double)b : 0.0; }
+
+void summary_print(FILE *out, const struct kernel *k, const struct summary_input *in)
+{
+	const struct kernel_counts *c = &k->c;
+	uint64_t ns = kernel_sim_ns(k);
+	fprintf(out, "references        %" PRIu64 "\n", in->references);
+	fprintf(out, "TLB hits          %" PRIu64 " (%.1f%%)\n", in->tlb_hits, 100 * ratio(in->tlb_hits, in->references));
+	fprintf(out, "TLB misses        %" PRIu64 "\n", in->tlb_misses);
+	fprintf(out, "page-walk refs    %" PRIu64 "\n", k->mmu->c.walk_refs);
+	fprintf(out, "page faults       %" PRIu64 " (%" PRIu64 " minor, %" PRIu64 " major)\n",
+		c->minor_faults + c->major_faults, c->minor_faults, c->major_faults);
+	fprintf(out, "evictions         %" PRIu64 " (%" PRIu64 " dirty written back)\n", c->evictions, c->writebacks);
+	fprintf(out, "swap ins / outs   %" PRIu64 " / %" PRIu64 "\n", c->swap_ins, c->swap_outs);
+	fprintf(out, "TLB shootdowns    %" PRIu64 "\n", k->mmu->c.shootdowns);
+	fprintf(out, "page-table frames %" PRIu64 "\n", k->fr.in_use[FRAME_PT]);
+	if (c->segfaults || c->oom_kills)
+		fprintf(out, "killed            %" PRIu64 " (segmentation faults), %" PRIu64 " (out of memory)\n",
+			c->segfaults, c->oom_kills);
+	fprintf(out, "simulated time    %.3f ms (effective access time %.1f ns)\n", (double)ns / 1e6,
+		ratio(ns, in->references));
+	fprintf(out, "process  resident  swapped  faults\n");
+	for (size_t i = 0; i < k->nprocs; i++) {
+		const struct proc *p = k->procs[i];
+		fprintf(out, "%7d  %8" PRIu64 "  %7" PRIu64 "  %6" PRIu64 "%s\n", p->pid, p->as.resident,
+			kernel_swapped_pages(p), p->minor_faults + p->major_faults, p->state == PROC_DEAD ? "  killed" : "");
+	}
+}
+
+void summary_json(FILE *out, const struct kernel *k, const struct summary_input *in)
+{
+	const struct kernel_counts *c = &k->c;
+	uint64_t ns = kernel_sim_ns(k);
+	fprintf(out, "{\"references\": %" PRIu64 ", \"tlb_hits\": %" PRIu64 ", \"tlb_misses\": %" PRIu64
+		     ", \"page_walk_refs\": %" PRIu64 ", \"page_faults\": %" PRIu64 ", \"minor_faults\": %" PRIu64
+		     ", \"major_faults\": %" PRIu64 ", \"evictions\": %" PRIu64 ", \"writebacks\": %" PRIu64
+		     ", \"swap_ins\": %" PRIu64 ", \"swap_outs\": %" PRIu64 ", \"shootdowns\": %" PRIu64
+		     ", \"pt_frames\": %" PRIu64 ", \"segfaults\": %" PRIu64 ", \"oom_kills\": %" PRIu64
+		     ", \"sim_ns\": %" PRIu64 ", \"eat_ns\": %.3f, \"processes\": [",
+		in->references, in->tlb_hits, in->tlb_misses, k->mmu->c.walk_refs, c->minor_faults + c->major_faults,
+		c->minor_faults, c->major_faults, c->evictions, c->writebacks, c->swap_ins, c->swap_outs,
+		k->mmu->c.shootdowns, k->fr.in_use[FRAME_PT], c->segfaults, c->oom_kills, ns, ratio(ns, in->references));
+	for (size_t i = 0; i < k->nprocs; i++) {
+		const struct proc *p = k->procs[i];
+		fprintf(out, "%s{\"pid\": %d, \"resident\": %" PRIu64 ", \"swapped\": %" PRIu64 ", \"faults\": %" PRIu64
+			     ", \"killed\": %s}",
+			i ? ", " : "", p->pid, p->as.resident, kernel_swapped_pages(p), p->minor_faults + p->major_faults,
+			p->state == PROC_DEAD ? "true" : "false");
+	}
+	fprintf(out, "]}\n");
+}

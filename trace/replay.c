@@ -1,0 +1,214 @@
+/* The replay loop: translate, fault, retry; the explanation of each access. */
+#include "trace/replay.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct replay {
+	struct kernel *k;
+	const struct replay_opts *o;
+	struct replay_stats *st;
+	char *err;
+	size_t errlen;
+	uint64_t *next_use;  /* opt: next use of each page access, in order */
+	uint64_t nuse, use_pos;
+};
+
+static const char *action_text(enum fault_action a)
+{
+	switch (a) {
+	case ACT_DEMAND_ZERO: return "demand-zero";
+	case ACT_FILE_READ: return "read from file";
+	case ACT_SWAP_IN: return "swapped in";
+	case ACT_AD_UPDATE: return "A/D bits set by the kernel";
+	case ACT_TLB_REFILL: return "software TLB refill";
+	case ACT_KILLED: return "process killed";
+	default: return "none";
+	}
+}
+
+static void explain_fault(FILE *out, const struct fault *f, const struct fault_outcome *fo)
+{
+	char what[120];
+	fault_describe(f, what, sizeof what);
+	if (f->kind == FAULT_TLB_MISS) {
+		fprintf(out, " | TLB refill by the kernel");
+		return;
+	}
+	fprintf(out, " | fault: %s -> %s", what, action_text(fo->action));
+	if (fo->region_created)
+		fprintf(out, " (new region)");
+	if (fo->action == ACT_DEMAND_ZERO || fo->action == ACT_FILE_READ || fo->action == ACT_SWAP_IN)
+		fprintf(out, " into frame %" PRIu64, fo->frame);
+	if (fo->evicted)
+		fprintf(out, ", evicting pid %d va 0x%" PRIx64 " (%s)", fo->victim_pid, fo->victim_va,
+			fo->victim_written ? "written to swap" : "clean, dropped");
+}
+
+/* Translates one page access, handling faults until it succeeds or the
+ * process dies. Returns false on a host error. */
+static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum access acc)
+{
+	struct kernel *k = rp->k;
+	struct mmu *m = k->mmu;
+	uint64_t next_use = rp->next_use ? rp->next_use[rp->use_pos++] : 0;
+	uint64_t hits0, misses0, hits1, misses1, walk_refs0 = m->c.walk_refs;
+	FILE *ex = rp->o->explain;
+	mmu_tlb_totals(m, &hits0, &misses0);
+	if (ex)
+		fprintf(ex, "pid %d %c 0x%" PRIx64 ": vpn 0x%" PRIx64 " offset 0x%" PRIx64, p->pid, "RWX"[acc], va,
+			va >> k->fmt.page_shift, va & mask_bits(k->fmt.page_shift));
+	bool first = true;
+	for (;;) {
+		paddr_t pa;
+		struct fault f;
+		bool ok = mmu_translate(m, va, acc, PRIV_USER, &pa, &f);
+		if (first) {
+			mmu_tlb_totals(m, &hits1, &misses1);
+			bool hit = hits1 > hits0;
+			rp->st->tlb_hits += hit;
+			rp->st->tlb_misses += !hit;
+			if (ex)
+				fprintf(ex, " | TLB %s", hit ? "hit" : "miss");
+			first = false;
+		}
+		if (ok) {
+			if (k->cfg.policy->wants_touch)
+				kernel_touch(k, pa, next_use);
+			mmu_data_ref(m, pa);
+			if (ex)
+				fprintf(ex, " | walk %" PRIu64 " refs | pa 0x%" PRIx64 "\n", m->c.walk_refs - walk_refs0, pa);
+			if (rp->o->textbook)
+				fprintf(rp->o->textbook, "Virtual address: %" PRIu64 " Physical address: %" PRIu64 " Value: %d\n",
+					va, pa, (int8_t)physmem_load(&k->pm, pa, 1));
+			return true;
+		}
+		struct fault_outcome fo;
+		enum fault_result res = kernel_fault(k, p, &f, PRIV_USER, next_use, &fo);
+		if (ex)
+			explain_fault(ex, &f, &fo);
+		if (res == FAULT_HOST_ERROR) {
+			snprintf(rp->err, rp->errlen, "%s", k->error);
+			return false;
+		}
+		if (res == FAULT_KILLED) {
+			if (ex)
+				fprintf(ex, "\n");
+			return true;
+		}
+	}
+}
+
+static struct proc *proc_for(struct replay *rp, uint32_t pid)
+{
+	struct proc *p = kernel_proc(rp->k, (int)pid);
+	if (p)
+		return p;
+	p = kernel_spawn(rp->k, (int)pid);
+	if (p && rp->o->initial && !kernel_add_region(rp->k, p, rp->o->initial))
+		panic("the initial region overlaps the kernel region");
+	return p;
+}
+
+/* Replays one record: each page it touches. */
+static bool replay_record(struct replay *rp, const struct trace_ref *ref)
+{
+	struct proc *p = proc_for(rp, ref->pid);
+	if (!p) {
+		snprintf(rp->err, rp->errlen, "no memory for the page table of process %u", ref->pid);
+		return false;
+	}
+	rp->st->records++;
+	unsigned shift = rp->k->fmt.page_shift;
+	vaddr_t first = ref->va >> shift, last = (ref->va + ref->size - 1) >> shift;
+	if (ref->va + ref->size - 1 < ref->va)
+		last = first; /* wraps past 2^64: only the first page */
+	for (vpn_t vpn = first; vpn <= last; vpn++) {
+		if (p->state == PROC_DEAD) {
+			rp->st->skipped++;
+			return true;
+		}
+		kernel_switch(rp->k, p);
+		rp->st->refs++;
+		vaddr_t va = vpn == first ? ref->va : vpn << shift;
+		if (!access_page(rp, p, va, ref->acc))
+			return false;
+	}
+	return true;
+}
+
+/* ---- opt: learn the future first ---- */
+
+struct ref_buffer {
+	struct trace_ref *refs;
+	uint64_t n, cap;
+};
+
+static bool read_all(struct trace_reader *r, struct ref_buffer *b, char *err, size_t errlen)
+{
+	struct trace_ref ref;
+	int got;
+	while ((got = trace_next(r, &ref, err, errlen)) == 1) {
+		if (b->n == b->cap) {
+			b->cap = b->cap ? b->cap * 2 : 4096;
+			b->refs = xrealloc(b->refs, b->cap * sizeof *b->refs);
+		}
+		b->refs[b->n++] = ref;
+	}
+	return got == 0;
+}
+
+/* Next use of every page access, by a backward scan over (pid, vpn). */
+static bool compute_next_use(struct replay *rp, const struct ref_buffer *b)
+{
+	unsigned shift = rp->k->fmt.page_shift;
+	uint64_t total = 0;
+	for (uint64_t i = 0; i < b->n; i++) {
+		vaddr_t va = b->refs[i].va, end = va + b->refs[i].size - 1;
+		total += (end < va ? 0 : (end >> shift) - (va >> shift)) + 1;
+	}
+	rp->next_use = xmalloc((total ? total : 1) * sizeof *rp->next_use);
+	rp->nuse = total;
+	struct u64map last;
+	u64map_init(&last);
+	uint64_t pos = total;
+	for (uint64_t i = b->n; i-- > 0;) {
+		vaddr_t va = b->refs[i].va, end = va + b->refs[i].size - 1;
+		vpn_t first = va >> shift, lastp = end < va ? first : end >> shift;
+		for (vpn_t vpn = lastp + 1; vpn-- > first;) {
+			uint64_t key = ((uint64_t)b->refs[i].pid << 52) ^ (vpn & mask_bits(52)), nu;
+			pos--;
+			rp->next_use[pos] = u64map_get(&last, key, &nu) ? nu : UINT64_MAX;
+			u64map_put(&last, key, pos);
+		}
+	}
+	u64map_fini(&last);
+	return true;
+}
+
+int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opts *o, struct replay_stats *st,
+	       char *err, size_t errlen)
+{
+	struct replay rp = {k, o, st, err, errlen, NULL, 0, 0};
+	memset(st, 0, sizeof *st);
+	int status = 0;
+	if (k->cfg.policy->needs_future) {
+		struct ref_buffer b = {0};
+		if (!read_all(r, &b, err, errlen) || !compute_next_use(&rp, &b)) {
+			status = 1;
+		} else {
+			for (uint64_t i = 0; i < b.n && status == 0; i++)
+				status = replay_record(&rp, &b.refs[i]) ? 0 : 1;
+		}
+		free(b.refs);
+		free(rp.next_use);
+		return status;
+	}
+	struct trace_ref ref;
+	int got;
+	while ((got = trace_next(r, &ref, err, errlen)) == 1)
+		if (!replay_record(&rp, &ref))
+			return 1;
+	return got < 0 ? 1 : 0;
+}

@@ -1,0 +1,32 @@
+/* Trace replay: drives the kernel and the MMU with the references of a trace,
+ * one address space per pid, exactly as the CPU drives them with a program.
+ * An access that spans pages translates each page. For policies that need the
+ * future (opt) the trace is read whole first to learn each page's next use. */
+#ifndef TRACE_REPLAY_H
+#define TRACE_REPLAY_H
+
+#include <stdio.h>
+
+#include "os/kernel.h"
+#include "trace/reader.h"
+
+struct replay_opts {
+	FILE *explain;        /* -v: one line per page access, or NULL */
+	FILE *textbook;       /* textbook mode: the correct.txt lines go here, or NULL */
+	const struct region *initial; /* a region every new process starts with, or NULL */
+};
+
+struct replay_stats {
+	uint64_t records;     /* trace records replayed */
+	uint64_t refs;        /* page accesses (a record spanning pages counts each) */
+	uint64_t tlb_hits;    /* page accesses whose first TLB lookup hit */
+	uint64_t tlb_misses;
+	uint64_t skipped;     /* records of processes already killed */
+};
+
+/* Replays every record of r. Returns 0, or 1 with a message in err when the
+ * trace had a bad line or the host failed (swap I/O). */
+int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opts *o, struct replay_stats *st,
+	       char *err, size_t errlen);
+
+#endif
