@@ -207,7 +207,8 @@ static int run_trace(struct trace_args *a)
 		goto out_reader;
 	}
 	k->on_kill = report_kill;
-	struct replay_opts ro = {a->verbose ? stdout : NULL, textbook ? stdout : NULL, textbook ? &backing_region : NULL};
+	struct replay_opts ro = {a->verbose ? stdout : NULL, textbook ? stdout : NULL, textbook ? &backing_region : NULL,
+				 a->path && strcmp(a->path, "-") ? a->path : "<stdin>", a->ro.skip_bad};
 	if (!textbook)
 		declare_regions(k, a, &ro);
 	struct replay_stats st;

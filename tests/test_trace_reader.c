@@ -419,9 +419,9 @@ TEST(skip_bad_prints_bad_lines_on_stderr_counts_them_and_carries_on)
 	CHECK_EQ(trace_bad_lines(r), 3);
 	char want[3 * ERRLEN];
 	snprintf(want, sizeof want,
-		 "%s:2: expected [pid] R|W|X address [size]: 'bogus'\n"
-		 "%s:3: bad size (expected 1 to 4096): 'W 0x2 0'\n"
-		 "%s:5: bad address: 'R 0xzz'\n",
+		 "vmlab: %s:2: expected [pid] R|W|X address [size]: 'bogus'\n"
+		 "vmlab: %s:3: bad size (expected 1 to 4096): 'W 0x2 0'\n"
+		 "vmlab: %s:5: bad address: 'R 0xzz'\n",
 		 path, path, path);
 	CHECK_STR(slurp(log), want);
 	trace_close(r);
@@ -452,8 +452,8 @@ TEST(skip_bad_stops_after_max_errors)
 	CHECK_EQ(trace_bad_lines(r), 2);
 	EXPECT_END(r);
 	snprintf(want, sizeof want,
-		 "%s:1: expected [pid] R|W|X address [size]: 'bad1'\n"
-		 "%s:3: expected [pid] R|W|X address [size]: 'bad2'\n",
+		 "vmlab: %s:1: expected [pid] R|W|X address [size]: 'bad1'\n"
+		 "vmlab: %s:3: expected [pid] R|W|X address [size]: 'bad2'\n",
 		 path, path);
 	CHECK_STR(slurp(log), want);
 	trace_close(r);
@@ -1036,7 +1036,7 @@ TEST(binary_records_with_bad_fields_are_errors_or_skipped)
 	CHECK_EQ(n, 1);
 	CHECK_EQ(trace_bad_lines(r), 4);
 	char want[ERRLEN];
-	snprintf(want, sizeof want, "%s: record 2: bad access 3 (expected 0, 1 or 2)\n", path);
+	snprintf(want, sizeof want, "vmlab: %s: record 2: bad access 3 (expected 0, 1 or 2)\n", path);
 	CHECK(strncmp(slurp(log), want, strlen(want)) == 0);
 	trace_close(r);
 	tmp_cleanup();

@@ -109,6 +109,7 @@ PRINTF_LIKE(4, 5) static int complain(struct trace_reader *r, char *err, size_t 
 		va_end(ap);
 		return -1;
 	}
+	fputs("vmlab: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);

@@ -76,7 +76,7 @@ struct trace_ref {
 struct trace_reader_opts {
 	enum trace_format format;
 	unsigned page_shift;  /* pages: va = page_number << page_shift; at most 63 */
-	bool skip_bad;        /* print each bad line on stderr ("file:line: ...") and carry on */
+	bool skip_bad;        /* print each bad line on stderr ("vmlab: file:line: ...") and carry on */
 	uint64_t max_errors;  /* with skip_bad: stop after this many bad lines (0 = unlimited) */
 };
 

@@ -48,11 +48,10 @@ static void explain_fault(FILE *out, const struct fault *f, const struct fault_o
 
 /* Translates one page access, handling faults until it succeeds or the
  * process dies. Returns false on a host error. */
-static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum access acc)
+static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum access acc, uint64_t next_use)
 {
 	struct kernel *k = rp->k;
 	struct mmu *m = k->mmu;
-	uint64_t next_use = rp->next_use ? rp->next_use[rp->use_pos++] : 0;
 	uint64_t hits0, misses0, hits1, misses1, walk_refs0 = m->c.walk_refs;
 	FILE *ex = rp->o->explain;
 	mmu_tlb_totals(m, &hits0, &misses0);
@@ -111,19 +110,47 @@ static struct proc *proc_for(struct replay *rp, uint32_t pid)
 	return p;
 }
 
+/* Pages a record touches (one when it would wrap past 2^64). */
+static uint64_t record_pages(const struct trace_ref *ref, unsigned shift)
+{
+	vaddr_t end = ref->va + ref->size - 1;
+	return end < ref->va ? 1 : (end >> shift) - (ref->va >> shift) + 1;
+}
+
+/* Whether every byte of the record lies in the VA space; otherwise reports it
+ * (and, with skip_bad, counts it so the caller carries on). */
+static bool in_va_space(struct replay *rp, const struct trace_ref *ref, bool *fatal)
+{
+	const struct pt_format *f = &rp->k->fmt;
+	vaddr_t last = ref->va + ref->size - 1;
+	if (ptfmt_va_ok(f, ref->va) && ptfmt_va_ok(f, last) && last >= ref->va)
+		return true;
+	snprintf(rp->err, rp->errlen, "%s:%" PRIu64 ": address 0x%" PRIx64 " (size %u) is beyond the %u-bit virtual address space of %s",
+		 rp->o->name ? rp->o->name : "trace", ref->line, ref->va, ref->size, f->va_bits, f->name);
+	*fatal = !rp->o->skip_bad;
+	if (rp->o->skip_bad) {
+		fprintf(stderr, "vmlab: %s\n", rp->err);
+		rp->st->bad++;
+	}
+	return false;
+}
+
 /* Replays one record: each page it touches. */
 static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 {
+	bool fatal = false;
+	unsigned shift = rp->k->fmt.page_shift;
+	uint64_t use = rp->use_pos;
+	rp->use_pos += record_pages(ref, shift);
+	if (!in_va_space(rp, ref, &fatal))
+		return !fatal;
 	struct proc *p = proc_for(rp, ref->pid);
 	if (!p) {
 		snprintf(rp->err, rp->errlen, "no memory for the page table of process %u", ref->pid);
 		return false;
 	}
 	rp->st->records++;
-	unsigned shift = rp->k->fmt.page_shift;
 	vaddr_t first = ref->va >> shift, last = (ref->va + ref->size - 1) >> shift;
-	if (ref->va + ref->size - 1 < ref->va)
-		last = first; /* wraps past 2^64: only the first page */
 	for (vpn_t vpn = first; vpn <= last; vpn++) {
 		if (p->state == PROC_DEAD) {
 			rp->st->skipped++;
@@ -132,7 +159,8 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 		kernel_switch(rp->k, p);
 		rp->st->refs++;
 		vaddr_t va = vpn == first ? ref->va : vpn << shift;
-		if (!access_page(rp, p, va, ref->acc))
+		uint64_t next_use = rp->next_use ? rp->next_use[use + (vpn - first)] : 0;
+		if (!access_page(rp, p, va, ref->acc, next_use))
 			return false;
 	}
 	return true;
@@ -164,18 +192,15 @@ static bool compute_next_use(struct replay *rp, const struct ref_buffer *b)
 {
 	unsigned shift = rp->k->fmt.page_shift;
 	uint64_t total = 0;
-	for (uint64_t i = 0; i < b->n; i++) {
-		vaddr_t va = b->refs[i].va, end = va + b->refs[i].size - 1;
-		total += (end < va ? 0 : (end >> shift) - (va >> shift)) + 1;
-	}
+	for (uint64_t i = 0; i < b->n; i++)
+		total += record_pages(&b->refs[i], shift);
 	rp->next_use = xmalloc((total ? total : 1) * sizeof *rp->next_use);
 	rp->nuse = total;
 	struct u64map last;
 	u64map_init(&last);
 	uint64_t pos = total;
 	for (uint64_t i = b->n; i-- > 0;) {
-		vaddr_t va = b->refs[i].va, end = va + b->refs[i].size - 1;
-		vpn_t first = va >> shift, lastp = end < va ? first : end >> shift;
+		vpn_t first = b->refs[i].va >> shift, lastp = first + record_pages(&b->refs[i], shift) - 1;
 		for (vpn_t vpn = lastp + 1; vpn-- > first;) {
 			uint64_t key = ((uint64_t)b->refs[i].pid << 52) ^ (vpn & mask_bits(52)), nu;
 			pos--;

@@ -14,6 +14,8 @@ struct replay_opts {
 	FILE *explain;        /* -v: one line per page access, or NULL */
 	FILE *textbook;       /* textbook mode: the correct.txt lines go here, or NULL */
 	const struct region *initial; /* a region every new process starts with, or NULL */
+	const char *name;     /* the trace's name, for messages */
+	bool skip_bad;        /* report records with impossible addresses and carry on */
 };
 
 struct replay_stats {
@@ -22,10 +24,12 @@ struct replay_stats {
 	uint64_t tlb_hits;    /* page accesses whose first TLB lookup hit */
 	uint64_t tlb_misses;
 	uint64_t skipped;     /* records of processes already killed */
+	uint64_t bad;         /* records skipped for addresses beyond the VA space */
 };
 
 /* Replays every record of r. Returns 0, or 1 with a message in err when the
- * trace had a bad line or the host failed (swap I/O). */
+ * trace had a bad line (a record whose address lies beyond the VA space is
+ * one) or the host failed (swap I/O: then the kernel's error is set). */
 int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opts *o, struct replay_stats *st,
 	       char *err, size_t errlen);
 

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Golden tests of the command line. Each tests/golden/*.t file holds one case:
+#   $ COMMAND            (run with bash from the repository root, vmlab on PATH)
+#   expected output...   (stdout and stderr together)
+#   [N]                  (optional last line: the expected exit status; default 0)
+# Prints "golden: N passed, N failed"; a failure shows a diff.
+set -u
+build=${1:-build}
+export PATH="$PWD/$build:$PATH"
+passed=0 failed=0
+for t in tests/golden/*.t; do
+	cmd=$(sed -n '1s/^\$ //p' "$t")
+	want_status=0
+	last=$(tail -n 1 "$t")
+	if [[ $last =~ ^\[([0-9]+)\]$ ]]; then
+		want_status=${BASH_REMATCH[1]}
+		want=$(sed '1d;$d' "$t")
+	else
+		want=$(sed '1d' "$t")
+	fi
+	got=$(bash -c "$cmd" 2>&1)
+	status=$?
+	if [ "$got" == "$want" ] && [ "$status" -eq "$want_status" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL golden: $t (exit $status, expected $want_status)"
+		diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") | head -20
+	fi
+done
+echo "golden: $passed passed, $failed failed"

@@ -1,0 +1,3 @@
+$ printf 'R 0x1000\nhello world\nW 0x2000\n' | vmlab trace --format plain
+vmlab: <stdin>:2: expected [pid] R|W|X address [size]: 'hello world'
+[2]

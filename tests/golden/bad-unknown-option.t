@@ -1,0 +1,3 @@
+$ vmlab trace --frobnicate
+vmlab: trace: unknown option '--frobnicate' (try 'vmlab trace --help')
+[2]
