@@ -60,7 +60,8 @@ int main(void)
 		if (pt_map(&pt, 0x10000000 + (i << 12), i, 0, PTE_R | PTE_W | PTE_U | PTE_A | PTE_D) != PT_OK)
 			return 1;
 	struct mmu_config cfg;
-	mmu_config_defaults(&cfg); /* 64 entries, 4-way, LRU */
+	mmu_config_defaults(&cfg);
+	cfg.tlb.ways = 4; /* 64 entries, 4-way, LRU */
 	struct mmu *m = mmu_new(&cfg, &pm, &fmt, err, sizeof err);
 	mmu_set_context(m, pt.root, 1);
 

@@ -20,7 +20,7 @@ static const char trace_help[] =
 	"trace options:\n"
 	"  --format F           auto (default), plain, pages, lackey, textbook, binary\n"
 	"  --backing-store FILE textbook format: the pages' contents\n"
-	"  --region [PID:]START-END[:rwx]  declare a region (hex or decimal; repeatable)\n"
+	"  --region [PID:]START-END[:rwxs]  declare a region (s: a stack that grows down; repeatable)\n"
 	"  --strict             an address outside every declared region is a segmentation fault\n"
 	"  --skip-bad           report bad trace lines and carry on\n"
 	"  -v                   explain every access\n"
@@ -65,6 +65,7 @@ static bool parse_region(struct trace_args *a, const char *v)
 	if (*end != '-' || !parse_addr(end + 1, &end, &stop) || stop <= start)
 		return false;
 	unsigned prot = PTE_R | PTE_W;
+	enum region_kind kind = REGION_ANON;
 	if (*end == ':') {
 		prot = 0;
 		for (const char *c = end + 1; *c; c++) {
@@ -74,13 +75,15 @@ static bool parse_region(struct trace_args *a, const char *v)
 				prot |= PTE_W;
 			else if (*c == 'x')
 				prot |= PTE_X;
+			else if (*c == 's')
+				kind = REGION_STACK;
 			else if (*c != '-')
 				return false;
 		}
 	} else if (*end) {
 		return false;
 	}
-	a->regions[a->nregions] = (struct region){start, stop, prot, REGION_ANON, -1, 0, 0, NULL};
+	a->regions[a->nregions] = (struct region){start, stop, prot, kind, -1, 0, 0, NULL};
 	a->region_pid[a->nregions++] = pid;
 	return true;
 }
@@ -113,7 +116,7 @@ static int parse_args(struct trace_args *a, int argc, char **argv)
 				a->backing = v;
 			} else if (!strcmp(opt, "--region")) {
 				if (!parse_region(a, v)) {
-					fprintf(stderr, "vmlab: --region %s: expects [PID:]START-END[:rwx] (at most 16)\n", v);
+					fprintf(stderr, "vmlab: --region %s: expects [PID:]START-END[:rwxs] (at most 16)\n", v);
 					return CLI_USAGE;
 				}
 			} else if (!trace_format_parse(v, &a->ro.format)) {
@@ -170,14 +173,6 @@ static void textbook_trailer(const struct kernel *k, const struct replay_stats *
 	printf("TLB Hit Rate = %.3f\n", (double)st->tlb_hits / n);
 }
 
-/* Declares the --region regions for processes created on the fly. */
-static void declare_regions(struct kernel *k, const struct trace_args *a, struct replay_opts *ro)
-{
-	(void)k;
-	if (a->nregions == 1 && a->region_pid[0] < 0)
-		ro->initial = &a->regions[0];
-}
-
 static int run_trace(struct trace_args *a)
 {
 	char err[400];
@@ -207,10 +202,16 @@ static int run_trace(struct trace_args *a)
 		goto out_reader;
 	}
 	k->on_kill = report_kill;
-	struct replay_opts ro = {a->verbose ? stdout : NULL, textbook ? stdout : NULL, textbook ? &backing_region : NULL,
-				 a->path && strcmp(a->path, "-") ? a->path : "<stdin>", a->ro.skip_bad};
-	if (!textbook)
-		declare_regions(k, a, &ro);
+	static const int every_pid = -1;
+	struct replay_opts ro = {
+		.explain = a->verbose ? stdout : NULL,
+		.textbook = textbook ? stdout : NULL,
+		.regions = textbook ? &backing_region : a->regions,
+		.region_pids = textbook ? &every_pid : a->region_pid,
+		.nregions = textbook ? 1 : a->nregions,
+		.name = a->path && strcmp(a->path, "-") ? a->path : "<stdin>",
+		.skip_bad = a->ro.skip_bad,
+	};
 	struct replay_stats st;
 	if (replay_run(k, r, &ro, &st, err, sizeof err) != 0) {
 		fprintf(stderr, "vmlab: %s\n", err);

@@ -22,6 +22,9 @@ void kernel_config_defaults(struct kernel_config *cfg)
 	cfg->policy = &policy_clock_ops;
 	cfg->stack_limit = 8 << 20;
 	cfg->seed = 1;
+#ifndef NDEBUG
+	cfg->junk = true;
+#endif
 	latency_defaults(&cfg->lat);
 }
 
@@ -579,14 +582,46 @@ static struct region *auto_region(struct kernel *k, struct proc *p, vaddr_t va)
 	return as_find_region(&p->as, va);
 }
 
+/* The stack region just above va, when nothing lies between them. */
+static struct region *stack_above(struct aspace *as, vaddr_t va)
+{
+	for (size_t i = 0; i < as->nregions; i++)
+		if (as->regions[i].start > va)
+			return as->regions[i].kind == REGION_STACK ? &as->regions[i] : NULL;
+	return NULL;
+}
+
+/* Grows the stack down to cover va when va is within the stack limit. Returns
+ * the stack region, or NULL (with *guard set when va is in the guard page
+ * just below the limit). */
+static struct region *grow_stack(struct kernel *k, struct proc *p, vaddr_t va, bool *guard)
+{
+	struct region *s = stack_above(&p->as, va);
+	if (!s)
+		return NULL;
+	uint64_t page = 1ull << k->fmt.page_shift;
+	vaddr_t lowest = s->end - k->cfg.stack_limit; /* the stack may grow down to here */
+	if (s->end < k->cfg.stack_limit || va < lowest) {
+		*guard = va >= lowest - page && s->end >= k->cfg.stack_limit;
+		return NULL;
+	}
+	s->start = va & ~(page - 1);
+	return s;
+}
+
 static enum fault_result not_present(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
 				     uint64_t next_use, struct fault_outcome *out)
 {
+	bool guard = false;
 	struct region *r = as_find_region(&p->as, f->va);
-	if (!r && !k->cfg.strict && (r = auto_region(k, p, f->va)) != NULL)
+	if (!r && (r = grow_stack(k, p, f->va, &guard)) != NULL)
+		out->stack_grew = true;
+	if (!r && !guard && !k->cfg.strict && (r = auto_region(k, p, f->va)) != NULL)
 		out->region_created = true;
 	if (!r)
-		return segfault(k, p, f, priv, NULL, "no region contains the address", out);
+		return segfault(k, p, f, priv, NULL,
+				guard ? "stack overflow (the guard page below the stack limit)" : "no region contains the address",
+				out);
 	if (!prot_allows(r->prot, f->access))
 		return segfault(k, p, f, priv, r, "the region does not allow it", out);
 	return page_in(k, p, r, f->va, next_use, out);
@@ -630,13 +665,10 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 void kernel_touch(struct kernel *k, paddr_t pa, uint64_t next_use)
 {
 	pfn_t pfn = pa_to_pfn(&k->pm, pa);
-	const struct rmap *m = frames_get(&k->fr, pfn)->rmap;
-	if (!m)
-		return; /* not a user page */
-	struct policy *pol = &k->global;
-	if (k->cfg.local_scope)
-		pol = &((struct aspace *)m->as)->policy;
-	policy_touch(pol, pfn, next_use);
+	const struct frame *f = frames_get(&k->fr, pfn);
+	if (f->kind != FRAME_USER)
+		return;
+	policy_touch(k->cfg.local_scope ? &f->rmap->as->policy : &k->global, pfn, next_use);
 }
 
 uint64_t kernel_sim_ns(const struct kernel *k)

@@ -28,4 +28,35 @@ for t in tests/golden/*.t; do
 		diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") | head -20
 	fi
 done
+# Every example in README.md is a test too: in a ``` block, a line starting
+# with "$ " (continued by trailing backslashes) is a command and the lines up
+# to the next command or the end of the block are its output.
+check_example() {
+	local cmd=$1 want=$2 got
+	got=$(bash -c "$cmd" 2>&1)
+	if [ "$got" == "$want" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL README example: $cmd"
+		diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") | head -20
+	fi
+}
+in_block=0 cmd="" want="" continued=0
+while IFS= read -r line; do
+	if [[ $line == '```'* ]]; then
+		[ -n "$cmd" ] && check_example "$cmd" "$want"
+		in_block=$((1 - in_block)) cmd="" want="" continued=0
+	elif [ $in_block -eq 1 ] && [ $continued -eq 1 ]; then
+		cmd+=$'\n'"$line"
+		[[ $line == *'\' ]] || continued=0
+	elif [ $in_block -eq 1 ] && [[ $line == '$ '* ]]; then
+		[ -n "$cmd" ] && check_example "$cmd" "$want"
+		cmd=${line#\$ } want=""
+		[[ $line == *'\' ]] && continued=1
+	elif [ $in_block -eq 1 ] && [ -n "$cmd" ]; then
+		want+="${want:+$'\n'}$line"
+	fi
+done < README.md
+
 echo "golden: $passed passed, $failed failed"

@@ -348,3 +348,35 @@ TEST(fifo_lru_clock_and_opt_through_the_kernel_match_a_naive_simulation)
 		}
 	}
 }
+
+TEST(the_stack_grows_down_to_its_limit_and_the_guard_page_below_faults)
+{
+	struct kernel *k = make_kernel(64, 64, "clock", false);
+	k->cfg.strict = true;
+	k->cfg.stack_limit = 8 * PAGE;
+	struct proc *p = kernel_spawn(k, 1);
+	vaddr_t top = 0x80000000;
+	struct region stack = {top - PAGE, top, PTE_R | PTE_W, REGION_STACK, -1, 0, 0, NULL};
+	CHECK(kernel_add_region(k, p, &stack));
+	store64(k, p, top - 8, 1);
+	store64(k, p, top - 8 * PAGE, 8);     /* the lowest page the limit allows */
+	CHECK_EQ(as_find_region(&p->as, top - 8)->start, top - 8 * PAGE);
+	CHECK_EQ(load64(k, p, top - 8), 1);
+	paddr_t pa;
+	CHECK_EQ(access(k, p, top - 8 * PAGE - 8, ACCESS_WRITE, &pa), FAULT_KILLED);
+	CHECK(strstr(p->death, "guard page") != NULL);
+	kernel_free(k);
+}
+
+TEST(without_strict_an_access_far_below_the_stack_gets_its_own_region)
+{
+	struct kernel *k = make_kernel(64, 64, "clock", false);
+	k->cfg.stack_limit = 8 * PAGE;
+	struct proc *p = kernel_spawn(k, 1);
+	struct region stack = {0x80000000 - PAGE, 0x80000000, PTE_R | PTE_W, REGION_STACK, -1, 0, 0, NULL};
+	CHECK(kernel_add_region(k, p, &stack));
+	store64(k, p, 0x10000, 5);
+	CHECK_EQ(as_find_region(&p->as, 0x10000)->kind, REGION_ANON);
+	CHECK_EQ(as_find_region(&p->as, 0x80000000 - 8)->start, 0x80000000 - PAGE);
+	kernel_free(k);
+}

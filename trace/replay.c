@@ -11,6 +11,7 @@ struct replay {
 	struct replay_stats *st;
 	char *err;
 	size_t errlen;
+	struct proc *last;   /* the process of the previous record */
 	uint64_t *next_use;  /* opt: next use of each page access, in order */
 	uint64_t nuse, use_pos;
 };
@@ -20,7 +21,7 @@ static const char *action_text(enum fault_action a)
 	switch (a) {
 	case ACT_DEMAND_ZERO: return "demand-zero";
 	case ACT_FILE_READ: return "read from file";
-	case ACT_SWAP_IN: return "swapped in";
+	case ACT_SWAP_IN: return "read from swap";
 	case ACT_AD_UPDATE: return "A/D bits set by the kernel";
 	case ACT_TLB_REFILL: return "software TLB refill";
 	case ACT_KILLED: return "process killed";
@@ -39,8 +40,10 @@ static void explain_fault(FILE *out, const struct fault *f, const struct fault_o
 	fprintf(out, " | fault: %s -> %s", what, action_text(fo->action));
 	if (fo->region_created)
 		fprintf(out, " (new region)");
+	if (fo->stack_grew)
+		fprintf(out, " (stack grew)");
 	if (fo->action == ACT_DEMAND_ZERO || fo->action == ACT_FILE_READ || fo->action == ACT_SWAP_IN)
-		fprintf(out, " into frame %" PRIu64, fo->frame);
+		fprintf(out, ", frame %" PRIu64, fo->frame);
 	if (fo->evicted)
 		fprintf(out, ", evicting pid %d va 0x%" PRIx64 " (%s)", fo->victim_pid, fo->victim_va,
 			fo->victim_written ? "written to swap" : "clean, dropped");
@@ -52,9 +55,10 @@ static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum acce
 {
 	struct kernel *k = rp->k;
 	struct mmu *m = k->mmu;
-	uint64_t hits0, misses0, hits1, misses1, walk_refs0 = m->c.walk_refs;
+	uint64_t walk_refs0 = m->c.walk_refs;
+	const struct tlb *t = m->tlb[acc];
+	uint64_t hits0 = t ? tlb_counters(t)->hits : 0;
 	FILE *ex = rp->o->explain;
-	mmu_tlb_totals(m, &hits0, &misses0);
 	if (ex)
 		fprintf(ex, "pid %d %c 0x%" PRIx64 ": vpn 0x%" PRIx64 " offset 0x%" PRIx64, p->pid, "RWX"[acc], va,
 			va >> k->fmt.page_shift, va & mask_bits(k->fmt.page_shift));
@@ -64,8 +68,7 @@ static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum acce
 		struct fault f;
 		bool ok = mmu_translate(m, va, acc, PRIV_USER, &pa, &f);
 		if (first) {
-			mmu_tlb_totals(m, &hits1, &misses1);
-			bool hit = hits1 > hits0;
+			bool hit = t && tlb_counters(t)->hits > hits0;
 			rp->st->tlb_hits += hit;
 			rp->st->tlb_misses += !hit;
 			if (ex)
@@ -101,13 +104,22 @@ static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum acce
 
 static struct proc *proc_for(struct replay *rp, uint32_t pid)
 {
+	if (rp->last && rp->last->pid == (int)pid)
+		return rp->last;
 	struct proc *p = kernel_proc(rp->k, (int)pid);
 	if (p)
-		return p;
+		return rp->last = p;
 	p = kernel_spawn(rp->k, (int)pid);
-	if (p && rp->o->initial && !kernel_add_region(rp->k, p, rp->o->initial))
-		panic("the initial region overlaps the kernel region");
-	return p;
+	for (int i = 0; p && i < rp->o->nregions; i++) {
+		if (rp->o->region_pids[i] >= 0 && rp->o->region_pids[i] != (int)pid)
+			continue;
+		if (!kernel_add_region(rp->k, p, &rp->o->regions[i])) {
+			snprintf(rp->err, rp->errlen, "region 0x%" PRIx64 "-0x%" PRIx64 " of pid %u overlaps another region",
+				 rp->o->regions[i].start, rp->o->regions[i].end, pid);
+			return NULL;
+		}
+	}
+	return rp->last = p;
 }
 
 /* Pages a record touches (one when it would wrap past 2^64). */
@@ -144,9 +156,11 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 	rp->use_pos += record_pages(ref, shift);
 	if (!in_va_space(rp, ref, &fatal))
 		return !fatal;
+	rp->err[0] = '\0';
 	struct proc *p = proc_for(rp, ref->pid);
 	if (!p) {
-		snprintf(rp->err, rp->errlen, "no memory for the page table of process %u", ref->pid);
+		if (!rp->err[0])
+			snprintf(rp->err, rp->errlen, "no memory for the page table of process %u", ref->pid);
 		return false;
 	}
 	rp->st->records++;
@@ -215,7 +229,7 @@ static bool compute_next_use(struct replay *rp, const struct ref_buffer *b)
 int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opts *o, struct replay_stats *st,
 	       char *err, size_t errlen)
 {
-	struct replay rp = {k, o, st, err, errlen, NULL, 0, 0};
+	struct replay rp = {.k = k, .o = o, .st = st, .err = err, .errlen = errlen};
 	memset(st, 0, sizeof *st);
 	int status = 0;
 	if (k->cfg.policy->needs_future) {

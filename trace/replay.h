@@ -13,7 +13,9 @@
 struct replay_opts {
 	FILE *explain;        /* -v: one line per page access, or NULL */
 	FILE *textbook;       /* textbook mode: the correct.txt lines go here, or NULL */
-	const struct region *initial; /* a region every new process starts with, or NULL */
+	const struct region *regions; /* regions new processes start with ... */
+	const int *region_pids;       /* ... each for one pid, or -1 for every process */
+	int nregions;
 	const char *name;     /* the trace's name, for messages */
 	bool skip_bad;        /* report records with impossible addresses and carry on */
 };

@@ -1,0 +1,2 @@
+$ printf '1 W 0x1000 8\n1 R 0x2000\n2 R 0x1000\n1 R 0x3000\n' | vmlab trace --frames 2 --policy lru --json
+{"references": 4, "tlb_hits": 0, "tlb_misses": 4, "page_walk_refs": 20, "page_faults": 4, "minor_faults": 4, "major_faults": 0, "evictions": 2, "writebacks": 1, "swap_ins": 0, "swap_outs": 1, "shootdowns": 2, "pt_frames": 10, "segfaults": 0, "oom_kills": 0, "sim_ns": 105928, "eat_ns": 26482.000, "processes": [{"pid": 1, "resident": 1, "swapped": 1, "faults": 3, "killed": false}, {"pid": 2, "resident": 1, "swapped": 0, "faults": 1, "killed": false}]}
