@@ -11,7 +11,7 @@ void mmu_config_defaults(struct mmu_config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 	cfg->mech = &mmu_paging;
 	cfg->tlb.entries = 64;
-	cfg->tlb.ways = 4;
+	cfg->tlb.ways = 0; /* fully associative */
 	cfg->tlb.policy = TLB_LRU;
 	cfg->tlb.asid = true;
 	cfg->refill = TLB_REFILL_HW;

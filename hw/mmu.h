@@ -40,7 +40,7 @@ struct mmu_config {
 	bool sum, mxr;           /* RISC-V sstatus.SUM and sstatus.MXR */
 };
 
-/* Fills cfg with the defaults: paging, a 64-entry 4-way LRU TLB with ASIDs,
+/* Fills cfg with the defaults: paging, a 64-entry fully associative LRU TLB with ASIDs,
  * unified, no L2, hardware refill and A/D. */
 void mmu_config_defaults(struct mmu_config *cfg);
 
