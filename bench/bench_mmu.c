@@ -6,7 +6,8 @@
 #include "hw/mmu.h"
 #include "lib/rng.h"
 
-#define PAGES 65536 /* 256 MiB of mapped pages: far more than the TLB holds */
+#define PAGES 65536     /* 256 MiB of mapped pages */
+#define MISS_PAGES 8192 /* the miss loop's pages: 128 times what the TLB holds */
 
 static double now_s(void)
 {
@@ -71,7 +72,7 @@ int main(void)
 	for (int i = 0; i < 32; i++)
 		hit_vas[i] = 0x10000000 + ((uint64_t)i << 12) + rng_below(&rng, 4096);
 	for (uint64_t i = 0; i < PAGES; i++)
-		miss_vas[i] = 0x10000000 + (rng_below(&rng, PAGES) << 12) + rng_below(&rng, 4096);
+		miss_vas[i] = 0x10000000 + (rng_below(&rng, MISS_PAGES) << 12) + rng_below(&rng, 4096);
 
 	uint64_t sink = 0;
 	run(m, hit_vas, 32, 1000000, &sink); /* warm up */

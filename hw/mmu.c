@@ -42,10 +42,7 @@ static void entry_from_walk(const struct mmu *m, const struct walk_result *w, st
 	e->global = (w->flags & PTE_G) != 0;
 	e->dirty = !ptfmt_has_ad(m->fmt) || (w->flags & PTE_D);
 	e->flags = (uint8_t)w->flags;
-	for (int priv = 0; priv < 2; priv++)
-		for (int acc = 0; acc < 3; acc++)
-			if (!pt_perm_violation(m->fmt, w->flags, acc, priv, m->walk_opts))
-				e->allow |= (uint8_t)(1u << (priv * 3 + acc));
+	e->allow = m->allow[(w->flags >> 1) & 0xf];
 }
 
 static void fill(struct mmu *m, struct tlb *t, vpn_t vpn, const struct tlb_entry *e)
@@ -138,6 +135,8 @@ struct mmu *mmu_new(const struct mmu_config *cfg, struct physmem *pm, const stru
 		snprintf(err, errlen, "paging needs a page-table format");
 		goto fail;
 	}
+	for (unsigned rwxu = 0; rwxu < 16; rwxu++)
+		m->allow[rwxu] = (uint8_t)pt_allow_mask(fmt, rwxu << 1, m->walk_opts);
 	if (cfg->tlb.entries) {
 		if (!(m->tlb[ACCESS_READ] = make_tlb(&cfg->tlb, fmt, err, errlen)))
 			goto fail;

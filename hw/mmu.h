@@ -62,6 +62,7 @@ struct mmu {
 	struct tlb *l2;          /* NULL = no second level */
 	unsigned page_shift;
 	unsigned walk_opts;      /* WALK_HW_AD, WALK_SUM, WALK_MXR */
+	uint8_t allow[16];       /* TLB allow mask by the leaf's R, W, X, U bits */
 	pfn_t root;              /* the current context: satp.PPN ... */
 	asid_t asid;             /* ... and satp.ASID */
 	struct mmu_config cfg;

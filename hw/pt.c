@@ -21,7 +21,7 @@ const char *pt_strerror(enum pt_status st)
 static paddr_t table_pa(const struct pt *pt, pfn_t pfn) { return pfn << pt->fmt->page_shift; }
 
 /* Reads the PTE at pa; false when it lies outside RAM. */
-static bool read_pte(const struct physmem *pm, const struct pt_format *fmt, paddr_t pa, pte_t *raw)
+static inline bool read_pte(const struct physmem *pm, const struct pt_format *fmt, paddr_t pa, pte_t *raw)
 {
 	if (!physmem_contains(pm, pa, fmt->pte_size))
 		return false;
@@ -291,6 +291,16 @@ unsigned pt_perm_violation(const struct pt_format *fmt, unsigned flags, enum acc
 	    (acc == ACCESS_EXEC || !(opts & WALK_SUM)))
 		v |= PTE_U;
 	return v;
+}
+
+unsigned pt_allow_mask(const struct pt_format *fmt, unsigned flags, unsigned opts)
+{
+	unsigned allow = 0;
+	for (unsigned priv = PRIV_USER; priv <= PRIV_SUPERVISOR; priv++)
+		for (unsigned acc = ACCESS_READ; acc <= ACCESS_EXEC; acc++)
+			if (!pt_perm_violation(fmt, flags, (enum access)acc, (enum priv)priv, opts))
+				allow |= 1u << (priv * 3 + acc);
+	return allow;
 }
 
 static bool walk_fault(struct fault *f, enum fault_kind kind, int level, unsigned violated)

@@ -99,6 +99,10 @@ WARN_UNUSED bool pt_walk(const struct pt_format *fmt, struct physmem *pm, pfn_t 
 			 enum access acc, enum priv priv, unsigned opts, struct walk_result *res,
 			 struct fault *f, uint64_t *refs);
 
+/* Bit (priv * 3 + access) set for every access a leaf with effective flags
+ * allows (what a TLB entry caches). */
+unsigned pt_allow_mask(const struct pt_format *fmt, unsigned flags, unsigned opts);
+
 /* Whether a leaf with effective flags allows the access: returns 0 or the
  * canonical bits (PTE_R/W/X/U) that forbid it. */
 unsigned pt_perm_violation(const struct pt_format *fmt, unsigned flags, enum access acc, enum priv priv,

@@ -147,15 +147,6 @@ pte_t ptfmt_encode(const struct pt_format *f, pfn_t pfn, unsigned flags, unsigne
 	panic("bad PTE style %d", f->style);
 }
 
-static void decode_riscv(const struct pt_format *f, pte_t raw, struct pte_info *out)
-{
-	out->flags = (unsigned)(raw & PTE_FLAG_MASK);
-	out->pfn = (raw >> 10) & mask_bits(f->pfn_bits);
-	out->leaf = (out->flags & (PTE_R | PTE_X)) != 0;
-	out->reserved = ((out->flags & PTE_W) && !(out->flags & PTE_R)) ||
-			(f->pte_size == 8 && (raw >> 54) != 0);
-}
-
 static void decode_x86(const struct pt_format *f, pte_t raw, unsigned level, struct pte_info *out)
 {
 	bool ps = level > 0 && (raw & X86_PS);
@@ -176,11 +167,11 @@ static void decode_x86(const struct pt_format *f, pte_t raw, unsigned level, str
 	out->flags = fl;
 }
 
-void ptfmt_decode(const struct pt_format *f, pte_t raw, unsigned level, struct pte_info *out)
+void ptfmt_decode_other(const struct pt_format *f, pte_t raw, unsigned level, struct pte_info *out)
 {
 	switch (f->style) {
 	case PTE_STYLE_RISCV:
-		decode_riscv(f, raw, out);
+		ptfmt_decode(f, raw, level, out);
 		return;
 	case PTE_STYLE_X86:
 		decode_x86(f, raw, level, out);

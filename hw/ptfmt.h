@@ -103,8 +103,22 @@ extern const char *const ptfmt_preset_names[];
  * canonical; for a pointer only PTE_V matters (x86 pointers get P|RW|US). */
 pte_t ptfmt_encode(const struct pt_format *f, pfn_t pfn, unsigned flags, unsigned level, bool leaf);
 
-/* Decodes raw at the given level. Only meaningful when flags has PTE_V. */
-void ptfmt_decode(const struct pt_format *f, pte_t raw, unsigned level, struct pte_info *out);
+/* Decodes x86-64 and OSTEP entries (ptfmt_decode's out-of-line part). */
+void ptfmt_decode_other(const struct pt_format *f, pte_t raw, unsigned level, struct pte_info *out);
+
+/* Decodes raw at the given level. Only meaningful when flags has PTE_V.
+ * RISC-V entries, the common case of every walk, decode inline. */
+static inline void ptfmt_decode(const struct pt_format *f, pte_t raw, unsigned level, struct pte_info *out)
+{
+	if (f->style != PTE_STYLE_RISCV) {
+		ptfmt_decode_other(f, raw, level, out);
+		return;
+	}
+	out->flags = (unsigned)(raw & PTE_FLAG_MASK);
+	out->pfn = (raw >> 10) & mask_bits(f->pfn_bits);
+	out->leaf = (out->flags & (PTE_R | PTE_X)) != 0;
+	out->reserved = ((out->flags & PTE_W) && !(out->flags & PTE_R)) || (f->pte_size == 8 && (raw >> 54) != 0);
+}
 
 /* Returns raw with the A and/or D bits named in ad (canonical PTE_A, PTE_D) set;
  * a format without A/D bits returns raw unchanged. */
