@@ -13,9 +13,11 @@
 static const unsigned shifts[] = { 0, 9, 18 };
 #define NLEVELS 3
 
-static struct tlb *make(unsigned entries, unsigned ways, enum tlb_policy policy, bool asid, uint64_t seed)
+static struct tlb *make(unsigned entries, unsigned ways, enum tlb_policy policy, bool asid,
+			uint64_t seed)
 {
-	struct tlb_config cfg = { .entries = entries, .ways = ways, .policy = policy, .asid = asid, .seed = seed };
+	struct tlb_config cfg = { .entries = entries, .ways = ways, .policy = policy, .asid = asid,
+				  .seed = seed };
 	char err[160] = "";
 	struct tlb *t = tlb_new(&cfg, shifts, NLEVELS, err, sizeof(err));
 	if (!t)
@@ -36,7 +38,8 @@ static struct tlb_entry *put(struct tlb *t, asid_t asid, vpn_t vpn, pfn_t pfn)
 	return tlb_insert(t, asid, vpn, &e);
 }
 
-static struct tlb_entry *put_big(struct tlb *t, asid_t asid, vpn_t vpn, pfn_t pfn, unsigned level, bool global)
+static struct tlb_entry *put_big(struct tlb *t, asid_t asid, vpn_t vpn, pfn_t pfn, unsigned level,
+				 bool global)
 {
 	struct tlb_entry e = page(pfn, level, global);
 	return tlb_insert(t, asid, vpn, &e);
@@ -44,7 +47,10 @@ static struct tlb_entry *put_big(struct tlb *t, asid_t asid, vpn_t vpn, pfn_t pf
 
 static bool hit(struct tlb *t, asid_t asid, vpn_t vpn) { return tlb_lookup(t, asid, vpn) != NULL; }
 
-static bool present(const struct tlb *t, asid_t asid, vpn_t vpn) { return tlb_probe(t, asid, vpn) != NULL; }
+static bool present(const struct tlb *t, asid_t asid, vpn_t vpn)
+{
+	return tlb_probe(t, asid, vpn) != NULL;
+}
 
 /* The slot (way + set * ways) an entry occupies. */
 static long slot_of(const struct tlb *t, const struct tlb_entry *e) { return e - t->entry; }
@@ -532,7 +538,8 @@ TEST(impossible_configurations_return_null_with_a_message)
 	};
 	char err[160];
 	for (unsigned i = 0; i < ARRAY_LEN(bad); i++) {
-		struct tlb_config cfg = { .entries = bad[i].entries, .ways = bad[i].ways, .policy = bad[i].policy };
+		struct tlb_config cfg = { .entries = bad[i].entries, .ways = bad[i].ways,
+					  .policy = bad[i].policy };
 		err[0] = 0;
 		CHECK(tlb_new(&cfg, shifts, NLEVELS, err, sizeof(err)) == NULL);
 		if (!strstr(err, bad[i].says))
@@ -583,14 +590,15 @@ TEST(policy_names_parse_and_print)
  * Per set, a plain array of ways; LRU and FIFO keep a list of the valid ways,
  * next victim first (LRU moves a used way to the end); PLRU keeps a tree of
  * flags, each internal node named by the way where its right half starts;
- * RANDOM draws from its own generator seeded alike. Lookups probe every level. */
+ * RANDOM draws from its own generator seeded alike. A lookup looks at every
+ * page size, without the TLB's shortcuts. */
 
 struct mway {
 	uint64_t tag;
 	pfn_t pfn;
 	asid_t asid;
 	bool valid, global, dirty;
-	unsigned level;
+	uint8_t level;
 };
 
 struct model {
@@ -615,12 +623,12 @@ static void model_init(struct model *m, unsigned entries, unsigned ways, enum tl
 	m->sets = entries / m->ways;
 	m->policy = policy;
 	m->use_asid = use_asid;
-	m->way = calloc(entries, sizeof(*m->way));
-	m->queue = calloc(entries, sizeof(unsigned));
-	m->queued = calloc(m->sets, sizeof(unsigned));
-	m->right = calloc(entries, sizeof(bool));
-	m->asid_hits = calloc(65536, sizeof(uint64_t));
-	m->asid_misses = calloc(65536, sizeof(uint64_t));
+	m->way = xcalloc(entries, sizeof(*m->way));
+	m->queue = xcalloc(entries, sizeof(unsigned));
+	m->queued = xcalloc(m->sets, sizeof(unsigned));
+	m->right = xcalloc(entries, sizeof(bool));
+	m->asid_hits = xcalloc(65536, sizeof(uint64_t));
+	m->asid_misses = xcalloc(65536, sizeof(uint64_t));
 	rng_seed(&m->rng, seed);
 }
 
@@ -634,6 +642,7 @@ static void model_fini(struct model *m)
 	free(m->asid_misses);
 }
 
+/* Takes way w out of its set's queue, if it is there. */
 static void queue_remove(struct model *m, unsigned set, unsigned w)
 {
 	unsigned *q = &m->queue[set * m->ways];
@@ -646,11 +655,13 @@ static void queue_remove(struct model *m, unsigned set, unsigned w)
 	}
 }
 
+/* Puts way w at the end of its set's queue (the last to be evicted). */
 static void queue_append(struct model *m, unsigned set, unsigned w)
 {
 	m->queue[set * m->ways + m->queued[set]++] = w;
 }
 
+/* PLRU: makes every node above way w point to the half without it. */
 static void tree_point_away(struct model *m, unsigned set, unsigned w)
 {
 	unsigned lo = 0, hi = m->ways;
@@ -664,6 +675,7 @@ static void tree_point_away(struct model *m, unsigned set, unsigned w)
 	}
 }
 
+/* PLRU: the way the nodes point to, from the root down. */
 static unsigned tree_victim(const struct model *m, unsigned set)
 {
 	unsigned lo = 0, hi = m->ways;
@@ -677,6 +689,7 @@ static unsigned tree_victim(const struct model *m, unsigned set)
 	return lo;
 }
 
+/* A hit on (or refill of) way w: LRU moves it last, PLRU points away from it. */
 static void model_used(struct model *m, unsigned set, unsigned w)
 {
 	if (m->policy == TLB_LRU) {
@@ -689,29 +702,34 @@ static void model_used(struct model *m, unsigned set, unsigned w)
 
 static asid_t model_asid(const struct model *m, asid_t asid) { return m->use_asid ? asid : 0; }
 
-/* The index (set * ways + way) of the entry translating (asid, vpn), or -1. */
+/* The index (set * ways + way) of the entry translating (asid, vpn), or -1:
+ * of the valid entries of the ASID or global whose page covers vpn, the one of
+ * the smallest page size, the ASID's own before a global one. Only the sets
+ * where vpn's pages of some size would live can hold one. */
 static long model_find(const struct model *m, asid_t asid, vpn_t vpn)
 {
 	asid_t a = model_asid(m, asid);
+	unsigned sets[NLEVELS], best_rank = 2 * NLEVELS;
+	long best = -1;
 	for (unsigned l = 0; l < NLEVELS; l++) {
-		uint64_t tag = vpn >> shifts[l];
-		unsigned set = (unsigned)(tag % m->sets);
-		long global = -1;
-		for (unsigned w = 0; w < m->ways; w++) {
-			const struct mway *e = &m->way[set * m->ways + w];
-			if (!e->valid || e->level != l || e->tag != tag)
-				continue;
-			if (e->global)
-				global = set * m->ways + w;
-			else if (e->asid == a)
-				return set * m->ways + w;
+		sets[l] = (unsigned)((vpn >> shifts[l]) % m->sets);
+		bool seen = false;
+		for (unsigned j = 0; j < l; j++)
+			seen |= sets[j] == sets[l];
+		for (unsigned w = 0; w < m->ways && !seen && best_rank; w++) {
+			const struct mway *e = &m->way[sets[l] * m->ways + w];
+			unsigned rank = 2 * e->level + e->global;
+			if (e->valid && e->tag == vpn >> shifts[e->level] && (e->global || e->asid == a) &&
+			    rank < best_rank) {
+				best_rank = rank;
+				best = sets[l] * m->ways + w;
+			}
 		}
-		if (global >= 0)
-			return global;
 	}
-	return -1;
+	return best;
 }
 
+/* model_find, counting a hit or a miss and using the entry found. */
 static long model_lookup(struct model *m, asid_t asid, vpn_t vpn)
 {
 	long i = model_find(m, asid, vpn);
@@ -726,6 +744,7 @@ static long model_lookup(struct model *m, asid_t asid, vpn_t vpn)
 	return i;
 }
 
+/* Invalidates the valid way w. */
 static void model_remove(struct model *m, unsigned set, unsigned w)
 {
 	m->way[set * m->ways + w].valid = false;
@@ -734,12 +753,9 @@ static void model_remove(struct model *m, unsigned set, unsigned w)
 	m->occupancy--;
 }
 
-/* Which way of a set receives a new entry. */
-static unsigned model_place(struct model *m, unsigned set)
+/* Which way of a full set receives a new entry. */
+static unsigned model_victim(struct model *m, unsigned set)
 {
-	for (unsigned w = 0; w < m->ways; w++)
-		if (!m->way[set * m->ways + w].valid)
-			return w;
 	unsigned w = 0;
 	if (m->policy == TLB_LRU || m->policy == TLB_FIFO)
 		w = m->queue[set * m->ways];
@@ -752,16 +768,20 @@ static unsigned model_place(struct model *m, unsigned set)
 	return w;
 }
 
+/* Inserts like tlb_insert: the same entry replaced in place, else the lowest
+ * invalid way, else the victim. Returns the index used. */
 static long model_insert(struct model *m, asid_t asid, vpn_t vpn, const struct tlb_entry *in)
 {
 	asid_t a = model_asid(m, asid);
 	uint64_t tag = vpn >> shifts[in->level];
-	unsigned set = (unsigned)(tag % m->sets), w;
+	unsigned set = (unsigned)(tag % m->sets), w, free = m->ways;
 	bool global = in->global;
 	for (w = 0; w < m->ways; w++) {
 		struct mway *e = &m->way[set * m->ways + w];
-		if (e->valid && e->level == in->level && e->tag == tag && e->global == global &&
-		    (global || e->asid == a)) {
+		if (!e->valid) {
+			free = free < w ? free : w;
+		} else if (e->level == in->level && e->tag == tag && e->global == global &&
+			   (global || e->asid == a)) {
 			e->pfn = in->pfn;
 			e->dirty = in->dirty;
 			e->asid = a;
@@ -769,7 +789,7 @@ static long model_insert(struct model *m, asid_t asid, vpn_t vpn, const struct t
 			return set * m->ways + w;
 		}
 	}
-	w = model_place(m, set);
+	w = free < m->ways ? free : model_victim(m, set);
 	struct mway fresh = { .tag = tag, .pfn = in->pfn, .asid = a, .valid = true, .global = global,
 			      .dirty = in->dirty, .level = in->level };
 	m->way[set * m->ways + w] = fresh;
@@ -782,7 +802,8 @@ static long model_insert(struct model *m, asid_t asid, vpn_t vpn, const struct t
 }
 
 /* Removes the valid entries for which match() holds; counts one flush. */
-static void model_flush(struct model *m, bool (*match)(const struct mway *, asid_t, vpn_t), asid_t a, vpn_t vpn)
+static void model_flush(struct model *m, bool (*match)(const struct mway *, asid_t, vpn_t), asid_t a,
+			vpn_t vpn)
 {
 	m->ctr.flushes++;
 	for (unsigned set = 0; set < m->sets; set++) {
@@ -857,11 +878,13 @@ static asid_t stream_asid(struct stream *s)
 	return s->cur;
 }
 
+/* What the page table maps vpn to for asid. */
 static struct tlb_entry pt_entry(asid_t asid, vpn_t vpn, bool dirty)
 {
 	unsigned level = vpn >= VPN_GIANT ? 2 : vpn >= VPN_MID && vpn < VPN_KERNEL ? 1 : 0;
 	bool global = vpn >= VPN_KERNEL && vpn < VPN_GIANT;
-	struct tlb_entry e = page(((vpn >> shifts[level]) << 4 | (global ? 0 : asid)) * 7 + 1, level, global);
+	pfn_t pfn = ((vpn >> shifts[level]) << 4 | (global ? 0 : asid)) * 7 + 1;
+	struct tlb_entry e = page(pfn, level, global);
 	e.dirty = dirty;
 	return e;
 }
@@ -890,7 +913,7 @@ static const struct geometry geometries[] = {
 	{ "fully associative 64", 64, 0, true, DIFF_STEPS },
 	{ "fully associative 128", 128, 0, true, DIFF_STEPS },
 	{ "fully associative 4096", 4096, 0, true, DIFF_STEPS },
-	{ "fully associative 16384", 16384, 0, true, 60000 }, /* PLRU: three chunks of tree */
+	{ "fully associative 8192", 8192, 0, true, 60000 }, /* PLRU: a tree of three chunks */
 };
 
 struct run {
@@ -924,21 +947,25 @@ static void compare(const struct run *r, const char *op, const struct tlb_entry 
 	const struct mway *w = &r->m.way[i];
 	if (slot_of(r->t, e) != i || e->tag != w->tag || e->pfn != w->pfn || e->level != w->level ||
 	    e->global != w->global || e->asid != w->asid || e->dirty != w->dirty || !e->valid)
-		diverged(r, "%s: tlb slot %ld (tag %#llx level %u asid %u) != model slot %ld (tag %#llx level %u asid %u)",
+		diverged(r, "%s: tlb slot %ld (tag %#llx level %u asid %u) != "
+			 "model slot %ld (tag %#llx level %u asid %u)",
 			 op, slot_of(r->t, e), (unsigned long long)e->tag, e->level, e->asid, i,
 			 (unsigned long long)w->tag, w->level, w->asid);
 }
 
+/* A lookup, and like the MMU an insert after a miss. */
 static void step_lookup(struct run *r, asid_t asid, vpn_t vpn)
 {
 	const struct tlb_entry *e = tlb_lookup(r->t, asid, vpn);
 	compare(r, "lookup", e, model_lookup(&r->m, asid, vpn));
 	if (!e) {
 		struct tlb_entry in = pt_entry(asid, vpn, below(&r->s, 2));
-		compare(r, "insert after miss", tlb_insert(r->t, asid, vpn, &in), model_insert(&r->m, asid, vpn, &in));
+		compare(r, "insert after miss", tlb_insert(r->t, asid, vpn, &in),
+			model_insert(&r->m, asid, vpn, &in));
 	}
 }
 
+/* An insert whether or not the page is present (a refill when it is). */
 static void step_insert(struct run *r, asid_t asid, vpn_t vpn, bool odd)
 {
 	struct tlb_entry in = pt_entry(asid, vpn, below(&r->s, 2));
@@ -976,6 +1003,7 @@ static void step(struct run *r)
 	}
 }
 
+/* Compares the global and every ASID's counters with the model's. */
 static void compare_counters(const struct run *r)
 {
 	const struct tlb_counters *c = tlb_counters(r->t);
@@ -999,6 +1027,7 @@ static void compare_counters(const struct run *r)
 	}
 }
 
+/* Runs the TLB and the model side by side for g->steps operations. */
 static void differential(enum tlb_policy policy, const struct geometry *g, uint64_t seed)
 {
 	struct run r = { .g = g, .policy = policy, .seed = seed };
