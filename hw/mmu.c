@@ -21,7 +21,7 @@ static bool bare_translate(struct mmu *m, vaddr_t va, enum access acc, enum priv
 			   struct fault *f)
 {
 	(void)priv;
-	m->c.translations[acc]++;
+	m->c.direct++;
 	if (!physmem_contains(m->pm, va, 1)) {
 		*f = (struct fault){FAULT_BUS, acc, va, -1, 0};
 		m->c.faults[FAULT_BUS]++;
@@ -33,7 +33,11 @@ static bool bare_translate(struct mmu *m, vaddr_t va, enum access acc, enum priv
 
 const struct mmu_mech mmu_bare = {"bare", bare_translate};
 
-/* Makes a TLB entry from a successful walk. */
+/* Bits of tlb_entry.allow that permit a write. */
+#define ALLOW_WRITES ((1u << ACCESS_WRITE) | (1u << (3 + ACCESS_WRITE)))
+
+/* Makes a TLB entry from a successful walk. A clean page's entry does not
+ * allow writes, so the first write walks again and sets D. */
 static void entry_from_walk(const struct mmu *m, const struct walk_result *w, struct tlb_entry *e)
 {
 	memset(e, 0, sizeof *e);
@@ -42,7 +46,9 @@ static void entry_from_walk(const struct mmu *m, const struct walk_result *w, st
 	e->global = (w->flags & PTE_G) != 0;
 	e->dirty = !ptfmt_has_ad(m->fmt) || (w->flags & PTE_D);
 	e->flags = (uint8_t)w->flags;
-	e->allow = m->allow[(w->flags >> 1) & 0xf];
+	e->allow = m->allow[(w->flags >> 1) & 0xf] & (e->dirty ? 0xff : ~ALLOW_WRITES);
+	e->offset_mask = ptfmt_level_bytes(m->fmt, w->level) - 1;
+	e->pa = w->pa & ~e->offset_mask;
 }
 
 static void fill(struct mmu *m, struct tlb *t, vpn_t vpn, const struct tlb_entry *e)
@@ -73,18 +79,19 @@ static bool l2_hit(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, p
 {
 	vpn_t vpn = va >> m->page_shift;
 	struct tlb_entry *e = tlb_lookup(m->l2, m->asid, vpn);
-	if (!e || !((e->allow >> (priv * 3 + acc)) & 1) || (acc == ACCESS_WRITE && !e->dirty))
+	if (!e || !((e->allow >> (priv * 3 + acc)) & 1))
 		return false;
 	struct tlb_entry copy = *e;
 	fill(m, m->tlb[acc], vpn, &copy);
-	*pa = (e->pfn << m->page_shift) + (va & mask_bits(m->page_shift + m->fmt->level_shift[e->level]));
+	*pa = copy.pa | (va & copy.offset_mask);
 	return true;
 }
 
 static bool paging_translate(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
 			     struct fault *f)
 {
-	m->c.translations[acc]++;
+	if (!m->tlb[acc])
+		m->c.direct++;
 	if (m->l2 && l2_hit(m, va, acc, priv, pa))
 		return true;
 	if (m->cfg.refill == TLB_REFILL_SW && m->tlb[acc]) {
@@ -229,7 +236,9 @@ void mmu_tlb_totals(const struct mmu *m, uint64_t *hits, uint64_t *misses)
 
 void mmu_add_hw_counts(const struct mmu *m, struct hw_counts *hw)
 {
-	hw->translations += m->c.translations[0] + m->c.translations[1] + m->c.translations[2];
+	uint64_t hits, misses;
+	mmu_tlb_totals(m, &hits, &misses);
+	hw->translations += hits + misses + m->c.direct;
 	if (m->l2)
 		hw->tlb_l2_lookups += tlb_counters(m->l2)->hits + tlb_counters(m->l2)->misses;
 	hw->mem_refs[MEM_DRAM] += m->c.walk_refs + m->c.data_refs;

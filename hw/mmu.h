@@ -45,7 +45,8 @@ struct mmu_config {
 void mmu_config_defaults(struct mmu_config *cfg);
 
 struct mmu_counts {
-	uint64_t translations[3];  /* by access: read, write, execute */
+	uint64_t direct;           /* translations made without an L1 TLB (the others
+				      are the L1 TLBs' lookups: see mmu_add_hw_counts) */
 	uint64_t walks;            /* page walks started */
 	uint64_t walk_refs;        /* PTEs read by walks */
 	uint64_t data_refs;        /* data references the drivers made after translating */
@@ -92,10 +93,8 @@ static inline bool mmu_translate(struct mmu *m, vaddr_t va, enum access acc, enu
 	struct tlb *t = m->tlb[acc];
 	if (likely(t != NULL)) {
 		struct tlb_entry *e = tlb_lookup(t, m->asid, va >> m->page_shift);
-		if (likely(e && ((e->allow >> (priv * 3 + acc)) & 1) && (acc != ACCESS_WRITE || e->dirty))) {
-			m->c.translations[acc]++;
-			unsigned shift = m->page_shift + m->fmt->level_shift[e->level];
-			*pa = (e->pfn << m->page_shift) + (va & mask_bits(shift));
+		if (likely(e && ((e->allow >> (priv * 3 + acc)) & 1))) {
+			*pa = e->pa | (va & e->offset_mask);
 			return true;
 		}
 		return mmu_translate_slow(m, va, acc, priv, pa, f);

@@ -212,6 +212,12 @@ static void count_miss(struct tlb *t, asid_t asid)
 	asid_count(t, asid)->misses++;
 }
 
+struct tlb_entry *tlb_miss(struct tlb *t, asid_t asid)
+{
+	count_miss(t, asid);
+	return NULL;
+}
+
 const struct tlb_counters *tlb_counters(const struct tlb *t) { return &t->ctr; }
 
 void tlb_asid_counters(const struct tlb *t, asid_t asid, uint64_t *hits, uint64_t *misses)
@@ -511,6 +517,8 @@ static void fill(struct tlb *t, uint32_t slot, const struct tlb_entry *src, asid
 	dst->allow = src->allow;
 	dst->dirty = src->dirty;
 	dst->flags = src->flags;
+	dst->pa = src->pa;
+	dst->offset_mask = src->offset_mask;
 }
 
 struct tlb_entry *tlb_insert(struct tlb *t, asid_t asid, vpn_t vpn, const struct tlb_entry *e)

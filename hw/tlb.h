@@ -45,6 +45,8 @@ struct tlb_entry {
 	uint8_t allow;    /* bit (priv * 3 + access) set when that access is allowed */
 	uint8_t dirty;    /* the PTE's D bit was set when the entry was filled */
 	uint8_t flags;    /* the leaf PTE's canonical flags (PTE_R ... PTE_D), for display */
+	paddr_t pa;       /* the page's first physical address (the MMU's payload) ... */
+	uint64_t offset_mask; /* ... and the mask of the offset within it */
 };
 
 struct tlb_counters {
@@ -155,6 +157,7 @@ void tlb_free(struct tlb *t);
  * pending hits to cur_asid and makes asid current. tlb_touch: updates the
  * replacement state for a use of a valid slot. */
 struct tlb_entry *tlb_lookup_slow(struct tlb *t, asid_t asid, vpn_t vpn);
+struct tlb_entry *tlb_miss(struct tlb *t, asid_t asid); /* counts a miss; returns NULL */
 void tlb_switch_asid(struct tlb *t, asid_t asid);
 void tlb_touch(struct tlb *t, uint32_t slot);
 
@@ -250,6 +253,8 @@ static inline struct tlb_entry *tlb_lookup(struct tlb *t, asid_t asid, vpn_t vpn
 			if (k[w].tag == vpn && k[w].id == id)
 				return tlb_scan_hit(t, asid, set, w);
 		} while (++w < t->ways);
+		if (!t->global_count[0])
+			return tlb_miss(t, asid); /* nothing else could match */
 	} else if (t->fast == TLB_FAST_HASH) {
 		long s = tlb_hash_find(t, vpn, id);
 		if (likely(s >= 0))
