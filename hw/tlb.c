@@ -218,7 +218,6 @@ struct tlb_entry *tlb_miss(struct tlb *t, asid_t asid)
 	return NULL;
 }
 
-const struct tlb_counters *tlb_counters(const struct tlb *t) { return &t->ctr; }
 
 void tlb_asid_counters(const struct tlb *t, asid_t asid, uint64_t *hits, uint64_t *misses)
 {

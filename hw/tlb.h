@@ -284,7 +284,7 @@ void tlb_flush_asid(struct tlb *t, asid_t asid);
 /* Removes every entry of that ASID, and every global entry, that covers vpn. */
 void tlb_flush_va(struct tlb *t, asid_t asid, vpn_t vpn);
 
-const struct tlb_counters *tlb_counters(const struct tlb *t);
+static inline const struct tlb_counters *tlb_counters(const struct tlb *t) { return &t->ctr; }
 /* Hits and misses of one ASID (zero when it never looked anything up). */
 void tlb_asid_counters(const struct tlb *t, asid_t asid, uint64_t *hits, uint64_t *misses);
 /* The configuration as normalized by tlb_new: ways is never 0. */

@@ -194,6 +194,25 @@ void policy_ring_push_front(struct policy_links *l, struct policy_ring *r, pfn_t
  * was the head the head moves to the next element. */
 void policy_ring_remove(struct policy_links *l, struct policy_ring *r, pfn_t f);
 
+/* Makes f, which must be on ring r, its head (the other elements keep their
+ * order): the tail is rotated in, anything else is spliced out and back in. */
+static inline void policy_ring_move_front(struct policy_links *l, struct policy_ring *r, pfn_t f)
+{
+	pfn_t h = r->head;
+	if (f == h)
+		return;
+	if (l->prev[h] != f) {
+		pfn_t n = l->next[f], p = l->prev[f], t = l->prev[h];
+		l->next[p] = n;
+		l->prev[n] = p;
+		l->next[f] = h;
+		l->prev[f] = t;
+		l->next[t] = f;
+		l->prev[h] = f;
+	}
+	r->head = f;
+}
+
 /* Panics unless f is one of the env's frames. */
 void policy_check_frame(const struct policy_env *env, pfn_t f, const char *who);
 

@@ -40,10 +40,7 @@ static void lru_touch(void *state, pfn_t frame, uint64_t next_use)
 	struct lru *l = state;
 	(void)next_use;
 	policy_links_require(&l->links, frame);
-	if (l->ring.head == frame)
-		return;
-	policy_ring_remove(&l->links, &l->ring, frame);
-	policy_ring_push_front(&l->links, &l->ring, frame);
+	policy_ring_move_front(&l->links, &l->ring, frame);
 }
 
 /* Takes the resident frame off the ring. */

@@ -23,7 +23,7 @@ struct replay_opts {
 struct replay_stats {
 	uint64_t records;     /* trace records replayed */
 	uint64_t refs;        /* page accesses (a record spanning pages counts each) */
-	uint64_t tlb_hits;    /* page accesses whose first TLB lookup hit */
+	uint64_t tlb_hits;    /* page accesses whose first L1 TLB lookup hit */
 	uint64_t tlb_misses;
 	uint64_t skipped;     /* records of processes already killed */
 	uint64_t bad;         /* records skipped for addresses beyond the VA space */
