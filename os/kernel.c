@@ -643,6 +643,7 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 {
 	char reason[120];
 	memset(out, 0, sizeof *out);
+	out->fault = *f;
 	out->victim_pid = -1;
 	switch (f->kind) {
 	case FAULT_TLB_MISS: {

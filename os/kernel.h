@@ -59,6 +59,7 @@ enum fault_action {
 };
 
 struct fault_outcome {
+	struct fault fault;       /* the fault handled (a refill's walk may fault in its turn) */
 	enum fault_action action;
 	pfn_t frame;
 	bool evicted;             /* a victim was evicted to make room */

@@ -30,8 +30,9 @@ static const char *action_text(enum fault_action a)
 	}
 }
 
-static void explain_fault(FILE *out, const struct fault *f, const struct fault_outcome *fo)
+static void explain_fault(FILE *out, const struct fault_outcome *fo)
 {
+	const struct fault *f = &fo->fault;
 	char what[120];
 	fault_describe(f, what, sizeof what);
 	if (f->kind == FAULT_TLB_MISS) {
@@ -57,15 +58,19 @@ static uint64_t l1_hits(const struct mmu *m, enum access acc)
 }
 
 /* What happens once a page access has translated to pa. */
-static void accessed(struct replay *rp, vaddr_t va, paddr_t pa, uint64_t next_use)
+static void accessed(struct replay *rp, paddr_t pa, uint64_t next_use)
 {
 	struct kernel *k = rp->k;
 	if (k->cfg.policy->wants_touch)
 		kernel_touch(k, pa, next_use);
 	mmu_data_ref(k->mmu, pa);
-	if (rp->o->textbook)
-		fprintf(rp->o->textbook, "Virtual address: %" PRIu64 " Physical address: %" PRIu64 " Value: %d\n", va, pa,
-			(int8_t)physmem_load(&k->pm, pa, 1));
+}
+
+/* Textbook mode: the line of correct.txt for the access. */
+static void textbook_line(struct replay *rp, vaddr_t va, paddr_t pa)
+{
+	fprintf(rp->o->textbook, "Virtual address: %" PRIu64 " Physical address: %" PRIu64 " Value: %d\n", va, pa,
+		(int8_t)physmem_load(&rp->k->pm, pa, 1));
 }
 
 /* The faults of one page access: handled and retried until the access
@@ -81,7 +86,7 @@ static bool resolve(struct replay *rp, struct proc *p, vaddr_t va, enum access a
 		struct fault_outcome fo;
 		enum fault_result res = kernel_fault(k, p, f, PRIV_USER, next_use, &fo);
 		if (ex)
-			explain_fault(ex, f, &fo);
+			explain_fault(ex, &fo);
 		if (res == FAULT_HOST_ERROR) {
 			snprintf(rp->err, rp->errlen, "%s", k->error);
 			return false;
@@ -91,7 +96,7 @@ static bool resolve(struct replay *rp, struct proc *p, vaddr_t va, enum access a
 		uint64_t hits = l1_hits(k->mmu, acc);
 		if (mmu_translate(k->mmu, va, acc, PRIV_USER, pa, f)) {
 			rp->retry_hits += l1_hits(k->mmu, acc) - hits;
-			accessed(rp, va, *pa, next_use);
+			accessed(rp, *pa, next_use);
 			return true;
 		}
 	}
@@ -105,11 +110,13 @@ static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum acce
 	paddr_t pa;
 	struct fault f;
 	if (likely(!rp->o->explain)) {
-		if (likely(mmu_translate(m, va, acc, PRIV_USER, &pa, &f))) {
-			accessed(rp, va, pa, next_use);
-			return true;
-		}
-		return resolve(rp, p, va, acc, next_use, &f, &pa);
+		if (likely(mmu_translate(m, va, acc, PRIV_USER, &pa, &f)))
+			accessed(rp, pa, next_use);
+		else if (!resolve(rp, p, va, acc, next_use, &f, &pa))
+			return false;
+		if (rp->o->textbook && p->state == PROC_LIVE)
+			textbook_line(rp, va, pa);
+		return true;
 	}
 	/* the explained way: the same steps, told as they happen */
 	FILE *ex = rp->o->explain;
@@ -119,13 +126,16 @@ static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum acce
 	bool ok = mmu_translate(m, va, acc, PRIV_USER, &pa, &f);
 	fprintf(ex, " | TLB %s", l1_hits(m, acc) > hits ? "hit" : "miss");
 	if (ok)
-		accessed(rp, va, pa, next_use);
+		accessed(rp, pa, next_use);
 	else if (!resolve(rp, p, va, acc, next_use, &f, &pa))
 		return false;
-	if (p->state == PROC_DEAD)
+	if (p->state == PROC_DEAD) {
 		fprintf(ex, "\n");
-	else
-		fprintf(ex, " | walk %" PRIu64 " refs | pa 0x%" PRIx64 "\n", m->c.walk_refs - walk_refs, pa);
+		return true;
+	}
+	fprintf(ex, " | walk %" PRIu64 " refs | pa 0x%" PRIx64 "\n", m->c.walk_refs - walk_refs, pa);
+	if (rp->o->textbook)
+		textbook_line(rp, va, pa);
 	return true;
 }
 
