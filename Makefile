@@ -71,5 +71,5 @@ deps:
 clean:
 	rm -rf build build-san bin
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d) $(BENCH_BIN:=.d)
+-include $(wildcard $(BUILD)/*/*.d)
 .SECONDARY:

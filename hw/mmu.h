@@ -87,7 +87,7 @@ bool mmu_translate_slow(struct mmu *m, vaddr_t va, enum access acc, enum priv pr
 
 /* Translates va for one access in the current context. Returns true with *pa,
  * or false with the fault in *f. */
-static inline bool mmu_translate(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
+__attribute__((always_inline)) static inline bool mmu_translate(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
 				 struct fault *f)
 {
 	struct tlb *t = m->tlb[acc];

@@ -31,6 +31,7 @@ static enum ptfmt_status finish(struct pt_format *f, char *err, size_t errlen)
 			 f->va_bits, f->page_shift, sum);
 		return PTFMT_EINVAL;
 	}
+	f->canon_top = f->canonical ? mask_bits(65 - f->va_bits) : 1;
 	if (f->page_shift + f->pfn_bits > 62) {
 		snprintf(err, errlen, "physical addresses would need more than 62 bits");
 		return PTFMT_EINVAL;

@@ -62,6 +62,7 @@ struct pt_format {
 	unsigned levels;                   /* 1 .. PT_MAX_LEVELS */
 	unsigned level_bits[PT_MAX_LEVELS]; /* index bits at each level (0 = leaf level) */
 	unsigned level_shift[PT_MAX_LEVELS]; /* VPN bits spanned below each level (derived) */
+	uint64_t canon_top;                /* va >> (va_bits - 1) of a high canonical VA (derived) */
 	unsigned pte_size;                 /* 1, 4 or 8 bytes */
 	unsigned pfn_bits;                 /* width of the PPN field */
 	unsigned superpage_levels;         /* bit L set: a leaf may sit at level L > 0 */
@@ -164,9 +165,7 @@ static inline bool ptfmt_va_ok(const struct pt_format *f, vaddr_t va)
 	if (f->va_bits >= 64)
 		return true;
 	uint64_t top = va >> (f->va_bits - 1);
-	if (f->canonical)
-		return top == 0 || top == mask_bits(65 - f->va_bits);
-	return (va >> f->va_bits) == 0;
+	return top <= (f->canonical ? 0 : 1) || top == f->canon_top;
 }
 
 /* Writes "V R W X U G A D" style flag letters (with '-' for clear bits) into buf (>= 11 bytes). */
