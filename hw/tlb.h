@@ -242,7 +242,7 @@ static inline long tlb_hash_find(const struct tlb *t, uint64_t tag, uint32_t id)
  *
  * Inline is only the common case: a TLB holding base pages only, and an entry
  * of the ASID itself. */
-static inline struct tlb_entry *tlb_lookup(struct tlb *t, asid_t asid, vpn_t vpn)
+__attribute__((always_inline)) static inline struct tlb_entry *tlb_lookup(struct tlb *t, asid_t asid, vpn_t vpn)
 {
 	uint32_t id = TLB_KEY_VALID | (asid & t->asid_mask);
 	if (likely(t->fast == TLB_FAST_SCAN)) {

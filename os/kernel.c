@@ -292,14 +292,6 @@ void kernel_exit(struct kernel *k, struct proc *p)
 		k->current = NULL;
 }
 
-void kernel_switch(struct kernel *k, struct proc *p)
-{
-	if (k->current == p)
-		return;
-	k->current = p;
-	mmu_set_context(k->mmu, p->as.pt.root, p->as.asid);
-}
-
 bool kernel_add_region(struct kernel *k, struct proc *p, const struct region *r)
 {
 	(void)k;

@@ -117,7 +117,13 @@ struct proc *kernel_proc(struct kernel *k, int pid);
 /* Frees everything the process holds; it stays in the table as dead. */
 void kernel_exit(struct kernel *k, struct proc *p);
 /* Makes p's address space the MMU's current one. */
-void kernel_switch(struct kernel *k, struct proc *p);
+static inline void kernel_switch(struct kernel *k, struct proc *p)
+{
+	if (k->current == p)
+		return;
+	k->current = p;
+	mmu_set_context(k->mmu, p->as.pt.root, p->as.asid);
+}
 
 /* Handles a translation fault of the current process. */
 enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,

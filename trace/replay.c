@@ -7,8 +7,11 @@
 
 struct replay {
 	struct kernel *k;
+	struct mmu *m;
 	const struct replay_opts *o;
 	struct replay_stats *st;
+	bool touch;          /* the policy wants every reference */
+	uint64_t records, refs;
 	char *err;
 	size_t errlen;
 	struct proc *last;   /* the process of the previous record */
@@ -60,10 +63,9 @@ static uint64_t l1_hits(const struct mmu *m, enum access acc)
 /* What happens once a page access has translated to pa. */
 static void accessed(struct replay *rp, paddr_t pa, uint64_t next_use)
 {
-	struct kernel *k = rp->k;
-	if (k->cfg.policy->wants_touch)
-		kernel_touch(k, pa, next_use);
-	mmu_data_ref(k->mmu, pa);
+	if (rp->touch)
+		kernel_touch(rp->k, pa, next_use);
+	mmu_data_ref(rp->m, pa);
 }
 
 /* Textbook mode: the line of correct.txt for the access. */
@@ -106,7 +108,7 @@ static bool resolve(struct replay *rp, struct proc *p, vaddr_t va, enum access a
  * process dies. Returns false on a host error. */
 static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum access acc, uint64_t next_use)
 {
-	struct mmu *m = rp->k->mmu;
+	struct mmu *m = rp->m;
 	paddr_t pa;
 	struct fault f;
 	if (likely(!rp->o->explain)) {
@@ -147,6 +149,8 @@ static struct proc *proc_for(struct replay *rp, uint32_t pid)
 	if (p)
 		return rp->last = p;
 	p = kernel_spawn(rp->k, (int)pid);
+	if (!p)
+		snprintf(rp->err, rp->errlen, "no memory for the page table of process %u", pid);
 	for (int i = 0; p && i < rp->o->nregions; i++) {
 		if (rp->o->region_pids[i] >= 0 && rp->o->region_pids[i] != (int)pid)
 			continue;
@@ -193,14 +197,10 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 	rp->use_pos += record_pages(ref, shift);
 	if (!in_va_space(rp, ref, &fatal))
 		return !fatal;
-	rp->err[0] = '\0';
 	struct proc *p = proc_for(rp, ref->pid);
-	if (!p) {
-		if (!rp->err[0])
-			snprintf(rp->err, rp->errlen, "no memory for the page table of process %u", ref->pid);
+	if (!p)
 		return false;
-	}
-	rp->st->records++;
+	rp->records++;
 	vaddr_t first = ref->va >> shift, last = (ref->va + ref->size - 1) >> shift;
 	for (vpn_t vpn = first; vpn <= last; vpn++) {
 		if (p->state == PROC_DEAD) {
@@ -208,7 +208,7 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 			return true;
 		}
 		kernel_switch(rp->k, p);
-		rp->st->refs++;
+		rp->refs++;
 		vaddr_t va = vpn == first ? ref->va : vpn << shift;
 		uint64_t next_use = rp->next_use ? rp->next_use[use + (vpn - first)] : 0;
 		if (!access_page(rp, p, va, ref->acc, next_use))
@@ -290,12 +290,15 @@ static int replay_all(struct replay *rp, struct trace_reader *r)
 int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opts *o, struct replay_stats *st,
 	       char *err, size_t errlen)
 {
-	struct replay rp = {.k = k, .o = o, .st = st, .err = err, .errlen = errlen};
+	struct replay rp = {.k = k, .m = k->mmu, .o = o, .st = st, .err = err, .errlen = errlen,
+			    .touch = k->cfg.policy->wants_touch};
 	uint64_t hits0, hits1, misses;
 	memset(st, 0, sizeof *st);
 	mmu_tlb_totals(k->mmu, &hits0, &misses);
 	int status = replay_all(&rp, r);
 	mmu_tlb_totals(k->mmu, &hits1, &misses);
+	st->records = rp.records;
+	st->refs = rp.refs;
 	st->tlb_hits = hits1 - hits0 - rp.retry_hits;
 	st->tlb_misses = st->refs - st->tlb_hits;
 	return status;
