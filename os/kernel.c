@@ -655,13 +655,9 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 	}
 }
 
-void kernel_touch(struct kernel *k, paddr_t pa, uint64_t next_use)
+void kernel_touch(struct kernel *k, struct proc *p, paddr_t pa, uint64_t next_use)
 {
-	pfn_t pfn = pa_to_pfn(&k->pm, pa);
-	const struct frame *f = frames_get(&k->fr, pfn);
-	if (f->kind != FRAME_USER)
-		return;
-	policy_touch(k->cfg.local_scope ? &f->rmap->as->policy : &k->global, pfn, next_use);
+	policy_touch(policy_of(k, p), pa_to_pfn(&k->pm, pa), next_use);
 }
 
 uint64_t kernel_sim_ns(const struct kernel *k)

@@ -46,10 +46,9 @@ void policy_links_fini(struct policy_links *l)
 	l->next = l->prev = NULL;
 }
 
-void policy_links_require(const struct policy_links *l, pfn_t f)
+void policy_not_resident(pfn_t f)
 {
-	if (!policy_links_on_ring(l, f))
-		panic("frame %" PRIu64 " is not resident", f);
+	panic("frame %" PRIu64 " is not resident", f);
 }
 
 /* Links f, on no ring, in just before the head (as the tail) of r. */

@@ -182,8 +182,14 @@ static inline pfn_t policy_ring_tail(const struct policy_links *l, const struct 
 	return r->count ? l->prev[r->head] : POLICY_NONE;
 }
 
+NORETURN void policy_not_resident(pfn_t f);
+
 /* Panics unless f is on some ring (resident). */
-void policy_links_require(const struct policy_links *l, pfn_t f);
+static inline void policy_links_require(const struct policy_links *l, pfn_t f)
+{
+	if (unlikely(!policy_links_on_ring(l, f)))
+		policy_not_resident(f);
+}
 
 /* Adds f, which must be < nframes and on no ring (or panic), as the last
  * element (push_back) or as the new head (push_front). */
