@@ -96,3 +96,39 @@ void policy_ring_remove(struct policy_links *l, struct policy_ring *r, pfn_t f)
 	}
 	l->next[f] = l->prev[f] = POLICY_NONE;
 }
+
+void *policy_circle_create(const struct policy_env *env)
+{
+	struct policy_circle *c = xmalloc(sizeof *c);
+	c->env = *env;
+	policy_links_init(&c->links, env->nframes);
+	policy_ring_init(&c->ring);
+	return c;
+}
+
+void policy_circle_destroy(void *state)
+{
+	struct policy_circle *c = state;
+	policy_links_fini(&c->links);
+	free(c);
+}
+
+void policy_circle_insert(void *state, pfn_t frame, uint64_t next_use)
+{
+	struct policy_circle *c = state;
+	(void)next_use;
+	policy_ring_push_back(&c->links, &c->ring, frame);
+}
+
+void policy_circle_touch(void *state, pfn_t frame, uint64_t next_use)
+{
+	struct policy_circle *c = state;
+	(void)next_use;
+	policy_links_require(&c->links, frame);
+}
+
+void policy_circle_remove(void *state, pfn_t frame)
+{
+	struct policy_circle *c = state;
+	policy_ring_remove(&c->links, &c->ring, frame);
+}

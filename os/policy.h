@@ -219,6 +219,22 @@ static inline void policy_ring_move_front(struct policy_links *l, struct policy_
 	r->head = f;
 }
 
+/* A circle: the resident frames on one ring in order of insertion, what
+ * fifo, clock and eclock share. Its functions serve directly as those
+ * policies' create, destroy, insert (the new frame goes last, just before the
+ * head), touch (only checks residency) and remove. */
+struct policy_circle {
+	struct policy_env env;
+	struct policy_links links;
+	struct policy_ring ring;
+};
+
+void *policy_circle_create(const struct policy_env *env);
+void policy_circle_destroy(void *state);
+void policy_circle_insert(void *state, pfn_t frame, uint64_t next_use);
+void policy_circle_touch(void *state, pfn_t frame, uint64_t next_use);
+void policy_circle_remove(void *state, pfn_t frame);
+
 /* Panics unless f is one of the env's frames. */
 void policy_check_frame(const struct policy_env *env, pfn_t f, const char *who);
 

@@ -1,61 +1,12 @@
 /* Enhanced CLOCK: second chance over the classes (A, D), preferring a page
- * neither referenced nor dirty, then one unreferenced but dirty. Same ring and
+ * neither referenced nor dirty, then one unreferenced but dirty. Same circle and
  * hand as clock; the exact rule is in os/policy.h. */
 #include "os/policy.h"
-
-#include <stdlib.h>
-
-struct eclock {
-	struct policy_env env;
-	struct policy_links links;
-	struct policy_ring ring; /* head = the hand */
-};
-
-/* An enhanced clock over env->nframes frames, all free. */
-static void *eclock_create(const struct policy_env *env)
-{
-	struct eclock *c = xmalloc(sizeof *c);
-	c->env = *env;
-	policy_links_init(&c->links, env->nframes);
-	policy_ring_init(&c->ring);
-	return c;
-}
-
-/* Frees the instance and everything it owns. */
-static void eclock_destroy(void *state)
-{
-	struct eclock *c = state;
-	policy_links_fini(&c->links);
-	free(c);
-}
-
-/* The new frame goes just before the hand. */
-static void eclock_insert(void *state, pfn_t frame, uint64_t next_use)
-{
-	struct eclock *c = state;
-	(void)next_use;
-	policy_ring_push_back(&c->links, &c->ring, frame);
-}
-
-/* A reference changes nothing here; the frame must be resident. */
-static void eclock_touch(void *state, pfn_t frame, uint64_t next_use)
-{
-	struct eclock *c = state;
-	(void)next_use;
-	policy_links_require(&c->links, frame);
-}
-
-/* Takes the resident frame off the ring; under the hand, the hand moves on. */
-static void eclock_remove(void *state, pfn_t frame)
-{
-	struct eclock *c = state;
-	policy_ring_remove(&c->links, &c->ring, frame);
-}
 
 /* One turn from the hand without changing any bit: moves the hand to the first
  * frame of class (0, 0) and returns true, or returns false with the hand back
  * where it started. */
-static bool sweep_clean(struct eclock *c)
+static bool sweep_clean(struct policy_circle *c)
 {
 	const struct policy_env *e = &c->env;
 	pfn_t f = c->ring.head;
@@ -70,7 +21,7 @@ static bool sweep_clean(struct eclock *c)
 
 /* One turn from the hand clearing A bits: stops the hand at the first frame
  * whose A was clear and returns true, or returns false after a full turn. */
-static bool sweep_clearing(struct eclock *c)
+static bool sweep_clearing(struct policy_circle *c)
 {
 	const struct policy_env *e = &c->env;
 	for (uint64_t i = 0; i < c->ring.count; i++) {
@@ -87,7 +38,7 @@ static bool sweep_clearing(struct eclock *c)
  * false when nothing is resident. */
 static bool eclock_victim(void *state, pfn_t *frame)
 {
-	struct eclock *c = state;
+	struct policy_circle *c = state;
 	if (c->ring.count == 0)
 		return false;
 	for (int round = 0; round < 2; round++) {
@@ -101,10 +52,10 @@ static bool eclock_victim(void *state, pfn_t *frame)
 
 const struct policy_ops policy_eclock_ops = {
 	.name = "eclock",
-	.create = eclock_create,
-	.destroy = eclock_destroy,
-	.insert = eclock_insert,
-	.touch = eclock_touch,
-	.remove = eclock_remove,
+	.create = policy_circle_create,
+	.destroy = policy_circle_destroy,
+	.insert = policy_circle_insert,
+	.touch = policy_circle_touch,
+	.remove = policy_circle_remove,
 	.victim = eclock_victim,
 };
