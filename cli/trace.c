@@ -83,7 +83,7 @@ static bool parse_region(struct trace_args *a, const char *v)
 	} else if (*end) {
 		return false;
 	}
-	a->regions[a->nregions] = (struct region){start, stop, prot, kind, -1, 0, 0, NULL};
+	a->regions[a->nregions] = (struct region){.start = start, .end = stop, .prot = prot, .kind = kind};
 	a->region_pid[a->nregions++] = pid;
 	return true;
 }
@@ -136,24 +136,25 @@ static int parse_args(struct trace_args *a, int argc, char **argv)
 	return 0;
 }
 
-/* Opens the textbook backing store and checks it covers the address space. */
-static int open_backing(const struct trace_args *a, const struct pt_format *fmt, struct region *r)
+/* Opens the textbook backing store and checks it covers the address space;
+ * false after a message. */
+static bool open_backing(const struct trace_args *a, const struct pt_format *fmt, struct region *r)
 {
 	uint64_t need = 1ull << fmt->va_bits;
-	int fd = open(a->backing, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0) {
-		fprintf(stderr, "vmlab: %s: cannot open the backing store: %s\n", a->backing, strerror(errno));
-		return -1;
+	char err[300];
+	struct vfile *f = vfile_open(a->backing, err, sizeof err);
+	if (!f) {
+		fprintf(stderr, "vmlab: cannot open the backing store %s\n", err);
+		return false;
 	}
-	if (fstat(fd, &st) != 0 || (uint64_t)st.st_size < need) {
-		fprintf(stderr, "vmlab: %s: the backing store holds %lld bytes but the %u-bit address space needs %" PRIu64 "\n",
-			a->backing, (long long)st.st_size, fmt->va_bits, need);
-		close(fd);
-		return -1;
+	if (f->size < need) {
+		fprintf(stderr, "vmlab: %s: the backing store holds %" PRIu64 " bytes but the %u-bit address space needs %" PRIu64 "\n",
+			a->backing, f->size, fmt->va_bits, need);
+		vfile_put(f);
+		return false;
 	}
-	*r = (struct region){0, need, PTE_R, REGION_FILE, fd, 0, need, a->backing};
-	return fd;
+	*r = (struct region){.start = 0, .end = need, .prot = PTE_R, .kind = REGION_FILE, .file = f, .file_len = need};
+	return true;
 }
 
 static void report_kill(void *ctx, const struct proc *p)
@@ -176,8 +177,8 @@ static void textbook_trailer(const struct kernel *k, const struct replay_stats *
 static int run_trace(struct trace_args *a)
 {
 	char err[400];
-	struct region backing_region;
-	int backing_fd = -1, status = CLI_OK;
+	struct region backing_region = {0};
+	int status = CLI_OK;
 	bool textbook = a->ro.format == TRACE_TEXTBOOK || a->backing;
 	if (textbook) {
 		a->ro.format = TRACE_TEXTBOOK;
@@ -185,7 +186,7 @@ static int run_trace(struct trace_args *a)
 			fprintf(stderr, "vmlab: --format textbook needs --backing-store FILE\n");
 			return CLI_USAGE;
 		}
-		if ((backing_fd = open_backing(a, &a->mo.k.fmt, &backing_region)) < 0)
+		if (!open_backing(a, &a->mo.k.fmt, &backing_region))
 			return CLI_USAGE;
 	}
 	a->ro.page_shift = a->mo.k.fmt.page_shift;
@@ -229,8 +230,7 @@ static int run_trace(struct trace_args *a)
 out_reader:
 	trace_close(r);
 out_fd:
-	if (backing_fd >= 0)
-		close(backing_fd);
+	vfile_put(backing_region.file);
 	return status;
 }
 

@@ -7,6 +7,7 @@
 #include "hw/pt.h"
 #include "lib/u64map.h"
 #include "os/policy.h"
+#include "os/vfile.h"
 
 enum region_kind {
 	REGION_TEXT,
@@ -23,9 +24,8 @@ struct region {
 	vaddr_t start, end;   /* [start, end), page-aligned */
 	unsigned prot;        /* PTE_R, PTE_W, PTE_X */
 	enum region_kind kind;
-	int fd;               /* backing file for the first file_len bytes, or -1 */
+	struct vfile *file;   /* backing for the first file_len bytes (from file_off), or NULL */
 	uint64_t file_off, file_len;
-	const char *file_name;
 };
 
 struct aspace {

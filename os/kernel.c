@@ -197,8 +197,10 @@ static bool map_kernel_region(struct kernel *k, struct aspace *as)
 		if (pt_map(&as->pt, va, k->kregion + i, 0, flags) != PT_OK)
 			return false;
 	}
-	struct region r = {k->kregion_va, k->kregion_va + ((vaddr_t)KERNEL_REGION_PAGES << k->fmt.page_shift),
-			   PTE_R | PTE_W | PTE_X, REGION_KERNEL, -1, 0, 0, NULL};
+	struct region r = {.start = k->kregion_va,
+			   .end = k->kregion_va + ((vaddr_t)KERNEL_REGION_PAGES << k->fmt.page_shift),
+			   .prot = PTE_R | PTE_W | PTE_X,
+			   .kind = REGION_KERNEL};
 	if (k->kregion_va + ((vaddr_t)KERNEL_REGION_PAGES << k->fmt.page_shift) == 0)
 		r.end = ~0ull; /* the region ends at the very top of the address space */
 	return as_add_region(as, &r);
@@ -467,15 +469,15 @@ static bool prot_allows(unsigned prot, enum access acc)
 static bool read_file_page(struct kernel *k, const struct region *r, vaddr_t va, pfn_t pfn)
 {
 	uint64_t page = 1ull << k->fmt.page_shift, off = va - r->start;
-	if (r->fd < 0 || off >= r->file_len)
+	if (!r->file || off >= r->file_len)
 		return true;
 	uint64_t n = r->file_len - off < page ? r->file_len - off : page;
 	uint8_t *dst = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), page);
-	ssize_t got = pread(r->fd, dst, n, (off_t)(r->file_off + off));
+	ssize_t got = pread(r->file->fd, dst, n, (off_t)(r->file_off + off));
 	if (got != (ssize_t)n) {
 		char msg[300];
 		snprintf(msg, sizeof msg, "%s: read of %" PRIu64 " bytes at offset %" PRIu64 " failed: %s",
-			 r->file_name ? r->file_name : "backing file", n, r->file_off + off,
+			 r->file->name, n, r->file_off + off,
 			 got < 0 ? strerror(errno) : "file too short");
 		return host_error(k, msg);
 	}
@@ -499,7 +501,7 @@ static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, 
 		k->c.swap_ins++;
 		p->major_faults++, k->c.major_faults++;
 		out->action = ACT_SWAP_IN;
-	} else if (r->fd >= 0 && va - r->start < r->file_len) {
+	} else if (r->file && va - r->start < r->file_len) {
 		if (!read_file_page(k, r, va, pfn))
 			return false;
 		k->c.file_reads++;
@@ -568,7 +570,7 @@ static struct region *auto_region(struct kernel *k, struct proc *p, vaddr_t va)
 	as_gap(&p->as, va, min, max, &lo, &hi);
 	start = start > lo ? start : lo;
 	end = (end < hi && end > start) ? end : hi;
-	struct region r = {start & ~page_mask, end, PTE_R | PTE_W | PTE_X, REGION_ANON, -1, 0, 0, NULL};
+	struct region r = {.start = start & ~page_mask, .end = end, .prot = PTE_R | PTE_W | PTE_X, .kind = REGION_ANON};
 	if (!as_add_region(&p->as, &r))
 		return NULL;
 	return as_find_region(&p->as, va);

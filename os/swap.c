@@ -35,6 +35,7 @@ bool swap_open(struct swap *s, const char *path, uint64_t nslots, uint64_t page_
 	s->page_size = page_size;
 	s->nslots = nslots;
 	s->bitmap = xcalloc((nslots + 63) / 64, sizeof *s->bitmap);
+	s->refs = xcalloc(nslots ? nslots : 1, sizeof *s->refs);
 	return true;
 }
 
@@ -43,8 +44,10 @@ void swap_close(struct swap *s)
 	if (s->fd >= 0)
 		close(s->fd);
 	free(s->bitmap);
+	free(s->refs);
 	s->fd = -1;
 	s->bitmap = NULL;
+	s->refs = NULL;
 }
 
 bool swap_alloc(struct swap *s, uint64_t *slot)
@@ -57,6 +60,7 @@ bool swap_alloc(struct swap *s, uint64_t *slot)
 		if (i >= s->nslots)
 			return false;
 		s->bitmap[w] |= 1ull << bit;
+		s->refs[i] = 1;
 		s->hint = w;
 		s->used++;
 		*slot = i;
@@ -65,11 +69,20 @@ bool swap_alloc(struct swap *s, uint64_t *slot)
 	return false;
 }
 
+void swap_dup(struct swap *s, uint64_t slot)
+{
+	if (slot >= s->nslots || !s->refs[slot])
+		panic("sharing swap slot %llu that is not in use", (unsigned long long)slot);
+	s->refs[slot]++;
+}
+
 void swap_free(struct swap *s, uint64_t slot)
 {
 	uint64_t w = slot / 64, bit = 1ull << (slot % 64);
 	if (slot >= s->nslots || !(s->bitmap[w] & bit))
 		panic("freeing swap slot %llu that is not in use", (unsigned long long)slot);
+	if (--s->refs[slot])
+		return;
 	s->bitmap[w] &= ~bit;
 	if (w < s->hint)
 		s->hint = w;

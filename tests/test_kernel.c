@@ -172,7 +172,7 @@ TEST(strict_mode_kills_an_access_outside_every_region_with_a_report)
 	cfg.strict = true;
 	struct kernel *k = kernel_new(&cfg, err, sizeof err);
 	struct proc *p = kernel_spawn(k, 7);
-	struct region r = {0x10000, 0x20000, PTE_R, REGION_DATA, -1, 0, 0, NULL};
+	struct region r = {.start = 0x10000, .end = 0x20000, .prot = PTE_R, .kind = REGION_DATA};
 	CHECK(kernel_add_region(k, p, &r));
 	CHECK_EQ(load64(k, p, 0x10000), 0);
 	paddr_t pa;
@@ -356,7 +356,7 @@ TEST(the_stack_grows_down_to_its_limit_and_the_guard_page_below_faults)
 	k->cfg.stack_limit = 8 * PAGE;
 	struct proc *p = kernel_spawn(k, 1);
 	vaddr_t top = 0x80000000;
-	struct region stack = {top - PAGE, top, PTE_R | PTE_W, REGION_STACK, -1, 0, 0, NULL};
+	struct region stack = {.start = top - PAGE, .end = top, .prot = PTE_R | PTE_W, .kind = REGION_STACK};
 	CHECK(kernel_add_region(k, p, &stack));
 	store64(k, p, top - 8, 1);
 	store64(k, p, top - 8 * PAGE, 8);     /* the lowest page the limit allows */
@@ -373,7 +373,7 @@ TEST(without_strict_an_access_far_below_the_stack_gets_its_own_region)
 	struct kernel *k = make_kernel(64, 64, "clock", false);
 	k->cfg.stack_limit = 8 * PAGE;
 	struct proc *p = kernel_spawn(k, 1);
-	struct region stack = {0x80000000 - PAGE, 0x80000000, PTE_R | PTE_W, REGION_STACK, -1, 0, 0, NULL};
+	struct region stack = {.start = 0x80000000 - PAGE, .end = 0x80000000, .prot = PTE_R | PTE_W, .kind = REGION_STACK};
 	CHECK(kernel_add_region(k, p, &stack));
 	store64(k, p, 0x10000, 5);
 	CHECK_EQ(as_find_region(&p->as, 0x10000)->kind, REGION_ANON);
