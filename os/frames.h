@@ -11,6 +11,7 @@
 #include "hw/pt.h"
 
 struct aspace;
+struct policy;
 
 enum frame_kind {
 	FRAME_FREE,
@@ -30,6 +31,7 @@ struct rmap {
 
 struct frame {
 	struct rmap *rmap;  /* mappings (user frames) */
+	struct policy *pol; /* the replacement policy instance that holds it */
 	uint64_t slot_plus1; /* 1 + the swap slot holding a valid copy; 0 = none */
 	uint32_t refs;      /* number of mappings */
 	uint8_t kind;

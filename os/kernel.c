@@ -77,6 +77,21 @@ static struct policy *policy_of(struct kernel *k, struct proc *p)
 	return k->cfg.local_scope ? &p->as.policy : &k->global;
 }
 
+/* A page became resident in frame pfn: the policy instance pol holds it. */
+static void hold_frame(struct kernel *k, pfn_t pfn, struct policy *pol, uint64_t next_use)
+{
+	frames_get(&k->fr, pfn)->pol = pol;
+	policy_insert(pol, pfn, next_use);
+}
+
+/* The page left frame pfn: its policy instance lets go. */
+static void release_frame(struct kernel *k, pfn_t pfn)
+{
+	struct frame *f = frames_get(&k->fr, pfn);
+	policy_remove(f->pol, pfn);
+	f->pol = NULL;
+}
+
 /* ---- construction ---- */
 
 /* Frames for page tables: enough for every user and swapped page to need its
@@ -258,10 +273,14 @@ static bool release_leaf(void *ctx, const struct pt_leaf *leaf)
 		return true;
 	frames_rmap_remove(&k->fr, leaf->pfn, &rc->p->as, leaf->va);
 	if (f->refs == 0) {
-		policy_remove(policy_of(k, rc->p), leaf->pfn);
+		release_frame(k, leaf->pfn);
 		if (frame_slot(f) != NO_SLOT)
 			swap_free(&k->swap, frame_slot(f));
 		frames_free_user(&k->fr, leaf->pfn);
+	} else if (f->pol == &rc->p->as.policy) {
+		/* local scope: a page still shared after fork moves to a holder's policy */
+		release_frame(k, leaf->pfn);
+		hold_frame(k, leaf->pfn, &f->rmap->as->policy, 0);
 	}
 	return true;
 }
@@ -370,18 +389,23 @@ static bool write_back(struct kernel *k, pfn_t pfn, bool *written, bool *full)
 
 /* Unmaps every mapping of the frame, remembering its swap slot (if any) in
  * each address space, and frees it. */
-static void unmap_victim(struct kernel *k, pfn_t pfn, struct policy *pol, struct fault_outcome *out)
+static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 {
 	struct frame *f = frames_get(&k->fr, pfn);
 	uint64_t slot = frame_slot(f);
+	bool first = true;
 	while (f->rmap) {
 		struct aspace *as = f->rmap->as;
 		vaddr_t va = f->rmap->va;
 		if (pt_unmap(&as->pt, va, NULL) != PT_OK)
 			panic("victim frame 0x%" PRIx64 " not mapped at 0x%" PRIx64, pfn, va);
 		mmu_flush_va(k->mmu, as->asid, va);
-		if (slot != NO_SLOT)
+		if (slot != NO_SLOT) {
 			u64map_put(&as->swapped, va >> k->fmt.page_shift, slot);
+			if (!first)
+				swap_dup(&k->swap, slot); /* one holder per address space */
+			first = false;
+		}
 		as->resident--;
 		if (out) {
 			out->evicted = true;
@@ -389,8 +413,8 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct policy *pol, struct
 		}
 		frames_rmap_remove(&k->fr, pfn, as, va);
 	}
-	f->slot_plus1 = 0; /* the slot now belongs to the address space's swap map */
-	policy_remove(pol, pfn);
+	f->slot_plus1 = 0; /* the slot now belongs to the address spaces' swap maps */
+	release_frame(k, pfn);
 	frames_free_user(&k->fr, pfn);
 	k->c.evictions++;
 }
@@ -435,7 +459,7 @@ static enum frame_get get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, st
 		out->victim_pid = owner_pid(k, victim);
 		out->victim_written = written;
 	}
-	unmap_victim(k, victim, pol, out);
+	unmap_victim(k, victim, out);
 	if (!frames_alloc_user(&k->fr, pfn))
 		panic("an evicted frame did not come back");
 	return GOT_FRAME;
@@ -485,19 +509,27 @@ static bool read_file_page(struct kernel *k, const struct region *r, vaddr_t va,
 }
 
 /* Fills frame pfn with the page at va: from swap, from the file, or zeros.
- * Sets the action and counts the fault. */
+ * Sets the action and counts the fault. A page read from a swap slot other
+ * address spaces still hold leaves the slot to them: *dirty tells the caller
+ * to map it dirty, so that its next eviction writes it out again. */
 static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, vaddr_t va, pfn_t pfn,
-		      struct fault_outcome *out)
+		      struct fault_outcome *out, bool *dirty)
 {
 	uint64_t slot;
 	vpn_t vpn = va >> k->fmt.page_shift;
+	*dirty = false;
 	if (u64map_get(&p->as.swapped, vpn, &slot)) {
 		char err[300];
 		uint8_t *dst = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), k->swap.page_size);
 		if (!swap_read(&k->swap, slot, dst, err, sizeof err))
 			return host_error(k, err);
 		u64map_remove(&p->as.swapped, vpn);
-		frame_set_slot(frames_get(&k->fr, pfn), slot);
+		if (swap_holders(&k->swap, slot) == 1) {
+			frame_set_slot(frames_get(&k->fr, pfn), slot);
+		} else {
+			swap_free(&k->swap, slot);
+			*dirty = true;
+		}
 		k->c.swap_ins++;
 		p->major_faults++, k->c.major_faults++;
 		out->action = ACT_SWAP_IN;
@@ -525,14 +557,15 @@ static enum fault_result page_in(struct kernel *k, struct proc *p, const struct 
 		if (got == IO_ERROR)
 			return FAULT_HOST_ERROR;
 		if (got == GOT_FRAME) {
-			if (!fill_page(k, p, r, va, pfn, out)) {
+			bool dirty;
+			if (!fill_page(k, p, r, va, pfn, out, &dirty)) {
 				frames_free_user(&k->fr, pfn);
 				return FAULT_HOST_ERROR;
 			}
-			enum pt_status st = pt_map(&p->as.pt, va, pfn, 0, r->prot | PTE_U);
+			enum pt_status st = pt_map(&p->as.pt, va, pfn, 0, r->prot | PTE_U | (dirty ? PTE_A | PTE_D : 0));
 			if (st == PT_OK) {
 				frames_rmap_add(&k->fr, pfn, &p->as, va);
-				policy_insert(policy_of(k, p), pfn, next_use);
+				hold_frame(k, pfn, policy_of(k, p), next_use);
 				p->as.resident++;
 				out->frame = pfn;
 				return FAULT_RESOLVED;
@@ -657,9 +690,10 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 	}
 }
 
-void kernel_touch(struct kernel *k, struct proc *p, paddr_t pa, uint64_t next_use)
+void kernel_touch(struct kernel *k, paddr_t pa, uint64_t next_use)
 {
-	policy_touch(policy_of(k, p), pa_to_pfn(&k->pm, pa), next_use);
+	pfn_t pfn = pa_to_pfn(&k->pm, pa);
+	policy_touch(k->cfg.local_scope ? frames_get(&k->fr, pfn)->pol : &k->global, pfn, next_use);
 }
 
 uint64_t kernel_sim_ns(const struct kernel *k)
@@ -675,15 +709,19 @@ uint64_t kernel_sim_ns(const struct kernel *k)
 void kernel_check(const struct kernel *k)
 {
 	frames_check(&k->fr);
-	uint64_t resident = 0, slots = 0;
+	uint64_t mapped = 0, frame_refs = 0, holders = 0, holders_wanted = 0;
 	for (size_t i = 0; i < k->nprocs; i++) {
-		resident += k->procs[i]->as.resident;
-		slots += k->procs[i]->as.swapped.len;
+		mapped += k->procs[i]->as.resident;
+		holders_wanted += k->procs[i]->as.swapped.len;
 	}
-	for (uint64_t i = 0; i < k->fr.user_count; i++)
-		slots += frame_slot(&k->fr.f[i]) != NO_SLOT;
-	if (resident != k->fr.in_use[FRAME_USER])
-		panic("%" PRIu64 " resident pages but %" PRIu64 " user frames in use", resident, k->fr.in_use[FRAME_USER]);
-	if (k->has_swap && slots != k->swap.used)
-		panic("%" PRIu64 " swap slots referenced but %" PRIu64 " in use", slots, k->swap.used);
+	for (uint64_t i = 0; i < k->fr.user_count; i++) {
+		frame_refs += k->fr.f[i].refs;
+		holders_wanted += frame_slot(&k->fr.f[i]) != NO_SLOT;
+	}
+	if (mapped != frame_refs)
+		panic("%" PRIu64 " resident pages but %" PRIu64 " mappings of user frames", mapped, frame_refs);
+	for (uint64_t i = 0; k->has_swap && i < k->swap.nslots; i++)
+		holders += swap_holders(&k->swap, i);
+	if (holders != holders_wanted)
+		panic("%" PRIu64 " swap-slot holders counted but %" PRIu64 " recorded", holders_wanted, holders);
 }

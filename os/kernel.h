@@ -129,10 +129,10 @@ static inline void kernel_switch(struct kernel *k, struct proc *p)
 enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
 			       uint64_t next_use, struct fault_outcome *out);
 
-/* Tells the replacement policy that p referenced the page in the frame at pa,
- * which a user-mode translation of p gave (only needed when the policy
- * wants_touch). */
-void kernel_touch(struct kernel *k, struct proc *p, paddr_t pa, uint64_t next_use);
+/* Tells the replacement policy that the user page in the frame at pa (which a
+ * user-mode translation gave) was referenced; only needed when the policy
+ * wants_touch. */
+void kernel_touch(struct kernel *k, paddr_t pa, uint64_t next_use);
 
 /* Adds a region to p's address space; false when it overlaps. */
 WARN_UNUSED bool kernel_add_region(struct kernel *k, struct proc *p, const struct region *r);

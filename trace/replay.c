@@ -61,10 +61,10 @@ static uint64_t l1_hits(const struct mmu *m, enum access acc)
 }
 
 /* What happens once a page access has translated to pa. */
-static void accessed(struct replay *rp, struct proc *p, paddr_t pa, uint64_t next_use)
+static void accessed(struct replay *rp, paddr_t pa, uint64_t next_use)
 {
 	if (rp->touch)
-		kernel_touch(rp->k, p, pa, next_use);
+		kernel_touch(rp->k, pa, next_use);
 	mmu_data_ref(rp->m, pa);
 }
 
@@ -98,7 +98,7 @@ static bool resolve(struct replay *rp, struct proc *p, vaddr_t va, enum access a
 		uint64_t hits = l1_hits(k->mmu, acc);
 		if (mmu_translate(k->mmu, va, acc, PRIV_USER, pa, f)) {
 			rp->retry_hits += l1_hits(k->mmu, acc) - hits;
-			accessed(rp, p, *pa, next_use);
+			accessed(rp, *pa, next_use);
 			return true;
 		}
 	}
@@ -113,7 +113,7 @@ static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum acce
 	struct fault f;
 	if (likely(!rp->o->explain)) {
 		if (likely(mmu_translate(m, va, acc, PRIV_USER, &pa, &f)))
-			accessed(rp, p, pa, next_use);
+			accessed(rp, pa, next_use);
 		else if (!resolve(rp, p, va, acc, next_use, &f, &pa))
 			return false;
 		if (rp->o->textbook && p->state == PROC_LIVE)
@@ -128,7 +128,7 @@ static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum acce
 	bool ok = mmu_translate(m, va, acc, PRIV_USER, &pa, &f);
 	fprintf(ex, " | TLB %s", l1_hits(m, acc) > hits ? "hit" : "miss");
 	if (ok)
-		accessed(rp, p, pa, next_use);
+		accessed(rp, pa, next_use);
 	else if (!resolve(rp, p, va, acc, next_use, &f, &pa))
 		return false;
 	if (p->state == PROC_DEAD) {
