@@ -65,3 +65,65 @@ void as_gap(const struct aspace *as, vaddr_t va, vaddr_t min, vaddr_t max, vaddr
 			*hi = r->start;
 	}
 }
+
+/* Splits the region containing va (if any, and va is inside it, not at its
+ * start) into [start, va) and [va, end). */
+static void split_at(struct aspace *as, vaddr_t va)
+{
+	struct region *r = as_find_region(as, va);
+	if (!r || r->start == va)
+		return;
+	struct region right = *r;
+	right.start = va;
+	if (r->file) {
+		uint64_t cut = va - r->start;
+		right.file_off += cut;
+		right.file_len = r->file_len > cut ? r->file_len - cut : 0;
+		vfile_get(r->file);
+	}
+	r->end = va;
+	r->file_len = r->file_len < va - r->start ? r->file_len : va - r->start;
+	if (!as_add_region(as, &right))
+		panic("split region overlaps");
+}
+
+void as_remove_range(struct aspace *as, vaddr_t start, vaddr_t end)
+{
+	split_at(as, start);
+	split_at(as, end);
+	size_t out = 0;
+	for (size_t i = 0; i < as->nregions; i++) {
+		struct region *r = &as->regions[i];
+		if (r->start >= start && r->end <= end)
+			vfile_put(r->file);
+		else
+			as->regions[out++] = *r;
+	}
+	as->nregions = out;
+}
+
+bool as_covered(const struct aspace *as, vaddr_t start, vaddr_t end)
+{
+	vaddr_t at = start;
+	for (size_t i = 0; i < as->nregions && at < end; i++) {
+		const struct region *r = &as->regions[i];
+		if (r->end <= at)
+			continue;
+		if (r->start > at)
+			return false;
+		at = r->end;
+	}
+	return at >= end;
+}
+
+bool as_protect_range(struct aspace *as, vaddr_t start, vaddr_t end, unsigned prot)
+{
+	if (!as_covered(as, start, end))
+		return false;
+	split_at(as, start);
+	split_at(as, end);
+	for (size_t i = 0; i < as->nregions; i++)
+		if (as->regions[i].start >= start && as->regions[i].end <= end)
+			as->regions[i].prot = prot;
+	return true;
+}

@@ -48,6 +48,17 @@ struct region *as_find_region(struct aspace *as, vaddr_t va);
 /* Adds a region; false when it overlaps another or is empty. */
 WARN_UNUSED bool as_add_region(struct aspace *as, const struct region *r);
 
+/* Removes [start, end) from the regions, splitting those that straddle its
+ * edges (their backing files follow the pieces). */
+void as_remove_range(struct aspace *as, vaddr_t start, vaddr_t end);
+
+/* Sets the permissions of [start, end), which must be covered by regions
+ * (false otherwise, nothing changed), splitting regions at its edges. */
+WARN_UNUSED bool as_protect_range(struct aspace *as, vaddr_t start, vaddr_t end, unsigned prot);
+
+/* True when [start, end) lies entirely within regions. */
+bool as_covered(const struct aspace *as, vaddr_t start, vaddr_t end);
+
 /* The free gap around va: the largest [lo, hi) containing va that overlaps no
  * region, clipped to [min, max). */
 void as_gap(const struct aspace *as, vaddr_t va, vaddr_t min, vaddr_t max, vaddr_t *lo, vaddr_t *hi);

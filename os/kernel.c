@@ -2,6 +2,8 @@
  * eviction and swap, and out-of-memory kills. Mechanism (translation, A/D
  * bits, TLB) is the MMU's; this file decides what goes where. */
 #include "os/kernel.h"
+#include "os/kernel_int.h"
+#include "os/vm.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -72,20 +74,20 @@ static void policy_for(struct kernel *k, struct policy *pol)
 	policy_init(pol, k->cfg.policy, &env);
 }
 
-static struct policy *policy_of(struct kernel *k, struct proc *p)
+struct policy *kernel_policy_of(struct kernel *k, struct proc *p)
 {
 	return k->cfg.local_scope ? &p->as.policy : &k->global;
 }
 
 /* A page became resident in frame pfn: the policy instance pol holds it. */
-static void hold_frame(struct kernel *k, pfn_t pfn, struct policy *pol, uint64_t next_use)
+void kernel_hold_frame(struct kernel *k, pfn_t pfn, struct policy *pol, uint64_t next_use)
 {
 	frames_get(&k->fr, pfn)->pol = pol;
 	policy_insert(pol, pfn, next_use);
 }
 
 /* The page left frame pfn: its policy instance lets go. */
-static void release_frame(struct kernel *k, pfn_t pfn)
+void kernel_release_frame(struct kernel *k, pfn_t pfn)
 {
 	struct frame *f = frames_get(&k->fr, pfn);
 	policy_remove(f->pol, pfn);
@@ -258,30 +260,34 @@ struct proc *kernel_proc(struct kernel *k, int pid)
 	return u64map_get(&k->pid_index, (uint64_t)pid, &i) ? k->procs[i] : NULL;
 }
 
-struct release_ctx {
-	struct kernel *k;
-	struct proc *p;
-};
-
-/* Drops one user mapping of a dying process; frees the frame when it was the last. */
-static bool release_leaf(void *ctx, const struct pt_leaf *leaf)
+void kernel_drop_page(struct kernel *k, struct aspace *as, const struct pt_leaf *leaf)
 {
-	struct release_ctx *rc = ctx;
-	struct kernel *k = rc->k;
 	struct frame *f = frames_get(&k->fr, leaf->pfn);
-	if (f->kind != FRAME_USER)
-		return true;
-	frames_rmap_remove(&k->fr, leaf->pfn, &rc->p->as, leaf->va);
+	frames_rmap_remove(&k->fr, leaf->pfn, as, leaf->va);
+	as->resident--;
 	if (f->refs == 0) {
-		release_frame(k, leaf->pfn);
+		kernel_release_frame(k, leaf->pfn);
 		if (frame_slot(f) != NO_SLOT)
 			swap_free(&k->swap, frame_slot(f));
 		frames_free_user(&k->fr, leaf->pfn);
-	} else if (f->pol == &rc->p->as.policy) {
+	} else if (f->pol == &as->policy) {
 		/* local scope: a page still shared after fork moves to a holder's policy */
-		release_frame(k, leaf->pfn);
-		hold_frame(k, leaf->pfn, &f->rmap->as->policy, 0);
+		kernel_release_frame(k, leaf->pfn);
+		kernel_hold_frame(k, leaf->pfn, &f->rmap->as->policy, 0);
 	}
+}
+
+struct release_ctx {
+	struct kernel *k;
+	struct aspace *as;
+};
+
+/* Drops one user mapping of a dying address space. */
+static bool release_leaf(void *ctx, const struct pt_leaf *leaf)
+{
+	struct release_ctx *rc = ctx;
+	if (frames_get(&rc->k->fr, leaf->pfn)->kind == FRAME_USER)
+		kernel_drop_page(rc->k, rc->as, leaf);
 	return true;
 }
 
@@ -297,7 +303,7 @@ void kernel_exit(struct kernel *k, struct proc *p)
 {
 	if (p->state == PROC_DEAD && !p->as.pt.frames)
 		return;
-	struct release_ctx rc = {k, p};
+	struct release_ctx rc = {k, &p->as};
 	pt_for_each_leaf(&p->as.pt, release_leaf, &rc);
 	release_swapped(k, &p->as);
 	pt_fini(&p->as.pt);
@@ -414,7 +420,7 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 		frames_rmap_remove(&k->fr, pfn, as, va);
 	}
 	f->slot_plus1 = 0; /* the slot now belongs to the address spaces' swap maps */
-	release_frame(k, pfn);
+	kernel_release_frame(k, pfn);
 	frames_free_user(&k->fr, pfn);
 	k->c.evictions++;
 }
@@ -433,7 +439,7 @@ static int owner_pid(struct kernel *k, pfn_t pfn)
 static struct policy *victim_policy(struct kernel *k, struct proc *p)
 {
 	if (!k->cfg.local_scope || p->as.resident)
-		return policy_of(k, p);
+		return kernel_policy_of(k, p);
 	struct proc *big = p;
 	for (size_t i = 0; i < k->nprocs; i++)
 		if (k->procs[i]->as.resident > big->as.resident)
@@ -441,10 +447,8 @@ static struct policy *victim_policy(struct kernel *k, struct proc *p)
 	return &big->as.policy;
 }
 
-enum frame_get { GOT_FRAME, NO_MEMORY, IO_ERROR };
-
 /* A free user frame for p, evicting a victim when none is free. */
-static enum frame_get get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
 {
 	if (frames_alloc_user(&k->fr, pfn))
 		return GOT_FRAME;
@@ -546,47 +550,65 @@ static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, 
 	return true;
 }
 
+/* Memory and swap are full: kills the biggest process. Returns true when p
+ * survived (try again), false when p is dead. */
+static bool oom_or_die(struct kernel *k, struct proc *p, struct fault_outcome *out)
+{
+	struct proc *killed = oom_kill(k);
+	if (killed && killed != p)
+		return true;
+	if (!killed)
+		kill_proc(k, p, "out of memory: nothing left to evict");
+	out->action = ACT_KILLED;
+	return false;
+}
+
+enum fault_result kernel_frame_for(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+{
+	for (;;) {
+		enum frame_get got = kernel_get_frame(k, p, pfn, out);
+		if (got == GOT_FRAME)
+			return FAULT_RESOLVED;
+		if (got == IO_ERROR)
+			return FAULT_HOST_ERROR;
+		if (!oom_or_die(k, p, out))
+			return FAULT_KILLED;
+	}
+}
+
 /* Maps a frame holding the right contents at va in p's address space. */
 static enum fault_result page_in(struct kernel *k, struct proc *p, const struct region *r, vaddr_t va,
 				 uint64_t next_use, struct fault_outcome *out)
 {
+	pfn_t pfn;
 	va &= ~mask_bits(k->fmt.page_shift);
 	for (;;) {
-		pfn_t pfn;
-		enum frame_get got = get_frame(k, p, &pfn, out);
-		if (got == IO_ERROR)
-			return FAULT_HOST_ERROR;
-		if (got == GOT_FRAME) {
-			bool dirty;
-			if (!fill_page(k, p, r, va, pfn, out, &dirty)) {
-				frames_free_user(&k->fr, pfn);
-				return FAULT_HOST_ERROR;
-			}
-			enum pt_status st = pt_map(&p->as.pt, va, pfn, 0, r->prot | PTE_U | (dirty ? PTE_A | PTE_D : 0));
-			if (st == PT_OK) {
-				frames_rmap_add(&k->fr, pfn, &p->as, va);
-				hold_frame(k, pfn, policy_of(k, p), next_use);
-				p->as.resident++;
-				out->frame = pfn;
-				return FAULT_RESOLVED;
-			}
-			if (st != PT_ENOMEM)
-				panic("mapping a faulting page: %s", pt_strerror(st));
-			/* no room for a page table: undo and treat as out of memory */
-			uint64_t slot = frame_slot(frames_get(&k->fr, pfn));
-			if (slot != NO_SLOT)
-				u64map_put(&p->as.swapped, va >> k->fmt.page_shift, slot);
-			frames_get(&k->fr, pfn)->slot_plus1 = 0;
-			frames_free_user(&k->fr, pfn);
-		}
-		struct proc *killed = oom_kill(k);
-		if (!killed || killed == p) {
-			out->action = ACT_KILLED;
-			if (!killed)
-				kill_proc(k, p, "out of memory: nothing left to evict");
+		enum fault_result res = kernel_frame_for(k, p, &pfn, out);
+		if (res != FAULT_RESOLVED)
+			return res;
+		enum pt_status st = pt_map(&p->as.pt, va, pfn, 0, r->prot | PTE_U);
+		if (st == PT_OK)
+			break;
+		if (st != PT_ENOMEM)
+			panic("mapping a faulting page: %s", pt_strerror(st));
+		frames_free_user(&k->fr, pfn); /* no room for a page table */
+		if (!oom_or_die(k, p, out))
 			return FAULT_KILLED;
-		}
 	}
+	bool dirty;
+	if (!fill_page(k, p, r, va, pfn, out, &dirty)) {
+		if (pt_unmap(&p->as.pt, va, NULL) != PT_OK)
+			panic("a page just mapped vanished");
+		frames_free_user(&k->fr, pfn);
+		return FAULT_HOST_ERROR;
+	}
+	if (dirty && pt_update(&p->as.pt, va, PTE_A | PTE_D, 0) != PT_OK)
+		panic("a page just mapped vanished");
+	frames_rmap_add(&k->fr, pfn, &p->as, va);
+	kernel_hold_frame(k, pfn, kernel_policy_of(k, p), next_use);
+	p->as.resident++;
+	out->frame = pfn;
+	return FAULT_RESOLVED;
 }
 
 /* Trace replay's regions on first touch: the aligned 2 MiB block around va
@@ -616,6 +638,12 @@ static struct region *stack_above(struct aspace *as, vaddr_t va)
 		if (as->regions[i].start > va)
 			return as->regions[i].kind == REGION_STACK ? &as->regions[i] : NULL;
 	return NULL;
+}
+
+bool kernel_stack_may_grow(struct kernel *k, struct proc *p, vaddr_t va)
+{
+	struct region *s = stack_above(&p->as, va);
+	return s && s->end >= k->cfg.stack_limit && va >= s->end - k->cfg.stack_limit;
 }
 
 /* Grows the stack down to cover va when va is within the stack limit. Returns
@@ -665,6 +693,15 @@ static enum fault_result set_ad(struct kernel *k, struct proc *p, const struct f
 	return FAULT_RESOLVED;
 }
 
+/* A write refused only for want of W, in a region that allows writing: a
+ * page shared copy-on-write since a fork. */
+static bool is_cow(struct proc *p, const struct fault *f)
+{
+	const struct region *r = as_find_region(&p->as, f->va);
+	return f->access == ACCESS_WRITE && f->violated == PTE_W && r && r->kind != REGION_KERNEL &&
+	       (r->prot & PTE_W);
+}
+
 enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
 			       uint64_t next_use, struct fault_outcome *out)
 {
@@ -684,6 +721,10 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 		return not_present(k, p, f, priv, next_use, out);
 	case FAULT_AD:
 		return set_ad(k, p, f, out);
+	case FAULT_PROTECTION:
+		if (is_cow(p, f))
+			return vm_cow(k, p, f->va, next_use, out);
+		/* fall through */
 	default:
 		fault_describe(f, reason, sizeof reason);
 		return segfault(k, p, f, priv, as_find_region(&p->as, f->va), reason, out);

@@ -43,7 +43,7 @@ struct proc {
 	int pid;
 	enum proc_state state;
 	struct aspace as;
-	uint64_t minor_faults, major_faults;
+	uint64_t minor_faults, major_faults, cow_copies;
 	char death[320];          /* why it died, when it was killed */
 };
 
@@ -55,6 +55,8 @@ enum fault_action {
 	ACT_SWAP_IN,
 	ACT_AD_UPDATE,
 	ACT_TLB_REFILL,
+	ACT_COW_COPY,   /* a page shared since fork copied on its first write */
+	ACT_COW_REUSE,  /* its last sharer writes: W given back, no copy */
 	ACT_KILLED,
 };
 
@@ -80,6 +82,7 @@ struct kernel_counts {
 	uint64_t minor_faults, major_faults;
 	uint64_t evictions, writebacks, swap_ins, swap_outs, file_reads;
 	uint64_t ad_faults, segfaults, oom_kills;
+	uint64_t cow_copies;
 };
 
 struct kernel {

@@ -1,0 +1,33 @@
+/* The kernel's internal interface between its own files (kernel.c: faults,
+ * eviction, processes; vm.c: fork, copy-on-write, unmapping, user copies).
+ * Nothing outside os/ includes it. */
+#ifndef OS_KERNEL_INT_H
+#define OS_KERNEL_INT_H
+
+#include "os/kernel.h"
+
+enum frame_get { GOT_FRAME, NO_MEMORY, IO_ERROR };
+
+/* The policy instance p's new pages go to (its own in local scope). */
+struct policy *kernel_policy_of(struct kernel *k, struct proc *p);
+/* A page became resident in frame pfn: the policy instance pol holds it. */
+void kernel_hold_frame(struct kernel *k, pfn_t pfn, struct policy *pol, uint64_t next_use);
+/* The page left frame pfn: its policy instance lets go. */
+void kernel_release_frame(struct kernel *k, pfn_t pfn);
+/* A free user frame for p, evicting a victim when none is free. */
+enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out);
+/* Like kernel_get_frame, but when memory and swap are full it kills the
+ * biggest process and tries again: FAULT_RESOLVED with *pfn, FAULT_KILLED
+ * when p itself died, FAULT_HOST_ERROR. */
+enum fault_result kernel_frame_for(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out);
+/* Whether a fault at va just below p's stack would grow it. */
+bool kernel_stack_may_grow(struct kernel *k, struct proc *p, vaddr_t va);
+/* Forgets as's mapping of the user page in leaf (not the PTE: the caller
+ * clears it or frees the table); the frame is freed with its last mapping. */
+void kernel_drop_page(struct kernel *k, struct aspace *as, const struct pt_leaf *leaf);
+
+/* vm.c: a write to a present read-only page of a writable region. */
+enum fault_result vm_cow(struct kernel *k, struct proc *p, vaddr_t va, uint64_t next_use,
+			 struct fault_outcome *out);
+
+#endif

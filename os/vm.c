@@ -1,0 +1,239 @@
+/* Address-space operations behind system calls: fork's copy-on-write sharing
+ * and the copy on the first write, unmapping and protecting ranges, and
+ * copies between the kernel and user memory that fault pages in as the user
+ * would and turn bad pointers into -EFAULT. */
+#include "os/vm.h"
+#include "os/kernel_int.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+
+struct fork_ctx {
+	struct kernel *k;
+	struct proc *parent, *child;
+	bool failed;
+};
+
+/* Shares one user page of the parent with the child, both read-only. */
+static bool share_leaf(void *ctx, const struct pt_leaf *leaf)
+{
+	struct fork_ctx *fc = ctx;
+	struct kernel *k = fc->k;
+	if (frames_get(&k->fr, leaf->pfn)->kind != FRAME_USER)
+		return true;
+	if ((leaf->flags & PTE_W) && pt_update(&fc->parent->as.pt, leaf->va, 0, PTE_W) != PT_OK)
+		panic("parent page vanished during fork");
+	if (pt_map(&fc->child->as.pt, leaf->va, leaf->pfn, 0, leaf->flags & ~(unsigned)PTE_W) != PT_OK) {
+		fc->failed = true;
+		return false;
+	}
+	frames_rmap_add(&k->fr, leaf->pfn, &fc->child->as, leaf->va);
+	fc->child->as.resident++;
+	return true;
+}
+
+bool vm_fork(struct kernel *k, struct proc *parent, struct proc *child)
+{
+	for (size_t i = 0; i < parent->as.nregions; i++) {
+		struct region r = parent->as.regions[i];
+		if (r.kind == REGION_KERNEL)
+			continue;
+		if (r.file)
+			vfile_get(r.file);
+		if (!as_add_region(&child->as, &r))
+			panic("fork: regions overlap in the child");
+	}
+	struct fork_ctx fc = {k, parent, child, false};
+	pt_for_each_leaf(&parent->as.pt, share_leaf, &fc);
+	mmu_flush_asid(k->mmu, parent->as.asid); /* the parent's pages lost W */
+	if (fc.failed)
+		return false;
+	const struct u64map *sw = &parent->as.swapped;
+	for (uint64_t i = 0; i < sw->cap; i++) {
+		if (!sw->used[i])
+			continue;
+		u64map_put(&child->as.swapped, sw->keys[i], sw->vals[i]);
+		swap_dup(&k->swap, sw->vals[i]);
+	}
+	return true;
+}
+
+/* Gives p its own copy of the shared page in leaf, mapped with prot. */
+static enum fault_result copy_page(struct kernel *k, struct proc *p, const struct pt_leaf *leaf, unsigned prot,
+				   uint64_t next_use, struct fault_outcome *out)
+{
+	pfn_t copy;
+	enum fault_result res = kernel_frame_for(k, p, &copy, out);
+	if (res != FAULT_RESOLVED)
+		return res;
+	struct pt_leaf now;
+	if (pt_lookup(&p->as.pt, leaf->va, &now) != PT_OK || now.pfn != leaf->pfn) {
+		frames_free_user(&k->fr, copy); /* evicted meanwhile: the retry pages it in */
+		return FAULT_RESOLVED;
+	}
+	uint64_t page = 1ull << k->fmt.page_shift;
+	memcpy(physmem_ptr(&k->pm, pfn_to_pa(&k->pm, copy), page), physmem_ptr(&k->pm, pfn_to_pa(&k->pm, leaf->pfn), page),
+	       page);
+	if (pt_unmap(&p->as.pt, leaf->va, NULL) != PT_OK)
+		panic("copy-on-write page vanished");
+	kernel_drop_page(k, &p->as, leaf);
+	if (pt_map(&p->as.pt, leaf->va, copy, 0, prot | PTE_U | PTE_A | PTE_D) != PT_OK)
+		panic("remapping a copied page failed");
+	frames_rmap_add(&k->fr, copy, &p->as, leaf->va);
+	kernel_hold_frame(k, copy, kernel_policy_of(k, p), next_use);
+	p->as.resident++;
+	mmu_flush_va(k->mmu, p->as.asid, leaf->va);
+	k->c.cow_copies++;
+	p->cow_copies++;
+	out->action = ACT_COW_COPY;
+	out->frame = copy;
+	return FAULT_RESOLVED;
+}
+
+enum fault_result vm_cow(struct kernel *k, struct proc *p, vaddr_t va, uint64_t next_use, struct fault_outcome *out)
+{
+	struct region *r = as_find_region(&p->as, va);
+	struct pt_leaf leaf;
+	if (pt_lookup(&p->as.pt, va, &leaf) != PT_OK)
+		return FAULT_RESOLVED; /* no longer present: the retry pages it in */
+	if (frames_get(&k->fr, leaf.pfn)->refs > 1)
+		return copy_page(k, p, &leaf, r->prot, next_use, out);
+	/* the last sharer keeps the page: it only needs W back */
+	if (pt_update(&p->as.pt, va, PTE_W | PTE_A | PTE_D, 0) != PT_OK)
+		panic("copy-on-write page vanished");
+	mmu_flush_va(k->mmu, p->as.asid, va);
+	out->action = ACT_COW_REUSE;
+	out->frame = leaf.pfn;
+	return FAULT_RESOLVED;
+}
+
+struct range_ctx {
+	struct kernel *k;
+	struct proc *p;
+	vaddr_t start, end;
+	unsigned prot;  /* for protect */
+};
+
+static bool in_range(const struct range_ctx *rc, vaddr_t va) { return va >= rc->start && va < rc->end; }
+
+/* Unmaps one user page inside the range. */
+static bool unmap_leaf(void *ctx, const struct pt_leaf *leaf)
+{
+	struct range_ctx *rc = ctx;
+	if (!in_range(rc, leaf->va) || frames_get(&rc->k->fr, leaf->pfn)->kind != FRAME_USER)
+		return true;
+	if (pt_unmap(&rc->p->as.pt, leaf->va, NULL) != PT_OK)
+		panic("unmapping a page that vanished");
+	kernel_drop_page(rc->k, &rc->p->as, leaf);
+	mmu_flush_va(rc->k->mmu, rc->p->as.asid, leaf->va);
+	return true;
+}
+
+/* Forgets the swapped-out pages of the range. */
+static void drop_swapped(struct kernel *k, struct aspace *as, vpn_t first, vpn_t end)
+{
+	struct u64map *sw = &as->swapped;
+	for (uint64_t i = 0; i < sw->cap;) {
+		if (sw->used[i] && sw->keys[i] >= first && sw->keys[i] < end) {
+			swap_free(&k->swap, sw->vals[i]);
+			u64map_remove(sw, sw->keys[i]); /* shifts a later entry into slot i: look again */
+		} else {
+			i++;
+		}
+	}
+}
+
+void vm_unmap_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end)
+{
+	struct range_ctx rc = {k, p, start, end, 0};
+	pt_for_each_leaf(&p->as.pt, unmap_leaf, &rc);
+	drop_swapped(k, &p->as, start >> k->fmt.page_shift, end >> k->fmt.page_shift);
+	as_remove_range(&p->as, start, end);
+}
+
+/* Lowers one resident page's PTE to the new permissions (raising W waits for
+ * the first write, which goes through copy-on-write). */
+static bool protect_leaf(void *ctx, const struct pt_leaf *leaf)
+{
+	struct range_ctx *rc = ctx;
+	if (!in_range(rc, leaf->va) || frames_get(&rc->k->fr, leaf->pfn)->kind != FRAME_USER)
+		return true;
+	unsigned keep = rc->prot & (leaf->flags & PTE_W ? PTE_RWX : PTE_R | PTE_X);
+	if (pt_update(&rc->p->as.pt, leaf->va, keep, PTE_RWX & ~keep) != PT_OK)
+		panic("protecting a page that vanished");
+	mmu_flush_va(rc->k->mmu, rc->p->as.asid, leaf->va);
+	return true;
+}
+
+bool vm_protect_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end, unsigned prot)
+{
+	if (!as_protect_range(&p->as, start, end, prot))
+		return false;
+	struct range_ctx rc = {k, p, start, end, prot};
+	pt_for_each_leaf(&p->as.pt, protect_leaf, &rc);
+	return true;
+}
+
+/* Whether a user access of kind acc at va could succeed after a page fault
+ * (the page lies in a region that allows it, or the stack may grow there). */
+static bool user_may(struct kernel *k, struct proc *p, vaddr_t va, enum access acc)
+{
+	static const unsigned need[3] = {PTE_R, PTE_W, PTE_X};
+	const struct region *r = as_find_region(&p->as, va);
+	if (!r)
+		return kernel_stack_may_grow(k, p, va);
+	return r->kind != REGION_KERNEL && (r->prot & need[acc]);
+}
+
+/* The physical address of va for a user access, faulting the page in; 0 on
+ * success, -EFAULT for a bad pointer, or -EIO (the kernel's error is set) or
+ * -ESRCH (p was killed for lack of memory). */
+static int user_pa(struct kernel *k, struct proc *p, vaddr_t va, enum access acc, paddr_t *pa)
+{
+	for (;;) {
+		struct fault f;
+		if (mmu_translate(k->mmu, va, acc, PRIV_USER, pa, &f))
+			return 0;
+		if (f.kind != FAULT_TLB_MISS && (f.kind == FAULT_VA_RANGE || !user_may(k, p, va, acc)))
+			return -EFAULT;
+		struct fault_outcome out;
+		enum fault_result res = kernel_fault(k, p, &f, PRIV_USER, 0, &out);
+		if (res == FAULT_HOST_ERROR)
+			return -EIO;
+		if (res == FAULT_KILLED)
+			return -ESRCH;
+	}
+}
+
+int vm_copy(struct kernel *k, struct proc *p, vaddr_t va, void *buf, size_t len, bool to_user)
+{
+	uint8_t *b = buf;
+	uint64_t page = 1ull << k->fmt.page_shift;
+	kernel_switch(k, p);
+	while (len) {
+		size_t n = page - (va & (page - 1));
+		n = n < len ? n : len;
+		paddr_t pa;
+		int st = user_pa(k, p, va, to_user ? ACCESS_WRITE : ACCESS_READ, &pa);
+		if (st)
+			return st;
+		uint8_t *host = physmem_ptr(&k->pm, pa, n);
+		to_user ? memcpy(host, b, n) : memcpy(b, host, n);
+		mmu_data_ref(k->mmu, pa);
+		va += n, b += n, len -= n;
+	}
+	return 0;
+}
+
+int vm_copy_string(struct kernel *k, struct proc *p, vaddr_t va, char *buf, size_t size)
+{
+	for (size_t i = 0; i < size; i++) {
+		int st = vm_copy(k, p, va + i, &buf[i], 1, false);
+		if (st)
+			return st;
+		if (!buf[i])
+			return 0;
+	}
+	return -ENAMETOOLONG;
+}
