@@ -9,6 +9,7 @@ OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -I. -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
+CLI_DEFS := -DVMLAB_ROOT='"$(CURDIR)"' -DVMLAB_BUILD_DIR='"$(abspath $(BUILD))"'
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CC_QUIRKS) -MMD -MP
 # clang 14's SLP vectorizer merges stores whose 64-bit offsets differ by a
 # multiple of 2^32 as if they were adjacent (a miscompile the 64 GiB physical
@@ -36,6 +37,8 @@ all: $(VMLAB) bin/vmlab
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/cli/guestcc.o: CPPFLAGS += $(CLI_DEFS)
 
 $(BUILD)/libvmlab.a: $(LIB_OBJ)
 	@rm -f $@
@@ -70,6 +73,11 @@ deps:
 
 clean:
 	rm -rf build build-san bin
+
+include guest/guest.mk
+
+.PHONY: guest-runtime
+guest-runtime: $(GUEST_LIB) $(GUEST_CRT0)
 
 -include $(wildcard $(BUILD)/*/*.d)
 .SECONDARY:

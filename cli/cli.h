@@ -16,5 +16,6 @@ struct cli_command {
 
 int cli_help(int argc, char **argv);
 int cli_trace(int argc, char **argv);
+int cli_run(int argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 static const struct cli_command commands[] = {
+	{"run", "run RISC-V programs as processes", cli_run},
 	{"trace", "replay a memory trace through the TLB, page tables and kernel", cli_trace},
 	{"help", "show this help", cli_help},
 };

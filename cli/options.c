@@ -26,6 +26,10 @@ const char machine_opts_help[] =
 	"  --scope global|local replacement among all pages or the faulting process's own\n"
 	"  --swap FILE          swap file (default: an unlinked temporary file)\n"
 	"  --swap-size SIZE     swap size (default 8 x RAM; 0 = no swap)\n"
+	"  --caches             model L1/L2/L3 caches (without it every reference costs DRAM latency)\n"
+	"  --cache-l1 SIZE[:W]  L1 cache of W ways (default 32k:8); --cache-l2 (512k:8) and\n"
+	"                       --cache-l3 (8m:16) alike; SIZE 0 = no such level; implies --caches\n"
+	"  --cache-line N       line size of every level (default 64 bytes); implies --caches\n"
 	"  --latency NAME=NS    tlb, tlb-l2, l1, l2, l3, dram, fault, disk-read, disk-write\n"
 	"  -s SEED              seed of every random choice (default 1)\n";
 
@@ -108,6 +112,33 @@ static int parse_tlb_l2(struct machine_opts *mo, const char *v)
 	return 1;
 }
 
+/* --cache-l1, --cache-l2, --cache-l3 SIZE[:WAYS] and --cache-line BYTES: each
+ * turns the cache model on. mmu_new checks the geometry. */
+static int parse_cache_opt(struct machine_opts *mo, const char *opt, const char *v)
+{
+	struct cache_config *cc = &mo->k.mmu.cache;
+	uint64_t size, ways = 0;
+	char buf[64];
+	mo->k.mmu.caches = true;
+	if (!strcmp(opt, "--cache-line")) {
+		if (!parse_u64(v, &size) || size > 65536)
+			return usage_error(opt, "expects a line size in bytes, e.g. 64");
+		cc->line = (unsigned)size;
+		return 1;
+	}
+	snprintf(buf, sizeof buf, "%s", v);
+	char *colon = strchr(buf, ':');
+	if (colon)
+		*colon = '\0';
+	if (!parse_size(buf, &size) || (colon && !parse_u64(colon + 1, &ways)) || ways > 65536)
+		return usage_error(opt, "expects SIZE or SIZE:WAYS, e.g. 32k:8");
+	struct cache_level_config *lc = &cc->level[opt[strlen(opt) - 1] - '1'];
+	lc->size = size;
+	if (colon)
+		lc->ways = (unsigned)ways;
+	return 1;
+}
+
 static int parse_latency(struct machine_opts *mo, const char *v)
 {
 	char name[32];
@@ -172,6 +203,11 @@ int machine_opts_parse(struct machine_opts *mo, int argc, char **argv, int *i)
 		return mo->k.mmu.sw_ad = true, 1;
 	if (!strcmp(opt, "--strict"))
 		return mo->k.strict = true, 1;
+	if (!strcmp(opt, "--caches"))
+		return mo->k.mmu.caches = true, 1;
+	if (!strcmp(opt, "--cache-l1") || !strcmp(opt, "--cache-l2") || !strcmp(opt, "--cache-l3") ||
+	    !strcmp(opt, "--cache-line"))
+		return (v = value(argc, argv, i)) ? parse_cache_opt(mo, opt, v) : -1;
 	bool takes_value = !strcmp(opt, "--pt") || !strcmp(opt, "--pt-bits") || !strcmp(opt, "--tlb-policy") ||
 			   !strcmp(opt, "--tlb-refill") || !strcmp(opt, "--tlb-l2") || !strcmp(opt, "--policy") ||
 			   !strcmp(opt, "--scope") || !strcmp(opt, "--swap") || !strcmp(opt, "--latency");

@@ -15,6 +15,7 @@ void mmu_config_defaults(struct mmu_config *cfg)
 	cfg->tlb.policy = TLB_LRU;
 	cfg->tlb.asid = true;
 	cfg->refill = TLB_REFILL_HW;
+	cache_config_defaults(&cfg->cache);
 }
 
 static bool bare_translate(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
@@ -57,13 +58,28 @@ static void fill(struct mmu *m, struct tlb *t, vpn_t vpn, const struct tlb_entry
 		tlb_insert(t, m->asid, vpn, e);
 }
 
+/* The page walk, its PTE reads through the caches when there are some. */
+static bool walk(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, struct walk_result *w,
+		 struct fault *f)
+{
+	if (!m->cache)
+		return pt_walk(m->fmt, m->pm, m->root, va, acc, priv, m->walk_opts, w, f, &m->c.walk_refs);
+	paddr_t pte_pa[PT_MAX_LEVELS];
+	uint64_t refs = 0;
+	bool ok = pt_walk_logged(m->fmt, m->pm, m->root, va, acc, priv, m->walk_opts, w, f, &refs, pte_pa);
+	for (uint64_t i = 0; i < refs; i++)
+		cache_access(m->cache, pte_pa[i]);
+	m->c.walk_refs += refs;
+	return ok;
+}
+
 /* Walks for (va, acc, priv) and refills the TLBs of that access. */
 static bool walk_and_fill(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
 			  struct fault *f)
 {
 	struct walk_result w;
 	m->c.walks++;
-	if (!pt_walk(m->fmt, m->pm, m->root, va, acc, priv, m->walk_opts, &w, f, &m->c.walk_refs))
+	if (!walk(m, va, acc, priv, &w, f))
 		return false;
 	struct tlb_entry e;
 	entry_from_walk(m, &w, &e);
@@ -136,6 +152,8 @@ struct mmu *mmu_new(const struct mmu_config *cfg, struct physmem *pm, const stru
 	m->fmt = fmt;
 	m->page_shift = fmt ? fmt->page_shift : pm->page_shift;
 	m->walk_opts = (cfg->sw_ad ? 0 : WALK_HW_AD) | (cfg->sum ? WALK_SUM : 0) | (cfg->mxr ? WALK_MXR : 0);
+	if (cfg->caches && !(m->cache = cache_new(&cfg->cache, err, errlen)))
+		goto fail;
 	if (m->mech != &mmu_paging)
 		return m;
 	if (!fmt) {
@@ -170,6 +188,7 @@ void mmu_free(struct mmu *m)
 		tlb_free(m->tlb[ACCESS_READ]);
 	if (m->l2)
 		tlb_free(m->l2);
+	cache_free(m->cache);
 	free(m);
 }
 
@@ -241,5 +260,10 @@ void mmu_add_hw_counts(const struct mmu *m, struct hw_counts *hw)
 	hw->translations += hits + misses + m->c.direct;
 	if (m->l2)
 		hw->tlb_l2_lookups += tlb_counters(m->l2)->hits + tlb_counters(m->l2)->misses;
-	hw->mem_refs[MEM_DRAM] += m->c.walk_refs + m->c.data_refs;
+	if (!m->cache) {
+		hw->mem_refs[MEM_DRAM] += m->c.walk_refs + m->c.data_refs;
+		return;
+	}
+	for (int l = 0; l < MEM_LEVELS; l++)
+		hw->mem_refs[l] += cache_counters(m->cache)->served[l];
 }

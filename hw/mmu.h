@@ -6,6 +6,7 @@
 #ifndef HW_MMU_H
 #define HW_MMU_H
 
+#include "hw/cache.h"
 #include "hw/fault.h"
 #include "hw/latency.h"
 #include "hw/physmem.h"
@@ -38,10 +39,13 @@ struct mmu_config {
 	enum tlb_refill refill;
 	bool sw_ad;              /* A/D bits managed by software: a clear bit faults */
 	bool sum, mxr;           /* RISC-V sstatus.SUM and sstatus.MXR */
+	bool caches;             /* model the memory caches; otherwise DRAM serves everything */
+	struct cache_config cache; /* used when caches is true */
 };
 
 /* Fills cfg with the defaults: paging, a 64-entry fully associative LRU TLB with ASIDs,
- * unified, no L2, hardware refill and A/D. */
+ * unified, no L2, hardware refill and A/D, no cache model (its configuration the
+ * usual one of cache_config_defaults). */
 void mmu_config_defaults(struct mmu_config *cfg);
 
 struct mmu_counts {
@@ -61,6 +65,7 @@ struct mmu {
 	const struct pt_format *fmt;
 	struct tlb *tlb[3];      /* by access: data (read, write) and instruction; NULL = none */
 	struct tlb *l2;          /* NULL = no second level */
+	struct cache *cache;     /* NULL = no cache model: every reference is served by DRAM */
 	unsigned page_shift;
 	unsigned walk_opts;      /* WALK_HW_AD, WALK_SUM, WALK_MXR */
 	uint8_t allow[16];       /* TLB allow mask by the leaf's R, W, X, U bits */
@@ -72,7 +77,7 @@ struct mmu {
 
 /* Builds an MMU over pm for page-table format fmt (may be NULL for bare).
  * Returns NULL with a message in err for an impossible configuration (a bad
- * TLB geometry, paging without a format). */
+ * TLB or cache geometry, paging without a format). */
 struct mmu *mmu_new(const struct mmu_config *cfg, struct physmem *pm, const struct pt_format *fmt,
 		    char *err, size_t errlen);
 void mmu_free(struct mmu *m);
@@ -102,6 +107,32 @@ __attribute__((always_inline)) static inline bool mmu_translate(struct mmu *m, v
 	return mmu_translate_slow(m, va, acc, priv, pa, f);
 }
 
+/* mmu_translate that also gives, on success, the L1 TLB entry that a lookup of
+ * va for acc now finds (*e; NULL when there is none: no TLB, or a mechanism
+ * without one). The entry stays valid while tlb_gen(m->tlb[acc]) and m->asid
+ * are unchanged; a driver may cache it and count each later use of the same
+ * page with tlb_hit_entry instead of looking it up again (the CPU does this
+ * for its current instruction page). */
+static inline bool mmu_translate_entry(struct mmu *m, vaddr_t va, enum access acc, enum priv priv,
+				       paddr_t *pa, const struct tlb_entry **e, struct fault *f)
+{
+	struct tlb *t = m->tlb[acc];
+	if (likely(t != NULL)) {
+		struct tlb_entry *hit = tlb_lookup(t, m->asid, va >> m->page_shift);
+		if (likely(hit && ((hit->allow >> (priv * 3 + acc)) & 1))) {
+			*pa = hit->pa | (va & hit->offset_mask);
+			*e = hit;
+			return true;
+		}
+	}
+	if (!mmu_translate_slow(m, va, acc, priv, pa, f))
+		return false;
+	*e = t ? tlb_probe(t, m->asid, va >> m->page_shift) : NULL;
+	if (*e && !(((*e)->allow >> (priv * 3 + acc)) & 1))
+		*e = NULL;
+	return true;
+}
+
 /* The kernel's software TLB refill: walks for (va, acc, priv) in the current
  * context and inserts the result. Returns false with the fault the walk raised. */
 WARN_UNUSED bool mmu_refill(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, struct fault *f);
@@ -112,14 +143,16 @@ void mmu_flush_asid(struct mmu *m, asid_t asid);
 void mmu_flush_all(struct mmu *m);
 
 /* Counts one data reference to pa (translations count TLB lookups; the caller
- * counts the data access it then makes). */
+ * counts the data access it then makes). With caches, it goes through them. */
 static inline void mmu_data_ref(struct mmu *m, paddr_t pa)
 {
-	(void)pa;
 	m->c.data_refs++;
+	if (unlikely(m->cache != NULL))
+		cache_access(m->cache, pa);
 }
 
-/* Adds what the MMU counted (TLB lookups, walk and data references) to hw. */
+/* Adds what the MMU counted (TLB lookups, walk and data references) to hw: the
+ * references by the cache level that served them, or all at DRAM without caches. */
 void mmu_add_hw_counts(const struct mmu *m, struct hw_counts *hw);
 
 /* Sum of hits and misses over the L1 TLBs (I and D when split). */

@@ -325,8 +325,12 @@ static bool update_ad(const struct pt_format *fmt, struct physmem *pm, paddr_t p
 	return true;
 }
 
-bool pt_walk(const struct pt_format *fmt, struct physmem *pm, pfn_t root, vaddr_t va, enum access acc,
-	     enum priv priv, unsigned opts, struct walk_result *res, struct fault *f, uint64_t *refs)
+/* pt_walk, and pt_walk_logged when pte_pa is not NULL. Inlined into both, so
+ * that pt_walk carries no trace of the log. */
+__attribute__((always_inline)) static inline bool walk(const struct pt_format *fmt, struct physmem *pm,
+							pfn_t root, vaddr_t va, enum access acc, enum priv priv,
+							unsigned opts, struct walk_result *res, struct fault *f,
+							uint64_t *refs, paddr_t *pte_pa)
 {
 	f->kind = FAULT_NONE;
 	f->access = acc;
@@ -342,6 +346,8 @@ bool pt_walk(const struct pt_format *fmt, struct physmem *pm, pfn_t root, vaddr_
 		if (!read_pte(pm, fmt, pa, &raw))
 			return walk_fault(f, FAULT_BUS, l, 0);
 		(*refs)++;
+		if (pte_pa)
+			*pte_pa++ = pa;
 		ptfmt_decode(fmt, raw, (unsigned)l, &info);
 		if (!(info.flags & PTE_V))
 			return walk_fault(f, FAULT_NOT_PRESENT, l, 0);
@@ -377,4 +383,17 @@ bool pt_walk(const struct pt_format *fmt, struct physmem *pm, pfn_t root, vaddr_
 		return true;
 	}
 	panic("walk fell off the last level");
+}
+
+bool pt_walk(const struct pt_format *fmt, struct physmem *pm, pfn_t root, vaddr_t va, enum access acc,
+	     enum priv priv, unsigned opts, struct walk_result *res, struct fault *f, uint64_t *refs)
+{
+	return walk(fmt, pm, root, va, acc, priv, opts, res, f, refs, NULL);
+}
+
+bool pt_walk_logged(const struct pt_format *fmt, struct physmem *pm, pfn_t root, vaddr_t va, enum access acc,
+		    enum priv priv, unsigned opts, struct walk_result *res, struct fault *f, uint64_t *refs,
+		    paddr_t pte_pa[PT_MAX_LEVELS])
+{
+	return walk(fmt, pm, root, va, acc, priv, opts, res, f, refs, pte_pa);
 }

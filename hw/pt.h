@@ -99,6 +99,12 @@ WARN_UNUSED bool pt_walk(const struct pt_format *fmt, struct physmem *pm, pfn_t 
 			 enum access acc, enum priv priv, unsigned opts, struct walk_result *res,
 			 struct fault *f, uint64_t *refs);
 
+/* pt_walk that also logs where it read: pte_pa[i] receives the physical address
+ * of the i-th PTE read (root level first), for every PTE counted in *refs. */
+WARN_UNUSED bool pt_walk_logged(const struct pt_format *fmt, struct physmem *pm, pfn_t root, vaddr_t va,
+				enum access acc, enum priv priv, unsigned opts, struct walk_result *res,
+				struct fault *f, uint64_t *refs, paddr_t pte_pa[PT_MAX_LEVELS]);
+
 /* Bit (priv * 3 + access) set for every access a leaf with effective flags
  * allows (what a TLB entry caches). */
 unsigned pt_allow_mask(const struct pt_format *fmt, unsigned flags, unsigned opts);

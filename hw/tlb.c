@@ -529,6 +529,7 @@ struct tlb_entry *tlb_insert(struct tlb *t, asid_t asid, vpn_t vpn, const struct
 	uint64_t tag = vpn >> t->level_shift[level];
 	uint32_t id = tlb_key_id(a, level, e->global);
 	long old = find_key(t, tag, id);
+	t->gen++;
 	if (old >= 0) {
 		fill(t, (uint32_t)old, e, a, tag, id);
 		tlb_touch(t, (uint32_t)old);
@@ -601,6 +602,7 @@ const struct tlb_entry *tlb_probe(const struct tlb *t, asid_t asid, vpn_t vpn)
 
 void tlb_flush_all(struct tlb *t)
 {
+	t->gen++;
 	t->ctr.flushes++;
 	t->ctr.flushed_entries += t->occupancy;
 	for (unsigned i = 0; i < t->cfg.entries; i++) {
@@ -626,6 +628,7 @@ void tlb_flush_all(struct tlb *t)
 void tlb_flush_asid(struct tlb *t, asid_t asid)
 {
 	uint32_t own = asid & t->asid_mask;
+	t->gen++;
 	t->ctr.flushes++;
 	for (uint32_t i = 0; i < t->cfg.entries; i++) {
 		uint32_t id = t->key[i].id;
@@ -648,6 +651,7 @@ static unsigned flush_slot(struct tlb *t, long s)
 void tlb_flush_va(struct tlb *t, asid_t asid, vpn_t vpn)
 {
 	asid_t a = asid & t->asid_mask;
+	t->gen++;
 	t->ctr.flushes++;
 	for (unsigned m = t->level_mask; m; m &= m - 1) {
 		unsigned l = (unsigned)__builtin_ctz(m);

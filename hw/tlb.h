@@ -116,6 +116,7 @@ struct tlb {
 	uint64_t *plru_path, *plru_dir; /* PLRU, per leaf of the last chunk: the bits on its
 					   path, and their values after a touch of it */
 	struct tlb_counters ctr;
+	uint64_t gen;                  /* bumped by every insert and flush (see tlb_gen) */
 
 	/* Used only by tlb.c. */
 	struct tlb_config cfg;         /* as normalized by tlb_new (ways != 0) */
@@ -261,6 +262,37 @@ __attribute__((always_inline)) static inline struct tlb_entry *tlb_lookup(struct
 			return tlb_hash_hit(t, asid, vpn & t->set_mask, (uint32_t)s);
 	}
 	return tlb_lookup_slow(t, asid, vpn);
+}
+
+/* The TLB's generation: it changes with every insert and every flush, so an
+ * entry pointer a lookup returned stays valid (same slot, same translation)
+ * while the generation is unchanged. */
+static inline uint64_t tlb_gen(const struct tlb *t) { return t->gen; }
+
+/* The slot an entry pointer (from a lookup or an insert) refers to. */
+static inline uint32_t tlb_entry_slot(const struct tlb *t, const struct tlb_entry *e)
+{
+	return (uint32_t)(e - t->entry);
+}
+
+/* Counts a hit of asid on a valid slot and updates the replacement state:
+ * exactly what tlb_lookup does when it finds that slot. For a driver that
+ * caches where its last lookup hit (the CPU's current instruction page): the
+ * slot must come from a lookup of the same (asid, vpn) made while tlb_gen was
+ * what it still is. */
+static inline void tlb_hit_slot(struct tlb *t, asid_t asid, uint32_t slot)
+{
+	uint64_t set = likely(t->set_mask == 0) ? 0 : slot / t->ways;
+	if (t->hashed)
+		tlb_hash_hit(t, asid, set, slot);
+	else
+		tlb_scan_hit(t, asid, set, (unsigned)(slot - set * t->ways));
+}
+
+/* tlb_hit_slot for the slot of entry e. */
+static inline void tlb_hit_entry(struct tlb *t, asid_t asid, const struct tlb_entry *e)
+{
+	tlb_hit_slot(t, asid, tlb_entry_slot(t, e));
 }
 
 /* Like tlb_lookup but changes nothing: no counters, no replacement state. */

@@ -4,6 +4,7 @@
 #include "os/kernel.h"
 #include "os/kernel_int.h"
 #include "os/vm.h"
+#include "guest/include/vmlab/syscall.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -184,12 +185,14 @@ fail_early:
 	return NULL;
 }
 
+static void release_as(struct kernel *k, struct proc *p);
+
 void kernel_free(struct kernel *k)
 {
-	for (size_t i = 0; i < k->nprocs; i++) {
-		kernel_exit(k, k->procs[i]);
+	for (size_t i = 0; i < k->nprocs; i++)
+		release_as(k, k->procs[i]);
+	for (size_t i = 0; i < k->nprocs; i++)
 		free(k->procs[i]);
-	}
 	free(k->procs);
 	if (!k->cfg.local_scope)
 		policy_fini(&k->global);
@@ -223,10 +226,9 @@ static bool map_kernel_region(struct kernel *k, struct aspace *as)
 	return as_add_region(as, &r);
 }
 
-struct proc *kernel_spawn(struct kernel *k, int pid)
+struct proc *kernel_new_proc(struct kernel *k)
 {
 	struct proc *p = xcalloc(1, sizeof *p);
-	p->pid = pid;
 	struct frame_source fs = frames_pt_source(&k->fr);
 	if (pt_init(&p->as.pt, &k->fmt, &k->pm, &fs) != PT_OK) {
 		free(p);
@@ -237,21 +239,45 @@ struct proc *kernel_spawn(struct kernel *k, int pid)
 	if (k->cfg.local_scope)
 		policy_for(k, &p->as.policy);
 	if (!map_kernel_region(k, &p->as)) {
-		pt_fini(&p->as.pt);
-		u64map_fini(&p->as.swapped);
-		if (k->cfg.local_scope)
-			policy_fini(&p->as.policy);
-		free(p->as.regions);
+		release_as(k, p);
 		free(p);
 		return NULL;
 	}
+	return p;
+}
+
+void kernel_adopt(struct kernel *k, struct proc *p, int pid)
+{
 	if (k->nprocs == k->cap) {
 		k->cap = k->cap ? k->cap * 2 : 8;
 		k->procs = xrealloc(k->procs, k->cap * sizeof *k->procs);
 	}
+	p->pid = pid;
 	u64map_put(&k->pid_index, (uint64_t)pid, k->nprocs);
 	k->procs[k->nprocs++] = p;
+}
+
+struct proc *kernel_spawn(struct kernel *k, int pid)
+{
+	struct proc *p = kernel_new_proc(k);
+	if (p)
+		kernel_adopt(k, p, pid);
 	return p;
+}
+
+void kernel_replace(struct kernel *k, struct proc *old, struct proc *p)
+{
+	uint64_t i;
+	if (!u64map_get(&k->pid_index, (uint64_t)old->pid, &i))
+		panic("pid %d is not in the table", old->pid);
+	p->pid = old->pid;
+	p->parent = old->parent;
+	k->procs[i] = p;
+	for (size_t j = 0; j < k->nprocs; j++)
+		if (k->procs[j]->parent == old)
+			k->procs[j]->parent = p;
+	release_as(k, old);
+	free(old);
 }
 
 struct proc *kernel_proc(struct kernel *k, int pid)
@@ -299,24 +325,59 @@ static void release_swapped(struct kernel *k, struct aspace *as)
 	u64map_fini(&as->swapped);
 }
 
-void kernel_exit(struct kernel *k, struct proc *p)
+/* After exit: a zombie until its parent waits, or dead when it has none; its
+ * children lose their parent (zombies among them are gone). A parent waiting
+ * for it runs again (and repeats its wait4, which now finds it). */
+static void bury(struct kernel *k, struct proc *p)
 {
-	if (p->state == PROC_DEAD && !p->as.pt.frames)
-		return;
+	struct proc *parent = p->parent;
+	bool waited_for = parent && (parent->state != PROC_ZOMBIE && parent->state != PROC_DEAD);
+	p->state = waited_for ? PROC_ZOMBIE : PROC_DEAD;
+	if (waited_for && parent->state == PROC_WAITING && (parent->wait_pid == -1 || parent->wait_pid == p->pid))
+		parent->state = PROC_LIVE;
+	for (size_t i = 0; i < k->nprocs; i++) {
+		struct proc *c = k->procs[i];
+		if (c->parent != p)
+			continue;
+		c->parent = NULL;
+		if (c->state == PROC_ZOMBIE)
+			c->state = PROC_DEAD;
+	}
+}
+
+/* Frees everything p's address space holds (not the struct). */
+static void release_as(struct kernel *k, struct proc *p)
+{
 	struct release_ctx rc = {k, &p->as};
-	pt_for_each_leaf(&p->as.pt, release_leaf, &rc);
+	if (p->as.pt.frames)
+		pt_for_each_leaf(&p->as.pt, release_leaf, &rc);
 	release_swapped(k, &p->as);
 	pt_fini(&p->as.pt);
 	mmu_flush_asid(k->mmu, p->as.asid);
 	if (k->cfg.local_scope)
 		policy_fini(&p->as.policy);
+	for (size_t i = 0; i < p->as.nregions; i++)
+		vfile_put(p->as.regions[i].file);
 	free(p->as.regions);
 	p->as.regions = NULL;
 	p->as.nregions = p->as.cap = 0;
 	p->as.resident = 0;
-	p->state = PROC_DEAD;
 	if (k->current == p)
 		k->current = NULL;
+}
+
+void kernel_discard(struct kernel *k, struct proc *p)
+{
+	release_as(k, p);
+	free(p);
+}
+
+void kernel_exit(struct kernel *k, struct proc *p)
+{
+	if (p->state == PROC_DEAD || p->state == PROC_ZOMBIE)
+		return;
+	release_as(k, p);
+	bury(k, p);
 }
 
 bool kernel_add_region(struct kernel *k, struct proc *p, const struct region *r)
@@ -329,9 +390,10 @@ uint64_t kernel_swapped_pages(const struct proc *p) { return p->as.swapped.len; 
 
 /* ---- killing ---- */
 
-static void kill_proc(struct kernel *k, struct proc *p, const char *why)
+void kernel_kill(struct kernel *k, struct proc *p, int sig, const char *why)
 {
 	snprintf(p->death, sizeof p->death, "%s", why);
+	p->wait_status = sig;
 	kernel_exit(k, p);
 	if (k->on_kill)
 		k->on_kill(k->on_kill_ctx, p);
@@ -355,7 +417,7 @@ static struct proc *oom_kill(struct kernel *k)
 	snprintf(why, sizeof why, "out of memory: killed process %d holding %" PRIu64 " pages (%" PRIu64
 		 " resident, %" PRIu64 " in swap)", fattest->pid, most, fattest->as.resident, fattest->as.swapped.len);
 	k->c.oom_kills++;
-	kill_proc(k, fattest, why);
+	kernel_kill(k, fattest, GUEST_SIGKILL, why);
 	return fattest;
 }
 
@@ -478,11 +540,17 @@ static enum fault_result segfault(struct kernel *k, struct proc *p, const struct
 	(void)priv;
 	if (r)
 		region_prot_string(r->prot, prot);
-	snprintf(why, sizeof why, "segmentation fault: %s of 0x%" PRIx64 " (%s%s%s%s): %s", access_name(f->access), f->va,
-		 r ? "region " : "no region", r ? region_kind_name(r->kind) : "", r ? " " : "", prot, reason);
+	int n = snprintf(why, sizeof why, "segmentation fault: %s of 0x%" PRIx64 " (%s%s%s%s): %s",
+			 access_name(f->access), f->va, r ? "region " : "no region", r ? region_kind_name(r->kind) : "",
+			 r ? " " : "", prot, reason);
+	if (p->has_cpu && n > 0 && (size_t)n < sizeof why) {
+		char insn[64];
+		cpu_disasm(p->fault_insn, p->cpu.pc, insn, sizeof insn);
+		snprintf(why + n, sizeof why - (size_t)n, ", at pc 0x%" PRIx64 " (%s)", p->cpu.pc, insn);
+	}
 	k->c.segfaults++;
 	out->action = ACT_KILLED;
-	kill_proc(k, p, why);
+	kernel_kill(k, p, GUEST_SIGSEGV, why);
 	return FAULT_KILLED;
 }
 
@@ -558,7 +626,7 @@ static bool oom_or_die(struct kernel *k, struct proc *p, struct fault_outcome *o
 	if (killed && killed != p)
 		return true;
 	if (!killed)
-		kill_proc(k, p, "out of memory: nothing left to evict");
+		kernel_kill(k, p, GUEST_SIGKILL, "out of memory: nothing left to evict");
 	out->action = ACT_KILLED;
 	return false;
 }

@@ -6,6 +6,7 @@
 #ifndef OS_KERNEL_H
 #define OS_KERNEL_H
 
+#include "cpu/cpu.h"
 #include "hw/latency.h"
 #include "hw/mmu.h"
 #include "lib/u64map.h"
@@ -35,8 +36,11 @@ struct kernel_config {
 void kernel_config_defaults(struct kernel_config *cfg);
 
 enum proc_state {
-	PROC_LIVE,
-	PROC_DEAD,
+	PROC_LIVE,      /* running or ready to run */
+	PROC_SLEEPING,  /* in nanosleep until wake_ns */
+	PROC_WAITING,   /* in wait4 for a child */
+	PROC_ZOMBIE,    /* exited, memory freed, its parent has not waited yet */
+	PROC_DEAD,      /* gone: reaped, or exited or killed with nobody to wait for it */
 };
 
 struct proc {
@@ -44,7 +48,18 @@ struct proc {
 	enum proc_state state;
 	struct aspace as;
 	uint64_t minor_faults, major_faults, cow_copies;
-	char death[320];          /* why it died, when it was killed */
+	char death[320];          /* why it was killed ("" when it exited by itself) */
+	/* processes that run programs (vmlab run) */
+	struct proc *parent;      /* NULL for the ones started from the command line */
+	char name[64];
+	struct cpu cpu;
+	bool has_cpu;
+	int wait_status;          /* Linux wait status: (code << 8) or the signal number */
+	uint64_t wake_ns;         /* PROC_SLEEPING */
+	int wait_pid;             /* PROC_WAITING: -1 for any child */
+	vaddr_t brk_start, brk;   /* the heap is [brk_start, brk) */
+	vaddr_t stack_top;        /* mmap regions go below the stack's limit */
+	uint32_t fault_insn;      /* the instruction that faulted, for reports */
 };
 
 /* What the fault handler did, for explanations (-v). */
@@ -112,13 +127,27 @@ struct kernel {
 struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t errlen);
 void kernel_free(struct kernel *k);
 
-/* Creates a process with an empty address space (plus the kernel region).
- * Returns NULL when there is no memory for its page table. */
+/* Creates a process with an empty address space (plus the kernel region)
+ * and puts it in the table. Returns NULL when there is no memory for its page
+ * table. */
 struct proc *kernel_spawn(struct kernel *k, int pid);
+/* kernel_spawn in two steps: a process outside the table (exec builds the new
+ * image in it), then its entry into the table under pid. */
+struct proc *kernel_new_proc(struct kernel *k);
+void kernel_adopt(struct kernel *k, struct proc *p, int pid);
+/* exec's commit: p (outside the table) takes old's place, pid, parent and
+ * children; old's address space and struct are freed. */
+void kernel_replace(struct kernel *k, struct proc *old, struct proc *p);
+/* Frees a process made by kernel_new_proc that never entered the table. */
+void kernel_discard(struct kernel *k, struct proc *p);
 /* The process with that pid, or NULL. */
 struct proc *kernel_proc(struct kernel *k, int pid);
-/* Frees everything the process holds; it stays in the table as dead. */
+/* Frees everything the process holds. It stays in the table: a zombie until
+ * its parent waits for it, or dead (a parent waiting for it wakes up). */
 void kernel_exit(struct kernel *k, struct proc *p);
+/* Kills p with signal sig (its wait status), why saying what happened (the
+ * on_kill hook is told). */
+void kernel_kill(struct kernel *k, struct proc *p, int sig, const char *why);
 /* Makes p's address space the MMU's current one. */
 static inline void kernel_switch(struct kernel *k, struct proc *p)
 {

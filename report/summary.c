@@ -5,6 +5,15 @@
 
 static double ratio(uint64_t a, uint64_t b) { return b ? (double)a / (double)b : 0.0; }
 
+/* The walk and data references by the level that served them. */
+static void mem_refs(const struct kernel *k, uint64_t refs[MEM_LEVELS])
+{
+	struct hw_counts hw = {0};
+	mmu_add_hw_counts(k->mmu, &hw);
+	for (int l = 0; l < MEM_LEVELS; l++)
+		refs[l] = hw.mem_refs[l];
+}
+
 void summary_print(FILE *out, const struct kernel *k, const struct summary_input *in)
 {
 	const struct kernel_counts *c = &k->c;
@@ -13,6 +22,12 @@ void summary_print(FILE *out, const struct kernel *k, const struct summary_input
 	fprintf(out, "TLB hits          %" PRIu64 " (%.1f%%)\n", in->tlb_hits, 100 * ratio(in->tlb_hits, in->references));
 	fprintf(out, "TLB misses        %" PRIu64 "\n", in->tlb_misses);
 	fprintf(out, "page-walk refs    %" PRIu64 "\n", k->mmu->c.walk_refs);
+	if (k->mmu->cache) {
+		uint64_t m[MEM_LEVELS];
+		mem_refs(k, m);
+		fprintf(out, "memory refs       L1 %" PRIu64 ", L2 %" PRIu64 ", L3 %" PRIu64 ", DRAM %" PRIu64 "\n",
+			m[MEM_L1], m[MEM_L2], m[MEM_L3], m[MEM_DRAM]);
+	}
 	fprintf(out, "page faults       %" PRIu64 " (%" PRIu64 " minor, %" PRIu64 " major)\n",
 		c->minor_faults + c->major_faults, c->minor_faults, c->major_faults);
 	fprintf(out, "evictions         %" PRIu64 " (%" PRIu64 " dirty written back)\n", c->evictions, c->writebacks);
@@ -35,14 +50,17 @@ void summary_print(FILE *out, const struct kernel *k, const struct summary_input
 void summary_json(FILE *out, const struct kernel *k, const struct summary_input *in)
 {
 	const struct kernel_counts *c = &k->c;
-	uint64_t ns = kernel_sim_ns(k);
+	uint64_t ns = kernel_sim_ns(k), m[MEM_LEVELS];
+	mem_refs(k, m);
 	fprintf(out, "{\"references\": %" PRIu64 ", \"tlb_hits\": %" PRIu64 ", \"tlb_misses\": %" PRIu64
-		     ", \"page_walk_refs\": %" PRIu64 ", \"page_faults\": %" PRIu64 ", \"minor_faults\": %" PRIu64
+		     ", \"page_walk_refs\": %" PRIu64 ", \"mem_l1\": %" PRIu64 ", \"mem_l2\": %" PRIu64
+		     ", \"mem_l3\": %" PRIu64 ", \"mem_dram\": %" PRIu64 ", \"page_faults\": %" PRIu64 ", \"minor_faults\": %" PRIu64
 		     ", \"major_faults\": %" PRIu64 ", \"evictions\": %" PRIu64 ", \"writebacks\": %" PRIu64
 		     ", \"swap_ins\": %" PRIu64 ", \"swap_outs\": %" PRIu64 ", \"shootdowns\": %" PRIu64
 		     ", \"pt_frames\": %" PRIu64 ", \"segfaults\": %" PRIu64 ", \"oom_kills\": %" PRIu64
 		     ", \"sim_ns\": %" PRIu64 ", \"eat_ns\": %.3f, \"processes\": [",
-		in->references, in->tlb_hits, in->tlb_misses, k->mmu->c.walk_refs, c->minor_faults + c->major_faults,
+		in->references, in->tlb_hits, in->tlb_misses, k->mmu->c.walk_refs, m[MEM_L1], m[MEM_L2], m[MEM_L3],
+		m[MEM_DRAM], c->minor_faults + c->major_faults,
 		c->minor_faults, c->major_faults, c->evictions, c->writebacks, c->swap_ins, c->swap_outs,
 		k->mmu->c.shootdowns, k->fr.in_use[FRAME_PT], c->segfaults, c->oom_kills, ns, ratio(ns, in->references));
 	for (size_t i = 0; i < k->nprocs; i++) {

@@ -1,0 +1,110 @@
+/* Compiling guest C programs with riscv64-unknown-elf-gcc, cached. */
+#include "cli/guestcc.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef VMLAB_ROOT
+#error "VMLAB_ROOT (the source tree) must be defined by the build"
+#endif
+#ifndef VMLAB_BUILD_DIR
+#error "VMLAB_BUILD_DIR must be defined by the build"
+#endif
+
+#define RISCV_CC "riscv64-unknown-elf-gcc"
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* FNV-1a over the file's bytes; false when it cannot be read. */
+static bool hash_file(const char *path, uint64_t *h)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	int c;
+	while ((c = getc(f)) != EOF)
+		*h = (*h ^ (uint64_t)c) * 0x100000001b3ull;
+	bool ok = !ferror(f);
+	fclose(f);
+	return ok;
+}
+
+/* Runs argv (a command) and waits; true when it exited with status 0. */
+static bool run_command(char *const argv[])
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		fprintf(stderr, "vmlab: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* Builds the guest runtime (crt0 and the library) when it is missing or stale. */
+static bool build_runtime(char *err, size_t errlen)
+{
+	char *argv[] = {"make", "-s", "-C", VMLAB_ROOT, "BUILD=" VMLAB_BUILD_DIR, "guest-runtime", NULL};
+	if (run_command(argv))
+		return true;
+	snprintf(err, errlen, "cannot build the guest runtime (is %s installed? run 'make deps')", RISCV_CC);
+	return false;
+}
+
+static bool compile(const char *src, const char *out, char *err, size_t errlen)
+{
+	char *argv[] = {RISCV_CC, "-march=rv64imac", "-mabi=lp64", "-static", "-nostdlib", "-ffreestanding",
+			"-fno-pic", "-O2", "-g", "-fno-tree-loop-distribute-patterns", "-fno-stack-protector",
+			"-I" VMLAB_ROOT "/guest/include", "-T", VMLAB_ROOT "/guest/guest.ld", "-Wl,--build-id=none",
+			"-Wl,-z,max-page-size=4096", "-o", (char *)out, VMLAB_BUILD_DIR "/guest/obj/crt0.o",
+			(char *)src, VMLAB_BUILD_DIR "/guest/libvmlab.a", "-lgcc", NULL};
+	if (run_command(argv))
+		return true;
+	snprintf(err, errlen, "%s: compilation failed", src);
+	unlink(out);
+	return false;
+}
+
+bool guestcc_resolve(const char *name, char *out, size_t outlen, char *err, size_t errlen)
+{
+	struct stat st;
+	if (stat(name, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s: no such program", name);
+		return false;
+	}
+	if (!ends_with(name, ".c")) {
+		snprintf(out, outlen, "%s", name);
+		return true;
+	}
+	uint64_t h = 0xcbf29ce484222325ull;
+	if (!build_runtime(err, errlen))
+		return false;
+	if (!hash_file(name, &h) || !hash_file(VMLAB_BUILD_DIR "/guest/libvmlab.a", &h)) {
+		snprintf(err, errlen, "%s: cannot read it: %s", name, strerror(errno));
+		return false;
+	}
+	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	char dir[] = VMLAB_BUILD_DIR "/cache";
+	mkdir(dir, 0755);
+	snprintf(out, outlen, "%s/%.*s-%016" PRIx64, dir, (int)(strlen(base) - 2), base, h);
+	if (stat(out, &st) == 0)
+		return true;
+	return compile(name, out, err, errlen);
+}

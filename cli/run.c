@@ -1,0 +1,252 @@
+/* `vmlab run`: runs RISC-V programs as processes, each given as one argument
+ * string ("mem 0" is the shell's `./mem 0`), all at once on one machine. */
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/guestcc.h"
+#include "cli/options.h"
+#include "os/sched.h"
+#include "report/summary.h"
+
+#define MAX_WORDS 64
+
+static const char run_help[] =
+	"usage: vmlab run [options] PROGRAM...\n"
+	"Runs each PROGRAM (an argument string: \"mem 0\") as a process. A program is a\n"
+	"RISC-V ELF executable, or a .c file that vmlab compiles against its guest runtime.\n\n"
+	"run options:\n"
+	"  --time DURATION      stop after this much virtual time (5s, 200ms, 1m)\n"
+	"  --max-insns N        stop after N instructions in all\n"
+	"  --quantum N          time slice in instructions (default 100000)\n"
+	"  --path DIR           where execve finds programs (repeatable)\n"
+	"  --show-pagetables    print each process's page table when it exits\n"
+	"  --json               print the summary as JSON on stdout (default: text on stderr)\n\n";
+
+struct run_args {
+	struct machine_opts mo;
+	struct sched_config sc;
+	char *programs[SCHED_MAX_PROGRAMS];
+	int nprograms;
+	bool json, show_pt;
+};
+
+static volatile sig_atomic_t interrupted;
+static void on_sigint(int sig) { (void)sig, interrupted = 1; }
+
+/* Parses "5s", "200ms", "1m", "30us", "100ns" (a bare number is seconds). */
+static bool parse_duration(const char *s, uint64_t *ns)
+{
+	uint64_t n;
+	char num[32];
+	size_t digits = strspn(s, "0123456789");
+	if (!digits || digits >= sizeof num)
+		return false;
+	memcpy(num, s, digits);
+	num[digits] = '\0';
+	if (!parse_u64(num, &n))
+		return false;
+	static const struct {
+		const char *unit;
+		uint64_t ns;
+	} units[] = {{"", 1000000000}, {"s", 1000000000}, {"ms", 1000000}, {"us", 1000}, {"ns", 1}, {"m", 60000000000}};
+	for (size_t i = 0; i < ARRAY_LEN(units); i++) {
+		if (!strcmp(s + digits, units[i].unit)) {
+			if (n > UINT64_MAX / units[i].ns)
+				return false;
+			*ns = n * units[i].ns;
+			return true;
+		}
+	}
+	return false;
+}
+
+static int run_option(struct run_args *a, int argc, char **argv, int *i)
+{
+	const char *opt = argv[*i];
+	if (!strcmp(opt, "--json"))
+		return a->json = true, 1;
+	if (!strcmp(opt, "--show-pagetables"))
+		return a->show_pt = true, 1;
+	bool valued = !strcmp(opt, "--time") || !strcmp(opt, "--max-insns") || !strcmp(opt, "--quantum") ||
+		      !strcmp(opt, "--path");
+	if (!valued)
+		return 0;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "vmlab: %s needs a value\n", opt);
+		return -1;
+	}
+	const char *v = argv[++*i];
+	bool ok = true;
+	if (!strcmp(opt, "--time"))
+		ok = parse_duration(v, &a->sc.max_ns) && a->sc.max_ns;
+	else if (!strcmp(opt, "--max-insns"))
+		ok = parse_u64(v, &a->sc.max_insns) && a->sc.max_insns;
+	else if (!strcmp(opt, "--quantum"))
+		ok = parse_u64(v, &a->sc.quantum_insns) && a->sc.quantum_insns;
+	else if (a->sc.npath < (int)ARRAY_LEN(a->sc.path_dirs))
+		a->sc.path_dirs[a->sc.npath++] = v;
+	else
+		ok = false;
+	if (!ok)
+		fprintf(stderr, "vmlab: %s %s: expects %s\n", opt, v,
+			!strcmp(opt, "--time") ? "a duration such as 5s, 200ms or 1m" :
+			!strcmp(opt, "--path") ? "at most 8 directories" : "a positive number");
+	return ok ? 1 : -1;
+}
+
+static int parse_args(struct run_args *a, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		int got = machine_opts_parse(&a->mo, argc, argv, &i);
+		if (got == 0)
+			got = run_option(a, argc, argv, &i);
+		if (got < 0)
+			return CLI_USAGE;
+		if (got > 0)
+			continue;
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			printf("%s%s", run_help, machine_opts_help);
+			return -1;
+		}
+		if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "vmlab: run: unknown option '%s' (try 'vmlab run --help')\n", argv[i]);
+			return CLI_USAGE;
+		}
+		if (a->nprograms == SCHED_MAX_PROGRAMS) {
+			fprintf(stderr, "vmlab: run: at most %d programs\n", SCHED_MAX_PROGRAMS);
+			return CLI_USAGE;
+		}
+		a->programs[a->nprograms++] = argv[i];
+	}
+	if (!a->nprograms) {
+		fprintf(stderr, "vmlab: run: name at least one program (try 'vmlab run --help')\n");
+		return CLI_USAGE;
+	}
+	return 0;
+}
+
+/* Splits a program string into words at blanks (no quoting). */
+static int split_words(char *s, char **words)
+{
+	int n = 0;
+	for (char *w = strtok(s, " \t"); w && n < MAX_WORDS; w = strtok(NULL, " \t"))
+		words[n++] = w;
+	return n;
+}
+
+/* Turns each program string's first word into an executable path (compiling
+ * .c files) and registers it for execve. Returns false after a message. */
+static bool prepare_programs(struct run_args *a, char *words[][MAX_WORDS], int *nwords, char paths[][512])
+{
+	for (int i = 0; i < a->nprograms; i++) {
+		nwords[i] = split_words(a->programs[i], words[i]);
+		if (!nwords[i]) {
+			fprintf(stderr, "vmlab: run: an empty program string\n");
+			return false;
+		}
+		char err[1024];
+		if (!guestcc_resolve(words[i][0], paths[i], sizeof paths[i], err, sizeof err)) {
+			fprintf(stderr, "vmlab: %s\n", err);
+			return false;
+		}
+		words[i][0] = paths[i];
+		a->sc.programs[a->sc.nprograms++] = paths[i];
+	}
+	return true;
+}
+
+static void report_kill(void *ctx, const struct proc *p)
+{
+	(void)ctx;
+	fflush(stdout);
+	fprintf(stderr, "vmlab: pid %d (%s): %s\n", p->pid, p->name, p->death);
+}
+
+/* The exit status of vmlab for the first process: its own, 128 + a signal. */
+static int first_status(const struct proc *p)
+{
+	if (!p)
+		return CLI_FAILED;
+	int st = p->wait_status;
+	return (st & 0x7f) ? 128 + (st & 0x7f) : (st >> 8) & 0xff;
+}
+
+static int run_programs(struct run_args *a)
+{
+	static char *words[SCHED_MAX_PROGRAMS][MAX_WORDS];
+	static char paths[SCHED_MAX_PROGRAMS][512];
+	int nwords[SCHED_MAX_PROGRAMS];
+	char err[600];
+	if (!prepare_programs(a, words, nwords, paths))
+		return CLI_USAGE;
+	struct kernel *k = kernel_new(&a->mo.k, err, sizeof err);
+	if (!k) {
+		fprintf(stderr, "vmlab: %s\n", err);
+		return CLI_USAGE;
+	}
+	k->on_kill = report_kill;
+	struct sched s;
+	sched_init(&s, k, &a->sc);
+	int first_pid = 0, status = CLI_OK;
+	for (int i = 0; i < a->nprograms; i++) {
+		struct proc *p = sched_start(&s, words[i], nwords[i], err, sizeof err);
+		if (!p) {
+			fprintf(stderr, "vmlab: %s\n", err);
+			kernel_free(k);
+			return CLI_USAGE;
+		}
+		if (!first_pid)
+			first_pid = p->pid;
+	}
+	signal(SIGINT, on_sigint);
+	enum sched_end end = sched_run(&s);
+	signal(SIGINT, SIG_DFL);
+	fflush(stdout);
+	if (end == SCHED_HOST_ERROR) {
+		fprintf(stderr, "vmlab: %s\n", k->error);
+		status = CLI_FAILED;
+	} else if (end == SCHED_LIMIT || end == SCHED_INTERRUPTED) {
+		fprintf(stderr, "vmlab: stopped %s after %.3f s of virtual time\n",
+			end == SCHED_LIMIT ? "by the limit" : "by Ctrl-C", (double)sched_now_ns(&s) / 1e9);
+		status = 124;
+	} else {
+		status = first_status(kernel_proc(k, first_pid));
+	}
+	struct summary_input in = {s.insns, 0, 0};
+	mmu_tlb_totals(k->mmu, &in.tlb_hits, &in.tlb_misses);
+	in.references = in.tlb_hits + in.tlb_misses;
+	if (a->json)
+		summary_json(stdout, k, &in);
+	else
+		summary_print(stderr, k, &in);
+	kernel_free(k);
+	return status;
+}
+
+int cli_run(int argc, char **argv)
+{
+	struct run_args a;
+	memset(&a, 0, sizeof a);
+	machine_opts_defaults(&a.mo);
+	a.sc.quantum_insns = 100000;
+	a.sc.insn_ns = 1;
+	a.sc.out = stdout;
+	a.sc.err = stderr;
+	a.sc.in = stdin;
+	a.sc.interrupted = &interrupted;
+	int st = parse_args(&a, argc, argv);
+	if (st)
+		return st < 0 ? CLI_OK : st;
+	a.mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
+	if (!machine_opts_finish(&a.mo))
+		return CLI_USAGE;
+	return run_programs(&a);
+}

@@ -1,0 +1,2 @@
+$ printf '1 R 0x1000\n1 R 0x1008\n1 R 0x1040\n1 W 0x1000 8\n' | vmlab trace --caches --json
+{"references": 4, "tlb_hits": 3, "tlb_misses": 1, "page_walk_refs": 7, "mem_l1": 6, "mem_l2": 0, "mem_l3": 0, "mem_dram": 5, "page_faults": 1, "minor_faults": 1, "major_faults": 0, "evictions": 0, "writebacks": 0, "swap_ins": 0, "swap_outs": 0, "shootdowns": 0, "pt_frames": 5, "segfaults": 0, "oom_kills": 0, "sim_ns": 1411, "eat_ns": 352.750, "processes": [{"pid": 1, "resident": 1, "swapped": 0, "faults": 1, "killed": false}]}
