@@ -57,7 +57,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-test: $(TEST_BIN) $(VMLAB)
+test: $(TEST_BIN) $(VMLAB) guest
 	@tests/run.sh $(BUILD)
 
 san:

@@ -8,8 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { GUEST_SIGILL = 4, GUEST_SIGTRAP = 5 };
-
 static uint64_t clock_cb(void *ctx) { return sched_now_ns(ctx); }
 
 void sched_init(struct sched *s, struct kernel *k, const struct sched_config *cfg)

@@ -354,12 +354,15 @@ static enum after sys_execve(struct call *c, long *ret)
 		*ret = -GUEST_ENOENT;
 		return RETURN;
 	}
+	uint64_t (*time_ns)(void *) = c->p->cpu.time_ns;
+	void *time_ctx = c->p->cpu.time_ctx;
 	struct proc *np = exec_program(c->k, c->p, 0, path, argv, argc, envp, envc, &errnum, err, sizeof err);
 	if (!np) {
 		*ret = -errnum;
 		return RETURN;
 	}
-	np->cpu.time_ns = c->p == np ? np->cpu.time_ns : c->p->cpu.time_ns;
+	np->cpu.time_ns = time_ns; /* c->p is gone: np took its place */
+	np->cpu.time_ctx = time_ctx;
 	return AS_IS;
 }
 

@@ -18,14 +18,16 @@ for t in "$build"/tests/test_*; do
 		failed=$((failed + 1))
 	fi
 done
-if [ -x tests/golden.sh ]; then
-	line=$(tests/golden.sh "$build" | tee /dev/stderr | tail -n 1)
+# Scripts that print their own "NAME: N passed, N failed" line.
+for script in "tests/golden.sh $build" "tests/guest_diff.sh $build"; do
+	line=$($script | tee /dev/stderr | tail -n 1)
 	if [[ $line =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
 		passed=$((passed + BASH_REMATCH[1]))
 		failed=$((failed + BASH_REMATCH[2]))
 	else
+		echo "$script: printed no summary"
 		failed=$((failed + 1))
 	fi
-fi
+done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -34,6 +34,8 @@
 #define SYS_wait4          260
 
 /* Signals (asm-generic/signal.h). fork() is clone(GUEST_SIGCHLD, 0, 0, 0, 0). */
+#define GUEST_SIGILL   4
+#define GUEST_SIGTRAP  5
 #define GUEST_SIGABRT  6
 #define GUEST_SIGKILL  9
 #define GUEST_SIGSEGV  11
