@@ -142,9 +142,11 @@ static int split_words(char *s, char **words)
 	return n;
 }
 
-/* Turns each program string's first word into an executable path (compiling
- * .c files) and registers it for execve. Returns false after a message. */
-static bool prepare_programs(struct run_args *a, char *words[][MAX_WORDS], int *nwords, char paths[][512])
+/* Splits each program string into words and finds (or compiles) its
+ * executable, registering it for execve under its name. Returns false after a
+ * message. */
+static bool prepare_programs(struct run_args *a, char *words[][MAX_WORDS], int *nwords, char paths[][512],
+			     char names[][64])
 {
 	for (int i = 0; i < a->nprograms; i++) {
 		nwords[i] = split_words(a->programs[i], words[i]);
@@ -157,8 +159,11 @@ static bool prepare_programs(struct run_args *a, char *words[][MAX_WORDS], int *
 			fprintf(stderr, "vmlab: %s\n", err);
 			return false;
 		}
-		words[i][0] = paths[i];
-		a->sc.programs[a->sc.nprograms++] = paths[i];
+		const char *base = strrchr(words[i][0], '/') ? strrchr(words[i][0], '/') + 1 : words[i][0];
+		size_t n = strlen(base);
+		snprintf(names[i], sizeof names[i], "%.*s", (int)(n > 2 && !strcmp(base + n - 2, ".c") ? n - 2 : n), base);
+		a->sc.programs[a->sc.nprograms].name = names[i];
+		a->sc.programs[a->sc.nprograms++].path = paths[i];
 	}
 	return true;
 }
@@ -182,10 +187,10 @@ static int first_status(const struct proc *p)
 static int run_programs(struct run_args *a)
 {
 	static char *words[SCHED_MAX_PROGRAMS][MAX_WORDS];
-	static char paths[SCHED_MAX_PROGRAMS][512];
+	static char paths[SCHED_MAX_PROGRAMS][512], names[SCHED_MAX_PROGRAMS][64];
 	int nwords[SCHED_MAX_PROGRAMS];
 	char err[600];
-	if (!prepare_programs(a, words, nwords, paths))
+	if (!prepare_programs(a, words, nwords, paths, names))
 		return CLI_USAGE;
 	struct kernel *k = kernel_new(&a->mo.k, err, sizeof err);
 	if (!k) {
@@ -197,7 +202,7 @@ static int run_programs(struct run_args *a)
 	sched_init(&s, k, &a->sc);
 	int first_pid = 0, status = CLI_OK;
 	for (int i = 0; i < a->nprograms; i++) {
-		struct proc *p = sched_start(&s, words[i], nwords[i], err, sizeof err);
+		struct proc *p = sched_start(&s, paths[i], words[i], nwords[i], err, sizeof err);
 		if (!p) {
 			fprintf(stderr, "vmlab: %s\n", err);
 			kernel_free(k);

@@ -27,30 +27,26 @@ unsigned fault_cause(const struct fault *f)
 	return f->kind == FAULT_BUS ? access[f->access] : page[f->access];
 }
 
-static void perm_letters(unsigned bits, char *buf)
+/* Why a leaf refused the access, from the bits it violated. */
+static const char *refusal(const struct fault *f)
 {
-	int n = 0;
-	if (bits & PTE_R)
-		buf[n++] = 'R';
-	if (bits & PTE_W)
-		buf[n++] = 'W';
-	if (bits & PTE_X)
-		buf[n++] = 'X';
-	if (bits & PTE_U)
-		buf[n++] = 'U';
-	buf[n] = '\0';
+	if (f->violated & PTE_U)
+		return f->priv == PRIV_USER ? "a supervisor-only page (no U)" : "a user page (U) from the supervisor";
+	if (f->violated & PTE_W)
+		return "the page is not writable (no W)";
+	if (f->violated & PTE_X)
+		return "the page is not executable (no X)";
+	return "the page is not readable (no R)";
 }
 
 void fault_describe(const struct fault *f, char *buf, size_t len)
 {
-	char perms[8];
 	switch (f->kind) {
 	case FAULT_NOT_PRESENT:
 		snprintf(buf, len, "not present (invalid PTE at level %d)", f->level);
 		break;
 	case FAULT_PROTECTION:
-		perm_letters(f->violated, perms);
-		snprintf(buf, len, "protection (%s denied by %s)", access_name(f->access), perms);
+		snprintf(buf, len, "protection: %s", refusal(f));
 		break;
 	case FAULT_MISALIGNED:
 		snprintf(buf, len, "misaligned superpage at level %d", f->level);

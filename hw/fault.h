@@ -34,6 +34,7 @@ struct fault {
 	vaddr_t va;
 	int level;          /* page-table level where the walk stopped, -1 if none */
 	unsigned violated;  /* for FAULT_PROTECTION: canonical PTE_R/W/X/U bits missing or forbidden */
+	enum priv priv;     /* who made the access */
 };
 
 const char *fault_kind_name(enum fault_kind k);
@@ -41,8 +42,8 @@ const char *fault_kind_name(enum fault_kind k);
 /* The RISC-V cause a CPU would raise for this fault. */
 unsigned fault_cause(const struct fault *f);
 
-/* Writes a one-line description ("not present at level 1", "protection: write
- * to a page without W") into buf. */
+/* Writes a one-line description ("not present (invalid PTE at level 1)",
+ * "protection: the page is not writable (no W)") into buf. */
 void fault_describe(const struct fault *f, char *buf, size_t len);
 
 #endif

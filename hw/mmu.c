@@ -24,7 +24,7 @@ static bool bare_translate(struct mmu *m, vaddr_t va, enum access acc, enum priv
 	(void)priv;
 	m->c.direct++;
 	if (!physmem_contains(m->pm, va, 1)) {
-		*f = (struct fault){FAULT_BUS, acc, va, -1, 0};
+		*f = (struct fault){FAULT_BUS, acc, va, -1, 0, priv};
 		m->c.faults[FAULT_BUS]++;
 		return false;
 	}
@@ -111,7 +111,7 @@ static bool paging_translate(struct mmu *m, vaddr_t va, enum access acc, enum pr
 	if (m->l2 && l2_hit(m, va, acc, priv, pa))
 		return true;
 	if (m->cfg.refill == TLB_REFILL_SW && m->tlb[acc]) {
-		*f = (struct fault){FAULT_TLB_MISS, acc, va, -1, 0};
+		*f = (struct fault){FAULT_TLB_MISS, acc, va, -1, 0, priv};
 		return false;
 	}
 	return walk_and_fill(m, va, acc, priv, pa, f);

@@ -334,6 +334,7 @@ __attribute__((always_inline)) static inline bool walk(const struct pt_format *f
 {
 	f->kind = FAULT_NONE;
 	f->access = acc;
+	f->priv = priv;
 	f->va = va;
 	if (!ptfmt_va_ok(fmt, va))
 		return walk_fault(f, FAULT_VA_RANGE, -1, 0);

@@ -171,10 +171,14 @@ static int load_image(struct kernel *k, struct proc *p, const struct elf_file *e
 	return build_stack(k, p, &si, argv, argc, envp, envc, ef->img.entry);
 }
 
-static void name_from_path(struct proc *p, const char *path)
+/* The process's name: the base name of how it was invoked, without ".c". */
+static void name_from(struct proc *p, const char *invoked)
 {
-	const char *base = strrchr(path, '/');
-	snprintf(p->name, sizeof p->name, "%s", base ? base + 1 : path);
+	const char *base = strrchr(invoked, '/') ? strrchr(invoked, '/') + 1 : invoked;
+	size_t n = strlen(base);
+	if (n > 2 && !strcmp(base + n - 2, ".c"))
+		n -= 2;
+	snprintf(p->name, sizeof p->name, "%.*s", (int)n, base);
 }
 
 struct proc *exec_program(struct kernel *k, struct proc *old, int pid, const char *path, char *const argv[],
@@ -201,7 +205,7 @@ struct proc *exec_program(struct kernel *k, struct proc *old, int pid, const cha
 			kernel_discard(k, p);
 		return NULL;
 	}
-	name_from_path(p, path);
+	name_from(p, argc ? argv[0] : path);
 	if (old)
 		kernel_replace(k, old, p);
 	else

@@ -544,9 +544,11 @@ static enum fault_result segfault(struct kernel *k, struct proc *p, const struct
 			 access_name(f->access), f->va, r ? "region " : "no region", r ? region_kind_name(r->kind) : "",
 			 r ? " " : "", prot, reason);
 	if (p->has_cpu && n > 0 && (size_t)n < sizeof why) {
-		char insn[64];
-		cpu_disasm(p->fault_insn, p->cpu.pc, insn, sizeof insn);
-		snprintf(why + n, sizeof why - (size_t)n, ", at pc 0x%" PRIx64 " (%s)", p->cpu.pc, insn);
+		char insn[64] = "";
+		if (f->access != ACCESS_EXEC) /* a fetch that faulted has no instruction to show */
+			cpu_disasm(p->fault_insn, p->cpu.pc, insn, sizeof insn);
+		snprintf(why + n, sizeof why - (size_t)n, ", at pc 0x%" PRIx64 "%s%s%s", p->cpu.pc, *insn ? " (" : "",
+			 insn, *insn ? ")" : "");
 	}
 	k->c.segfaults++;
 	out->action = ACT_KILLED;
@@ -715,7 +717,7 @@ bool kernel_stack_may_grow(struct kernel *k, struct proc *p, vaddr_t va)
 }
 
 /* Grows the stack down to cover va when va is within the stack limit. Returns
- * the stack region, or NULL (with *guard set when va is in the guard page
+ * the stack region, or NULL (with *guard set when va is in the guard gap
  * just below the limit). */
 static struct region *grow_stack(struct kernel *k, struct proc *p, vaddr_t va, bool *guard)
 {
@@ -725,7 +727,7 @@ static struct region *grow_stack(struct kernel *k, struct proc *p, vaddr_t va, b
 	uint64_t page = 1ull << k->fmt.page_shift;
 	vaddr_t lowest = s->end - k->cfg.stack_limit; /* the stack may grow down to here */
 	if (s->end < k->cfg.stack_limit || va < lowest) {
-		*guard = va >= lowest - page && s->end >= k->cfg.stack_limit;
+		*guard = s->end >= k->cfg.stack_limit && va >= lowest - STACK_GUARD_PAGES * page;
 		return NULL;
 	}
 	s->start = va & ~(page - 1);
@@ -743,7 +745,7 @@ static enum fault_result not_present(struct kernel *k, struct proc *p, const str
 		out->region_created = true;
 	if (!r)
 		return segfault(k, p, f, priv, NULL,
-				guard ? "stack overflow (the guard page below the stack limit)" : "no region contains the address",
+				guard ? "stack overflow (beyond the stack limit)" : "no region contains the address",
 				out);
 	if (!prot_allows(r->prot, f->access))
 		return segfault(k, p, f, priv, r, "the region does not allow it", out);

@@ -16,6 +16,7 @@
 #include "os/swap.h"
 
 #define KERNEL_REGION_PAGES 4
+#define STACK_GUARD_PAGES 256 /* below a stack at its limit nothing is mapped (Linux's stack_guard_gap) */
 
 struct kernel_config {
 	struct pt_format fmt;

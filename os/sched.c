@@ -31,10 +31,10 @@ static bool is_file(const char *path)
 
 bool sched_find_program(const struct sched *s, const char *name, char *buf, size_t size)
 {
+	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
 	for (int i = 0; i < s->cfg.nprograms; i++) {
-		const char *p = s->cfg.programs[i], *base = strrchr(p, '/');
-		if (!strcmp(p, name) || (base && !strcmp(base + 1, name) && !strchr(name, '/'))) {
-			snprintf(buf, size, "%s", p);
+		if (!strcmp(s->cfg.programs[i].name, base) || !strcmp(s->cfg.programs[i].path, name)) {
+			snprintf(buf, size, "%s", s->cfg.programs[i].path);
 			return true;
 		}
 	}
@@ -50,14 +50,9 @@ bool sched_find_program(const struct sched *s, const char *name, char *buf, size
 	return false;
 }
 
-struct proc *sched_start(struct sched *s, char *const argv[], int argc, char *err, size_t errlen)
+struct proc *sched_start(struct sched *s, const char *path, char *const argv[], int argc, char *err, size_t errlen)
 {
-	char path[512];
 	int errnum;
-	if (!sched_find_program(s, argv[0], path, sizeof path)) {
-		snprintf(err, errlen, "%s: no such program", argv[0]);
-		return NULL;
-	}
 	struct proc *p = exec_program(s->k, NULL, s->next_pid, path, argv, argc, NULL, 0, &errnum, err, errlen);
 	if (!p)
 		return NULL;

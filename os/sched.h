@@ -20,7 +20,10 @@ struct sched_config {
 	uint64_t insn_ns;            /* virtual time one instruction takes */
 	const char *path_dirs[8];    /* execve looks for programs here (--path) */
 	int npath;
-	const char *programs[SCHED_MAX_PROGRAMS]; /* programs named on the command line */
+	struct {
+		const char *name;     /* as execve may name it: "mem" for examples/mem.c */
+		const char *path;     /* the ELF file */
+	} programs[SCHED_MAX_PROGRAMS];   /* programs named on the command line */
 	int nprograms;
 	FILE *out, *err;             /* the programs' standard output and error */
 	FILE *in;                    /* their standard input */
@@ -46,9 +49,9 @@ struct sched {
 
 void sched_init(struct sched *s, struct kernel *k, const struct sched_config *cfg);
 
-/* Starts the program argv[0] with its arguments as a new process. Returns it,
- * or NULL with a message in err. */
-struct proc *sched_start(struct sched *s, char *const argv[], int argc, char *err, size_t errlen);
+/* Starts the ELF file path as a new process with arguments argv (argv[0] as
+ * the user wrote it). Returns it, or NULL with a message in err. */
+struct proc *sched_start(struct sched *s, const char *path, char *const argv[], int argc, char *err, size_t errlen);
 
 /* Runs until every process has exited or a limit stops it. */
 enum sched_end sched_run(struct sched *s);
@@ -56,9 +59,9 @@ enum sched_end sched_run(struct sched *s);
 /* The virtual time, in nanoseconds. */
 uint64_t sched_now_ns(const struct sched *s);
 
-/* Finds a program for execve: a path that names a file, a program given on
- * the command line (by its name or base name), or a file in a --path
- * directory. Writes the path into buf; false when there is none. */
+/* Finds a program for execve: a program given on the command line (by its
+ * name, or a path ending in it), a path that names a file, or a file in a
+ * --path directory. Writes the path into buf; false when there is none. */
 bool sched_find_program(const struct sched *s, const char *name, char *buf, size_t size);
 
 /* The system-call handler (os/syscall.c): p stopped at an ecall. */

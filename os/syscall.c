@@ -68,10 +68,11 @@ static enum after sys_exit(struct call *c)
 
 static uint64_t page_up(const struct kernel *k, uint64_t a) { return (a + mask_bits(k->fmt.page_shift)) & ~mask_bits(k->fmt.page_shift); }
 
-/* The lowest address mmap regions and the heap may not reach: the stack's limit. */
+/* The address mmap regions and the heap stay below: the stack's limit and
+ * the guard gap under it. */
 static vaddr_t stack_floor(const struct call *c)
 {
-	return c->p->stack_top - c->k->cfg.stack_limit - (1ull << c->k->fmt.page_shift);
+	return c->p->stack_top - c->k->cfg.stack_limit - ((uint64_t)STACK_GUARD_PAGES << c->k->fmt.page_shift);
 }
 
 static long sys_brk(struct call *c)

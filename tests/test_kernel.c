@@ -364,7 +364,7 @@ TEST(the_stack_grows_down_to_its_limit_and_the_guard_page_below_faults)
 	CHECK_EQ(load64(k, p, top - 8), 1);
 	paddr_t pa;
 	CHECK_EQ(access(k, p, top - 8 * PAGE - 8, ACCESS_WRITE, &pa), FAULT_KILLED);
-	CHECK(strstr(p->death, "guard page") != NULL);
+	CHECK(strstr(p->death, "stack overflow") != NULL);
 	kernel_free(k);
 }
 
