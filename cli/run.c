@@ -175,6 +175,14 @@ static void report_kill(void *ctx, const struct proc *p)
 	fprintf(stderr, "vmlab: pid %d (%s): %s\n", p->pid, p->name, p->death);
 }
 
+static void print_page_table(void *ctx, const struct proc *p)
+{
+	(void)ctx;
+	fflush(stdout);
+	fprintf(stderr, "vmlab: pid %d (%s) exits; its page table:\n", p->pid, p->name);
+	pt_print(&p->as.pt, stderr);
+}
+
 /* The exit status of vmlab for the first process: its own, 128 + a signal. */
 static int first_status(const struct proc *p)
 {
@@ -198,6 +206,8 @@ static int run_programs(struct run_args *a)
 		return CLI_USAGE;
 	}
 	k->on_kill = report_kill;
+	if (a->show_pt)
+		k->on_exit = print_page_table;
 	struct sched s;
 	sched_init(&s, k, &a->sc);
 	int first_pid = 0, status = CLI_OK;

@@ -376,6 +376,8 @@ void kernel_exit(struct kernel *k, struct proc *p)
 {
 	if (p->state == PROC_DEAD || p->state == PROC_ZOMBIE)
 		return;
+	if (k->on_exit)
+		k->on_exit(k->on_exit_ctx, p);
 	release_as(k, p);
 	bury(k, p);
 }

@@ -121,6 +121,8 @@ struct kernel {
 	char error[320];           /* the host error behind FAULT_HOST_ERROR */
 	void (*on_kill)(void *ctx, const struct proc *p); /* told of each kill */
 	void *on_kill_ctx;
+	void (*on_exit)(void *ctx, const struct proc *p); /* told before a process's memory is freed */
+	void *on_exit_ctx;
 };
 
 /* Builds the machine and kernel. Returns NULL with a message in err when the
