@@ -1,5 +1,8 @@
-/* Streams: stdout collects output in a buffer written out when it fills, on
- * fflush, at exit, and before fork/execve/abort; stderr writes at once.
+/* Streams: stdout is line-buffered, as on a terminal: its buffer is written
+ * out at each newline, when it fills, on fflush, at exit, and before
+ * fork/execve/abort, so a program's lines appear as it prints them (and a
+ * killed program has lost at most its last, unfinished line); stderr writes
+ * at once.
  * The sprintf family formats into caller memory through the same engine. */
 #include <stdint.h>
 #include <stdio.h>
@@ -62,6 +65,8 @@ int fputc(int c, FILE *f)
 	if (f->len == f->cap && flush_one(f))
 		return EOF;
 	f->buf[f->len++] = ch;
+	if (ch == '\n' && flush_one(f))
+		return EOF;
 	return (unsigned char)ch;
 }
 

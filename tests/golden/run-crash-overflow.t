@@ -1,4 +1,5 @@
 $ vmlab run --json tests/programs/overflow.c tests/programs/worker.c 2>&1 | grep -v '^{'; exit ${PIPESTATUS[0]}
+overflow: recursing forever
 vmlab: pid 1 (overflow): segmentation fault: write of 0x3fff7fed88 (no region): stack overflow (beyond the stack limit), at pc 0x10056 (c.sdsp a5, 8(sp))
 worker: 1
 worker: 2

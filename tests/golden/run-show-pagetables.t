@@ -1,4 +1,5 @@
-$ vmlab run --json --show-pagetables tests/data/elf/hello.elf | grep -v '^{'
+$ vmlab run --json --show-pagetables tests/data/elf/hello.elf 2>&1 | grep -v '^{'
+hello from vmlab
 vmlab: pid 1 (hello.elf) exits; its page table:
 page table 0x1004000 (sv39)
  ..0: pte 0x0000000000402401 pa 0x1009000
@@ -15,4 +16,3 @@ page table 0x1004000 (sv39)
  .. .. ..509: pte 0x00000000004004ef pa 0x1001000 VRWX-GAD va 0xffffffffffffd000
  .. .. ..510: pte 0x00000000004008ef pa 0x1002000 VRWX-GAD va 0xffffffffffffe000
  .. .. ..511: pte 0x0000000000400cef pa 0x1003000 VRWX-GAD va 0xfffffffffffff000
-hello from vmlab
