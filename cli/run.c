@@ -28,6 +28,8 @@ static const char run_help[] =
 	"  --quantum N          time slice in instructions (default 100000)\n"
 	"  --path DIR           where execve finds programs (repeatable)\n"
 	"  --show-pagetables    print each process's page table when it exits\n"
+	"  --malloc POLICY      the guest malloc's fit: first (default), next, best, worst\n"
+	"  --aslr               randomise each process's stack, heap and mmap bases (seeded by -s)\n"
 	"  --json               print the summary as JSON on stdout (default: text on stderr)\n\n";
 
 struct run_args {
@@ -68,6 +70,21 @@ static bool parse_duration(const char *s, uint64_t *ns)
 	return false;
 }
 
+/* --malloc: the guest runtime reads VMLAB_MALLOC from its environment. */
+static bool set_malloc_policy(struct run_args *a, const char *v)
+{
+	static char var[32];
+	static const char *const policies[] = {"first", "next", "best", "worst"};
+	for (size_t i = 0; i < ARRAY_LEN(policies); i++) {
+		if (!strcmp(v, policies[i])) {
+			snprintf(var, sizeof var, "VMLAB_MALLOC=%s", v);
+			a->sc.env[a->sc.nenv++] = var;
+			return true;
+		}
+	}
+	return false;
+}
+
 static int run_option(struct run_args *a, int argc, char **argv, int *i)
 {
 	const char *opt = argv[*i];
@@ -75,8 +92,10 @@ static int run_option(struct run_args *a, int argc, char **argv, int *i)
 		return a->json = true, 1;
 	if (!strcmp(opt, "--show-pagetables"))
 		return a->show_pt = true, 1;
+	if (!strcmp(opt, "--aslr"))
+		return a->mo.k.aslr = true, 1;
 	bool valued = !strcmp(opt, "--time") || !strcmp(opt, "--max-insns") || !strcmp(opt, "--quantum") ||
-		      !strcmp(opt, "--path");
+		      !strcmp(opt, "--path") || !strcmp(opt, "--malloc");
 	if (!valued)
 		return 0;
 	if (*i + 1 >= argc) {
@@ -91,6 +110,8 @@ static int run_option(struct run_args *a, int argc, char **argv, int *i)
 		ok = parse_u64(v, &a->sc.max_insns) && a->sc.max_insns;
 	else if (!strcmp(opt, "--quantum"))
 		ok = parse_u64(v, &a->sc.quantum_insns) && a->sc.quantum_insns;
+	else if (!strcmp(opt, "--malloc"))
+		ok = set_malloc_policy(a, v);
 	else if (a->sc.npath < (int)ARRAY_LEN(a->sc.path_dirs))
 		a->sc.path_dirs[a->sc.npath++] = v;
 	else
@@ -98,6 +119,7 @@ static int run_option(struct run_args *a, int argc, char **argv, int *i)
 	if (!ok)
 		fprintf(stderr, "vmlab: %s %s: expects %s\n", opt, v,
 			!strcmp(opt, "--time") ? "a duration such as 5s, 200ms or 1m" :
+			!strcmp(opt, "--malloc") ? "first, next, best or worst" :
 			!strcmp(opt, "--path") ? "at most 8 directories" : "a positive number");
 	return ok ? 1 : -1;
 }

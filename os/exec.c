@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define ASLR_SPAN (256ull << 20) /* how far ASLR moves the stack top and the heap start */
+
 /* Auxiliary vector keys (Linux include/uapi/linux/auxvec.h). */
 enum { AT_NULL = 0, AT_PAGESZ = 6, AT_ENTRY = 9, AT_RANDOM = 25 };
 
@@ -154,17 +156,24 @@ static bool add_stack(struct kernel *k, struct proc *p, vaddr_t top)
 	return as_add_region(&p->as, &r);
 }
 
+/* With ASLR, a random whole number of pages below span bytes. */
+static uint64_t random_offset(struct kernel *k, uint64_t span)
+{
+	uint64_t pages = span >> k->fmt.page_shift;
+	return k->cfg.aslr && pages ? rng_below(&k->rng, pages) << k->fmt.page_shift : 0;
+}
+
 static int load_image(struct kernel *k, struct proc *p, const struct elf_file *ef, struct vfile *file,
 		      char *const argv[], int argc, char *const envp[], int envc)
 {
 	static struct stack_image si; /* large: not on the host stack; the kernel is single-threaded */
-	vaddr_t top = exec_stack_top(k);
+	vaddr_t top = exec_stack_top(k) - random_offset(k, ASLR_SPAN);
 	int st = map_segments(k, p, ef, file);
 	if (st)
 		return st;
 	if (!add_stack(k, p, top))
 		return -GUEST_ENOEXEC;
-	p->brk_start = p->brk = ef->img.brk_start;
+	p->brk_start = p->brk = ef->img.brk_start + random_offset(k, ASLR_SPAN);
 	cpu_init(&p->cpu, k->mmu, &k->pm, ef->img.entry);
 	p->has_cpu = true;
 	si.top = top;
@@ -186,7 +195,7 @@ struct proc *exec_program(struct kernel *k, struct proc *old, int pid, const cha
 {
 	struct elf_file ef = {0};
 	vaddr_t top = exec_stack_top(k);
-	if (!elf_open(&ef, path, 1ull << k->fmt.page_shift, top - k->cfg.stack_limit, err, errlen)) {
+	if (!elf_open(&ef, path, 1ull << k->fmt.page_shift, top - ASLR_SPAN - k->cfg.stack_limit, err, errlen)) {
 		*errno_out = strstr(err, "No such file") ? GUEST_ENOENT : GUEST_ENOEXEC;
 		return NULL;
 	}

@@ -152,6 +152,7 @@ struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t err
 	k->fmt = cfg->fmt;
 	k->cfg.fmt = k->fmt;
 	k->next_asid = 1;
+	rng_seed(&k->rng, cfg->seed);
 	u64map_init(&k->pid_index);
 	if (cfg->user_frames == 0) {
 		snprintf(err, errlen, "RAM must hold at least one frame");

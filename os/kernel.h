@@ -9,6 +9,7 @@
 #include "cpu/cpu.h"
 #include "hw/latency.h"
 #include "hw/mmu.h"
+#include "lib/rng.h"
 #include "lib/u64map.h"
 #include "os/as.h"
 #include "os/frames.h"
@@ -30,6 +31,7 @@ struct kernel_config {
 	uint64_t stack_limit;     /* bytes a stack may grow to */
 	bool strict;              /* trace replay: no regions on first touch */
 	bool junk;                /* fill freed frames with junk */
+	bool aslr;                /* randomise each program's stack, heap and mmap bases */
 	struct latency lat;
 };
 
@@ -118,6 +120,7 @@ struct kernel {
 	vaddr_t kregion_va;        /* 0 when the VA space is too small for one */
 	asid_t next_asid;
 	struct kernel_counts c;
+	struct rng rng;            /* the seeded randomness of the kernel's own choices (ASLR) */
 	char error[320];           /* the host error behind FAULT_HOST_ERROR */
 	void (*on_kill)(void *ctx, const struct proc *p); /* told of each kill */
 	void *on_kill_ctx;

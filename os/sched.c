@@ -53,7 +53,8 @@ bool sched_find_program(const struct sched *s, const char *name, char *buf, size
 struct proc *sched_start(struct sched *s, const char *path, char *const argv[], int argc, char *err, size_t errlen)
 {
 	int errnum;
-	struct proc *p = exec_program(s->k, NULL, s->next_pid, path, argv, argc, NULL, 0, &errnum, err, errlen);
+	struct proc *p = exec_program(s->k, NULL, s->next_pid, path, argv, argc, s->cfg.env, s->cfg.nenv, &errnum,
+				      err, errlen);
 	if (!p)
 		return NULL;
 	s->next_pid++;

@@ -27,6 +27,8 @@ struct sched_config {
 	int nprograms;
 	FILE *out, *err;             /* the programs' standard output and error */
 	FILE *in;                    /* their standard input */
+	char *env[8];                /* the environment programs start with */
+	int nenv;
 	volatile sig_atomic_t *interrupted; /* set by Ctrl-C: stop cleanly */
 };
 
