@@ -257,7 +257,7 @@ static int run_programs(struct run_args *a)
 	} else {
 		status = first_status(kernel_proc(k, first_pid));
 	}
-	struct summary_input in = {s.insns, 0, 0};
+	struct summary_input in = {.sim_ns = sched_now_ns(&s), .programs = true, .instructions = s.insns};
 	mmu_tlb_totals(k->mmu, &in.tlb_hits, &in.tlb_misses);
 	in.references = in.tlb_hits + in.tlb_misses;
 	if (a->json)

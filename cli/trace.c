@@ -220,7 +220,7 @@ static int run_trace(struct trace_args *a)
 	} else if (textbook) {
 		textbook_trailer(k, &st);
 	} else {
-		struct summary_input in = {st.refs, st.tlb_hits, st.tlb_misses};
+		struct summary_input in = {st.refs, st.tlb_hits, st.tlb_misses, kernel_sim_ns(k), false, 0};
 		if (a->json)
 			summary_json(stdout, k, &in);
 		else

@@ -253,6 +253,18 @@ void mmu_tlb_totals(const struct mmu *m, uint64_t *hits, uint64_t *misses)
 	}
 }
 
+void mmu_asid_totals(const struct mmu *m, asid_t asid, uint64_t *hits, uint64_t *misses)
+{
+	struct tlb *t[3];
+	*hits = *misses = 0;
+	for (int i = distinct_tlbs(m, t, false) - 1; i >= 0; i--) {
+		uint64_t h, mi;
+		tlb_asid_counters(t[i], asid, &h, &mi);
+		*hits += h;
+		*misses += mi;
+	}
+}
+
 void mmu_add_hw_counts(const struct mmu *m, struct hw_counts *hw)
 {
 	uint64_t hits, misses;

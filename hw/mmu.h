@@ -157,5 +157,7 @@ void mmu_add_hw_counts(const struct mmu *m, struct hw_counts *hw);
 
 /* Sum of hits and misses over the L1 TLBs (I and D when split). */
 void mmu_tlb_totals(const struct mmu *m, uint64_t *hits, uint64_t *misses);
+/* The same, for the lookups of one ASID. */
+void mmu_asid_totals(const struct mmu *m, asid_t asid, uint64_t *hits, uint64_t *misses);
 
 #endif

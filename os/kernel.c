@@ -386,7 +386,11 @@ void kernel_exit(struct kernel *k, struct proc *p)
 bool kernel_add_region(struct kernel *k, struct proc *p, const struct region *r)
 {
 	(void)k;
-	return as_add_region(&p->as, r);
+	if (!as_add_region(&p->as, r))
+		return false;
+	if (r->file)
+		vfile_get(r->file); /* the address space holds its own reference */
+	return true;
 }
 
 uint64_t kernel_swapped_pages(const struct proc *p) { return p->as.swapped.len; }

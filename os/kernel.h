@@ -172,7 +172,8 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
  * wants_touch. */
 void kernel_touch(struct kernel *k, paddr_t pa, uint64_t next_use);
 
-/* Adds a region to p's address space; false when it overlaps. */
+/* Adds a region to p's address space (taking its own reference to the
+ * region's file); false when it overlaps. */
 WARN_UNUSED bool kernel_add_region(struct kernel *k, struct proc *p, const struct region *r);
 
 /* Resident and swapped pages of p. */

@@ -232,6 +232,7 @@ static long sys_fork(struct call *c)
 	cpu_flush_fetch(&child->cpu);
 	child->cpu.x[10] = 0;
 	child->cpu.pc += 4;
+	child->cpu.instret = 0; /* its own count starts at the fork */
 	child->has_cpu = true;
 	child->parent = c->p;
 	child->brk_start = c->p->brk_start;
