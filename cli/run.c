@@ -28,6 +28,7 @@ static const char run_help[] =
 	"  --quantum N          time slice in instructions (default 100000)\n"
 	"  --path DIR           where execve finds programs (repeatable)\n"
 	"  --show-pagetables    print each process's page table when it exits\n"
+	"  --show-va ADDR       print where ADDR is mapped in each process at its end\n"
 	"  --malloc POLICY      the guest malloc's fit: first (default), next, best, worst\n"
 	"  --aslr               randomise each process's stack, heap and mmap bases (seeded by -s)\n"
 	"  --json               print the summary as JSON on stdout (default: text on stderr)\n\n";
@@ -38,6 +39,8 @@ struct run_args {
 	char *programs[SCHED_MAX_PROGRAMS];
 	int nprograms;
 	bool json, show_pt;
+	bool show_va;
+	vaddr_t va;
 };
 
 static volatile sig_atomic_t interrupted;
@@ -70,6 +73,15 @@ static bool parse_duration(const char *s, uint64_t *ns)
 	return false;
 }
 
+/* A hex (0x...) or decimal address. */
+static bool parse_address(const char *s, vaddr_t *va)
+{
+	char *end;
+	errno = 0;
+	*va = strtoull(s, &end, 0);
+	return errno == 0 && end != s && *end == '\0';
+}
+
 /* --malloc: the guest runtime reads VMLAB_MALLOC from its environment. */
 static bool set_malloc_policy(struct run_args *a, const char *v)
 {
@@ -95,7 +107,7 @@ static int run_option(struct run_args *a, int argc, char **argv, int *i)
 	if (!strcmp(opt, "--aslr"))
 		return a->mo.k.aslr = true, 1;
 	bool valued = !strcmp(opt, "--time") || !strcmp(opt, "--max-insns") || !strcmp(opt, "--quantum") ||
-		      !strcmp(opt, "--path") || !strcmp(opt, "--malloc");
+		      !strcmp(opt, "--path") || !strcmp(opt, "--malloc") || !strcmp(opt, "--show-va");
 	if (!valued)
 		return 0;
 	if (*i + 1 >= argc) {
@@ -112,6 +124,8 @@ static int run_option(struct run_args *a, int argc, char **argv, int *i)
 		ok = parse_u64(v, &a->sc.quantum_insns) && a->sc.quantum_insns;
 	else if (!strcmp(opt, "--malloc"))
 		ok = set_malloc_policy(a, v);
+	else if (!strcmp(opt, "--show-va"))
+		ok = a->show_va = parse_address(v, &a->va);
 	else if (a->sc.npath < (int)ARRAY_LEN(a->sc.path_dirs))
 		a->sc.path_dirs[a->sc.npath++] = v;
 	else
@@ -120,6 +134,7 @@ static int run_option(struct run_args *a, int argc, char **argv, int *i)
 		fprintf(stderr, "vmlab: %s %s: expects %s\n", opt, v,
 			!strcmp(opt, "--time") ? "a duration such as 5s, 200ms or 1m" :
 			!strcmp(opt, "--malloc") ? "first, next, best or worst" :
+			!strcmp(opt, "--show-va") ? "an address such as 0x12010" :
 			!strcmp(opt, "--path") ? "at most 8 directories" : "a positive number");
 	return ok ? 1 : -1;
 }
@@ -197,12 +212,33 @@ static void report_kill(void *ctx, const struct proc *p)
 	fprintf(stderr, "vmlab: pid %d (%s): %s\n", p->pid, p->name, p->death);
 }
 
-static void print_page_table(void *ctx, const struct proc *p)
+/* --show-va: the leaf PTE mapping the address in p, one line. */
+static void print_mapping(const struct proc *p, vaddr_t va)
 {
-	(void)ctx;
+	struct pt_leaf leaf;
+	char flags[16];
+	if (pt_lookup(&p->as.pt, va, &leaf) != PT_OK) {
+		fprintf(stderr, "vmlab: pid %d (%s): va 0x%" PRIx64 " is not mapped\n", p->pid, p->name, va);
+		return;
+	}
+	unsigned shift = p->as.pt.fmt->page_shift;
+	ptfmt_flag_string(leaf.flags, flags);
+	fprintf(stderr, "vmlab: pid %d (%s): va 0x%" PRIx64 " is in virtual page 0x%" PRIx64 ", mapped to frame 0x%" PRIx64
+			" (pa 0x%" PRIx64 ") %s\n",
+		p->pid, p->name, va, va >> shift, leaf.pfn, (leaf.pfn << shift) + (va - leaf.va), flags);
+}
+
+/* What --show-pagetables and --show-va print as a process ends. */
+static void show_at_exit(void *ctx, const struct proc *p)
+{
+	const struct run_args *a = ctx;
 	fflush(stdout);
-	fprintf(stderr, "vmlab: pid %d (%s) exits; its page table:\n", p->pid, p->name);
-	pt_print(&p->as.pt, stderr);
+	if (a->show_va)
+		print_mapping(p, a->va);
+	if (a->show_pt) {
+		fprintf(stderr, "vmlab: pid %d (%s) exits; its page table:\n", p->pid, p->name);
+		pt_print(&p->as.pt, stderr);
+	}
 }
 
 /* The exit status of vmlab for the first process: its own, 128 + a signal. */
@@ -228,8 +264,10 @@ static int run_programs(struct run_args *a)
 		return CLI_USAGE;
 	}
 	k->on_kill = report_kill;
-	if (a->show_pt)
-		k->on_exit = print_page_table;
+	if (a->show_pt || a->show_va) {
+		k->on_exit = show_at_exit;
+		k->on_exit_ctx = a;
+	}
 	struct sched s;
 	sched_init(&s, k, &a->sc);
 	int first_pid = 0, status = CLI_OK;
@@ -251,6 +289,9 @@ static int run_programs(struct run_args *a)
 		fprintf(stderr, "vmlab: %s\n", k->error);
 		status = CLI_FAILED;
 	} else if (end == SCHED_LIMIT || end == SCHED_INTERRUPTED) {
+		for (size_t i = 0; a->show_va && i < k->nprocs; i++)
+			if (k->procs[i]->state != PROC_ZOMBIE && k->procs[i]->state != PROC_DEAD)
+				print_mapping(k->procs[i], a->va);
 		fprintf(stderr, "vmlab: stopped %s after %.3f s of virtual time\n",
 			end == SCHED_LIMIT ? "by the limit" : "by Ctrl-C", (double)sched_now_ns(&s) / 1e9);
 		status = 124;
