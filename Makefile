@@ -31,7 +31,7 @@ BENCH_SRC := $(wildcard bench/bench_*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 VMLAB   := $(BUILD)/vmlab
 
-.PHONY: all test san bench deps clean
+.PHONY: all test san bench deps clean demo
 all: $(VMLAB) bin/vmlab
 
 $(BUILD)/%.o: %.c
@@ -70,6 +70,9 @@ bench: $(BENCH_BIN)
 
 deps:
 	scripts/install-deps.sh
+
+demo:
+	@scripts/demo.sh
 
 clean:
 	rm -rf build build-san bin

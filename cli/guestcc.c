@@ -64,7 +64,7 @@ static bool build_runtime(char *err, size_t errlen)
 	char *argv[] = {"make", "-s", "-C", VMLAB_ROOT, "BUILD=" VMLAB_BUILD_DIR, "guest-runtime", NULL};
 	if (run_command(argv))
 		return true;
-	snprintf(err, errlen, "cannot build the guest runtime (is %s installed? run 'make deps')", RISCV_CC);
+	snprintf(err, errlen, "cannot build the guest runtime (see the messages above; if %s is missing, run 'make deps')", RISCV_CC);
 	return false;
 }
 

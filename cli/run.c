@@ -281,9 +281,7 @@ static int run_programs(struct run_args *a)
 		if (!first_pid)
 			first_pid = p->pid;
 	}
-	signal(SIGINT, on_sigint);
 	enum sched_end end = sched_run(&s);
-	signal(SIGINT, SIG_DFL);
 	fflush(stdout);
 	if (end == SCHED_HOST_ERROR) {
 		fprintf(stderr, "vmlab: %s\n", k->error);
@@ -323,6 +321,7 @@ int cli_run(int argc, char **argv)
 	int st = parse_args(&a, argc, argv);
 	if (st)
 		return st < 0 ? CLI_OK : st;
+	signal(SIGINT, on_sigint); /* from here on Ctrl-C stops the run cleanly */
 	a.mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
 	if (!machine_opts_finish(&a.mo))
 		return CLI_USAGE;
