@@ -117,15 +117,17 @@ static bool find_gap(const struct call *c, uint64_t len, vaddr_t *out)
 	vaddr_t hi = stack_floor(c), lo_limit = page_up(c->k, c->p->brk) + (64ull << 20);
 	while (hi >= lo_limit + len) {
 		vaddr_t lo, top, start = hi - len;
+		const struct region *r = as_find_region(&c->p->as, start);
+		if (r) {
+			hi = r->start; /* try again below the region in the way */
+			continue;
+		}
 		as_gap(&c->p->as, start, 0, hi, &lo, &top);
-		if (!as_find_region(&c->p->as, start) && lo <= start) {
-			*out = start;
+		if (top >= hi) {
+			*out = start; /* [start, hi) is free */
 			return true;
 		}
-		hi = lo; /* below the region in the way */
-		const struct region *r = as_find_region((struct aspace *)&c->p->as, start);
-		if (r)
-			hi = r->start;
+		hi = top; /* a region begins inside [start, hi): try below it */
 	}
 	return false;
 }
