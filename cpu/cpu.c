@@ -1,9 +1,10 @@
-/* The RV64IMAC interpreter: fetch through the cached instruction page, expand
- * compressed instructions to their 32-bit forms, and execute with one function
- * per instruction group. Loads and stores take the MMU's inline TLB path and
- * go to physical memory directly; page-crossing accesses, faults, atomics and
- * system instructions are out of line. Faults are return values: nothing of a
- * stopping instruction is retired, and pc stays on it. */
+/* The RV64IMAC interpreter. Each instruction is fetched through the MMU (a
+ * kept page: a compare), decoded once into a small cache (compressed ones
+ * through their 32-bit expansions) and executed by the function of its
+ * group. Loads and stores use kept pages too; a full translation, a page
+ * crossing, a fault, the atomics and the system instructions are out of line.
+ * Faults are return values: nothing of a stopping instruction is retired, and
+ * pc stays on it. */
 #include "cpu/cpu.h"
 
 #include <string.h>
@@ -13,16 +14,6 @@
 
 #define HOT __attribute__((always_inline)) static inline
 #define COLD __attribute__((noinline, cold)) static
-
-void cpu_init(struct cpu *c, struct mmu *m, struct physmem *pm, vaddr_t entry)
-{
-	memset(c, 0, sizeof *c);
-	c->pc = entry;
-	c->mmu = m;
-	c->pm = pm;
-	c->page_mask = mask_bits(m->page_shift);
-	c->fetch_page = 1;
-}
 
 /* ---- Stops ---- */
 
@@ -38,14 +29,168 @@ static inline bool illegal(struct cpu_exit *ex) { return stop(ex, CPU_ILLEGAL); 
 /* A translation that lies (partly) outside physical memory. */
 COLD bool bus_fault(struct cpu *c, vaddr_t va, enum access acc, struct cpu_exit *ex)
 {
-	ex->fault = (struct fault){FAULT_BUS, acc, va, -1, 0};
+	ex->fault = (struct fault){FAULT_BUS, acc, va, -1, 0, PRIV_USER};
 	c->mmu->c.faults[FAULT_BUS]++;
 	return stop(ex, CPU_FAULT);
 }
 
 static inline uint64_t sext32(uint64_t x) { return rv_sext(x, 32); }
 
-/* ---- Memory: an access within a page inline, one crossing pages out of line ---- */
+/* ---- Kept pages: pages recently fetched from, loaded from, stored to ----
+ *
+ * A kept page's translation is a TLB entry, and every use of it is the TLB
+ * hit a lookup would be: it counts a hit and touches the entry's slot. Both
+ * are owed for a while and paid before anything can depend on them (before
+ * the CPU's next full translation, and when cpu_run returns): the hits in
+ * counts (win_hits, data_hits), the touches as the last few distinct entries
+ * used, in order. That is exact: after a series of touches the replacement state (LRU
+ * order, PLRU bits; FIFO and random keep none) depends only on the last touch
+ * of each entry, in the order of those last touches. So code and data pages
+ * used in turn cost nothing more than a compare.
+ *
+ * During a run only the CPU's own translations change the TLB, so the kept
+ * pages are checked (all at once, by starting a new epoch) against the TLBs'
+ * generations and the ASID when a run begins and after each translation the
+ * CPU makes in full. The fetch window is a copy of the kept page the loop
+ * fetches from; a new epoch drops it too. */
+
+/* Applies an owed touch. */
+static void touch_apply(const struct cpu_touch *t)
+{
+	tlb_use_slot(t->tlb, tlb_entry_slot(t->tlb, t->e));
+}
+
+/* A use of kept entry e of TLB t other than the one used last: e's owed
+ * touch becomes the newest (when CPU_TOUCHES are owed already, the oldest
+ * is applied to make room). */
+static void entry_use_other(struct cpu *c, struct tlb *t, const struct tlb_entry *e)
+{
+	unsigned i = 0, n = c->ntouch;
+	while (i < n && c->touch[i].e != e)
+		i++;
+	if (i == n && n == CPU_TOUCHES) {
+		touch_apply(&c->touch[0]);
+		memmove(&c->touch[0], &c->touch[1], --n * sizeof c->touch[0]);
+		i = n;
+	}
+	if (i == n)
+		n++;
+	memmove(&c->touch[i], &c->touch[i + 1], (n - 1 - i) * sizeof c->touch[0]);
+	c->touch[n - 1] = (struct cpu_touch){t, e};
+	c->ntouch = n;
+	c->last_used = e;
+}
+
+/* Records a use of kept entry e of TLB t (its hit is counted by the caller). */
+HOT void entry_use(struct cpu *c, struct tlb *t, const struct tlb_entry *e)
+{
+	if (unlikely(c->last_used != e))
+		entry_use_other(c, t, e);
+}
+
+/* Pays what the CPU owes its TLBs: the touches, in order, and the hits. */
+static void owed_pay(struct cpu *c)
+{
+	for (unsigned i = 0; i < c->ntouch; i++)
+		touch_apply(&c->touch[i]);
+	c->ntouch = 0;
+	c->last_used = NULL;
+	if (c->win_hits) {
+		tlb_count_hits(c->mmu->tlb[ACCESS_EXEC], c->seen_asid, c->win_hits);
+		c->fetches += c->win_hits;
+		c->win_hits = 0;
+	}
+	if (c->data_hits) {
+		tlb_count_hits(c->mmu->tlb[ACCESS_READ], c->seen_asid, c->data_hits);
+		c->data_hits = 0;
+	}
+}
+
+/* The sum of the generations of the MMU's TLBs for data and instructions. */
+static uint64_t tlb_gens(const struct mmu *m)
+{
+	const struct tlb *d = m->tlb[ACCESS_READ], *i = m->tlb[ACCESS_EXEC];
+	return (d ? tlb_gen(d) : 0) + (i && i != d ? tlb_gen(i) : 0);
+}
+
+/* Drops every kept page when a TLB changed or the context did. */
+static void pages_check(struct cpu *c)
+{
+	uint64_t gen = tlb_gens(c->mmu);
+	if (gen != c->seen_gen || c->mmu->asid != c->seen_asid) {
+		c->epoch++;
+		c->win_va = 1;
+		c->seen_gen = gen;
+		c->seen_asid = c->mmu->asid;
+	}
+}
+
+/* The kept page of acc that va would be in. */
+HOT struct cpu_page *page_of(struct cpu *c, vaddr_t va, enum access acc)
+{
+	return &c->page[acc][(va >> c->page_shift) & (CPU_PAGES - 1)];
+}
+
+/* True when p is kept and holds va. */
+HOT bool page_holds(const struct cpu *c, const struct cpu_page *p, vaddr_t va)
+{
+	return (va & ~c->page_mask) == p->va && p->epoch == c->epoch;
+}
+
+/* After a full translation of va for acc that found TLB entry e (NULL: none
+ * to keep, or no TLB): drops what the translation made stale and keeps va's
+ * page when it can. pa is va's physical address. */
+static void page_keep(struct cpu *c, vaddr_t va, paddr_t pa, enum access acc, const struct tlb_entry *e)
+{
+	struct cpu_page *p = page_of(c, va, acc);
+	uint64_t off = va & c->page_mask;
+	pages_check(c);
+	if (!e || c->no_page_cache || pa < off || !physmem_contains(c->pm, pa - off, c->page_mask + 1))
+		return;
+	p->va = va - off;
+	p->epoch = c->epoch;
+	p->pa = pa - off;
+	p->host = c->pm->base + p->pa;
+	p->tlb = c->mmu->tlb[acc];
+	p->entry = e;
+}
+
+void cpu_init(struct cpu *c, struct mmu *m, struct physmem *pm, vaddr_t entry)
+{
+	memset(c, 0, sizeof *c);
+	c->pc = entry;
+	c->mmu = m;
+	c->pm = pm;
+	c->page_mask = mask_bits(m->page_shift);
+	c->page_shift = m->page_shift;
+	c->epoch = 1; /* the zeroed pages have epoch 0 */
+	c->win_va = 1;
+	c->seen_gen = tlb_gens(m);
+	c->seen_asid = m->asid;
+}
+
+/* ---- Memory: an access within a kept page inline, the rest out of line ---- */
+
+/* The full translation of va for acc, keeping its page when it can. Returns
+ * va's host address, with n bytes from there in RAM; NULL with the stop in
+ * *ex on a fault. */
+static uint8_t *xlate_keep(struct cpu *c, vaddr_t va, unsigned n, enum access acc, struct cpu_exit *ex)
+{
+	paddr_t pa;
+	const struct tlb_entry *e;
+	owed_pay(c);
+	if (!mmu_translate_entry(c->mmu, va, acc, PRIV_USER, &pa, &e, &ex->fault)) {
+		pages_check(c);
+		stop(ex, CPU_FAULT);
+		return NULL;
+	}
+	page_keep(c, va, pa, acc, e);
+	if (!physmem_contains(c->pm, pa, n)) {
+		bus_fault(c, va, acc, ex);
+		return NULL;
+	}
+	return c->pm->base + pa;
+}
 
 /* Where an access lies: its first n0 bytes at pa[0], the rest (when it
  * crosses into the next page) at pa[1]. */
@@ -57,10 +202,10 @@ struct span {
 /* Translates [va, va + n), within one page, for acc. */
 static bool xlate_part(struct cpu *c, vaddr_t va, unsigned n, enum access acc, paddr_t *pa, struct cpu_exit *ex)
 {
-	if (!mmu_translate(c->mmu, va, acc, PRIV_USER, pa, &ex->fault))
-		return stop(ex, CPU_FAULT);
-	if (!physmem_contains(c->pm, *pa, n))
-		return bus_fault(c, va, acc, ex);
+	uint8_t *host = xlate_keep(c, va, n, acc, ex);
+	if (!host)
+		return false;
+	*pa = (paddr_t)(host - c->pm->base);
 	return true;
 }
 
@@ -106,167 +251,391 @@ HOT bool in_page(const struct cpu *c, vaddr_t va, unsigned size)
 	return (va & c->page_mask) <= c->page_mask + 1 - size;
 }
 
+/* A load that crosses a page boundary, zero-extended into *v. */
 COLD bool load_cross(struct cpu *c, vaddr_t va, unsigned size, uint64_t *v, struct cpu_exit *ex)
 {
 	struct span s;
 	if (!xlate_span(c, va, size, ACCESS_READ, &s, ex))
 		return false;
 	*v = span_read(c, &s, size);
-	c->loads++;
 	return true;
 }
 
+/* A store that crosses a page boundary: both pages translate before either
+ * is written. */
 COLD bool store_cross(struct cpu *c, vaddr_t va, unsigned size, uint64_t v, struct cpu_exit *ex)
 {
 	struct span s;
 	if (!xlate_span(c, va, size, ACCESS_WRITE, &s, ex))
 		return false;
 	span_write(c, &s, size, v);
-	c->stores++;
 	return true;
 }
 
-/* Loads size (1, 2, 4 or 8) bytes at va, zero-extended, into *v. Returns
- * false with the stop in *ex on a fault. */
-HOT bool load(struct cpu *c, vaddr_t va, unsigned size, uint64_t *v, struct cpu_exit *ex)
+/* data_ptr for a page not kept: a full translation. */
+COLD uint8_t *data_ptr_slow(struct cpu *c, vaddr_t va, unsigned size, enum access acc, struct cpu_exit *ex)
 {
-	paddr_t pa;
-	if (unlikely(!in_page(c, va, size)))
-		return load_cross(c, va, size, v, ex);
-	if (unlikely(!mmu_translate(c->mmu, va, ACCESS_READ, PRIV_USER, &pa, &ex->fault)))
-		return stop(ex, CPU_FAULT);
-	if (unlikely(!physmem_contains(c->pm, pa, size)))
-		return bus_fault(c, va, ACCESS_READ, ex);
-	mmu_data_ref(c->mmu, pa);
-	*v = physmem_load(c->pm, pa, size);
-	c->loads++;
-	return true;
-}
-
-/* Stores the low size bytes of v at va. Returns false with the stop in *ex
- * on a fault, having written nothing. */
-HOT bool store(struct cpu *c, vaddr_t va, unsigned size, uint64_t v, struct cpu_exit *ex)
-{
-	paddr_t pa;
-	if (unlikely(!in_page(c, va, size)))
-		return store_cross(c, va, size, v, ex);
-	if (unlikely(!mmu_translate(c->mmu, va, ACCESS_WRITE, PRIV_USER, &pa, &ex->fault)))
-		return stop(ex, CPU_FAULT);
-	if (unlikely(!physmem_contains(c->pm, pa, size)))
-		return bus_fault(c, va, ACCESS_WRITE, ex);
-	mmu_data_ref(c->mmu, pa);
-	physmem_store(c->pm, pa, size, v);
-	c->stores++;
-	return true;
-}
-
-/* ---- Fetch: the cached instruction page ---- */
-
-/* Remembers the page of va, whose fetch translation just found TLB entry e,
- * and its host address (host is va's). */
-static void fetch_cache(struct cpu *c, vaddr_t va, const uint8_t *host, const struct tlb_entry *e)
-{
-	vaddr_t off = va & c->page_mask;
-	c->fetch_page = va - off;
-	c->fetch_host = host - off;
-	c->fetch_tlb = c->mmu->tlb[ACCESS_EXEC];
-	c->fetch_slot = tlb_entry_slot(c->fetch_tlb, e);
-	c->fetch_asid = c->mmu->asid;
-	c->fetch_gen = tlb_gen(c->fetch_tlb);
-}
-
-/* True when va's page is the cached one and its TLB entry is still there. */
-HOT bool fetch_cached(const struct cpu *c, vaddr_t va)
-{
-	return (va & ~c->page_mask) == c->fetch_page && c->fetch_gen == tlb_gen(c->fetch_tlb);
-}
-
-/* Translates the fetch of the parcel at va, caching its page when it can be.
- * Returns the host address of va, with at least 2 bytes (4 when the page has
- * room) readable there; NULL with the stop in *ex on a fault. */
-static const uint8_t *fetch_xlate(struct cpu *c, vaddr_t va, struct cpu_exit *ex)
-{
-	uint64_t off = va & c->page_mask, avail = c->page_mask + 1 - off;
-	if (fetch_cached(c, va)) {
-		tlb_hit_slot(c->fetch_tlb, c->fetch_asid, c->fetch_slot);
-		return c->fetch_host + off;
-	}
-	paddr_t pa;
-	const struct tlb_entry *e;
-	if (!mmu_translate_entry(c->mmu, va, ACCESS_EXEC, PRIV_USER, &pa, &e, &ex->fault)) {
-		stop(ex, CPU_FAULT);
-		return NULL;
-	}
-	const uint8_t *host = physmem_ptr(c->pm, pa, avail < 4 ? avail : 4);
-	if (!host) {
-		bus_fault(c, va, ACCESS_EXEC, ex);
-		return NULL;
-	}
-	if (e && !c->no_fetch_cache && pa >= off && physmem_contains(c->pm, pa - off, c->page_mask + 1))
-		fetch_cache(c, va, host, e);
+	uint8_t *host = xlate_keep(c, va, size, acc, ex);
+	if (host)
+		mmu_data_ref(c->mmu, (paddr_t)(host - c->pm->base));
 	return host;
 }
 
-/* The fetch that is not a plain hit in the cached page: a page change, an
- * instruction in the last bytes of a page (perhaps crossing it), no cache. */
-COLD bool fetch_slow(struct cpu *c, uint32_t *raw, struct cpu_exit *ex)
+/* The host address of [va, va + size), within one page, for acc (a load or
+ * a store), counting the data reference. NULL with the stop in *ex on a fault. */
+HOT uint8_t *data_ptr(struct cpu *c, vaddr_t va, unsigned size, enum access acc, struct cpu_exit *ex)
+{
+	const struct cpu_page *p = page_of(c, va, acc);
+	if (likely(page_holds(c, p, va))) {
+		uint64_t off = va & c->page_mask;
+		c->data_hits++;
+		entry_use(c, p->tlb, p->entry);
+		mmu_data_ref(c->mmu, p->pa + off);
+		return p->host + off;
+	}
+	return data_ptr_slow(c, va, size, acc, ex);
+}
+
+/* ---- Fetch ---- */
+
+/* The host address of the parcel at va, with at least 2 bytes (4 when the
+ * page has room) readable there; NULL with the stop in *ex on a fault. */
+static const uint8_t *fetch_parcel(struct cpu *c, vaddr_t va, struct cpu_exit *ex)
+{
+	uint64_t off = va & c->page_mask, room = c->page_mask + 1 - off;
+	const struct cpu_page *p = page_of(c, va, ACCESS_EXEC);
+	if (page_holds(c, p, va)) {
+		tlb_count_hit(p->tlb, c->seen_asid);
+		entry_use(c, p->tlb, p->entry);
+		return p->host + off;
+	}
+	return xlate_keep(c, va, room < 4 ? (unsigned)room : 4, ACCESS_EXEC, ex);
+}
+
+/* Points the fetch window at pc's kept page, or at nothing. */
+static void window_load(struct cpu *c)
+{
+	const struct cpu_page *p = page_of(c, c->pc, ACCESS_EXEC);
+	c->win_va = 1;
+	if (!page_holds(c, p, c->pc))
+		return;
+	c->win_va = p->va;
+	c->win_host = p->host;
+	c->win_tlb = p->tlb;
+	c->win_entry = p->entry;
+}
+
+/* The fetch the window cannot serve: a page change, an instruction in the
+ * last bytes of a page (perhaps crossing it), no page kept. Returns what
+ * fetch returns, or -1 with the stop in *ex; moves the window to pc. */
+COLD int64_t fetch_slow(struct cpu *c, struct cpu_exit *ex)
 {
 	vaddr_t pc = c->pc;
 	uint16_t lo, hi;
-	if (pc & 1)
-		return illegal(ex); /* only a kernel can put pc there; jumps clear bit 0 */
-	const uint8_t *p = fetch_xlate(c, pc, ex);
+	uint32_t raw;
+	if (pc & 1) { /* only a kernel can put pc there; jumps clear bit 0 */
+		illegal(ex);
+		return -1;
+	}
+	const uint8_t *p = fetch_parcel(c, pc, ex);
 	if (!p)
-		return false;
+		return -1;
 	memcpy(&lo, p, 2);
 	if ((lo & 3) != 3) {
-		*raw = lo;
+		raw = lo;
 	} else if ((pc & c->page_mask) <= c->page_mask - 3) {
-		memcpy(raw, p, 4);
+		memcpy(&raw, p, 4);
 	} else {
-		const uint8_t *q = fetch_xlate(c, pc + 2, ex);
+		const uint8_t *q = fetch_parcel(c, pc + 2, ex);
 		if (!q)
-			return false;
+			return -1;
 		memcpy(&hi, q, 2);
-		*raw = lo | (uint32_t)hi << 16;
+		raw = lo | (uint32_t)hi << 16;
 	}
 	c->fetches++;
+	window_load(c);
+	return raw;
+}
+
+/* Fetches the instruction at pc: returns its first 4 bytes (a compressed one
+ * in the low half, the next parcel above it), or just the 2 of a compressed
+ * one at the end of a page; -1 with the stop in *ex on a fault. A fetch
+ * through the window counts as the TLB hit it is. */
+HOT int64_t fetch(struct cpu *c, struct cpu_exit *ex)
+{
+	vaddr_t off = c->pc & c->page_mask;
+	if (likely(c->pc - off == c->win_va && off <= c->page_mask - 3)) {
+		uint32_t raw;
+		c->win_hits++;
+		entry_use(c, c->win_tlb, c->win_entry);
+		memcpy(&raw, c->win_host + off, 4);
+		return raw;
+	}
+	return fetch_slow(c, ex);
+}
+
+/* ---- Decode ----
+ *
+ * An instruction is decoded once into a struct cpu_insn (cached by pc in
+ * c->decoded, tagged with the word fetched, so rewritten code is simply
+ * decoded again): an operation, its variant, the register numbers and one
+ * immediate. Compressed instructions decode through their expansions. What
+ * the CPU does not execute decodes to OP_ILLEGAL. */
+
+/* Operations: one per case of exec(), grouped as the functions that do them. */
+enum op {
+	OP_ILLEGAL, /* 0: a zeroed cache entry is the decode of 0x0000, c.unimp */
+	/* exec_alu: x[rd] = x[rs1] op (x[rs2] + imm). The immediate forms use the
+	 * register ones with rs2 = 0 (x0); the register forms have imm = 0. */
+	OP_ADD, OP_SUB, OP_SLL, OP_SLT, OP_SLTU, OP_XOR, OP_SRL, OP_SRA, OP_OR, OP_AND,
+	OP_ADDW, OP_SUBW, OP_SLLW, OP_SRLW, OP_SRAW, OP_AUIPC,
+	OP_LB, OP_LH, OP_LW, OP_LD, OP_LBU, OP_LHU, OP_LWU, /* exec_load, in funct3 order */
+	OP_SB, OP_SH, OP_SW, OP_SD,                         /* exec_store, in funct3 order */
+	OP_BEQ, OP_BNE, OP_BLT, OP_BGE, OP_BLTU, OP_BGEU,   /* exec_branch */
+	OP_JAL, OP_JALR,                                    /* exec_jal, exec_jalr */
+	OP_MULDIV, /* exec_muldiv; sub: funct3, + 8 for the W forms */
+	OP_AMO,    /* exec_amo; sub: funct5 (RV_LR, RV_SC, RV_AMOADD ...); imm: the width */
+	OP_SYSTEM, /* exec_system; sub: S_FENCE ... */
+};
+
+/* exec_alu operations by funct3, for OP with funct7 0 and for OP-IMM. */
+static const uint8_t alu_ops[8] = {OP_ADD, OP_SLL, OP_SLT, OP_SLTU, OP_XOR, OP_SRL, OP_OR, OP_AND};
+
+/* Branch operations by funct3 (2 and 3 do not exist). */
+static const uint8_t branch_ops[8] = {OP_BEQ, OP_BNE, OP_ILLEGAL, OP_ILLEGAL, OP_BLT, OP_BGE, OP_BLTU, OP_BGEU};
+
+enum { S_FENCE, S_FENCE_I, S_ECALL, S_EBREAK, S_COUNTER };
+
+static inline void set_op(struct cpu_insn *d, enum op op, unsigned sub)
+{
+	d->op = (uint8_t)op;
+	d->sub = (uint8_t)sub;
+}
+
+/* OP: register-register arithmetic, and the M extension. */
+static void decode_op(uint32_t i, struct cpu_insn *d)
+{
+	unsigned f3 = rv_funct3(i), f7 = rv_funct7(i);
+	if (f7 == RV_F7_BASE)
+		set_op(d, alu_ops[f3], 0);
+	else if (f7 == RV_MULDIV)
+		set_op(d, OP_MULDIV, f3);
+	else if (f7 == RV_F7_ALT && (f3 == RV_ADD || f3 == RV_SRL))
+		set_op(d, f3 == RV_ADD ? OP_SUB : OP_SRA, 0);
+}
+
+/* OP-32: addw, subw, sllw, srlw, sraw, and the M extension's W forms. */
+static void decode_op_32(uint32_t i, struct cpu_insn *d)
+{
+	unsigned f3 = rv_funct3(i), f7 = rv_funct7(i);
+	if (f7 == RV_MULDIV && (f3 == RV_MUL || f3 >= RV_DIV))
+		set_op(d, OP_MULDIV, f3 + 8);
+	else if (f7 == RV_F7_BASE && (f3 == RV_ADD || f3 == RV_SLL || f3 == RV_SRL))
+		set_op(d, f3 == RV_ADD ? OP_ADDW : f3 == RV_SLL ? OP_SLLW : OP_SRLW, 0);
+	else if (f7 == RV_F7_ALT && (f3 == RV_ADD || f3 == RV_SRL))
+		set_op(d, f3 == RV_ADD ? OP_SUBW : OP_SRAW, 0);
+}
+
+/* OP-IMM: the shifts need funct6 0 (or 0x10 for srai); the shift amount is
+ * the immediate's low 6 bits. */
+static void decode_op_imm(uint32_t i, struct cpu_insn *d)
+{
+	unsigned f3 = rv_funct3(i), funct6 = i >> 26;
+	d->rs2 = 0;
+	d->imm = (int32_t)rv_imm_i(i);
+	if (f3 != RV_SLL && f3 != RV_SRL) {
+		set_op(d, alu_ops[f3], 0);
+		return;
+	}
+	d->imm &= 63;
+	if (funct6 == 0)
+		set_op(d, alu_ops[f3], 0);
+	else if (f3 == RV_SRL && funct6 == RV_F7_ALT >> 1)
+		set_op(d, OP_SRA, 0);
+}
+
+/* OP-IMM-32: addiw, and slliw, srliw, sraiw with a 5-bit shift amount. */
+static void decode_op_imm_32(uint32_t i, struct cpu_insn *d)
+{
+	unsigned f3 = rv_funct3(i), f7 = rv_funct7(i);
+	d->imm = f3 == RV_ADD ? (int32_t)rv_imm_i(i) : (int32_t)rv_rs2(i);
+	d->rs2 = 0;
+	if (f3 == RV_ADD)
+		set_op(d, OP_ADDW, 0);
+	else if (f3 == RV_SLL && f7 == RV_F7_BASE)
+		set_op(d, OP_SLLW, 0);
+	else if (f3 == RV_SRL && (f7 == RV_F7_BASE || f7 == RV_F7_ALT))
+		set_op(d, f7 == RV_F7_BASE ? OP_SRLW : OP_SRAW, 0);
+}
+
+/* AMO: lr (rs2 must be 0), sc and the read-modify-write operations, .w or .d. */
+static void decode_amo(uint32_t i, struct cpu_insn *d)
+{
+	unsigned f3 = rv_funct3(i), f5 = rv_funct5(i);
+	bool ok;
+	switch (f5) {
+	case RV_LR: ok = rv_rs2(i) == 0; break;
+	case RV_SC: case RV_AMOADD: case RV_AMOSWAP: case RV_AMOXOR: case RV_AMOOR: case RV_AMOAND:
+	case RV_AMOMIN: case RV_AMOMAX: case RV_AMOMINU: case RV_AMOMAXU:
+		ok = true;
+		break;
+	default: ok = false; break;
+	}
+	if (ok && (f3 == RV_AMO_W || f3 == RV_AMO_D)) {
+		set_op(d, OP_AMO, f5);
+		d->imm = f3 == RV_AMO_W ? 4 : 8;
+	}
+}
+
+/* SYSTEM: ecall, ebreak, and reads of the user counters. The counters are
+ * read-only: only csrrs/csrrc with rs1 = x0 and csrrsi/csrrci with 0 read
+ * them; any other CSR access is illegal. */
+static void decode_system(uint32_t i, struct cpu_insn *d)
+{
+	unsigned f3 = rv_funct3(i), csr = rv_csr(i);
+	bool reads = f3 == RV_CSRRS || f3 == RV_CSRRC || f3 == RV_CSRRSI || f3 == RV_CSRRCI;
+	if (i == RV_ECALL)
+		set_op(d, OP_SYSTEM, S_ECALL);
+	else if (i == RV_EBREAK)
+		set_op(d, OP_SYSTEM, S_EBREAK);
+	else if (reads && rv_rs1(i) == 0 && csr >= RV_CSR_CYCLE && csr <= RV_CSR_INSTRET)
+		set_op(d, OP_SYSTEM, S_COUNTER);
+	d->imm = (int32_t)csr;
+}
+
+/* LOAD, STORE, BRANCH, JAL and JALR: the operation by funct3, the immediate
+ * of the format. */
+static void decode_transfer(uint32_t i, struct cpu_insn *d)
+{
+	unsigned f3 = rv_funct3(i);
+	switch (rv_opcode(i)) {
+	case RV_LOAD:
+		if (f3 != 7)
+			set_op(d, OP_LB + f3, 0);
+		d->imm = (int32_t)rv_imm_i(i);
+		break;
+	case RV_STORE:
+		if (f3 <= RV_SD)
+			set_op(d, OP_SB + f3, 0);
+		d->imm = (int32_t)rv_imm_s(i);
+		break;
+	case RV_BRANCH:
+		set_op(d, branch_ops[f3], 0);
+		d->imm = (int32_t)rv_imm_b(i);
+		break;
+	case RV_JAL:
+		set_op(d, OP_JAL, 0);
+		d->imm = (int32_t)rv_imm_j(i);
+		break;
+	default: /* RV_JALR */
+		if (f3 == 0)
+			set_op(d, OP_JALR, 0);
+		d->imm = (int32_t)rv_imm_i(i);
+		break;
+	}
+}
+
+/* Decodes a 32-bit instruction (len is the caller's). */
+static void decode32(uint32_t i, struct cpu_insn *d)
+{
+	unsigned f3 = rv_funct3(i);
+	set_op(d, OP_ILLEGAL, 0);
+	d->rd = (uint8_t)rv_rd(i);
+	d->rs1 = (uint8_t)rv_rs1(i);
+	d->rs2 = (uint8_t)rv_rs2(i);
+	d->imm = 0;
+	switch (rv_opcode(i)) {
+	case RV_OP: decode_op(i, d); break;
+	case RV_OP_32: decode_op_32(i, d); break;
+	case RV_OP_IMM: decode_op_imm(i, d); break;
+	case RV_OP_IMM_32: decode_op_imm_32(i, d); break;
+	case RV_LUI:
+	case RV_AUIPC:
+		set_op(d, rv_opcode(i) == RV_LUI ? OP_ADD : OP_AUIPC, 0);
+		d->rs1 = d->rs2 = 0;
+		d->imm = (int32_t)rv_imm_u(i);
+		break;
+	case RV_LOAD:
+	case RV_STORE:
+	case RV_BRANCH:
+	case RV_JAL:
+	case RV_JALR: decode_transfer(i, d); break;
+	case RV_AMO: decode_amo(i, d); break;
+	case RV_MISC_MEM:
+		if (f3 == RV_FENCE || f3 == RV_FENCE_I)
+			set_op(d, OP_SYSTEM, f3 == RV_FENCE ? S_FENCE : S_FENCE_I);
+		break;
+	case RV_SYSTEM: decode_system(i, d); break;
+	default: break;
+	}
+}
+
+/* Decodes raw (a 32-bit instruction, or a compressed one in the low half)
+ * into d, with raw as its tag. */
+COLD void decode(uint32_t raw, struct cpu_insn *d)
+{
+	if ((raw & 3) == 3) {
+		decode32(raw, d);
+		d->len = 4;
+	} else {
+		enum rvc_form form;
+		decode32(rvc_expand(raw & 0xffff, &form), d); /* 0 (illegal) has no opcode */
+		d->len = 2;
+	}
+	d->raw = raw;
+}
+
+/* The decode of the instruction at pc, whose fetched word is raw, from the
+ * cache. The tag is the whole word, so a compressed instruction is decoded
+ * again when the parcel after it changes. */
+HOT const struct cpu_insn *decoded(struct cpu *c, uint32_t raw)
+{
+	struct cpu_insn *d = &c->decoded[(c->pc >> 1) & (CPU_DECODED - 1)];
+	if (unlikely(d->raw != raw))
+		decode(raw, d);
+	return d;
+}
+
+/* The instruction a cache entry holds: 16-bit ones zero-extended. */
+static inline uint32_t insn_word(const struct cpu_insn *d) { return d->len == 2 ? d->raw & 0xffff : d->raw; }
+
+/* ---- Execute: RV64I and M computation ---- */
+
+static inline uint64_t sra64(uint64_t a, uint64_t sh) { return (uint64_t)((int64_t)a >> (sh & 63)); }
+static inline uint64_t sra32(uint64_t a, uint64_t sh) { return (uint64_t)(int64_t)((int32_t)a >> (sh & 31)); }
+
+/* Writes rd and moves to the next instruction; the instruction retires. */
+HOT bool retire(struct cpu *c, const struct cpu_insn *d, uint64_t v)
+{
+	c->x[d->rd] = v;
+	c->pc += d->len;
 	return true;
 }
 
-/* Fetches the instruction at pc into *raw (a compressed one in the low half,
- * garbage above it). A hit in the cached page counts as the TLB hit it is. */
-HOT bool fetch(struct cpu *c, uint32_t *raw, struct cpu_exit *ex)
+/* OP, OP-IMM, OP-32, OP-IMM-32, lui (add to x0) and auipc. Shifts use the low
+ * 6 bits of the amount (5 for the W forms); W results are sign-extended. */
+HOT bool exec_alu(struct cpu *c, const struct cpu_insn *d, enum op op)
 {
-	vaddr_t off = c->pc & c->page_mask;
-	if (likely(off <= c->page_mask - 3 && fetch_cached(c, c->pc))) {
-		tlb_hit_slot(c->fetch_tlb, c->fetch_asid, c->fetch_slot);
-		memcpy(raw, c->fetch_host + off, 4);
-		c->fetches++;
-		return true;
-	}
-	return fetch_slow(c, raw, ex);
-}
-
-/* ---- Integer computation: RV64I and M ---- */
-
-/* OP and OP-IMM with funct7 0 (shift amounts already masked to 6 bits). */
-HOT uint64_t alu(unsigned f3, uint64_t a, uint64_t b)
-{
-	switch (f3) {
-	case RV_ADD: return a + b;
-	case RV_SLL: return a << (b & 63);
-	case RV_SLT: return (int64_t)a < (int64_t)b;
-	case RV_SLTU: return a < b;
-	case RV_XOR: return a ^ b;
-	case RV_SRL: return a >> (b & 63);
-	case RV_OR: return a | b;
-	default: return a & b;
+	uint64_t a = c->x[d->rs1], b = c->x[d->rs2] + (uint64_t)(int64_t)d->imm;
+	switch (op) {
+	case OP_ADD: return retire(c, d, a + b);
+	case OP_SUB: return retire(c, d, a - b);
+	case OP_SLL: return retire(c, d, a << (b & 63));
+	case OP_SLT: return retire(c, d, (int64_t)a < (int64_t)b);
+	case OP_SLTU: return retire(c, d, a < b);
+	case OP_XOR: return retire(c, d, a ^ b);
+	case OP_SRL: return retire(c, d, a >> (b & 63));
+	case OP_SRA: return retire(c, d, sra64(a, b));
+	case OP_OR: return retire(c, d, a | b);
+	case OP_AND: return retire(c, d, a & b);
+	case OP_ADDW: return retire(c, d, sext32(a + b));
+	case OP_SUBW: return retire(c, d, sext32(a - b));
+	case OP_SLLW: return retire(c, d, sext32((uint32_t)a << (b & 31)));
+	case OP_SRLW: return retire(c, d, sext32((uint32_t)a >> (b & 31)));
+	case OP_SRAW: return retire(c, d, sra32(a, b));
+	default: return retire(c, d, c->pc + b); /* OP_AUIPC */
 	}
 }
-
-static inline uint64_t sra64(uint64_t a, unsigned sh) { return (uint64_t)((int64_t)a >> (sh & 63)); }
-static inline uint64_t sra32(uint64_t a, unsigned sh) { return (uint64_t)(int64_t)((int32_t)a >> (sh & 31)); }
 
 /* The M extension on 64 bits (spec: division by zero gives all ones and rem
  * the dividend; the signed overflow INT64_MIN / -1 gives INT64_MIN, rem 0). */
@@ -287,182 +656,146 @@ static uint64_t muldiv(unsigned f3, uint64_t a, uint64_t b)
 }
 
 /* The M extension's W forms (mulw, divw, divuw, remw, remuw): 32-bit
- * operands, the result sign-extended. Returns false for the forms that do
- * not exist. */
-static bool muldiv_w(unsigned f3, uint64_t a, uint64_t b, uint64_t *r)
+ * operands, the result sign-extended, the same edge cases on 32 bits. */
+static uint64_t muldiv_w(unsigned f3, uint64_t a, uint64_t b)
 {
 	int32_t sa = (int32_t)a, sb = (int32_t)b;
 	uint32_t ua = (uint32_t)a, ub = (uint32_t)b;
 	bool overflow = sa == INT32_MIN && sb == -1;
 	switch (f3) {
-	case RV_MUL: *r = sext32(ua * ub); return true;
-	case RV_DIV: *r = ub == 0 ? ~0ull : overflow ? sext32(ua) : sext32((uint32_t)(sa / sb)); return true;
-	case RV_DIVU: *r = ub == 0 ? ~0ull : sext32(ua / ub); return true;
-	case RV_REM: *r = ub == 0 ? sext32(ua) : overflow ? 0 : sext32((uint32_t)(sa % sb)); return true;
-	case RV_REMU: *r = sext32(ub == 0 ? ua : ua % ub); return true;
-	default: return false;
+	case RV_MUL: return sext32(ua * ub);
+	case RV_DIV: return ub == 0 ? ~0ull : overflow ? sext32(ua) : sext32((uint32_t)(sa / sb));
+	case RV_DIVU: return ub == 0 ? ~0ull : sext32(ua / ub);
+	case RV_REM: return ub == 0 ? sext32(ua) : overflow ? 0 : sext32((uint32_t)(sa % sb));
+	default: return sext32(ub == 0 ? ua : ua % ub);
 	}
 }
 
-/* Writes rd and moves to the next instruction; the instruction retires. */
-HOT bool retire(struct cpu *c, uint32_t insn, unsigned len, uint64_t v)
+/* mul, mulh, mulhsu, mulhu, div, divu, rem, remu and the W forms. */
+static bool exec_muldiv(struct cpu *c, const struct cpu_insn *d)
 {
-	c->x[rv_rd(insn)] = v;
-	c->pc += len;
-	return true;
+	uint64_t a = c->x[d->rs1], b = c->x[d->rs2];
+	return retire(c, d, d->sub < 8 ? muldiv(d->sub, a, b) : muldiv_w(d->sub - 8u, a, b));
 }
 
-/* OP-IMM: addi, slti, sltiu, xori, ori, andi, slli, srli, srai. */
-HOT bool exec_op_imm(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
-{
-	uint64_t a = c->x[rv_rs1(insn)], imm = rv_imm_i(insn);
-	unsigned f3 = rv_funct3(insn), funct6 = insn >> 26;
-	if (likely(f3 != RV_SLL && f3 != RV_SRL))
-		return retire(c, insn, len, alu(f3, a, imm));
-	if (f3 == RV_SLL && funct6 == 0)
-		return retire(c, insn, len, a << (imm & 63));
-	if (f3 == RV_SRL && funct6 == 0)
-		return retire(c, insn, len, a >> (imm & 63));
-	if (f3 == RV_SRL && funct6 == RV_F7_ALT >> 1)
-		return retire(c, insn, len, sra64(a, imm & 63));
-	return illegal(ex);
-}
+/* ---- Execute: control transfer ---- */
 
-/* OP-IMM-32: addiw, slliw, srliw, sraiw. */
-static bool exec_op_imm_32(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
+/* beq, bne, blt, bge, bltu, bgeu. */
+HOT bool exec_branch(struct cpu *c, const struct cpu_insn *d, enum op op)
 {
-	uint64_t a = c->x[rv_rs1(insn)];
-	unsigned f3 = rv_funct3(insn), f7 = rv_funct7(insn), sh = rv_rs2(insn);
-	if (f3 == RV_ADD)
-		return retire(c, insn, len, sext32(a + rv_imm_i(insn)));
-	if (f3 == RV_SLL && f7 == RV_F7_BASE)
-		return retire(c, insn, len, sext32((uint32_t)a << sh));
-	if (f3 == RV_SRL && f7 == RV_F7_BASE)
-		return retire(c, insn, len, sext32((uint32_t)a >> sh));
-	if (f3 == RV_SRL && f7 == RV_F7_ALT)
-		return retire(c, insn, len, sra32(a, sh));
-	return illegal(ex);
-}
-
-/* OP: the register-register operations and mul/div/rem. */
-HOT bool exec_op(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
-{
-	uint64_t a = c->x[rv_rs1(insn)], b = c->x[rv_rs2(insn)];
-	unsigned f3 = rv_funct3(insn);
-	switch (rv_funct7(insn)) {
-	case RV_F7_BASE: return retire(c, insn, len, alu(f3, a, b));
-	case RV_MULDIV: return retire(c, insn, len, muldiv(f3, a, b));
-	case RV_F7_ALT:
-		if (f3 == RV_ADD)
-			return retire(c, insn, len, a - b);
-		if (f3 == RV_SRL)
-			return retire(c, insn, len, sra64(a, (unsigned)b));
-		return illegal(ex);
-	default: return illegal(ex);
-	}
-}
-
-/* OP-32: addw, subw, sllw, srlw, sraw and the M extension's W forms. */
-static bool exec_op_32(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
-{
-	uint64_t a = c->x[rv_rs1(insn)], b = c->x[rv_rs2(insn)], r;
-	unsigned f3 = rv_funct3(insn), f7 = rv_funct7(insn), sh = b & 31;
-	if (f7 == RV_MULDIV)
-		return muldiv_w(f3, a, b, &r) ? retire(c, insn, len, r) : illegal(ex);
-	if (f7 == RV_F7_BASE && f3 == RV_ADD)
-		return retire(c, insn, len, sext32(a + b));
-	if (f7 == RV_F7_ALT && f3 == RV_ADD)
-		return retire(c, insn, len, sext32(a - b));
-	if (f7 == RV_F7_BASE && f3 == RV_SLL)
-		return retire(c, insn, len, sext32((uint32_t)a << sh));
-	if (f7 == RV_F7_BASE && f3 == RV_SRL)
-		return retire(c, insn, len, sext32((uint32_t)a >> sh));
-	if (f7 == RV_F7_ALT && f3 == RV_SRL)
-		return retire(c, insn, len, sra32(a, sh));
-	return illegal(ex);
-}
-
-/* ---- Control transfer ---- */
-
-/* BRANCH: beq, bne, blt, bge, bltu, bgeu. */
-HOT bool exec_branch(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
-{
-	uint64_t a = c->x[rv_rs1(insn)], b = c->x[rv_rs2(insn)];
+	uint64_t a = c->x[d->rs1], b = c->x[d->rs2];
 	bool taken;
-	switch (rv_funct3(insn)) {
-	case RV_BEQ: taken = a == b; break;
-	case RV_BNE: taken = a != b; break;
-	case RV_BLT: taken = (int64_t)a < (int64_t)b; break;
-	case RV_BGE: taken = (int64_t)a >= (int64_t)b; break;
-	case RV_BLTU: taken = a < b; break;
-	case RV_BGEU: taken = a >= b; break;
-	default: return illegal(ex);
+	switch (op) {
+	case OP_BEQ: taken = a == b; break;
+	case OP_BNE: taken = a != b; break;
+	case OP_BLT: taken = (int64_t)a < (int64_t)b; break;
+	case OP_BGE: taken = (int64_t)a >= (int64_t)b; break;
+	case OP_BLTU: taken = a < b; break;
+	default: taken = a >= b; break; /* OP_BGEU */
 	}
-	c->pc += taken ? rv_imm_b(insn) : len;
+	c->pc += taken ? (uint64_t)(int64_t)d->imm : d->len;
 	return true;
 }
 
-/* JAL: rd = the next instruction's address; jump pc-relative. */
-HOT bool exec_jal(struct cpu *c, uint32_t insn, unsigned len)
+/* jal: jumps pc-relative, linking the next instruction's address in rd. */
+HOT bool exec_jal(struct cpu *c, const struct cpu_insn *d)
 {
-	c->x[rv_rd(insn)] = c->pc + len;
-	c->pc += rv_imm_j(insn);
+	c->x[d->rd] = c->pc + d->len;
+	c->pc += (uint64_t)(int64_t)d->imm;
 	return true;
 }
 
-/* JALR: jump to rs1 + imm with bit 0 cleared; rd = the next instruction's address. */
-HOT bool exec_jalr(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
+/* jalr: jumps to rs1 + imm with bit 0 cleared, linking in rd (rd may be rs1). */
+HOT bool exec_jalr(struct cpu *c, const struct cpu_insn *d)
 {
-	if (rv_funct3(insn) != 0)
-		return illegal(ex);
-	uint64_t target = (c->x[rv_rs1(insn)] + rv_imm_i(insn)) & ~1ull;
-	c->x[rv_rd(insn)] = c->pc + len;
+	uint64_t target = (c->x[d->rs1] + (uint64_t)(int64_t)d->imm) & ~1ull;
+	c->x[d->rd] = c->pc + d->len;
 	c->pc = target;
 	return true;
 }
 
-/* ---- Loads and stores ---- */
+/* ---- Execute: loads and stores ---- */
 
-/* LOAD: lb, lh, lw, ld, lbu, lhu, lwu (any alignment). */
-HOT bool exec_load(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
+/* A value of LOAD's width f3 read as zero-extended, extended as f3 says. */
+static inline uint64_t load_extend(unsigned f3, uint64_t v)
 {
-	vaddr_t va = c->x[rv_rs1(insn)] + rv_imm_i(insn);
+	switch (f3) {
+	case RV_LB: return rv_sext(v, 8);
+	case RV_LH: return rv_sext(v, 16);
+	case RV_LW: return sext32(v);
+	default: return v;
+	}
+}
+
+/* Reads a value of LOAD's width f3 at p, extended as f3 says: lb, lh, lw
+ * sign-extend; ld, lbu, lhu, lwu do not. */
+HOT uint64_t read_host(const uint8_t *p, unsigned f3)
+{
+	switch (f3) {
+	case RV_LB: return (uint64_t)(int64_t)(int8_t)p[0];
+	case RV_LH: { int16_t v; memcpy(&v, p, 2); return (uint64_t)(int64_t)v; }
+	case RV_LW: { int32_t v; memcpy(&v, p, 4); return (uint64_t)(int64_t)v; }
+	case RV_LD: { uint64_t v; memcpy(&v, p, 8); return v; }
+	case RV_LBU: return p[0];
+	case RV_LHU: { uint16_t v; memcpy(&v, p, 2); return v; }
+	default: { uint32_t v; memcpy(&v, p, 4); return v; }
+	}
+}
+
+/* Writes the low bytes of v of STORE's width f3 at p. */
+HOT void write_host(uint8_t *p, unsigned f3, uint64_t v)
+{
+	switch (f3) {
+	case RV_SB: *p = (uint8_t)v; break;
+	case RV_SH: { uint16_t h = (uint16_t)v; memcpy(p, &h, 2); break; }
+	case RV_SW: { uint32_t w = (uint32_t)v; memcpy(p, &w, 4); break; }
+	default: memcpy(p, &v, 8); break;
+	}
+}
+
+/* lb, lh, lw, ld, lbu, lhu, lwu (f3 says which), at any alignment. */
+HOT bool exec_load(struct cpu *c, const struct cpu_insn *d, unsigned f3, struct cpu_exit *ex)
+{
+	vaddr_t va = c->x[d->rs1] + (uint64_t)(int64_t)d->imm;
+	unsigned size = 1u << (f3 & 3);
 	uint64_t v;
-	switch (rv_funct3(insn)) {
-	case RV_LB: if (!load(c, va, 1, &v, ex)) return false; v = rv_sext(v, 8); break;
-	case RV_LH: if (!load(c, va, 2, &v, ex)) return false; v = rv_sext(v, 16); break;
-	case RV_LW: if (!load(c, va, 4, &v, ex)) return false; v = sext32(v); break;
-	case RV_LD: if (!load(c, va, 8, &v, ex)) return false; break;
-	case RV_LBU: if (!load(c, va, 1, &v, ex)) return false; break;
-	case RV_LHU: if (!load(c, va, 2, &v, ex)) return false; break;
-	case RV_LWU: if (!load(c, va, 4, &v, ex)) return false; break;
-	default: return illegal(ex);
+	if (likely(in_page(c, va, size))) {
+		const uint8_t *p = data_ptr(c, va, size, ACCESS_READ, ex);
+		if (unlikely(!p))
+			return false;
+		v = read_host(p, f3);
+	} else {
+		if (!load_cross(c, va, size, &v, ex))
+			return false;
+		v = load_extend(f3, v);
 	}
-	return retire(c, insn, len, v);
+	c->loads++;
+	return retire(c, d, v);
 }
 
-/* STORE: sb, sh, sw, sd (any alignment). */
-HOT bool exec_store(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
+/* sb, sh, sw, sd (f3 says which), at any alignment. */
+HOT bool exec_store(struct cpu *c, const struct cpu_insn *d, unsigned f3, struct cpu_exit *ex)
 {
-	vaddr_t va = c->x[rv_rs1(insn)] + rv_imm_s(insn);
-	uint64_t v = c->x[rv_rs2(insn)];
-	bool ok;
-	switch (rv_funct3(insn)) {
-	case RV_SB: ok = store(c, va, 1, v, ex); break;
-	case RV_SH: ok = store(c, va, 2, v, ex); break;
-	case RV_SW: ok = store(c, va, 4, v, ex); break;
-	case RV_SD: ok = store(c, va, 8, v, ex); break;
-	default: return illegal(ex);
+	vaddr_t va = c->x[d->rs1] + (uint64_t)(int64_t)d->imm;
+	uint64_t v = c->x[d->rs2];
+	unsigned size = 1u << f3;
+	if (likely(in_page(c, va, size))) {
+		uint8_t *p = data_ptr(c, va, size, ACCESS_WRITE, ex);
+		if (unlikely(!p))
+			return false;
+		write_host(p, f3, v);
+	} else if (!store_cross(c, va, size, v, ex)) {
+		return false;
 	}
-	if (ok)
-		c->pc += len;
-	return ok;
+	c->stores++;
+	c->pc += d->len;
+	return true;
 }
 
-/* ---- The A extension ---- */
+/* ---- Execute: the A extension ---- */
 
 /* The new memory value of an AMO (other than lr/sc) on old and src, both
- * sign-extended from size bytes. */
+ * sign-extended from the access width. */
 static uint64_t amo_value(unsigned f5, uint64_t old, uint64_t src)
 {
 	switch (f5) {
@@ -474,18 +807,7 @@ static uint64_t amo_value(unsigned f5, uint64_t old, uint64_t src)
 	case RV_AMOMIN: return (int64_t)old < (int64_t)src ? old : src;
 	case RV_AMOMAX: return (int64_t)old > (int64_t)src ? old : src;
 	case RV_AMOMINU: return old < src ? old : src;
-	default: return old > src ? old : src;
-	}
-}
-
-static bool amo_valid(unsigned f5)
-{
-	switch (f5) {
-	case RV_AMOADD: case RV_AMOSWAP: case RV_AMOXOR: case RV_AMOOR: case RV_AMOAND:
-	case RV_AMOMIN: case RV_AMOMAX: case RV_AMOMINU: case RV_AMOMAXU:
-		return true;
-	default:
-		return false;
+	default: return old > src ? old : src; /* RV_AMOMAXU */
 	}
 }
 
@@ -493,162 +815,161 @@ static bool amo_valid(unsigned f5)
 static inline uint64_t sext_size(uint64_t v, unsigned size) { return size == 4 ? sext32(v) : v; }
 
 /* LR: loads and reserves the address. */
-static bool exec_lr(struct cpu *c, uint32_t insn, unsigned len, unsigned size, struct cpu_exit *ex)
+static bool exec_lr(struct cpu *c, const struct cpu_insn *d, unsigned size, struct cpu_exit *ex)
 {
-	vaddr_t va = c->x[rv_rs1(insn)];
+	vaddr_t va = c->x[d->rs1];
 	struct span s;
-	if (rv_rs2(insn) != 0)
-		return illegal(ex);
 	if (!xlate_span(c, va, size, ACCESS_READ, &s, ex))
 		return false;
 	uint64_t v = span_read(c, &s, size);
 	c->loads++;
 	c->reservation = va;
 	c->reserved = true;
-	return retire(c, insn, len, sext_size(v, size));
+	return retire(c, d, sext_size(v, size));
 }
 
 /* SC: stores when the address is still reserved (rd = 0), else does nothing
  * (rd = 1); either way the reservation is gone. A fault keeps it, for the retry. */
-static bool exec_sc(struct cpu *c, uint32_t insn, unsigned len, unsigned size, struct cpu_exit *ex)
+static bool exec_sc(struct cpu *c, const struct cpu_insn *d, unsigned size, struct cpu_exit *ex)
 {
-	vaddr_t va = c->x[rv_rs1(insn)];
+	vaddr_t va = c->x[d->rs1];
 	bool ok = c->reserved && c->reservation == va;
 	struct span s;
 	if (ok) {
 		if (!xlate_span(c, va, size, ACCESS_WRITE, &s, ex))
 			return false;
-		span_write(c, &s, size, c->x[rv_rs2(insn)]);
+		span_write(c, &s, size, c->x[d->rs2]);
 		c->stores++;
 	}
 	c->reserved = false;
-	return retire(c, insn, len, ok ? 0 : 1);
+	return retire(c, d, ok ? 0 : 1);
 }
 
-/* AMO: lr, sc and the read-modify-write operations, .w and .d (aq and rl
- * need nothing on one hart). A misaligned one works like any access. */
-static bool exec_amo(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
+/* lr, sc and the read-modify-write operations, .w and .d (aq and rl need
+ * nothing on one hart). A misaligned one works like any access. */
+static bool exec_amo(struct cpu *c, const struct cpu_insn *d, struct cpu_exit *ex)
 {
-	unsigned f3 = rv_funct3(insn), f5 = rv_funct5(insn), size = f3 == RV_AMO_W ? 4 : 8;
-	if (f3 != RV_AMO_W && f3 != RV_AMO_D)
-		return illegal(ex);
-	if (f5 == RV_LR)
-		return exec_lr(c, insn, len, size, ex);
-	if (f5 == RV_SC)
-		return exec_sc(c, insn, len, size, ex);
-	if (!amo_valid(f5))
-		return illegal(ex);
+	unsigned size = (unsigned)d->imm;
 	struct span s;
-	if (!xlate_span(c, c->x[rv_rs1(insn)], size, ACCESS_WRITE, &s, ex))
+	if (d->sub == RV_LR)
+		return exec_lr(c, d, size, ex);
+	if (d->sub == RV_SC)
+		return exec_sc(c, d, size, ex);
+	if (!xlate_span(c, c->x[d->rs1], size, ACCESS_WRITE, &s, ex))
 		return false;
 	uint64_t old = sext_size(span_read(c, &s, size), size);
-	span_write(c, &s, size, amo_value(f5, old, sext_size(c->x[rv_rs2(insn)], size)));
+	span_write(c, &s, size, amo_value(d->sub, old, sext_size(c->x[d->rs2], size)));
 	c->loads++;
 	c->stores++;
-	return retire(c, insn, len, old);
+	return retire(c, d, old);
 }
 
-/* ---- Fences and the system instructions ---- */
+/* ---- Execute: fences and the system instructions ---- */
 
-/* MISC-MEM: fence (nothing to order on one hart) and fence.i (drops the
- * cached instruction page; fetches read memory anyway, so stores are seen). */
-static bool exec_misc_mem(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
+/* The value of a user counter CSR (cycle and instret count retired
+ * instructions; time is the machine's clock, or instret without one). */
+static uint64_t read_counter(const struct cpu *c, unsigned csr)
 {
-	unsigned f3 = rv_funct3(insn);
-	if (f3 != RV_FENCE && f3 != RV_FENCE_I)
-		return illegal(ex);
-	if (f3 == RV_FENCE_I)
-		cpu_flush_fetch(c);
-	c->pc += len;
-	return true;
+	if (csr == RV_CSR_TIME)
+		return c->time_ns ? c->time_ns(c->time_ctx) : c->instret;
+	return c->instret;
 }
 
-/* The value of a user counter CSR; false for any other CSR. */
-static bool read_counter(const struct cpu *c, unsigned csr, uint64_t *v)
+/* fence (nothing to order on one hart), fence.i (drops the kept pages;
+ * fetches read memory anyway, so stores are seen), ecall and ebreak (stops),
+ * and the counter reads. */
+static bool exec_system(struct cpu *c, const struct cpu_insn *d, struct cpu_exit *ex)
 {
-	switch (csr) {
-	case RV_CSR_CYCLE:
-	case RV_CSR_INSTRET: *v = c->instret; return true;
-	case RV_CSR_TIME: *v = c->time_ns ? c->time_ns(c->time_ctx) : c->instret; return true;
-	default: return false;
+	switch (d->sub) {
+	case S_ECALL: return stop(ex, CPU_ECALL);
+	case S_EBREAK: return stop(ex, CPU_EBREAK);
+	case S_COUNTER: return retire(c, d, read_counter(c, (unsigned)d->imm));
+	case S_FENCE_I: cpu_flush_fetch(c); break;
+	default: break;
 	}
-}
-
-/* SYSTEM: ecall and ebreak stop the CPU; the Zicsr instructions may only read
- * cycle, time and instret (csrrs/csrrc with x0, csrrsi/csrrci with 0: the
- * counters are read-only). */
-static bool exec_system(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
-{
-	unsigned f3 = rv_funct3(insn);
-	uint64_t v;
-	if (insn == RV_ECALL)
-		return stop(ex, CPU_ECALL);
-	if (insn == RV_EBREAK)
-		return stop(ex, CPU_EBREAK);
-	if (f3 == RV_PRIV || f3 == RV_CSRRW || f3 == RV_CSRRWI || f3 == 4 || rv_rs1(insn) != 0)
-		return illegal(ex);
-	if (!read_counter(c, rv_csr(insn), &v))
-		return illegal(ex);
-	return retire(c, insn, len, v);
+	c->pc += d->len;
+	return true;
 }
 
 /* ---- The loop ---- */
 
-/* Executes one 32-bit instruction (or the expansion of a compressed one, len
- * 2). Returns true when it retired; false with the stop in *ex. */
-HOT bool exec(struct cpu *c, uint32_t insn, unsigned len, struct cpu_exit *ex)
+/* Executes one decoded instruction: a table from operations to the functions
+ * of their groups. Returns true when it retired; false with the stop in *ex. */
+HOT bool exec(struct cpu *c, const struct cpu_insn *d, struct cpu_exit *ex)
 {
-	switch (rv_opcode(insn)) {
-	case RV_OP_IMM: return exec_op_imm(c, insn, len, ex);
-	case RV_LOAD: return exec_load(c, insn, len, ex);
-	case RV_STORE: return exec_store(c, insn, len, ex);
-	case RV_BRANCH: return exec_branch(c, insn, len, ex);
-	case RV_OP: return exec_op(c, insn, len, ex);
-	case RV_JAL: return exec_jal(c, insn, len);
-	case RV_JALR: return exec_jalr(c, insn, len, ex);
-	case RV_LUI: return retire(c, insn, len, rv_imm_u(insn));
-	case RV_AUIPC: return retire(c, insn, len, c->pc + rv_imm_u(insn));
-	case RV_OP_IMM_32: return exec_op_imm_32(c, insn, len, ex);
-	case RV_OP_32: return exec_op_32(c, insn, len, ex);
-	case RV_AMO: return exec_amo(c, insn, len, ex);
-	case RV_MISC_MEM: return exec_misc_mem(c, insn, len, ex);
-	case RV_SYSTEM: return exec_system(c, insn, len, ex);
-	default: return illegal(ex);
+	switch ((enum op)d->op) {
+	case OP_ADD: return exec_alu(c, d, OP_ADD);
+	case OP_SUB: return exec_alu(c, d, OP_SUB);
+	case OP_SLL: return exec_alu(c, d, OP_SLL);
+	case OP_SLT: return exec_alu(c, d, OP_SLT);
+	case OP_SLTU: return exec_alu(c, d, OP_SLTU);
+	case OP_XOR: return exec_alu(c, d, OP_XOR);
+	case OP_SRL: return exec_alu(c, d, OP_SRL);
+	case OP_SRA: return exec_alu(c, d, OP_SRA);
+	case OP_OR: return exec_alu(c, d, OP_OR);
+	case OP_AND: return exec_alu(c, d, OP_AND);
+	case OP_ADDW: return exec_alu(c, d, OP_ADDW);
+	case OP_SUBW: return exec_alu(c, d, OP_SUBW);
+	case OP_SLLW: return exec_alu(c, d, OP_SLLW);
+	case OP_SRLW: return exec_alu(c, d, OP_SRLW);
+	case OP_SRAW: return exec_alu(c, d, OP_SRAW);
+	case OP_AUIPC: return exec_alu(c, d, OP_AUIPC);
+	case OP_LB: return exec_load(c, d, RV_LB, ex);
+	case OP_LH: return exec_load(c, d, RV_LH, ex);
+	case OP_LW: return exec_load(c, d, RV_LW, ex);
+	case OP_LD: return exec_load(c, d, RV_LD, ex);
+	case OP_LBU: return exec_load(c, d, RV_LBU, ex);
+	case OP_LHU: return exec_load(c, d, RV_LHU, ex);
+	case OP_LWU: return exec_load(c, d, RV_LWU, ex);
+	case OP_SB: return exec_store(c, d, RV_SB, ex);
+	case OP_SH: return exec_store(c, d, RV_SH, ex);
+	case OP_SW: return exec_store(c, d, RV_SW, ex);
+	case OP_SD: return exec_store(c, d, RV_SD, ex);
+	case OP_BEQ: return exec_branch(c, d, OP_BEQ);
+	case OP_BNE: return exec_branch(c, d, OP_BNE);
+	case OP_BLT: return exec_branch(c, d, OP_BLT);
+	case OP_BGE: return exec_branch(c, d, OP_BGE);
+	case OP_BLTU: return exec_branch(c, d, OP_BLTU);
+	case OP_BGEU: return exec_branch(c, d, OP_BGEU);
+	case OP_JAL: return exec_jal(c, d);
+	case OP_JALR: return exec_jalr(c, d);
+	case OP_MULDIV: return exec_muldiv(c, d);
+	case OP_AMO: return exec_amo(c, d, ex);
+	case OP_SYSTEM: return exec_system(c, d, ex);
+	case OP_ILLEGAL: break;
 	}
+	return illegal(ex);
 }
 
-/* The TLB entry of the cached page was found under the ASID of its time; a
- * context switch since then drops it. */
+/* Between runs the kernel may have changed the TLB (flushes, its own
+ * lookups) or the context: the kept pages are checked, the entry used last
+ * is no longer known, and the fetch window is found again. */
 static void run_begin(struct cpu *c)
 {
-	if (c->fetch_page != 1 && c->fetch_asid != c->mmu->asid)
-		cpu_flush_fetch(c);
+	pages_check(c);
+	window_load(c);
 }
 
 enum cpu_stop cpu_run(struct cpu *c, uint64_t budget, struct cpu_exit *exit)
 {
 	run_begin(c);
 	for (uint64_t n = 0; n < budget; n++) {
-		uint32_t raw, insn;
-		unsigned len = 4;
-		if (unlikely(!fetch(c, &raw, exit))) {
+		int64_t raw = fetch(c, exit);
+		if (unlikely(raw < 0)) {
 			exit->insn = 0;
+			owed_pay(c);
 			return exit->why;
 		}
-		insn = raw;
-		if ((raw & 3) != 3) {
-			enum rvc_form form;
-			raw &= 0xffff;
-			insn = rvc_expand(raw, &form);
-			len = 2;
-		}
-		if (unlikely(!exec(c, insn, len, exit))) {
-			exit->insn = raw;
+		const struct cpu_insn *d = decoded(c, (uint32_t)raw);
+		if (unlikely(!exec(c, d, exit))) {
+			exit->insn = insn_word(d);
+			owed_pay(c);
 			return exit->why;
 		}
 		c->x[0] = 0;
 		c->instret++;
 	}
+	owed_pay(c);
 	exit->why = CPU_BUDGET;
 	return CPU_BUDGET;
 }

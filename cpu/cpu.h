@@ -1,8 +1,8 @@
 /* The RISC-V CPU: an RV64IMAC user-mode interpreter. Every instruction fetch,
  * load and store goes through the MMU and its modelled TLB; a TLB hit is a few
- * compares and an add, and the current instruction page is cached (and
- * invalidated whenever the TLB changes) so that sequential fetches cost a
- * compare, while still counting as TLB hits exactly as a lookup would.
+ * compares and an add, and the last page fetched from, loaded from and stored
+ * to are kept (and dropped whenever the TLB changes) so that accesses to them
+ * cost a compare, while still counting as TLB hits exactly as lookups would.
  * The CPU runs a budget of instructions and returns why it stopped; the
  * kernel handles system calls and faults and runs it again. */
 #ifndef CPU_CPU_H
@@ -27,6 +27,44 @@ struct cpu_exit {
 				fetch fault, or an illegal pc (odd) */
 };
 
+/* A decoded instruction (private to cpu.c): the decode of raw, its tag. */
+struct cpu_insn {
+	uint32_t raw;        /* the instruction word fetched (a compressed one in the low half) */
+	int32_t imm;         /* the immediate, shift amount or access width */
+	uint8_t op, sub;     /* what to do, and its variant */
+	uint8_t rd, rs1, rs2;
+	uint8_t len;         /* 2 or 4 bytes */
+};
+
+/* Decoded instructions cached, indexed by pc / 2 (a power of two). */
+#define CPU_DECODED 1024
+
+/* Pages kept per access type, direct-mapped by page number (a power of two). */
+#define CPU_PAGES 16
+
+/* A page whose translation the CPU keeps (private to cpu.c): a page recently
+ * fetched from, loaded from or stored to. Its translation is entry of `tlb`,
+ * the MMU's TLB for that access; every later use counts as the TLB hit it
+ * is. Valid while `epoch` is the CPU's. */
+struct cpu_page {
+	vaddr_t va;          /* the page's first address */
+	uint64_t epoch;
+	uint8_t *host;       /* where its first byte is in the host */
+	paddr_t pa;          /* its first physical address */
+	struct tlb *tlb;
+	const struct tlb_entry *entry;
+};
+
+/* Distinct TLB entries whose touches the CPU may owe at once. */
+#define CPU_TOUCHES 4
+
+/* A use of a kept TLB entry whose effect on the replacement state (a touch of
+ * its slot) the CPU has not applied yet (private to cpu.c). */
+struct cpu_touch {
+	struct tlb *tlb;
+	const struct tlb_entry *e;
+};
+
 struct cpu {
 	uint64_t x[32];      /* x[0] reads as 0 */
 	uint64_t pc;
@@ -41,27 +79,42 @@ struct cpu {
 	struct physmem *pm;
 	uint64_t (*time_ns)(void *ctx); /* rdtime: the machine's virtual clock (NULL: reads instret) */
 	void *time_ctx;
-	bool no_fetch_cache; /* debug: translate every fetch instead (tests prove both exact) */
-	/* The cached instruction page (private to cpu.c): a lookup of
-	 * (fetch_asid, fetch_page) in fetch_tlb found slot fetch_slot while the
-	 * TLB's generation was fetch_gen. */
+	bool no_page_cache;  /* debug: translate every fetch, load and store in full (the
+				tests show that keeping pages changes nothing in the model) */
+
+	/* Private to cpu.c. */
 	uint64_t page_mask;  /* the MMU's base page size - 1 */
-	vaddr_t fetch_page;  /* va of the page start, or 1 when nothing is cached */
-	const uint8_t *fetch_host; /* host address of the page's first byte */
-	struct tlb *fetch_tlb;
-	uint32_t fetch_slot;
-	asid_t fetch_asid;
-	uint64_t fetch_gen;
+	unsigned page_shift;
+	uint64_t epoch;      /* kept pages of an earlier epoch are gone */
+	uint64_t seen_gen;   /* the TLBs' generations (summed) and the ASID when */
+	asid_t seen_asid;    /* the epoch began */
+	/* Touches of kept TLB entries the CPU owes its TLBs, by last use (oldest
+	 * first), and the entry of the newest (NULL: none). */
+	struct cpu_touch touch[CPU_TOUCHES];
+	unsigned ntouch;
+	const struct tlb_entry *last_used;
+	uint64_t data_hits;  /* uses of kept data pages not yet counted in the TLB */
+	/* The fetch window: the kept page the loop fetches from, copied. */
+	vaddr_t win_va;      /* its first address, or 1 */
+	const uint8_t *win_host;
+	struct tlb *win_tlb;
+	const struct tlb_entry *win_entry;
+	uint64_t win_hits;   /* fetches through it not yet counted */
+	struct cpu_page page[3][CPU_PAGES]; /* by enum access, then page number */
+	struct cpu_insn decoded[CPU_DECODED];
 };
 
 /* Prepares a CPU with zeroed registers and counters, pc = entry, over mmu
  * and pm (pm must be the MMU's physical memory). */
 void cpu_init(struct cpu *c, struct mmu *m, struct physmem *pm, vaddr_t entry);
 
-/* Forgets the cached instruction page. Needed only when the TLB could change
- * without the TLB knowing (never, today): cpu_run notices TLB inserts and
- * flushes and context switches by itself. fence.i calls it. */
-static inline void cpu_flush_fetch(struct cpu *c) { c->fetch_page = 1; }
+/* Forgets the pages kept. Never needed for correctness: cpu_run notices TLB
+ * inserts, flushes and context switches by itself. fence.i calls it. */
+static inline void cpu_flush_fetch(struct cpu *c)
+{
+	c->epoch++;
+	c->win_va = 1;
+}
 
 /* Runs at most budget instructions in user mode. Returns why it stopped and
  * fills *exit. Instructions before the stop are retired; the stopping one

@@ -170,6 +170,15 @@ static inline void tlb_count_hit(struct tlb *t, asid_t asid)
 	t->ctr.hits++;
 }
 
+/* Counts n hits of asid at once (for a driver that batches the hits of its
+ * kept translations, with tlb_use_slot for their replacement state). */
+static inline void tlb_count_hits(struct tlb *t, asid_t asid, uint64_t n)
+{
+	if (unlikely(asid != t->cur_asid))
+		tlb_switch_asid(t, asid);
+	t->ctr.hits += n;
+}
+
 /* Scanned TLBs: counts a hit on way w of set and updates the replacement
  * state. Returns the entry. */
 static inline struct tlb_entry *tlb_scan_hit(struct tlb *t, asid_t asid, uint64_t set, unsigned w)
@@ -275,18 +284,35 @@ static inline uint32_t tlb_entry_slot(const struct tlb *t, const struct tlb_entr
 	return (uint32_t)(e - t->entry);
 }
 
-/* Counts a hit of asid on a valid slot and updates the replacement state:
- * exactly what tlb_lookup does when it finds that slot. For a driver that
- * caches where its last lookup hit (the CPU's current instruction page): the
- * slot must come from a lookup of the same (asid, vpn) made while tlb_gen was
- * what it still is. */
-static inline void tlb_hit_slot(struct tlb *t, asid_t asid, uint32_t slot)
+/* Updates the replacement state for a use of a valid slot, as a lookup hit
+ * on it does (without counting the hit). */
+static inline void tlb_use_slot(struct tlb *t, uint32_t slot)
 {
 	uint64_t set = likely(t->set_mask == 0) ? 0 : slot / t->ways;
-	if (t->hashed)
-		tlb_hash_hit(t, asid, set, slot);
-	else
-		tlb_scan_hit(t, asid, set, (unsigned)(slot - set * t->ways));
+	if (t->policy == TLB_LRU) {
+		if (!t->hashed)
+			t->stamp[slot] = ++t->clock;
+		else if (t->tail[set] != slot)
+			tlb_list_to_tail(t, set, slot);
+	} else if (t->policy == TLB_PLRU) {
+		if (t->ways <= 64) {
+			unsigned w = slot & (t->ways - 1);
+			t->plru[set] = (t->plru[set] & ~t->plru_path[w]) | t->plru_dir[w];
+		} else {
+			tlb_touch(t, slot);
+		}
+	}
+}
+
+/* Counts a hit of asid on a valid slot and updates the replacement state:
+ * exactly what tlb_lookup does when it finds that slot. For a driver that
+ * caches where its last lookup hit (the CPU's current pages): the slot must
+ * come from a lookup of the same (asid, vpn) made while tlb_gen was what it
+ * still is. */
+static inline void tlb_hit_slot(struct tlb *t, asid_t asid, uint32_t slot)
+{
+	tlb_count_hit(t, asid);
+	tlb_use_slot(t, slot);
 }
 
 /* tlb_hit_slot for the slot of entry e. */

@@ -542,16 +542,18 @@ TEST(writing_a_counter_or_touching_any_other_csr_is_illegal)
 	}
 }
 
-TEST(fence_does_nothing_and_fence_i_drops_the_cached_instruction_page)
+TEST(fence_does_nothing_and_fence_i_drops_the_kept_pages)
 {
 	struct crig t;
 	crig_init(&t);
 	uint32_t p[] = {FENCE, 0x0310000f /* fence rw, w */, 0x8330000f /* fence.tso */, FENCE_I};
 	crig_code(&t, CODE, p, 4);
 	CHECK_EQ(crig_run(&t, 3), CPU_BUDGET);
-	CHECK_EQ(t.c.fetch_page, CODE);
+	CHECK_EQ(t.c.win_va, CODE);
+	uint64_t epoch = t.c.epoch;
 	CHECK_EQ(crig_run(&t, 1), CPU_BUDGET);
-	CHECK_EQ(t.c.fetch_page, 1);
+	CHECK_EQ(t.c.win_va, 1);
+	CHECK(t.c.epoch != epoch);
 	CHECK_EQ(t.c.pc, CODE + 16);
 	crig_fini(&t);
 }

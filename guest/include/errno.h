@@ -21,4 +21,8 @@ extern int errno;
 #define EINVAL   GUEST_EINVAL
 #define ENOSYS   GUEST_ENOSYS
 
+/* Set only by the runtime itself (never returned by the kernel). */
+#define EDOM     33	/* math argument out of domain */
+#define ERANGE   34	/* strtol and friends: the number does not fit */
+
 #endif

@@ -1,7 +1,9 @@
 /* printf and friends. stdout is buffered and flushed when the buffer fills,
  * at exit, and before fork, execve and abort; stderr is unbuffered.
- * Formats: %d %i %u %x %X %o %c %s %p %% with flags -0+ space #, width,
- * precision (both may be *), and hh h l ll z j t length modifiers. */
+ * Formats: %d %i %u %x %X %o %c %s %p %f %F %% with flags -0+ space #,
+ * width, precision (both may be *), and hh h l ll z j t length modifiers.
+ * %f prints exact digits, rounded half to even like glibc (up to 64
+ * fraction digits; more print as zeros). No %e, %g or %a. */
 #ifndef _STDIO_H
 #define _STDIO_H
 
@@ -32,5 +34,7 @@ int fputc(int c, FILE *f);
 int fputs(const char *restrict s, FILE *restrict f);
 /* Writes out f's buffer (every stream's when f is NULL); EOF on a write error. */
 int fflush(FILE *f);
+/* Prints "s: " (when s is neither NULL nor empty), then strerror(errno), to stderr. */
+void perror(const char *s);
 
 #endif

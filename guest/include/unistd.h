@@ -23,6 +23,11 @@ pid_t getppid(void);
 pid_t fork(void);
 /* Flushes stdio, then replaces the process image; returns only on failure. */
 int execve(const char *path, char *const argv[], char *const envp[]);
+/* execve with the current environment. */
+int execv(const char *path, char *const argv[]);
+/* execv without a PATH search: vmlab's kernel finds a bare name itself
+ * (among the programs on the command line and in --path directories). */
+int execvp(const char *file, char *const argv[]);
 
 /* Sets the program break to addr; 0 on success. */
 int brk(void *addr);

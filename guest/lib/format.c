@@ -1,6 +1,8 @@
 /* The printf formatting engine: parses one conversion at a time into a
  * spec, then emits sign, prefix, padding and digits through a put callback,
- * so printf, snprintf and friends differ only in where characters go. */
+ * so printf, snprintf and friends differ only in where characters go.
+ * %f is exact, by a small big-number conversion of the double's bits (no
+ * floating-point arithmetic), so its digits match glibc's. */
 #include <stdbool.h>
 #include <stdint.h>
 #include "internal.h"
@@ -19,6 +21,7 @@ struct out {
 	void (*put)(void *ctx, char c);
 	void *ctx;
 	int count;
+	enum format_mode mode;
 	va_list ap;
 };
 
@@ -145,6 +148,188 @@ static void emit_int(struct out *o, const struct spec *s, uint64_t v, bool neg)
 		emit_repeat(o, ' ', pad);
 }
 
+/* A small unsigned big number, little-endian 32-bit words: enough for any
+ * double's integer part (up to 2^1024) or fraction (up to 1074 bits). */
+struct big {
+	uint32_t w[36];
+	int n;		/* words in use; 0 is the number zero */
+};
+
+static void big_set(struct big *b, uint64_t v)
+{
+	b->w[0] = (uint32_t)v;
+	b->w[1] = (uint32_t)(v >> 32);
+	b->n = v >> 32 ? 2 : v ? 1 : 0;
+}
+
+/* b = b * m + add (callers keep b below 2^1152). */
+static void big_mul_add(struct big *b, uint32_t m, uint32_t add)
+{
+	uint64_t carry = add;
+
+	for (int i = 0; i < b->n; i++) {
+		uint64_t t = (uint64_t)b->w[i] * m + carry;
+		b->w[i] = (uint32_t)t;
+		carry = t >> 32;
+	}
+	if (carry)
+		b->w[b->n++] = (uint32_t)carry;
+}
+
+/* b = b / d; returns the remainder. */
+static uint32_t big_div(struct big *b, uint32_t d)
+{
+	uint64_t rem = 0;
+
+	for (int i = b->n - 1; i >= 0; i--) {
+		uint64_t t = rem << 32 | b->w[i];
+		b->w[i] = (uint32_t)(t / d);
+		rem = t % d;
+	}
+	while (b->n && !b->w[b->n - 1])
+		b->n--;
+	return (uint32_t)rem;
+}
+
+/* Bits of b from bit k up (fewer than 32 of them here), then clears them. */
+static uint32_t big_take_above(struct big *b, int k)
+{
+	int word = k / 32, bit = k % 32;
+	uint64_t hi = 0;
+
+	for (int i = b->n - 1; i >= word; i--)
+		hi = hi << 32 | b->w[i];
+	hi >>= bit;
+	if (word < b->n)
+		b->w[word] &= bit ? (1u << bit) - 1 : 0;
+	for (int i = word + 1; i < b->n; i++)
+		b->w[i] = 0;
+	if (b->n > word + 1)
+		b->n = word + 1;
+	while (b->n && !b->w[b->n - 1])
+		b->n--;
+	return (uint32_t)hi;
+}
+
+/* Compares b with 2^(k-1): -1 below, 0 equal, 1 above. */
+static int big_cmp_half(const struct big *b, int k)
+{
+	int word = (k - 1) / 32, bit = (k - 1) % 32;
+	uint32_t top = word < b->n ? b->w[word] : 0;
+
+	if (b->n > word + 1 || top > 1u << bit)
+		return 1;
+	if (top < 1u << bit)
+		return -1;
+	for (int i = 0; i < word; i++)
+		if (b->w[i])
+			return 1;
+	return 0;
+}
+
+#define FLOAT_MAX_PREC 64	/* more fraction digits print as zeros */
+
+/* Writes the decimal digits of |v| with prec fraction digits (exact, then
+ * rounded half to even) to buf without the point; returns the count of
+ * integer digits. buf holds at least 310 + FLOAT_MAX_PREC characters. */
+static int double_digits(double v, int prec, char *buf)
+{
+	union { double d; uint64_t u; } bits = { .d = v };
+	int exp = (int)(bits.u >> 52 & 0x7ff);
+	uint64_t m = bits.u & ((1ull << 52) - 1);
+	struct big ip, frac;
+	int n = 0, k;
+
+	if (exp)
+		m |= 1ull << 52;
+	else
+		exp = 1;		/* subnormal */
+	k = 1075 - exp;			/* v = m / 2^k */
+	if (k <= 0) {
+		big_set(&ip, m);
+		for (int i = 0; i < -k; i++)
+			big_mul_add(&ip, 2, 0);
+		big_set(&frac, 0);
+	} else {
+		big_set(&ip, k < 64 ? m >> k : 0);
+		big_set(&frac, k < 64 ? m & ((1ull << k) - 1) : m);
+	}
+	do	/* integer digits, backwards, then reversed */
+		buf[n++] = (char)('0' + big_div(&ip, 10));
+	while (ip.n);
+	for (int i = 0, j = n - 1; i < j; i++, j--) {
+		char t = buf[i];
+		buf[i] = buf[j];
+		buf[j] = t;
+	}
+	int ndig = n;
+	for (int i = 0; i < prec; i++) {
+		big_mul_add(&frac, 10, 0);
+		buf[n++] = (char)('0' + (k > 0 ? big_take_above(&frac, k) : 0));
+	}
+	int half = k > 0 ? big_cmp_half(&frac, k) : -1;
+	if (half > 0 || (half == 0 && (buf[n - 1] - '0') % 2)) {
+		int i = n - 1;
+		while (i >= 0 && buf[i] == '9')
+			buf[i--] = '0';
+		if (i >= 0) {
+			buf[i]++;
+		} else {	/* 9.99 -> 10.00: one more integer digit */
+			for (int j = n; j > 0; j--)
+				buf[j] = buf[j - 1];
+			buf[0] = '1';
+			n++;
+			ndig++;
+		}
+	}
+	return ndig;
+}
+
+/* Emits v in %f notation: exact digits rounded half to even (like glibc),
+ * padded like an integer; inf and nan print as words. */
+static void emit_double(struct out *o, struct spec *s, double v)
+{
+	char buf[310 + FLOAT_MAX_PREC + 2];
+	int prec = s->prec < 0 ? 6 : s->prec;
+	int exact = prec > FLOAT_MAX_PREC ? FLOAT_MAX_PREC : prec;
+	union { double d; uint64_t u; } bits = { .d = v };
+	bool neg = bits.u >> 63;
+	char sign = neg ? '-' : s->plus ? '+' : s->space ? ' ' : 0;
+
+	bits.u &= ~(1ull << 63);
+	if ((bits.u >> 52) == 0x7ff) {
+		const char *word = bits.u & ((1ull << 52) - 1) ? "nan" : "inf";
+		char w[4];
+		int k = 0;
+		struct spec text = *s;
+		if (sign)
+			w[k++] = sign;
+		for (int i = 0; i < 3; i++)
+			w[k++] = s->conv == 'F' ? (char)(word[i] - 'a' + 'A') : word[i];
+		text.prec = -1;
+		emit_text(o, &text, w, k);
+		return;
+	}
+	int ndig = double_digits(bits.d, exact, buf);
+	int len = ndig + (prec || s->alt) + prec + (sign != 0);
+	int pad = s->width - len;
+	if (!s->left && !s->zero)
+		emit_repeat(o, ' ', pad);
+	if (sign)
+		emit(o, sign);
+	if (!s->left && s->zero)
+		emit_repeat(o, '0', pad);
+	for (int i = 0; i < ndig; i++)
+		emit(o, buf[i]);
+	if (prec || s->alt)
+		emit(o, '.');
+	for (int i = 0; i < exact; i++)
+		emit(o, buf[ndig + i]);
+	emit_repeat(o, '0', prec - exact);
+	if (s->left)
+		emit_repeat(o, ' ', pad);
+}
+
 static int64_t signed_arg(struct out *o, enum length len)
 {
 	switch (len) {
@@ -182,12 +367,19 @@ static void convert(struct out *o, struct spec *s)
 		void *p = va_arg(o->ap, void *);
 		s->alt = true;
 		s->plus = s->space = false;
-		if (p)
+		if (o->mode == FORMAT_XV6) {	/* xv6: always 0x and 16 digits */
+			s->prec = 16;
+			s->zero = false;
+			emit_int(o, s, (uintptr_t)p, false);
+		} else if (p)
 			emit_int(o, s, (uintptr_t)p, false);
 		else
 			emit_text(o, s, "(nil)", 5);
 		break;
 	}
+	case 'f': case 'F':
+		emit_double(o, s, va_arg(o->ap, double));
+		break;
 	case 'c': {
 		char c = (char)va_arg(o->ap, int);
 		emit_text(o, s, &c, 1);
@@ -215,7 +407,13 @@ static void convert(struct out *o, struct spec *s)
 
 int format(void (*put)(void *ctx, char c), void *ctx, const char *fmt, va_list ap)
 {
-	struct out o = { .put = put, .ctx = ctx };
+	return format_as(put, ctx, FORMAT_C, fmt, ap);
+}
+
+int format_as(void (*put)(void *ctx, char c), void *ctx, enum format_mode mode,
+	      const char *fmt, va_list ap)
+{
+	struct out o = { .put = put, .ctx = ctx, .mode = mode };
 	struct spec s;
 
 	va_copy(o.ap, ap);

@@ -22,4 +22,10 @@ static inline long sysret(long r)
  * output character and returns how many characters were produced. */
 int format(void (*put)(void *ctx, char c), void *ctx, const char *fmt, va_list ap);
 
+/* FORMAT_C is C's printf; FORMAT_XV6 is xv6's, where %p always prints 0x
+ * and 16 hex digits (0x0000000000003fd0). */
+enum format_mode { FORMAT_C, FORMAT_XV6 };
+int format_as(void (*put)(void *ctx, char c), void *ctx, enum format_mode mode,
+	      const char *fmt, va_list ap);
+
 #endif

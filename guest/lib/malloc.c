@@ -1,63 +1,198 @@
-/* A bump allocator over sbrk: each block is a 16-byte header holding its
- * size, then the payload; free does nothing yet. The real allocator, with
- * selectable fit policies, replaces this file. */
+/* malloc, free, calloc and realloc: a thin layer over the free-space manager
+ * in fsm.c, which makes every choice of block. This file only finds memory
+ * (sbrk in chunks of at least 64 KiB, or a mapping if the break cannot move;
+ * one anonymous mapping per request of 128 KiB or more, or the heap if no
+ * mapping can be had), picks the fit policy from VMLAB_MALLOC (first, next, best
+ * or worst; default first), and turns a bad pointer into a message naming it
+ * on stderr and abort(). */
+#include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
+#include "fsm.h"
 
-#define ALIGN 16
+#define HEAP_CHUNK      (64 * 1024)
+#define MMAP_THRESHOLD  (128 * 1024)
+#define PAGE            4096
 
-struct header {
-	size_t size;			/* payload bytes */
-	size_t pad;			/* keeps the payload 16-byte aligned */
-};
+static struct fsm heap;
+static int heap_ready;
+
+/* Formats one line and writes it to stderr in a single write. */
+static void __attribute__((format(printf, 1, 2))) say(const char *fmt, ...)
+{
+	char line[160];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		write(STDERR_FILENO, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+}
+
+/* Reports what is wrong with pointer p passed to fn, and aborts. */
+static _Noreturn void bad_pointer(const char *fn, const void *p, const char *why)
+{
+	say("malloc: %s(%p): %s\n", fn, p, why);
+	abort();
+}
+
+/* Chooses the policy on the first call into the allocator. */
+static void heap_setup(void)
+{
+	enum fsm_policy policy = FSM_FIRST;
+	const char *name;
+
+	if (heap_ready)
+		return;
+	heap_ready = 1;
+	name = getenv("VMLAB_MALLOC");
+	if (name && !fsm_policy_parse(name, &policy))
+		say("malloc: VMLAB_MALLOC=%s: unknown policy (first, next, best or worst), "
+		    "using first fit\n", name);
+	fsm_init(&heap, policy);
+}
+
+static size_t round_up(size_t n, size_t to)
+{
+	return n > SIZE_MAX - (to - 1) ? 0 : (n + to - 1) & ~(to - 1);
+}
+
+/* Gives the heap room for a request of n: sbrk (keeping the break 16-byte
+ * aligned), or a mapping when the break cannot move. */
+static int heap_grow(size_t n)
+{
+	size_t len = round_up(fsm_grow_size(n), PAGE), lead;
+	void *base;
+
+	if (len == 0)
+		return 0;
+	if (len < HEAP_CHUNK)
+		len = HEAP_CHUNK;
+	lead = (size_t)(-(uintptr_t)sbrk(0) % FSM_ALIGN);
+	base = sbrk((intptr_t)(lead + len));
+	if (base == (void *)-1) {
+		lead = 0;
+		base = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (base == MAP_FAILED)
+			return 0;
+	}
+	return fsm_grow(&heap, base, lead + len) == FSM_OK;
+}
+
+/* A block of its own fresh, zeroed mapping. */
+static void *map_alloc(size_t n)
+{
+	size_t len = round_up(fsm_map_size(n), PAGE);
+	void *m, *p;
+
+	if (len == 0) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		return NULL;
+	if (fsm_map(&heap, m, len, &p) != FSM_OK) {
+		munmap(m, len);
+		errno = ENOMEM;
+		return NULL;
+	}
+	return p;
+}
+
+/* A block from the heap, which grows when nothing fits. */
+static void *heap_alloc(size_t n)
+{
+	enum fsm_status st;
+	void *p;
+
+	st = fsm_alloc(&heap, n, &p);
+	if (st == FSM_ENOMEM && heap_grow(n))
+		st = fsm_alloc(&heap, n, &p);
+	if (st != FSM_OK) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return p;
+}
 
 void *malloc(size_t n)
 {
-	size_t payload = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-	uintptr_t base = (uintptr_t)sbrk(0);
-	size_t lead = (ALIGN - base % ALIGN) % ALIGN; /* the first break may be unaligned */
-	struct header *h;
+	void *p;
 
-	if (payload < n || payload > SIZE_MAX / 2)
-		return NULL;
-	if (sbrk((intptr_t)(lead + sizeof *h + payload)) == (void *)-1)
-		return NULL;
-	h = (struct header *)(base + lead);
-	h->size = payload;
-	return h + 1;
+	heap_setup();
+	if (n >= MMAP_THRESHOLD && (p = map_alloc(n)))
+		return p;
+	return heap_alloc(n);	/* small, or no mapping to be had */
 }
 
 void free(void *p)
 {
-	(void)p;
+	struct fsm_region release;
+	enum fsm_status st;
+
+	if (!p)
+		return;
+	heap_setup();
+	st = fsm_free(&heap, p, &release);
+	if (st != FSM_OK)
+		bad_pointer("free", p, fsm_strerror(st));
+	if (release.len)
+		munmap(release.base, release.len);
 }
 
 void *calloc(size_t count, size_t size)
 {
+	size_t n;
 	void *p;
 
-	if (size && count > SIZE_MAX / size)
+	if (size && count > SIZE_MAX / size) {
+		errno = ENOMEM;
 		return NULL;
-	p = malloc(count * size);
+	}
+	n = count * size;
+	heap_setup();
+	if (n >= MMAP_THRESHOLD && (p = map_alloc(n)))
+		return p;	/* fresh anonymous pages read as zero */
+	p = heap_alloc(n);
 	if (p)
-		memset(p, 0, count * size); /* a reusing allocator will need it */
+		memset(p, 0, n);
 	return p;
 }
 
 void *realloc(void *p, size_t n)
 {
-	struct header *h;
+	enum fsm_status st;
+	size_t old;
 	void *q;
 
 	if (!p)
 		return malloc(n);
-	h = (struct header *)p - 1;
-	if (n <= h->size)
+	if (n == 0) {
+		free(p);
+		return NULL;
+	}
+	heap_setup();
+	st = fsm_resize(&heap, p, n);
+	if (st == FSM_OK)
 		return p;
+	if (st == FSM_EFREED)
+		bad_pointer("realloc", p, "block already freed");
+	if (st != FSM_ENOMEM && st != FSM_E2BIG)
+		bad_pointer("realloc", p, fsm_strerror(st));
+	if (fsm_usable(&heap, p, &old) != FSM_OK)
+		bad_pointer("realloc", p, fsm_strerror(FSM_EINVAL));
 	q = malloc(n);
-	if (q)
-		memcpy(q, p, h->size);
+	if (!q)
+		return NULL;
+	memcpy(q, p, old < n ? old : n);
+	free(p);
 	return q;
 }

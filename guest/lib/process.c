@@ -21,6 +21,16 @@ int execve(const char *path, char *const argv[], char *const envp[])
 	return (int)sysret(syscall3(SYS_execve, (long)path, (long)argv, (long)envp));
 }
 
+int execv(const char *path, char *const argv[])
+{
+	return execve(path, argv, environ);
+}
+
+int execvp(const char *file, char *const argv[])
+{
+	return execve(file, argv, environ);
+}
+
 pid_t waitpid(pid_t pid, int *status, int options)
 {
 	return (pid_t)sysret(syscall4(SYS_wait4, pid, (long)status, options, 0));

@@ -2,7 +2,7 @@
  * out at each newline, when it fills, on fflush, at exit, and before
  * fork/execve/abort, so a program's lines appear as it prints them (and a
  * killed program has lost at most its last, unfinished line); stderr writes
- * at once.
+ * at once (one fprintf, one write, for up to 256 bytes).
  * The sprintf family formats into caller memory through the same engine. */
 #include <stdint.h>
 #include <stdio.h>
@@ -97,10 +97,38 @@ static void put_file(void *ctx, char c)
 	fputc(c, ctx);
 }
 
+/* An unbuffered stream's output collects here and is written in pieces of
+ * up to 256 bytes, so one fprintf(stderr, ...) is usually one write. */
+struct chunk {
+	FILE *f;
+	size_t len;
+	char buf[256];
+};
+
+static void put_chunk(void *ctx, char c)
+{
+	struct chunk *ch = ctx;
+
+	if (ch->len == sizeof ch->buf) {
+		if (write_all(ch->f->fd, ch->buf, ch->len))
+			ch->f->error = 1;
+		ch->len = 0;
+	}
+	ch->buf[ch->len++] = c;
+}
+
 int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 {
-	int n = format(put_file, f, fmt, ap);
+	struct chunk ch = { .f = f };
+	int n;
 
+	if (f->cap) {
+		n = format(put_file, f, fmt, ap);
+	} else {
+		n = format(put_chunk, &ch, fmt, ap);
+		if (write_all(f->fd, ch.buf, ch.len))
+			f->error = 1;
+	}
 	return f->error ? -1 : n;
 }
 

@@ -1,6 +1,12 @@
-/* Number parsing and small helpers of stdlib.h (exit and abort live in process.c). */
+/* Number parsing, rand, getenv and small helpers of stdlib.h (exit and
+ * abort live in process.c, qsort in sort.c, the heap in malloc.c). */
+#include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 static int digit_value(char c)
 {
@@ -13,57 +19,106 @@ static int digit_value(char c)
 	return 99;
 }
 
-/* Parses digits at s in base (0: decimal, 0x hex, 0 octal); stores the end
- * in *end; saturates at ULONG_MAX. */
-static unsigned long parse_digits(const char *s, const char **end, int base)
+/* What strtol and strtoul share: white space, sign, base prefix, digits. */
+struct parsed {
+	unsigned long magnitude;	/* ULONG_MAX when it overflowed */
+	bool neg, overflow;
+};
+
+/* Parses s in base into *p; stores the end (s itself when no digit was
+ * read) in *end if end is not NULL. false (errno EINVAL) for a bad base. */
+static bool parse_number(const char *s, char **end, int base, struct parsed *p)
 {
-	unsigned long v = 0;
+	const char *q = s;
 	int d;
 
-	if ((base == 0 || base == 16) && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')
-	    && digit_value(s[2]) < 16) {
-		s += 2;
+	*p = (struct parsed){ 0 };
+	if (end)
+		*end = (char *)s;
+	if (base < 0 || base == 1 || base > 36) {
+		errno = EINVAL;
+		return false;
+	}
+	while (*q == ' ' || (*q >= '\t' && *q <= '\r'))
+		q++;
+	if (*q == '+' || *q == '-')
+		p->neg = *q++ == '-';
+	if ((base == 0 || base == 16) && q[0] == '0' && (q[1] == 'x' || q[1] == 'X')
+	    && digit_value(q[2]) < 16) {
+		q += 2;
 		base = 16;
 	} else if (base == 0) {
-		base = s[0] == '0' ? 8 : 10;
+		base = q[0] == '0' ? 8 : 10;
 	}
-	for (; (d = digit_value(*s)) < base; s++)
-		v = v > (ULONG_MAX - (unsigned long)d) / (unsigned long)base
-			? ULONG_MAX : v * (unsigned long)base + (unsigned long)d;
-	*end = s;
-	return v;
+	if (digit_value(*q) >= base)
+		return true;	/* no digits: 0, and *end stays at s */
+	for (; (d = digit_value(*q)) < base; q++) {
+		if (p->magnitude > (ULONG_MAX - (unsigned long)d) / (unsigned long)base)
+			p->overflow = true;
+		else
+			p->magnitude = p->magnitude * (unsigned long)base + (unsigned long)d;
+	}
+	if (p->overflow)
+		p->magnitude = ULONG_MAX;
+	if (end)
+		*end = (char *)q;
+	return true;
 }
 
 unsigned long strtoul(const char *restrict s, char **restrict end, int base)
 {
-	const char *p = s, *stop;
-	int neg = 0;
-	unsigned long v;
+	struct parsed p;
 
-	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
-		p++;
-	if (*p == '+' || *p == '-')
-		neg = *p++ == '-';
-	v = parse_digits(p, &stop, base);
-	if (end)
-		*end = (char *)(stop == p ? s : stop);
-	return neg ? -v : v;
+	if (!parse_number(s, end, base, &p))
+		return 0;
+	if (p.overflow) {
+		errno = ERANGE;
+		return ULONG_MAX;
+	}
+	return p.neg ? -p.magnitude : p.magnitude;
 }
 
 long strtol(const char *restrict s, char **restrict end, int base)
 {
-	const char *p = s;
-	unsigned long v;
+	struct parsed p;
+	unsigned long limit;
 
-	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
-		p++;
-	v = strtoul(p, end, base);
-	if (*p == '-')
-		return -v > (unsigned long)LONG_MAX + 1 ? LONG_MIN : (long)v;
-	return v > LONG_MAX ? LONG_MAX : (long)v;
+	if (!parse_number(s, end, base, &p))
+		return 0;
+	limit = p.neg ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
+	if (p.overflow || p.magnitude > limit) {
+		errno = ERANGE;
+		return p.neg ? LONG_MIN : LONG_MAX;
+	}
+	return p.neg ? (long)-p.magnitude : (long)p.magnitude;
+}
+
+long long strtoll(const char *restrict s, char **restrict end, int base)
+{
+	return strtol(s, end, base);	/* long and long long are both 64 bits */
+}
+
+unsigned long long strtoull(const char *restrict s, char **restrict end, int base)
+{
+	return strtoul(s, end, base);
+}
+
+intmax_t strtoimax(const char *restrict s, char **restrict end, int base)
+{
+	return strtol(s, end, base);
+}
+
+uintmax_t strtoumax(const char *restrict s, char **restrict end, int base)
+{
+	return strtoul(s, end, base);
 }
 
 long atol(const char *s)
+{
+	return strtol(s, NULL, 10);
+}
+
+long long atoll(const char *s)
 {
 	return strtol(s, NULL, 10);
 }
@@ -81,4 +136,34 @@ int abs(int x)
 long labs(long x)
 {
 	return x < 0 ? -x : x;
+}
+
+long long llabs(long long x)
+{
+	return x < 0 ? -x : x;
+}
+
+static unsigned long rand_next = 1;
+
+int rand(void)
+{
+	rand_next = rand_next * 1103515245 + 12345;
+	return (int)((unsigned int)(rand_next / 65536) % 32768);
+}
+
+void srand(unsigned int seed)
+{
+	rand_next = seed;
+}
+
+char *getenv(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (!environ || !n || strchr(name, '='))
+		return NULL;
+	for (char **e = environ; *e; e++)
+		if (!strncmp(*e, name, n) && (*e)[n] == '=')
+			return *e + n + 1;
+	return NULL;
 }

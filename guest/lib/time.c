@@ -9,6 +9,17 @@ int clock_gettime(clockid_t clk, struct timespec *ts)
 	return (int)sysret(syscall2(SYS_clock_gettime, clk, (long)ts));
 }
 
+time_t time(time_t *t)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
+		return (time_t)-1;
+	if (t)
+		*t = ts.tv_sec;
+	return ts.tv_sec;
+}
+
 int gettimeofday(struct timeval *tv, struct timezone *tz)
 {
 	return (int)sysret(syscall2(SYS_gettimeofday, (long)tv, (long)tz));

@@ -12,5 +12,12 @@ typedef long suseconds_t;
 typedef int clockid_t;
 typedef unsigned int mode_t;
 typedef unsigned int useconds_t;
+typedef unsigned long dev_t;
+typedef unsigned long ino_t;
+typedef unsigned int nlink_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
+typedef int blksize_t;
+typedef long blkcnt_t;
 
 #endif

@@ -12,6 +12,10 @@
 #define WTERMSIG(s)     ((s) & 0x7f)
 #define WIFEXITED(s)    (WTERMSIG(s) == 0)
 #define WIFSIGNALED(s)  (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
+#define WCOREDUMP(s)    ((s) & 0x80)
+/* Stopped children (0x7f in bits 6..0) are never reported by vmlab. */
+#define WIFSTOPPED(s)   (((s) & 0xff) == 0x7f)
+#define WSTOPSIG(s)     WEXITSTATUS(s)
 
 /* Waits for any child; returns its pid and *status (if status is not NULL). */
 pid_t wait(int *status);
