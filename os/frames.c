@@ -51,6 +51,8 @@ static void take(struct frames *fr, pfn_t first, uint64_t n, enum frame_kind kin
 		fr->f[i].kind = (uint8_t)kind;
 	}
 	fr->in_use[kind] += n;
+	if (fr->in_use[kind] > fr->peak[kind])
+		fr->peak[kind] = fr->in_use[kind];
 	clear_frames(fr, first, n);
 }
 

@@ -47,6 +47,7 @@ struct frames {
 	uint64_t user_nfree;
 	struct frames_run *kernel_runs; /* freed kernel runs, for reuse */
 	uint64_t in_use[4];           /* by frame_kind */
+	uint64_t peak[4];             /* the most ever in use at once, by frame_kind */
 	struct rmap *spare;           /* freed rmap nodes */
 	bool junk;                    /* fill freed frames with junk (debug) */
 };

@@ -86,6 +86,8 @@ static enum fault_result copy_page(struct kernel *k, struct proc *p, const struc
 	mmu_flush_va(k->mmu, p->as.asid, leaf->va);
 	k->c.cow_copies++;
 	p->cow_copies++;
+	k->c.minor_faults++; /* a copy-on-write fault is a minor fault */
+	p->minor_faults++;
 	out->action = ACT_COW_COPY;
 	out->frame = copy;
 	return FAULT_RESOLVED;
@@ -103,6 +105,8 @@ enum fault_result vm_cow(struct kernel *k, struct proc *p, vaddr_t va, uint64_t 
 	if (pt_update(&p->as.pt, va, PTE_W | PTE_A | PTE_D, 0) != PT_OK)
 		panic("copy-on-write page vanished");
 	mmu_flush_va(k->mmu, p->as.asid, va);
+	k->c.minor_faults++;
+	p->minor_faults++;
 	out->action = ACT_COW_REUSE;
 	out->frame = leaf.pfn;
 	return FAULT_RESOLVED;

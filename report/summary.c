@@ -72,7 +72,7 @@ void summary_print(FILE *out, const struct kernel *k, const struct summary_input
 	fprintf(out, "evictions         %" PRIu64 " (%" PRIu64 " dirty written back)\n", c->evictions, c->writebacks);
 	fprintf(out, "swap ins / outs   %" PRIu64 " / %" PRIu64 "\n", c->swap_ins, c->swap_outs);
 	fprintf(out, "TLB shootdowns    %" PRIu64 "\n", k->mmu->c.shootdowns);
-	fprintf(out, "page-table frames %" PRIu64 "\n", k->fr.in_use[FRAME_PT]);
+	fprintf(out, "page-table frames %" PRIu64 " (at most %" PRIu64 ")\n", k->fr.in_use[FRAME_PT], k->fr.peak[FRAME_PT]);
 	if (c->segfaults || c->oom_kills)
 		fprintf(out, "killed            %" PRIu64 " (segmentation faults), %" PRIu64 " (out of memory)\n",
 			c->segfaults, c->oom_kills);
@@ -119,12 +119,12 @@ void summary_json(FILE *out, const struct kernel *k, const struct summary_input 
 		     ", \"mem_l3\": %" PRIu64 ", \"mem_dram\": %" PRIu64 ", \"page_faults\": %" PRIu64 ", \"minor_faults\": %" PRIu64
 		     ", \"major_faults\": %" PRIu64 ", \"evictions\": %" PRIu64 ", \"writebacks\": %" PRIu64
 		     ", \"swap_ins\": %" PRIu64 ", \"swap_outs\": %" PRIu64 ", \"shootdowns\": %" PRIu64
-		     ", \"pt_frames\": %" PRIu64 ", \"segfaults\": %" PRIu64 ", \"oom_kills\": %" PRIu64
+		     ", \"pt_frames\": %" PRIu64 ", \"pt_frames_peak\": %" PRIu64 ", \"segfaults\": %" PRIu64 ", \"oom_kills\": %" PRIu64
 		     ", \"cow_copies\": %" PRIu64 ", \"sim_ns\": %" PRIu64 ", \"eat_ns\": %.3f, ",
 		in->references, in->tlb_hits, in->tlb_misses, k->mmu->c.walk_refs, m[MEM_L1], m[MEM_L2], m[MEM_L3],
 		m[MEM_DRAM], c->minor_faults + c->major_faults,
 		c->minor_faults, c->major_faults, c->evictions, c->writebacks, c->swap_ins, c->swap_outs,
-		k->mmu->c.shootdowns, k->fr.in_use[FRAME_PT], c->segfaults, c->oom_kills, c->cow_copies, ns,
+		k->mmu->c.shootdowns, k->fr.in_use[FRAME_PT], k->fr.peak[FRAME_PT], c->segfaults, c->oom_kills, c->cow_copies, ns,
 		ratio(kernel_sim_ns(k), in->references));
 	if (in->programs)
 		fprintf(out, "\"instructions\": %" PRIu64 ", ", in->instructions);
