@@ -16,6 +16,7 @@ void sched_init(struct sched *s, struct kernel *k, const struct sched_config *cf
 	s->k = k;
 	s->cfg = *cfg;
 	s->next_pid = 1;
+	s->cursor = SIZE_MAX; /* the first pick is the first process */
 }
 
 uint64_t sched_now_ns(const struct sched *s)
