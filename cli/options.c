@@ -42,27 +42,28 @@ void machine_opts_defaults(struct machine_opts *mo)
 	mo->swap_size = UINT64_MAX;
 }
 
-bool parse_u64(const char *s, uint64_t *out)
+/* The decimal number at the start of s; *end is what follows it. */
+static bool leading_u64(const char *s, uint64_t *out, char **end)
 {
 	if (!s || *s < '0' || *s > '9')
 		return false;
-	char *end;
 	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || *end)
-		return false;
+	unsigned long long v = strtoull(s, end, 10);
 	*out = v;
-	return true;
+	return errno == 0;
+}
+
+bool parse_u64(const char *s, uint64_t *out)
+{
+	char *end;
+	return leading_u64(s, out, &end) && *end == '\0';
 }
 
 bool parse_size(const char *s, uint64_t *out)
 {
-	if (!s || *s < '0' || *s > '9')
-		return false;
 	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno)
+	uint64_t v;
+	if (!leading_u64(s, &v, &end))
 		return false;
 	unsigned shift = 0;
 	switch (*end) {
@@ -76,7 +77,7 @@ bool parse_size(const char *s, uint64_t *out)
 		return false;
 	if (shift && v > (UINT64_MAX >> shift))
 		return false;
-	*out = (uint64_t)v << shift;
+	*out = v << shift;
 	return true;
 }
 

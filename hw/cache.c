@@ -4,7 +4,6 @@
  * A line number is pa >> log2(line) and serves as the whole tag. */
 #include "hw/cache.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,32 +34,20 @@ void cache_config_defaults(struct cache_config *cfg)
 	cfg->level[2] = (struct cache_level_config){8ull << 20, 16};
 }
 
-/* Writes a message into err when there is room for one; returns false. */
-PRINTF_LIKE(3, 4) static bool fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	if (err && errlen) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
 /* Checks one present level (number n, 1-based) for lines of line bytes. */
 static bool level_ok(const struct cache_level_config *lc, unsigned n, unsigned line, char *err, size_t errlen)
 {
 	unsigned long long size = (unsigned long long)lc->size, way_bytes = (unsigned long long)lc->ways * line;
 	if (lc->ways < 1 || lc->ways > CACHE_MAX_WAYS)
-		return fail(err, errlen, "L%u cache ways must be 1..%u (got %u)", n, CACHE_MAX_WAYS, lc->ways);
+		return fail_msg(err, errlen, "L%u cache ways must be 1..%u (got %u)", n, CACHE_MAX_WAYS, lc->ways);
 	if (size % way_bytes)
-		return fail(err, errlen, "L%u cache size %llu is not a multiple of ways x line (%u x %u = %llu bytes)",
+		return fail_msg(err, errlen, "L%u cache size %llu is not a multiple of ways x line (%u x %u = %llu bytes)",
 			    n, size, lc->ways, line, way_bytes);
 	if (size / line > CACHE_MAX_LINES)
-		return fail(err, errlen, "L%u cache size %llu holds more than %u lines of %u bytes", n, size,
+		return fail_msg(err, errlen, "L%u cache size %llu holds more than %u lines of %u bytes", n, size,
 			    CACHE_MAX_LINES, line);
 	if (!is_pow2(size / way_bytes))
-		return fail(err, errlen, "L%u cache sets (%llu bytes / %llu per set = %llu) must be a power of two",
+		return fail_msg(err, errlen, "L%u cache sets (%llu bytes / %llu per set = %llu) must be a power of two",
 			    n, size, way_bytes, size / way_bytes);
 	return true;
 }
@@ -70,7 +57,7 @@ static bool config_ok(const struct cache_config *cfg, char *err, size_t errlen)
 {
 	bool any = false;
 	if (cfg->line < 4 || cfg->line > 4096 || !is_pow2(cfg->line))
-		return fail(err, errlen, "cache line size must be a power of two from 4 to 4096 bytes (got %u)",
+		return fail_msg(err, errlen, "cache line size must be a power of two from 4 to 4096 bytes (got %u)",
 			    cfg->line);
 	for (unsigned i = 0; i < CACHE_LEVELS; i++) {
 		if (!cfg->level[i].size)
@@ -79,7 +66,7 @@ static bool config_ok(const struct cache_config *cfg, char *err, size_t errlen)
 			return false;
 		any = true;
 	}
-	return any || fail(err, errlen, "a cache hierarchy needs at least one level of nonzero size");
+	return any || fail_msg(err, errlen, "a cache hierarchy needs at least one level of nonzero size");
 }
 
 struct cache *cache_new(const struct cache_config *cfg, char *err, size_t errlen)

@@ -4,7 +4,6 @@
  * per-set linked lists, so neither a hit nor a victim choice is O(ways). */
 #include "hw/tlb.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,18 +18,6 @@ static const char *const policy_names[] = {
 	[TLB_PLRU] = "plru",
 };
 
-/* Writes a message into err when there is room for one; returns false. */
-PRINTF_LIKE(3, 4) static bool fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	if (err && errlen) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
 /* Checks cfg and the levels; on success stores the normalized number of ways
  * in *ways and returns true. */
 static bool config_ok(const struct tlb_config *cfg, const unsigned *level_shift, unsigned nlevels,
@@ -38,23 +25,23 @@ static bool config_ok(const struct tlb_config *cfg, const unsigned *level_shift,
 {
 	unsigned n = cfg->entries, w = cfg->ways ? cfg->ways : cfg->entries;
 	if (n < 1 || n > TLB_MAX_ENTRIES)
-		return fail(err, errlen, "TLB entries must be 1..%u (got %u)", TLB_MAX_ENTRIES, n);
+		return fail_msg(err, errlen, "TLB entries must be 1..%u (got %u)", TLB_MAX_ENTRIES, n);
 	if (w > n || n % w)
-		return fail(err, errlen, "TLB entries (%u) must be a multiple of ways (%u)", n, w);
+		return fail_msg(err, errlen, "TLB entries (%u) must be a multiple of ways (%u)", n, w);
 	if (!is_pow2(n / w))
-		return fail(err, errlen, "TLB sets (%u entries / %u ways = %u) must be a power of two",
+		return fail_msg(err, errlen, "TLB sets (%u entries / %u ways = %u) must be a power of two",
 			    n, w, n / w);
 	if ((unsigned)cfg->policy >= ARRAY_LEN(policy_names))
-		return fail(err, errlen, "unknown TLB policy %u", (unsigned)cfg->policy);
+		return fail_msg(err, errlen, "unknown TLB policy %u", (unsigned)cfg->policy);
 	if (cfg->policy == TLB_PLRU && !is_pow2(w))
-		return fail(err, errlen, "PLRU needs a power-of-two number of ways (got %u)", w);
+		return fail_msg(err, errlen, "PLRU needs a power-of-two number of ways (got %u)", w);
 	if (nlevels < 1 || nlevels > TLB_MAX_LEVELS)
-		return fail(err, errlen, "TLB levels must be 1..%u (got %u)", TLB_MAX_LEVELS, nlevels);
+		return fail_msg(err, errlen, "TLB levels must be 1..%u (got %u)", TLB_MAX_LEVELS, nlevels);
 	if (level_shift[0] != 0)
-		return fail(err, errlen, "TLB level 0 must have shift 0 (got %u)", level_shift[0]);
+		return fail_msg(err, errlen, "TLB level 0 must have shift 0 (got %u)", level_shift[0]);
 	for (unsigned l = 1; l < nlevels; l++)
 		if (level_shift[l] >= 64)
-			return fail(err, errlen, "TLB level %u shift %u is not below 64", l, level_shift[l]);
+			return fail_msg(err, errlen, "TLB level %u shift %u is not below 64", l, level_shift[l]);
 	*ways = w;
 	return true;
 }
@@ -687,15 +674,15 @@ static bool check_slot(const struct tlb *t, uint64_t s, uint32_t slot, char *err
 	const struct tlb_entry *e = &t->entry[slot];
 	const struct tlb_key *k = &t->key[slot];
 	if (e->level >= t->nlevels || (e->tag & t->set_mask) != s || (e->asid & ~t->asid_mask))
-		return fail(err, errlen, "slot %u: level %u tag %#llx asid %u misplaced", slot, e->level,
+		return fail_msg(err, errlen, "slot %u: level %u tag %#llx asid %u misplaced", slot, e->level,
 			    (unsigned long long)e->tag, e->asid);
 	if (k->tag != e->tag || k->id != tlb_key_id(e->asid, e->level, e->global))
-		return fail(err, errlen, "slot %u: key %#llx/%#x does not match the entry", slot,
+		return fail_msg(err, errlen, "slot %u: key %#llx/%#x does not match the entry", slot,
 			    (unsigned long long)k->tag, k->id);
 	if (find_key(t, k->tag, k->id) != (long)slot)
-		return fail(err, errlen, "slot %u: key not unique or not indexed", slot);
+		return fail_msg(err, errlen, "slot %u: key not unique or not indexed", slot);
 	if (t->stamp && t->stamp[slot] > t->clock)
-		return fail(err, errlen, "slot %u: stamp from the future", slot);
+		return fail_msg(err, errlen, "slot %u: stamp from the future", slot);
 	return true;
 }
 
@@ -709,10 +696,10 @@ static bool check_set(const struct tlb *t, uint64_t s, unsigned *levels, unsigne
 		const struct tlb_entry *e = &t->entry[slot];
 		bool used = t->used[s * t->used_words + w / 64] >> (w % 64) & 1;
 		if (used != (e->valid != 0) || (t->key[slot].id != 0) != used)
-			return fail(err, errlen, "set %llu way %u: used bit %d, valid %d, id %#x",
+			return fail_msg(err, errlen, "set %llu way %u: used bit %d, valid %d, id %#x",
 				    (unsigned long long)s, w, used, e->valid, t->key[slot].id);
 		if (!used && w < t->free_hint[s])
-			return fail(err, errlen, "set %llu: invalid way %u below hint %u",
+			return fail_msg(err, errlen, "set %llu: invalid way %u below hint %u",
 				    (unsigned long long)s, w, t->free_hint[s]);
 		if (!used)
 			continue;
@@ -723,7 +710,7 @@ static bool check_set(const struct tlb *t, uint64_t s, unsigned *levels, unsigne
 		globals[e->level] += e->global;
 	}
 	if (n != t->nvalid[s])
-		return fail(err, errlen, "set %llu: %u valid, counted %u", (unsigned long long)s, n,
+		return fail_msg(err, errlen, "set %llu: %u valid, counted %u", (unsigned long long)s, n,
 			    t->nvalid[s]);
 	return true;
 }
@@ -735,10 +722,10 @@ static bool check_list(const struct tlb *t, uint64_t s, char *err, size_t errlen
 	uint32_t prev = NIL;
 	for (uint32_t i = t->head[s]; i != NIL; prev = i, i = t->next[i]) {
 		if (set_of(t, i) != s || !t->entry[i].valid || t->prev[i] != prev || ++n > t->ways)
-			return fail(err, errlen, "set %llu: list broken at slot %u", (unsigned long long)s, i);
+			return fail_msg(err, errlen, "set %llu: list broken at slot %u", (unsigned long long)s, i);
 	}
 	if (t->tail[s] != prev || n != t->nvalid[s])
-		return fail(err, errlen, "set %llu: list has %u slots, %u valid", (unsigned long long)s, n,
+		return fail_msg(err, errlen, "set %llu: list has %u slots, %u valid", (unsigned long long)s, n,
 			    t->nvalid[s]);
 	return true;
 }
@@ -751,11 +738,11 @@ static bool check_hash(const struct tlb *t, char *err, size_t errlen)
 		if (t->hash[i] == NIL)
 			continue;
 		if (!t->entry[t->hash[i]].valid)
-			return fail(err, errlen, "hash bucket %u: slot %u is invalid", i, t->hash[i]);
+			return fail_msg(err, errlen, "hash bucket %u: slot %u is invalid", i, t->hash[i]);
 		n++;
 	}
 	if (n != t->occupancy)
-		return fail(err, errlen, "hash holds %u slots, occupancy %u", n, t->occupancy);
+		return fail_msg(err, errlen, "hash holds %u slots, occupancy %u", n, t->occupancy);
 	return true;
 }
 
@@ -766,13 +753,13 @@ static bool check_levels(const struct tlb *t, const unsigned *levels, const unsi
 	for (unsigned l = 0; l < TLB_MAX_LEVELS; l++) {
 		if (levels[l] != t->level_count[l] || globals[l] != t->global_count[l] ||
 		    !!levels[l] != (t->level_mask >> l & 1))
-			return fail(err, errlen, "level %u: %u entries (%u global), counted %u (%u), mask %#x",
+			return fail_msg(err, errlen, "level %u: %u entries (%u global), counted %u (%u), mask %#x",
 				    l, levels[l], globals[l], t->level_count[l], t->global_count[l],
 				    t->level_mask);
 	}
 	enum tlb_fast fast = t->level_mask != 1 ? TLB_SLOW : t->hashed ? TLB_FAST_HASH : TLB_FAST_SCAN;
 	if (t->fast != fast)
-		return fail(err, errlen, "fast path %d with level mask %#x", t->fast, t->level_mask);
+		return fail_msg(err, errlen, "fast path %d with level mask %#x", t->fast, t->level_mask);
 	return true;
 }
 
@@ -787,7 +774,7 @@ bool tlb_check(const struct tlb *t, char *err, size_t errlen)
 		total += t->nvalid[s];
 	}
 	if (total != t->occupancy)
-		return fail(err, errlen, "occupancy %u, counted %u", t->occupancy, total);
+		return fail_msg(err, errlen, "occupancy %u, counted %u", t->occupancy, total);
 	if (!check_levels(t, levels, globals, err, errlen))
 		return false;
 	return !t->hashed || check_hash(t, err, errlen);

@@ -18,6 +18,17 @@ void panic_at(const char *func, const char *fmt, ...)
 	abort();
 }
 
+bool fail_msg(char *err, size_t errlen, const char *fmt, ...)
+{
+	if (err && errlen) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return false;
+}
+
 static void *checked(void *p, size_t n)
 {
 	if (!p && n) {

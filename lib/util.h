@@ -3,6 +3,7 @@
 #ifndef LIB_UTIL_H
 #define LIB_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,6 +17,10 @@
 /* A broken invariant: prints "vmlab: panic in FUNCTION: message" and aborts. */
 #define panic(...) panic_at(__func__, __VA_ARGS__)
 NORETURN PRINTF_LIKE(2, 3) void panic_at(const char *func, const char *fmt, ...);
+
+/* Writes a message into err (when err is not NULL and errlen > 0) and
+ * returns false: `return fail_msg(err, errlen, "...", ...);`. */
+PRINTF_LIKE(3, 4) bool fail_msg(char *err, size_t errlen, const char *fmt, ...);
 
 /* Host allocation; a failure aborts with a message (it is not modelled behaviour). */
 void *xmalloc(size_t n);
