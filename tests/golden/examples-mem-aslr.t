@@ -1,0 +1,7 @@
+$ vmlab run --json --aslr --time 1500ms "examples/mem.c 0" "examples/mem.c 0" 2>&1 | grep -v '^{'; exit ${PIPESTATUS[0]}
+(1) addr pointed to by p: 0x4cff020
+(2) addr pointed to by p: 0xa3bc020
+(1) value of p: 1
+(2) value of p: 1
+vmlab: stopped by the limit after 1.500 s of virtual time
+[124]
