@@ -20,7 +20,9 @@ for t in "$build"/tests/test_*; do
 done
 # Scripts that print their own "NAME: N passed, N failed" line.
 for script in "tests/golden.sh $build" "tests/guest_diff.sh $build"; do
-	line=$($script | tee /dev/stderr | tail -n 1)
+	out=$($script 2>&1)
+	printf '%s\n' "$out"
+	line=$(printf '%s\n' "$out" | tail -n 1)
 	if [[ $line =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
 		passed=$((passed + BASH_REMATCH[1]))
 		failed=$((failed + BASH_REMATCH[2]))
