@@ -48,6 +48,11 @@ static bool run_command(char *const argv[])
 	if (pid < 0)
 		return false;
 	if (pid == 0) {
+		/* a make running us (make test) must not leak its jobserver and
+		 * directory messages into the inner make's output */
+		unsetenv("MAKEFLAGS");
+		unsetenv("MFLAGS");
+		unsetenv("MAKELEVEL");
 		execvp(argv[0], argv);
 		fprintf(stderr, "vmlab: cannot run %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
@@ -61,7 +66,8 @@ static bool run_command(char *const argv[])
 /* Builds the guest runtime (crt0 and the library) when it is missing or stale. */
 static bool build_runtime(char *err, size_t errlen)
 {
-	char *argv[] = {"make", "-s", "-C", VMLAB_ROOT, "BUILD=" VMLAB_BUILD_DIR, "guest-runtime", NULL};
+	char *argv[] = {"make", "-s", "--no-print-directory", "-C", VMLAB_ROOT, "BUILD=" VMLAB_BUILD_DIR, "guest-runtime",
+			NULL};
 	if (run_command(argv))
 		return true;
 	snprintf(err, errlen, "cannot build the guest runtime (see the messages above; if %s is missing, run 'make deps')", RISCV_CC);

@@ -42,11 +42,11 @@ static inline uint64_t sext32(uint64_t x) { return rv_sext(x, 32); }
  * hit a lookup would be: it counts a hit and touches the entry's slot. Both
  * are owed for a while and paid before anything can depend on them (before
  * the CPU's next full translation, and when cpu_run returns): the hits in
- * counts (win_hits, data_hits), the touches as the last few distinct entries
- * used, in order. That is exact: after a series of touches the replacement state (LRU
- * order, PLRU bits; FIFO and random keep none) depends only on the last touch
- * of each entry, in the order of those last touches. So code and data pages
- * used in turn cost nothing more than a compare.
+ * counts (win_hits, data_hits), the touches as the last two distinct entries
+ * used, in order. That is exact: after a series of touches the replacement
+ * state (LRU order, PLRU bits; FIFO and random keep none) depends only on the
+ * last touch of each entry, in the order of those last touches. So code and
+ * data pages used in turn cost nothing more than a compare.
  *
  * During a run only the CPU's own translations change the TLB, so the kept
  * pages are checked (all at once, by starting a new epoch) against the TLBs'
@@ -57,44 +57,35 @@ static inline uint64_t sext32(uint64_t x) { return rv_sext(x, 32); }
 /* Applies an owed touch. */
 static void touch_apply(const struct cpu_touch *t)
 {
-	tlb_use_slot(t->tlb, tlb_entry_slot(t->tlb, t->e));
+	if (t->e)
+		tlb_use_slot(t->tlb, tlb_entry_slot(t->tlb, t->e));
 }
 
-/* A use of kept entry e of TLB t other than the one used last: e's owed
- * touch becomes the newest (when CPU_TOUCHES are owed already, the oldest
- * is applied to make room). */
+/* A use of kept entry e of TLB t other than the one used last: the older
+ * owed touch is applied unless it is e's, and e's becomes the newer. */
 static void entry_use_other(struct cpu *c, struct tlb *t, const struct tlb_entry *e)
 {
-	unsigned i = 0, n = c->ntouch;
-	while (i < n && c->touch[i].e != e)
-		i++;
-	if (i == n && n == CPU_TOUCHES) {
-		touch_apply(&c->touch[0]);
-		memmove(&c->touch[0], &c->touch[1], --n * sizeof c->touch[0]);
-		i = n;
+	unsigned older = c->newer ^ 1;
+	if (c->touch[older].e != e) {
+		touch_apply(&c->touch[older]);
+		c->touch[older] = (struct cpu_touch){t, e};
 	}
-	if (i == n)
-		n++;
-	memmove(&c->touch[i], &c->touch[i + 1], (n - 1 - i) * sizeof c->touch[0]);
-	c->touch[n - 1] = (struct cpu_touch){t, e};
-	c->ntouch = n;
-	c->last_used = e;
+	c->newer = older;
 }
 
 /* Records a use of kept entry e of TLB t (its hit is counted by the caller). */
 HOT void entry_use(struct cpu *c, struct tlb *t, const struct tlb_entry *e)
 {
-	if (unlikely(c->last_used != e))
+	if (unlikely(c->touch[c->newer].e != e))
 		entry_use_other(c, t, e);
 }
 
 /* Pays what the CPU owes its TLBs: the touches, in order, and the hits. */
 static void owed_pay(struct cpu *c)
 {
-	for (unsigned i = 0; i < c->ntouch; i++)
-		touch_apply(&c->touch[i]);
-	c->ntouch = 0;
-	c->last_used = NULL;
+	touch_apply(&c->touch[c->newer ^ 1]);
+	touch_apply(&c->touch[c->newer]);
+	c->touch[0].e = c->touch[1].e = NULL;
 	if (c->win_hits) {
 		tlb_count_hits(c->mmu->tlb[ACCESS_EXEC], c->seen_asid, c->win_hits);
 		c->fetches += c->win_hits;
@@ -113,13 +104,13 @@ static uint64_t tlb_gens(const struct mmu *m)
 	return (d ? tlb_gen(d) : 0) + (i && i != d ? tlb_gen(i) : 0);
 }
 
-/* Drops every kept page when a TLB changed or the context did. */
+/* Drops every kept page (by starting a new epoch) when a TLB changed or the
+ * context did. */
 static void pages_check(struct cpu *c)
 {
 	uint64_t gen = tlb_gens(c->mmu);
 	if (gen != c->seen_gen || c->mmu->asid != c->seen_asid) {
-		c->epoch++;
-		c->win_va = 1;
+		cpu_flush_fetch(c);
 		c->seen_gen = gen;
 		c->seen_asid = c->mmu->asid;
 	}
@@ -165,6 +156,7 @@ void cpu_init(struct cpu *c, struct mmu *m, struct physmem *pm, vaddr_t entry)
 	c->page_shift = m->page_shift;
 	c->epoch = 1; /* the zeroed pages have epoch 0 */
 	c->win_va = 1;
+	c->win_span = 0;
 	c->seen_gen = tlb_gens(m);
 	c->seen_asid = m->asid;
 }
@@ -317,9 +309,11 @@ static void window_load(struct cpu *c)
 {
 	const struct cpu_page *p = page_of(c, c->pc, ACCESS_EXEC);
 	c->win_va = 1;
+	c->win_span = 0;
 	if (!page_holds(c, p, c->pc))
 		return;
 	c->win_va = p->va;
+	c->win_span = c->page_mask - 3;
 	c->win_host = p->host;
 	c->win_tlb = p->tlb;
 	c->win_entry = p->entry;
@@ -333,18 +327,14 @@ COLD int64_t fetch_slow(struct cpu *c, struct cpu_exit *ex)
 	vaddr_t pc = c->pc;
 	uint16_t lo, hi;
 	uint32_t raw;
-	if (pc & 1) { /* only a kernel can put pc there; jumps clear bit 0 */
-		illegal(ex);
-		return -1;
-	}
 	const uint8_t *p = fetch_parcel(c, pc, ex);
 	if (!p)
 		return -1;
 	memcpy(&lo, p, 2);
-	if ((lo & 3) != 3) {
+	if ((pc & c->page_mask) <= c->page_mask - 3) {
+		memcpy(&raw, p, 4); /* the word the window would give */
+	} else if ((lo & 3) != 3) {
 		raw = lo;
-	} else if ((pc & c->page_mask) <= c->page_mask - 3) {
-		memcpy(&raw, p, 4);
 	} else {
 		const uint8_t *q = fetch_parcel(c, pc + 2, ex);
 		if (!q)
@@ -363,8 +353,8 @@ COLD int64_t fetch_slow(struct cpu *c, struct cpu_exit *ex)
  * through the window counts as the TLB hit it is. */
 HOT int64_t fetch(struct cpu *c, struct cpu_exit *ex)
 {
-	vaddr_t off = c->pc & c->page_mask;
-	if (likely(c->pc - off == c->win_va && off <= c->page_mask - 3)) {
+	vaddr_t off = c->pc - c->win_va;
+	if (likely(off <= c->win_span)) {
 		uint32_t raw;
 		c->win_hits++;
 		entry_use(c, c->win_tlb, c->win_entry);
@@ -590,7 +580,7 @@ COLD void decode(uint32_t raw, struct cpu_insn *d)
  * again when the parcel after it changes. */
 HOT const struct cpu_insn *decoded(struct cpu *c, uint32_t raw)
 {
-	struct cpu_insn *d = &c->decoded[(c->pc >> 1) & (CPU_DECODED - 1)];
+	struct cpu_insn *d = &c->decoded[(c->pc & (2 * CPU_DECODED - 2)) / 2];
 	if (unlikely(d->raw != raw))
 		decode(raw, d);
 	return d;
@@ -897,6 +887,8 @@ static bool exec_system(struct cpu *c, const struct cpu_insn *d, struct cpu_exit
  * of their groups. Returns true when it retired; false with the stop in *ex. */
 HOT bool exec(struct cpu *c, const struct cpu_insn *d, struct cpu_exit *ex)
 {
+	if (d->op > OP_SYSTEM)
+		__builtin_unreachable(); /* decode makes no other */
 	switch ((enum op)d->op) {
 	case OP_ADD: return exec_alu(c, d, OP_ADD);
 	case OP_SUB: return exec_alu(c, d, OP_SUB);
@@ -952,6 +944,11 @@ static void run_begin(struct cpu *c)
 
 enum cpu_stop cpu_run(struct cpu *c, uint64_t budget, struct cpu_exit *exit)
 {
+	if (unlikely(c->pc & 1)) { /* only a kernel can put pc there: jumps clear bit 0 */
+		exit->insn = 0;
+		exit->why = CPU_ILLEGAL;
+		return CPU_ILLEGAL;
+	}
 	run_begin(c);
 	for (uint64_t n = 0; n < budget; n++) {
 		int64_t raw = fetch(c, exit);

@@ -1,10 +1,12 @@
 /* The RISC-V CPU: an RV64IMAC user-mode interpreter. Every instruction fetch,
- * load and store goes through the MMU and its modelled TLB; a TLB hit is a few
- * compares and an add, and the last page fetched from, loaded from and stored
- * to are kept (and dropped whenever the TLB changes) so that accesses to them
- * cost a compare, while still counting as TLB hits exactly as lookups would.
- * The CPU runs a budget of instructions and returns why it stopped; the
- * kernel handles system calls and faults and runs it again. */
+ * load and store goes through the MMU and its modelled TLB. The pages used
+ * recently are kept (and dropped whenever the TLB changes) so that using them
+ * again costs a compare, while counting as the TLB hit it is and updating the
+ * TLB's replacement state exactly as a lookup would: the TLB is the same,
+ * counter for counter, as if every access had been looked up (the counts are
+ * settled whenever cpu_run returns). The CPU runs a budget of instructions and
+ * returns why it stopped; the kernel handles system calls and faults and runs
+ * it again. */
 #ifndef CPU_CPU_H
 #define CPU_CPU_H
 
@@ -55,9 +57,6 @@ struct cpu_page {
 	const struct tlb_entry *entry;
 };
 
-/* Distinct TLB entries whose touches the CPU may owe at once. */
-#define CPU_TOUCHES 4
-
 /* A use of a kept TLB entry whose effect on the replacement state (a touch of
  * its slot) the CPU has not applied yet (private to cpu.c). */
 struct cpu_touch {
@@ -88,14 +87,14 @@ struct cpu {
 	uint64_t epoch;      /* kept pages of an earlier epoch are gone */
 	uint64_t seen_gen;   /* the TLBs' generations (summed) and the ASID when */
 	asid_t seen_asid;    /* the epoch began */
-	/* Touches of kept TLB entries the CPU owes its TLBs, by last use (oldest
-	 * first), and the entry of the newest (NULL: none). */
-	struct cpu_touch touch[CPU_TOUCHES];
-	unsigned ntouch;
-	const struct tlb_entry *last_used;
+	struct cpu_touch touch[2]; /* touches of kept TLB entries the CPU owes its TLBs: */
+	unsigned newer;            /* touch[newer] after touch[newer ^ 1] (e NULL: none) */
 	uint64_t data_hits;  /* uses of kept data pages not yet counted in the TLB */
-	/* The fetch window: the kept page the loop fetches from, copied. */
-	vaddr_t win_va;      /* its first address, or 1 */
+	/* The fetch window: the kept page the loop fetches from, copied. A pc
+	 * with pc - win_va <= win_span is in it (none: 1 and 0, which no even pc
+	 * can meet). */
+	vaddr_t win_va;
+	uint64_t win_span;   /* the page size - 4: where a 4-byte fetch still fits */
 	const uint8_t *win_host;
 	struct tlb *win_tlb;
 	const struct tlb_entry *win_entry;
@@ -114,6 +113,7 @@ static inline void cpu_flush_fetch(struct cpu *c)
 {
 	c->epoch++;
 	c->win_va = 1;
+	c->win_span = 0;
 }
 
 /* Runs at most budget instructions in user mode. Returns why it stopped and

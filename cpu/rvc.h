@@ -37,7 +37,11 @@ static inline uint32_t rvc_imm_addi4spn(uint32_t c)
 
 static inline uint32_t rvc_imm_lw(uint32_t c) { return ((c >> 7) & 0x38) | ((c >> 4) & 4) | ((c << 1) & 0x40); }
 static inline uint32_t rvc_imm_ld(uint32_t c) { return ((c >> 7) & 0x38) | ((c << 1) & 0xc0); }
-static inline uint32_t rvc_imm_ci(uint32_t c) { return (uint32_t)rv_sext(((c >> 7) & 0x20) | ((c >> 2) & 0x1f), 6); }
+static inline uint32_t rvc_imm_ci(uint32_t c)
+{
+	return (uint32_t)rv_sext(((c >> 7) & 0x20) | ((c >> 2) & 0x1f), 6);
+}
+
 static inline uint32_t rvc_shamt(uint32_t c) { return ((c >> 7) & 0x20) | ((c >> 2) & 0x1f); }
 
 static inline uint32_t rvc_imm_addi16sp(uint32_t c)
@@ -47,7 +51,10 @@ static inline uint32_t rvc_imm_addi16sp(uint32_t c)
 	return (uint32_t)rv_sext(v, 10);
 }
 
-static inline uint32_t rvc_imm_lui(uint32_t c) { return (uint32_t)rv_sext(((c << 5) & 0x20000) | ((c << 10) & 0x1f000), 18); }
+static inline uint32_t rvc_imm_lui(uint32_t c)
+{
+	return (uint32_t)rv_sext(((c << 5) & 0x20000) | ((c << 10) & 0x1f000), 18);
+}
 
 static inline uint32_t rvc_imm_j(uint32_t c)
 {
@@ -58,12 +65,19 @@ static inline uint32_t rvc_imm_j(uint32_t c)
 
 static inline uint32_t rvc_imm_b(uint32_t c)
 {
-	uint32_t v = ((c >> 4) & 0x100) | ((c >> 7) & 0x18) | ((c << 1) & 0xc0) | ((c >> 2) & 6) | ((c << 3) & 0x20);
+	uint32_t v = ((c >> 4) & 0x100) | ((c >> 7) & 0x18) | ((c << 1) & 0xc0) | ((c >> 2) & 6) |
+		     ((c << 3) & 0x20);
 	return (uint32_t)rv_sext(v, 9);
 }
 
-static inline uint32_t rvc_imm_lwsp(uint32_t c) { return ((c >> 7) & 0x20) | ((c >> 2) & 0x1c) | ((c << 4) & 0xc0); }
-static inline uint32_t rvc_imm_ldsp(uint32_t c) { return ((c >> 7) & 0x20) | ((c >> 2) & 0x18) | ((c << 4) & 0x1c0); }
+static inline uint32_t rvc_imm_lwsp(uint32_t c)
+{
+	return ((c >> 7) & 0x20) | ((c >> 2) & 0x1c) | ((c << 4) & 0xc0);
+}
+static inline uint32_t rvc_imm_ldsp(uint32_t c)
+{
+	return ((c >> 7) & 0x20) | ((c >> 2) & 0x18) | ((c << 4) & 0x1c0);
+}
 static inline uint32_t rvc_imm_swsp(uint32_t c) { return ((c >> 7) & 0x3c) | ((c >> 1) & 0xc0); }
 static inline uint32_t rvc_imm_sdsp(uint32_t c) { return ((c >> 7) & 0x38) | ((c >> 1) & 0x1c0); }
 

@@ -572,6 +572,47 @@ TEST(code_written_by_the_program_runs_after_fence_i)
 	crig_fini(&t);
 }
 
+TEST(an_instruction_rewritten_in_place_runs_in_its_new_form)
+{
+	struct crig t;
+	crig_init_with(&t, NULL, 256);
+	rig_map_fresh(&t.r, CODE, 0, PTE_R | PTE_W | PTE_X | PTE_U);
+	t.c.x[A1] = CODE;
+	t.c.x[A2] = ADDI(A0, A0, 100);
+	t.c.x[A4] = 1;
+	uint32_t p[] = {
+		ADDI(A0, A0, 1),     /* CODE: rewritten after its first run */
+		ADDI(A3, A3, 1),
+		BR(1, A3, A4, 12),   /* the second time round: to the ecall */
+		STORE(2, A2, A1, 0), /* rewrite CODE into addi a0, a0, 100 */
+		JAL(ZERO, -16),
+		ECALL,
+	};
+	crig_code(&t, CODE, p, 6);
+	CHECK_EQ(crig_run(&t, 100), CPU_ECALL);
+	CHECK_EQ(t.c.x[A0], 101);
+	CHECK_EQ(t.c.instret, 8);
+	crig_fini(&t);
+}
+
+TEST(instructions_sharing_a_decode_slot_run_correctly)
+{
+	struct crig t;
+	crig_init(&t);
+	rig_map_fresh(&t.r, CODE + 0x1000, 0, PTE_R | PTE_X | PTE_U);
+	/* CODE and CODE + 2048 share a slot of the decoded cache (1024 slots, pc / 2) */
+	uint32_t a[] = {ADDI(A0, A0, 1), JAL(ZERO, 2044)};     /* to CODE + 2048 */
+	uint32_t b[] = {ADDI(A1, A1, 2), BR(1, A1, A2, -2052)}; /* back to CODE while a1 != a2 */
+	crig_code(&t, CODE, a, 2);
+	crig_code(&t, CODE + 2048, b, 2);
+	crig_write(&t, CODE + 2056, 4, ECALL);
+	t.c.x[A2] = 20;
+	CHECK_EQ(crig_run(&t, 1000), CPU_ECALL);
+	CHECK_EQ(t.c.x[A0], 10);
+	CHECK_EQ(t.c.x[A1], 20);
+	crig_fini(&t);
+}
+
 TEST(ecall_stops_on_itself_without_retiring)
 {
 	struct crig t;
@@ -646,6 +687,19 @@ TEST(c_unimp_is_illegal_with_its_16_bit_word)
 	char dis[64];
 	cpu_disasm(t.ex.insn, t.c.pc, dis, sizeof dis);
 	CHECK_STR(dis, "c.unimp");
+	crig_fini(&t);
+}
+
+TEST(an_odd_pc_is_refused_as_illegal)
+{
+	struct crig t;
+	crig_init(&t);
+	crig_write(&t, CODE, 4, NOP);
+	t.c.pc = CODE + 1;
+	CHECK_EQ(crig_run(&t, 5), CPU_ILLEGAL);
+	CHECK_EQ(t.ex.insn, 0);
+	CHECK_EQ(t.c.pc, CODE + 1);
+	CHECK_EQ(t.c.instret, 0);
 	crig_fini(&t);
 }
 
