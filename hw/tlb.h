@@ -207,13 +207,14 @@ static inline void tlb_list_to_tail(struct tlb *t, uint64_t set, uint32_t slot)
 	t->tail[set] = slot;
 }
 
-/* Hashed TLBs: counts a hit on slot of set and updates the replacement state.
- * Returns the entry. */
-static inline struct tlb_entry *tlb_hash_hit(struct tlb *t, asid_t asid, uint64_t set, uint32_t slot)
+/* Updates the replacement state for a use of a valid slot of set, as a
+ * lookup hit on it does (without counting the hit). */
+static inline void tlb_use_slot_in(struct tlb *t, uint64_t set, uint32_t slot)
 {
-	tlb_count_hit(t, asid);
 	if (t->policy == TLB_LRU) {
-		if (t->tail[set] != slot)
+		if (!t->hashed)
+			t->stamp[slot] = ++t->clock;
+		else if (t->tail[set] != slot)
 			tlb_list_to_tail(t, set, slot);
 	} else if (t->policy == TLB_PLRU) {
 		if (t->ways <= 64) {
@@ -223,6 +224,20 @@ static inline struct tlb_entry *tlb_hash_hit(struct tlb *t, asid_t asid, uint64_
 			tlb_touch(t, slot);
 		}
 	}
+}
+
+/* The same, finding the slot's set. */
+static inline void tlb_use_slot(struct tlb *t, uint32_t slot)
+{
+	tlb_use_slot_in(t, likely(t->set_mask == 0) ? 0 : slot / t->ways, slot);
+}
+
+/* Hashed TLBs: counts a hit on slot and updates the replacement state.
+ * Returns the entry. */
+static inline struct tlb_entry *tlb_hash_hit(struct tlb *t, asid_t asid, uint64_t set, uint32_t slot)
+{
+	tlb_count_hit(t, asid);
+	tlb_use_slot_in(t, set, slot);
 	return &t->entry[slot];
 }
 
@@ -284,25 +299,6 @@ static inline uint32_t tlb_entry_slot(const struct tlb *t, const struct tlb_entr
 	return (uint32_t)(e - t->entry);
 }
 
-/* Updates the replacement state for a use of a valid slot, as a lookup hit
- * on it does (without counting the hit). */
-static inline void tlb_use_slot(struct tlb *t, uint32_t slot)
-{
-	uint64_t set = likely(t->set_mask == 0) ? 0 : slot / t->ways;
-	if (t->policy == TLB_LRU) {
-		if (!t->hashed)
-			t->stamp[slot] = ++t->clock;
-		else if (t->tail[set] != slot)
-			tlb_list_to_tail(t, set, slot);
-	} else if (t->policy == TLB_PLRU) {
-		if (t->ways <= 64) {
-			unsigned w = slot & (t->ways - 1);
-			t->plru[set] = (t->plru[set] & ~t->plru_path[w]) | t->plru_dir[w];
-		} else {
-			tlb_touch(t, slot);
-		}
-	}
-}
 
 /* Counts a hit of asid on a valid slot and updates the replacement state:
  * exactly what tlb_lookup does when it finds that slot. For a driver that
