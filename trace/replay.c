@@ -238,29 +238,42 @@ static bool read_all(struct trace_reader *r, struct ref_buffer *b, char *err, si
 	return got == 0;
 }
 
-/* Next use of every page access, by a backward scan over (pid, vpn). */
+/* Next use of every page access, by a backward scan over (pid, vpn). The
+ * key packs a dense number for the pid above the VPN's bits; false with a
+ * message when the trace has more processes than the key can number. */
 static bool compute_next_use(struct replay *rp, const struct ref_buffer *b)
 {
-	unsigned shift = rp->k->fmt.page_shift;
-	uint64_t total = 0;
+	const struct pt_format *f = &rp->k->fmt;
+	unsigned shift = f->page_shift, vpn_bits = f->va_bits - f->page_shift;
+	uint64_t total = 0, npids = 0, dense;
 	for (uint64_t i = 0; i < b->n; i++)
 		total += record_pages(&b->refs[i], shift);
 	rp->next_use = xmalloc((total ? total : 1) * sizeof *rp->next_use);
 	rp->nuse = total;
-	struct u64map last;
+	struct u64map last, pids;
 	u64map_init(&last);
+	u64map_init(&pids);
 	uint64_t pos = total;
-	for (uint64_t i = b->n; i-- > 0;) {
+	bool ok = true;
+	for (uint64_t i = b->n; ok && i-- > 0;) {
+		if (!u64map_get(&pids, b->refs[i].pid, &dense))
+			u64map_put(&pids, b->refs[i].pid, dense = npids++);
+		if (vpn_bits < 64 && dense >> (64 - vpn_bits)) {
+			snprintf(rp->err, rp->errlen, "opt cannot tell apart more than %llu processes with %s addresses",
+				 1ull << (64 - vpn_bits), f->name);
+			ok = false;
+		}
 		vpn_t first = b->refs[i].va >> shift, lastp = first + record_pages(&b->refs[i], shift) - 1;
-		for (vpn_t vpn = lastp + 1; vpn-- > first;) {
-			uint64_t key = ((uint64_t)b->refs[i].pid << 52) ^ (vpn & mask_bits(52)), nu;
+		for (vpn_t vpn = lastp + 1; ok && vpn-- > first;) {
+			uint64_t key = (vpn_bits < 64 ? dense << vpn_bits : 0) | (vpn & mask_bits(vpn_bits)), nu;
 			pos--;
 			rp->next_use[pos] = u64map_get(&last, key, &nu) ? nu : UINT64_MAX;
 			u64map_put(&last, key, pos);
 		}
 	}
+	u64map_fini(&pids);
 	u64map_fini(&last);
-	return true;
+	return ok;
 }
 
 /* Replays every record, from memory (after learning the future) or streaming. */
