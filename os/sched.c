@@ -78,6 +78,17 @@ static struct proc *pick(struct sched *s)
 	return NULL;
 }
 
+/* Wakes sleepers whose time has come. */
+static void wake_due(struct sched *s)
+{
+	uint64_t now = sched_now_ns(s);
+	for (size_t i = 0; i < s->k->nprocs; i++) {
+		struct proc *p = s->k->procs[i];
+		if (p->state == PROC_SLEEPING && p->wake_ns <= now)
+			p->state = PROC_LIVE;
+	}
+}
+
 /* Everyone is asleep (or waiting): jump the clock to the first wake-up.
  * Returns false when nobody will ever wake up. */
 static bool sleep_until_next_wakeup(struct sched *s)
@@ -92,21 +103,8 @@ static bool sleep_until_next_wakeup(struct sched *s)
 	uint64_t now = sched_now_ns(s);
 	if (first > now)
 		s->idle_ns += first - now;
-	for (size_t i = 0; i < k->nprocs; i++)
-		if (k->procs[i]->state == PROC_SLEEPING && k->procs[i]->wake_ns <= first)
-			k->procs[i]->state = PROC_LIVE;
+	wake_due(s);
 	return true;
-}
-
-/* Wakes sleepers whose time has come. */
-static void wake_due(struct sched *s)
-{
-	uint64_t now = sched_now_ns(s);
-	for (size_t i = 0; i < s->k->nprocs; i++) {
-		struct proc *p = s->k->procs[i];
-		if (p->state == PROC_SLEEPING && p->wake_ns <= now)
-			p->state = PROC_LIVE;
-	}
 }
 
 /* Kills p for an instruction it cannot execute. */

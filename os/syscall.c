@@ -148,9 +148,8 @@ static long sys_mmap(struct call *c)
 	} else if (!find_gap(c, len, &start)) {
 		return -GUEST_ENOMEM;
 	}
+	/* PROT_NONE gives prot 0: a region no access may use */
 	struct region r = {.start = start, .end = start + len, .prot = guest_prot(c->a[2]), .kind = REGION_MMAP};
-	if (!r.prot)
-		r.prot = 0; /* PROT_NONE: a region no access may use */
 	return as_add_region(&c->p->as, &r) ? (long)start : -GUEST_ENOMEM;
 }
 

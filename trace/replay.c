@@ -17,7 +17,7 @@ struct replay {
 	struct proc *last;   /* the process of the previous record */
 	uint64_t retry_hits; /* TLB hits of retried lookups (not first lookups) */
 	uint64_t *next_use;  /* opt: next use of each page access, in order */
-	uint64_t nuse, use_pos;
+	uint64_t use_pos;
 };
 
 static const char *action_text(enum fault_action a)
@@ -249,7 +249,6 @@ static bool compute_next_use(struct replay *rp, const struct ref_buffer *b)
 	for (uint64_t i = 0; i < b->n; i++)
 		total += record_pages(&b->refs[i], shift);
 	rp->next_use = xmalloc((total ? total : 1) * sizeof *rp->next_use);
-	rp->nuse = total;
 	struct u64map last, pids;
 	u64map_init(&last);
 	u64map_init(&pids);
