@@ -540,11 +540,10 @@ enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, st
 
 /* ---- the page-fault handler ---- */
 
-static enum fault_result segfault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
-				  const struct region *r, const char *reason, struct fault_outcome *out)
+static enum fault_result segfault(struct kernel *k, struct proc *p, const struct fault *f, const struct region *r,
+				  const char *reason, struct fault_outcome *out)
 {
 	char why[320], prot[4] = "";
-	(void)priv;
 	if (r)
 		region_prot_string(r->prot, prot);
 	int n = snprintf(why, sizeof why, "segmentation fault: %s of 0x%" PRIx64 " (%s%s%s%s): %s",
@@ -741,8 +740,8 @@ static struct region *grow_stack(struct kernel *k, struct proc *p, vaddr_t va, b
 	return s;
 }
 
-static enum fault_result not_present(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
-				     uint64_t next_use, struct fault_outcome *out)
+static enum fault_result not_present(struct kernel *k, struct proc *p, const struct fault *f, uint64_t next_use,
+				     struct fault_outcome *out)
 {
 	bool guard = false;
 	struct region *r = as_find_region(&p->as, f->va);
@@ -751,11 +750,11 @@ static enum fault_result not_present(struct kernel *k, struct proc *p, const str
 	if (!r && !guard && !k->cfg.strict && (r = auto_region(k, p, f->va)) != NULL)
 		out->region_created = true;
 	if (!r)
-		return segfault(k, p, f, priv, NULL,
+		return segfault(k, p, f, NULL,
 				guard ? "stack overflow (beyond the stack limit)" : "no region contains the address",
 				out);
 	if (!prot_allows(r->prot, f->access))
-		return segfault(k, p, f, priv, r, "the region does not allow it", out);
+		return segfault(k, p, f, r, "the region does not allow it", out);
 	return page_in(k, p, r, f->va, next_use, out);
 }
 
@@ -795,7 +794,7 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 		return kernel_fault(k, p, &walk, priv, next_use, out);
 	}
 	case FAULT_NOT_PRESENT:
-		return not_present(k, p, f, priv, next_use, out);
+		return not_present(k, p, f, next_use, out);
 	case FAULT_AD:
 		return set_ad(k, p, f, out);
 	case FAULT_PROTECTION:
@@ -804,7 +803,7 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 		/* fall through */
 	default:
 		fault_describe(f, reason, sizeof reason);
-		return segfault(k, p, f, priv, as_find_region(&p->as, f->va), reason, out);
+		return segfault(k, p, f, as_find_region(&p->as, f->va), reason, out);
 	}
 }
 
