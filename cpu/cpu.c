@@ -46,7 +46,11 @@ static inline uint64_t sext32(uint64_t x) { return rv_sext(x, 32); }
  * used, in order. That is exact: after a series of touches the replacement
  * state (LRU order, PLRU bits; FIFO and random keep none) depends only on the
  * last touch of each entry, in the order of those last touches. So code and
- * data pages used in turn cost nothing more than a compare.
+ * data pages used in turn cost nothing more than a compare. The frames'
+ * reference stamps (mmu_stamp) ride on the same touches: applying one stamps
+ * its frame, so the order of the frames' stamps is the order of their last
+ * references, as if every reference had been stamped (a frame is one
+ * entry's page while the entry is kept: the kernel maps base pages only).
  *
  * During a run only the CPU's own translations change the TLB, so the kept
  * pages are checked (all at once, by starting a new epoch) against the TLBs'
@@ -54,37 +58,43 @@ static inline uint64_t sext32(uint64_t x) { return rv_sext(x, 32); }
  * CPU makes in full. The fetch window is a copy of the kept page the loop
  * fetches from; a new epoch drops it too. */
 
-/* Applies an owed touch. */
-static void touch_apply(const struct cpu_touch *t)
+/* Applies an owed touch: to the TLB's replacement state and the frame's
+ * reference stamp (when the MMU keeps stamps). */
+static void touch_apply(struct cpu *c, const struct cpu_touch *t)
 {
-	if (t->e)
+	if (t->e) {
 		tlb_use_slot(t->tlb, tlb_entry_slot(t->tlb, t->e));
+		mmu_stamp(c->mmu, t->pa);
+	}
 }
 
-/* A use of kept entry e of TLB t other than the one used last: the older
- * owed touch is applied unless it is e's, and e's becomes the newer. */
-static void entry_use_other(struct cpu *c, struct tlb *t, const struct tlb_entry *e)
+/* A use of kept entry e of TLB t, the page at pa, other than the one used
+ * last: the older owed touch is applied unless it is e's, and e's becomes the
+ * newer. */
+static void entry_use_other(struct cpu *c, struct tlb *t, const struct tlb_entry *e, paddr_t pa)
 {
 	unsigned older = c->newer ^ 1;
 	if (c->touch[older].e != e) {
-		touch_apply(&c->touch[older]);
-		c->touch[older] = (struct cpu_touch){t, e};
+		touch_apply(c, &c->touch[older]);
+		c->touch[older] = (struct cpu_touch){t, e, pa};
 	}
 	c->newer = older;
 }
 
-/* Records a use of kept entry e of TLB t (its hit is counted by the caller). */
-HOT void entry_use(struct cpu *c, struct tlb *t, const struct tlb_entry *e)
+/* Records a use of kept entry e of TLB t, the page at pa (its hit is counted
+ * by the caller). */
+HOT void entry_use(struct cpu *c, struct tlb *t, const struct tlb_entry *e, paddr_t pa)
 {
 	if (unlikely(c->touch[c->newer].e != e))
-		entry_use_other(c, t, e);
+		entry_use_other(c, t, e, pa);
 }
 
-/* Pays what the CPU owes its TLBs: the touches, in order, and the hits. */
+/* Pays what the CPU owes its TLBs and frame stamps: the touches, in order,
+ * and the hits. */
 static void owed_pay(struct cpu *c)
 {
-	touch_apply(&c->touch[c->newer ^ 1]);
-	touch_apply(&c->touch[c->newer]);
+	touch_apply(c, &c->touch[c->newer ^ 1]);
+	touch_apply(c, &c->touch[c->newer]);
 	c->touch[0].e = c->touch[1].e = NULL;
 	if (c->win_hits) {
 		tlb_count_hits(c->mmu->tlb[ACCESS_EXEC], c->seen_asid, c->win_hits);
@@ -136,7 +146,7 @@ static void page_keep(struct cpu *c, vaddr_t va, paddr_t pa, enum access acc, co
 	struct cpu_page *p = page_of(c, va, acc);
 	uint64_t off = va & c->page_mask;
 	pages_check(c);
-	if (!e || c->no_page_cache || pa < off || !physmem_contains(c->pm, pa - off, c->page_mask + 1))
+	if (!e || c->no_page_cache || c->mmu->on_ref || pa < off || !physmem_contains(c->pm, pa - off, c->page_mask + 1))
 		return;
 	p->va = va - off;
 	p->epoch = c->epoch;
@@ -163,14 +173,15 @@ void cpu_init(struct cpu *c, struct mmu *m, struct physmem *pm, vaddr_t entry)
 
 /* ---- Memory: an access within a kept page inline, the rest out of line ---- */
 
-/* The full translation of va for acc, keeping its page when it can. Returns
- * va's host address, with n bytes from there in RAM; NULL with the stop in
- * *ex on a fault. */
+/* The full translation of va for acc, keeping its page when it can (never
+ * while an observer watches every reference). Returns va's host address, with
+ * n bytes from there in RAM; NULL with the stop in *ex on a fault. */
 static uint8_t *xlate_keep(struct cpu *c, vaddr_t va, unsigned n, enum access acc, struct cpu_exit *ex)
 {
 	paddr_t pa;
 	const struct tlb_entry *e;
 	owed_pay(c);
+	mmu_observe(c->mmu, va, acc, n);
 	if (!mmu_translate_entry(c->mmu, va, acc, PRIV_USER, &pa, &e, &ex->fault)) {
 		pages_check(c);
 		stop(ex, CPU_FAULT);
@@ -181,6 +192,7 @@ static uint8_t *xlate_keep(struct cpu *c, vaddr_t va, unsigned n, enum access ac
 		bus_fault(c, va, acc, ex);
 		return NULL;
 	}
+	mmu_stamp(c->mmu, pa);
 	return c->pm->base + pa;
 }
 
@@ -281,7 +293,7 @@ HOT uint8_t *data_ptr(struct cpu *c, vaddr_t va, unsigned size, enum access acc,
 	if (likely(page_holds(c, p, va))) {
 		uint64_t off = va & c->page_mask;
 		c->data_hits++;
-		entry_use(c, p->tlb, p->entry);
+		entry_use(c, p->tlb, p->entry, p->pa);
 		mmu_data_ref(c->mmu, p->pa + off);
 		return p->host + off;
 	}
@@ -298,7 +310,7 @@ static const uint8_t *fetch_parcel(struct cpu *c, vaddr_t va, struct cpu_exit *e
 	const struct cpu_page *p = page_of(c, va, ACCESS_EXEC);
 	if (page_holds(c, p, va)) {
 		tlb_count_hit(p->tlb, c->seen_asid);
-		entry_use(c, p->tlb, p->entry);
+		entry_use(c, p->tlb, p->entry, p->pa);
 		return p->host + off;
 	}
 	return xlate_keep(c, va, room < 4 ? (unsigned)room : 4, ACCESS_EXEC, ex);
@@ -315,6 +327,7 @@ static void window_load(struct cpu *c)
 	c->win_va = p->va;
 	c->win_span = c->page_mask - 3;
 	c->win_host = p->host;
+	c->win_pa = p->pa;
 	c->win_tlb = p->tlb;
 	c->win_entry = p->entry;
 }
@@ -357,7 +370,7 @@ HOT int64_t fetch(struct cpu *c, struct cpu_exit *ex)
 	if (likely(off <= c->win_span)) {
 		uint32_t raw;
 		c->win_hits++;
-		entry_use(c, c->win_tlb, c->win_entry);
+		entry_use(c, c->win_tlb, c->win_entry, c->win_pa);
 		memcpy(&raw, c->win_host + off, 4);
 		return raw;
 	}

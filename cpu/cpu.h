@@ -57,11 +57,12 @@ struct cpu_page {
 	const struct tlb_entry *entry;
 };
 
-/* A use of a kept TLB entry whose effect on the replacement state (a touch of
- * its slot) the CPU has not applied yet (private to cpu.c). */
+/* A use of a kept TLB entry whose effects (a touch of its slot, the stamp of
+ * the frame at pa) the CPU has not applied yet (private to cpu.c). */
 struct cpu_touch {
 	struct tlb *tlb;
 	const struct tlb_entry *e;
+	paddr_t pa;
 };
 
 struct cpu {
@@ -96,6 +97,7 @@ struct cpu {
 	vaddr_t win_va;
 	uint64_t win_span;   /* the page size - 4: where a 4-byte fetch still fits */
 	const uint8_t *win_host;
+	paddr_t win_pa;
 	struct tlb *win_tlb;
 	const struct tlb_entry *win_entry;
 	uint64_t win_hits;   /* fetches through it not yet counted */

@@ -189,7 +189,15 @@ void mmu_free(struct mmu *m)
 	if (m->l2)
 		tlb_free(m->l2);
 	cache_free(m->cache);
+	free(m->stamp);
 	free(m);
+}
+
+void mmu_stamps_on(struct mmu *m, uint64_t nframes)
+{
+	free(m->stamp);
+	m->stamp = xcalloc(nframes ? nframes : 1, sizeof *m->stamp);
+	m->nstamps = nframes;
 }
 
 /* The distinct TLBs of the MMU (L1 data, L1 instruction when split, L2). */

@@ -73,6 +73,14 @@ struct mmu {
 	asid_t asid;             /* ... and satp.ASID */
 	struct mmu_config cfg;
 	struct mmu_counts c;
+	/* Reference stamps (mmu_stamps_on): per frame of physical memory, the
+	 * time of its last reference, a clock that every reference advances. */
+	uint64_t *stamp;         /* NULL: off */
+	uint64_t nstamps;        /* frames [0, nstamps) are stamped */
+	uint64_t stamp_clock;    /* the last stamp handed out */
+	/* The observer of every reference the drivers make (NULL: none). */
+	void (*on_ref)(void *ctx, vaddr_t va, enum access acc, unsigned size);
+	void *on_ref_ctx;
 };
 
 /* Builds an MMU over pm for page-table format fmt (may be NULL for bare).
@@ -149,6 +157,37 @@ static inline void mmu_data_ref(struct mmu *m, paddr_t pa)
 	m->c.data_refs++;
 	if (unlikely(m->cache != NULL))
 		cache_access(m->cache, pa);
+}
+
+/* Reference stamps: a per-frame register of the time of the frame's last
+ * reference, what exact LRU and software reference bits need beyond the PTE's
+ * A bit. Once on (for frames [0, nframes): the kernel's user pool), every driver reports each reference it makes to a frame
+ * with mmu_stamp (the CPU, the trace replayer, the kernel's user copies), in
+ * the order they happen; a frame's stamp is larger the later its last
+ * reference, and no two references get the same stamp. Off by default: the
+ * drivers then pay one predictable branch per call. */
+void mmu_stamps_on(struct mmu *m, uint64_t nframes);
+
+/* Stamps the frame of pa, when it is one of the stamped frames [0, nframes). */
+static inline void mmu_stamp(struct mmu *m, paddr_t pa)
+{
+	if (unlikely(m->stamp != NULL)) {
+		uint64_t pfn = pa >> m->pm->page_shift;
+		if (pfn < m->nstamps)
+			m->stamp[pfn] = ++m->stamp_clock;
+	}
+}
+
+/* The stamp of frame pfn's last reference (0: none since the stamps went on). */
+static inline uint64_t mmu_stamp_of(const struct mmu *m, pfn_t pfn) { return m->stamp[pfn]; }
+
+/* Tells the observer (vmlab run --record) of a reference a driver is about to
+ * make: size bytes at va, within one page, for acc. Drivers report every
+ * attempt, including one that then faults (the hardware looked it up). */
+static inline void mmu_observe(struct mmu *m, vaddr_t va, enum access acc, unsigned size)
+{
+	if (unlikely(m->on_ref != NULL))
+		m->on_ref(m->on_ref_ctx, va, acc, size);
 }
 
 /* Adds what the MMU counted (TLB lookups, walk and data references) to hw: the

@@ -31,7 +31,20 @@ void kernel_config_defaults(struct kernel_config *cfg)
 	latency_defaults(&cfg->lat);
 }
 
-/* ---- policy callbacks: the hardware A and D bits of every mapping ---- */
+/* ---- policy callbacks: the hardware A and D bits of every mapping ----
+ *
+ * A format without A and D bits (ostep-2level) gets reference bits in
+ * software from the frames' reference stamps: a page was referenced since
+ * its bit was last cleared when its stamp is newer than the stamp it had
+ * then (soft_cleared). Without a D bit the kernel cannot tell a clean page:
+ * every page counts as dirty. */
+
+static bool soft_bits(const struct kernel *k) { return !ptfmt_has_ad(&k->fmt); }
+
+static bool soft_accessed(const struct kernel *k, pfn_t pfn)
+{
+	return mmu_stamp_of(k->mmu, pfn) > k->soft_cleared[pfn];
+}
 
 /* ORs the canonical flags of every mapping of frame pfn. */
 static unsigned mapping_flags(struct kernel *k, pfn_t pfn)
@@ -45,18 +58,27 @@ static unsigned mapping_flags(struct kernel *k, pfn_t pfn)
 	return flags;
 }
 
-static bool is_accessed(void *ctx, pfn_t pfn) { return mapping_flags(ctx, pfn) & PTE_A; }
+static bool is_accessed(void *ctx, pfn_t pfn)
+{
+	struct kernel *k = ctx;
+	return soft_bits(k) ? soft_accessed(k, pfn) : (mapping_flags(k, pfn) & PTE_A) != 0;
+}
 
 static bool is_dirty(void *ctx, pfn_t pfn)
 {
 	struct kernel *k = ctx;
-	return (mapping_flags(k, pfn) & PTE_D) != 0;
+	return soft_bits(k) || (mapping_flags(k, pfn) & PTE_D) != 0;
 }
 
 static bool test_and_clear_accessed(void *ctx, pfn_t pfn)
 {
 	struct kernel *k = ctx;
 	bool was = false;
+	if (soft_bits(k)) {
+		was = soft_accessed(k, pfn);
+		k->soft_cleared[pfn] = mmu_stamp_of(k->mmu, pfn);
+		return was;
+	}
 	for (struct rmap *m = frames_get(&k->fr, pfn)->rmap; m; m = m->next) {
 		struct pt_leaf leaf;
 		if (pt_lookup(&m->as->pt, m->va, &leaf) != PT_OK || !(leaf.flags & PTE_A))
@@ -71,8 +93,27 @@ static bool test_and_clear_accessed(void *ctx, pfn_t pfn)
 
 static void policy_for(struct kernel *k, struct policy *pol)
 {
-	struct policy_env env = {k->cfg.user_frames, k->cfg.seed, test_and_clear_accessed, is_accessed, is_dirty, k};
+	struct policy_env env = {
+		.nframes = k->cfg.user_frames,
+		.seed = k->cfg.seed,
+		.test_and_clear_accessed = test_and_clear_accessed,
+		.is_accessed = is_accessed,
+		.is_dirty = is_dirty,
+		.ctx = k,
+		.last_use = k->mmu->stamp,
+	};
 	policy_init(pol, k->cfg.policy, &env);
+}
+
+/* The MMU keeps reference stamps of the user frames when the policy needs
+ * them or the kernel keeps reference bits in software. */
+static void setup_stamps(struct kernel *k)
+{
+	if (!k->cfg.policy->needs_stamps && !soft_bits(k))
+		return;
+	mmu_stamps_on(k->mmu, k->cfg.user_frames);
+	if (soft_bits(k))
+		k->soft_cleared = xcalloc(k->cfg.user_frames, sizeof *k->soft_cleared);
 }
 
 struct policy *kernel_policy_of(struct kernel *k, struct proc *p)
@@ -85,6 +126,17 @@ void kernel_hold_frame(struct kernel *k, pfn_t pfn, struct policy *pol, uint64_t
 {
 	frames_get(&k->fr, pfn)->pol = pol;
 	policy_insert(pol, pfn, next_use);
+}
+
+/* A page of p became resident in frame pfn for a reference: the reference
+ * is stamped (its reference bit, kept in software, is clear until the access
+ * it faulted for is made, as a fresh PTE's A bit is) and p's policy holds it. */
+void kernel_page_arrived(struct kernel *k, struct proc *p, pfn_t pfn, uint64_t next_use)
+{
+	mmu_stamp(k->mmu, pfn_to_pa(&k->pm, pfn));
+	if (k->soft_cleared)
+		k->soft_cleared[pfn] = mmu_stamp_of(k->mmu, pfn);
+	kernel_hold_frame(k, pfn, kernel_policy_of(k, p), next_use);
 }
 
 /* The page left frame pfn: its policy instance lets go. */
@@ -169,6 +221,7 @@ struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t err
 		snprintf(err, errlen, "no memory for the kernel region");
 		goto fail_mmu;
 	}
+	setup_stamps(k);
 	if (!cfg->local_scope)
 		policy_for(k, &k->global);
 	return k;
@@ -203,6 +256,7 @@ void kernel_free(struct kernel *k)
 	frames_fini(&k->fr);
 	physmem_fini(&k->pm);
 	u64map_fini(&k->pid_index);
+	free(k->soft_cleared);
 	free(k);
 }
 
@@ -681,7 +735,7 @@ static enum fault_result page_in(struct kernel *k, struct proc *p, const struct 
 	if (dirty && pt_update(&p->as.pt, va, PTE_A | PTE_D, 0) != PT_OK)
 		panic("a page just mapped vanished");
 	frames_rmap_add(&k->fr, pfn, &p->as, va);
-	kernel_hold_frame(k, pfn, kernel_policy_of(k, p), next_use);
+	kernel_page_arrived(k, p, pfn, next_use);
 	p->as.resident++;
 	out->frame = pfn;
 	return FAULT_RESOLVED;

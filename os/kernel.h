@@ -121,6 +121,8 @@ struct kernel {
 	asid_t next_asid;
 	struct kernel_counts c;
 	struct rng rng;            /* the seeded randomness of the kernel's own choices (ASLR) */
+	uint64_t *soft_cleared;    /* PTEs without A bits: per user frame, its reference
+				      stamp when its software reference bit was cleared */
 	char error[320];           /* the host error behind FAULT_HOST_ERROR */
 	void (*on_kill)(void *ctx, const struct proc *p); /* told of each kill */
 	void *on_kill_ctx;
@@ -168,8 +170,9 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 			       uint64_t next_use, struct fault_outcome *out);
 
 /* Tells the replacement policy that the user page in the frame at pa (which a
- * user-mode translation gave) was referenced; only needed when the policy
- * wants_touch. */
+ * user-mode translation gave) was referenced, and when it is next used; only
+ * needed when the policy needs_future (the others learn of references from
+ * the PTEs' A bits and the MMU's reference stamps). */
 void kernel_touch(struct kernel *k, paddr_t pa, uint64_t next_use);
 
 /* Adds a region to p's address space (taking its own reference to the

@@ -12,6 +12,9 @@ enum frame_get { GOT_FRAME, NO_MEMORY, IO_ERROR };
 struct policy *kernel_policy_of(struct kernel *k, struct proc *p);
 /* A page became resident in frame pfn: the policy instance pol holds it. */
 void kernel_hold_frame(struct kernel *k, pfn_t pfn, struct policy *pol, uint64_t next_use);
+/* A page of p became resident in frame pfn for a reference (a fault): the
+ * reference is stamped and p's policy holds the frame. */
+void kernel_page_arrived(struct kernel *k, struct proc *p, pfn_t pfn, uint64_t next_use);
 /* The page left frame pfn: its policy instance lets go. */
 void kernel_release_frame(struct kernel *k, pfn_t pfn);
 /* A free user frame for p, evicting a victim when none is free. */

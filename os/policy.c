@@ -1,6 +1,7 @@
-/* The registry of replacement policies, and the frame rings several of them
- * are built on: circular doubly-linked lists threaded through per-frame arrays,
- * so every list operation is O(1) and memory is two words per frame. */
+/* The registry of replacement policies, and what several of them are built
+ * on: frame rings (circular doubly-linked lists threaded through per-frame
+ * arrays, so every list operation is O(1) and memory is two words per frame)
+ * and an indexed heap of frames. */
 #include "os/policy.h"
 
 #include <inttypes.h>
@@ -131,4 +132,97 @@ void policy_circle_remove(void *state, pfn_t frame)
 {
 	struct policy_circle *c = state;
 	policy_ring_remove(&c->links, &c->ring, frame);
+}
+
+/* ---- the indexed heap ---- */
+
+void policy_heap_init(struct policy_heap *h, uint64_t nframes, bool max_first)
+{
+	h->heap = xmalloc((nframes ? nframes : 1) * sizeof *h->heap);
+	h->pos = xmalloc((nframes ? nframes : 1) * sizeof *h->pos);
+	h->key = xmalloc((nframes ? nframes : 1) * sizeof *h->key);
+	for (uint64_t f = 0; f < nframes; f++)
+		h->pos[f] = POLICY_NONE;
+	h->count = 0;
+	h->nframes = nframes;
+	h->max_first = max_first;
+}
+
+void policy_heap_fini(struct policy_heap *h)
+{
+	free(h->heap);
+	free(h->pos);
+	free(h->key);
+	h->heap = h->pos = h->key = NULL;
+}
+
+/* Whether frame a belongs above frame b. */
+static bool heap_before(const struct policy_heap *h, pfn_t a, pfn_t b)
+{
+	uint64_t ka = h->key[a], kb = h->key[b];
+	if (ka != kb)
+		return h->max_first ? ka > kb : ka < kb;
+	return a < b;
+}
+
+static void heap_place(struct policy_heap *h, uint64_t i, pfn_t f)
+{
+	h->heap[i] = f;
+	h->pos[f] = i;
+}
+
+/* Moves the frame at index i up or down until the heap order holds. */
+static void heap_sift(struct policy_heap *h, uint64_t i)
+{
+	pfn_t f = h->heap[i];
+	while (i > 0 && heap_before(h, f, h->heap[(i - 1) / 2])) {
+		heap_place(h, i, h->heap[(i - 1) / 2]);
+		i = (i - 1) / 2;
+	}
+	for (;;) {
+		uint64_t c = 2 * i + 1;
+		if (c >= h->count)
+			break;
+		if (c + 1 < h->count && heap_before(h, h->heap[c + 1], h->heap[c]))
+			c++;
+		if (!heap_before(h, h->heap[c], f))
+			break;
+		heap_place(h, i, h->heap[c]);
+		i = c;
+	}
+	heap_place(h, i, f);
+}
+
+static void heap_require(const struct policy_heap *h, pfn_t f)
+{
+	if (!policy_heap_holds(h, f))
+		policy_not_resident(f);
+}
+
+void policy_heap_insert(struct policy_heap *h, pfn_t f, uint64_t key)
+{
+	if (f >= h->nframes || h->pos[f] != POLICY_NONE)
+		panic("frame %" PRIu64 " is out of range or already resident", f);
+	h->key[f] = key;
+	heap_place(h, h->count++, f);
+	heap_sift(h, h->count - 1);
+}
+
+void policy_heap_rekey(struct policy_heap *h, pfn_t f, uint64_t key)
+{
+	heap_require(h, f);
+	h->key[f] = key;
+	heap_sift(h, h->pos[f]);
+}
+
+void policy_heap_remove(struct policy_heap *h, pfn_t f)
+{
+	heap_require(h, f);
+	uint64_t i = h->pos[f];
+	pfn_t last = h->heap[--h->count];
+	h->pos[f] = POLICY_NONE;
+	if (last == f)
+		return;
+	heap_place(h, i, last);
+	heap_sift(h, i);
 }

@@ -21,27 +21,36 @@ struct policy_env {
 	/* Whether the page is dirty (PTE D bit set, or not yet written to swap). */
 	bool (*is_dirty)(void *ctx, pfn_t frame);
 	void *ctx;
+	/* For a policy that needs_stamps: last_use[frame] is the stamp of the
+	 * frame's last reference, kept by the driver (the MMU's reference stamps):
+	 * every reference to a resident frame, including the one that made it
+	 * resident (stamped before insert), gets a stamp larger than any before. */
+	const uint64_t *last_use;
 };
 
 /* One policy. Every function pointer is set. The kernel calls insert when a
  * page becomes resident in a frame (that counts as its first reference), touch
- * on a later reference (only needed when wants_touch; for the other policies it
- * does nothing), remove when the page leaves the frame (freed, or evicted after
- * victim chose it). victim chooses among resident frames and returns false when
- * none is resident; it does not remove the victim (a second call without the
- * remove may choose differently: the first may have cleared A bits or drawn a
- * random number).
+ * on a later reference (only needed when needs_future; for the other policies
+ * it does nothing), remove when the page leaves the frame (freed, or evicted
+ * after victim chose it). victim chooses among resident frames and returns
+ * false when none is resident; it does not remove the victim (a second call
+ * without the remove may choose differently: the first may have cleared A bits
+ * or drawn a random number).
  *
  * next_use is used by opt only (needs_future): the position in the reference
  * stream of the page's next reference, UINT64_MAX if it is never referenced
- * again. Other policies ignore it.
+ * again. Other policies ignore it. A policy that needs_stamps reads the
+ * frames' reference stamps (env->last_use) instead of being told of every
+ * reference: a running program references memory billions of times, and
+ * only a stamp per reference is cheap enough.
  *
  * Misuse is a broken kernel invariant and panics: a frame >= nframes, inserting
  * a frame already resident, touching or removing one that is not. */
 struct policy_ops {
 	const char *name;
-	bool needs_future; /* the driver must pass next_use to insert and touch */
-	bool wants_touch;  /* the driver must report every reference with touch */
+	bool needs_future; /* the driver must pass next_use to insert and touch, and
+			      report every reference with touch */
+	bool needs_stamps; /* the driver must keep env->last_use */
 	/* Returns a new instance with nothing resident; the env is copied. */
 	void *(*create)(const struct policy_env *env);
 	void (*destroy)(void *state);
@@ -55,7 +64,12 @@ struct policy_ops {
  *
  * fifo: evicts the page resident longest.
  *
- * lru: exact LRU; insert and touch make a page the most recently used.
+ * lru: exact LRU: evicts the resident frame with the smallest last_use. The
+ * frames sit in a min-heap keyed by the stamp each had when last placed
+ * (never more than its last_use); victim re-keys a root whose key is stale
+ * and sifts it down until the root's key is its last_use: then no frame was
+ * used longer ago. O(log n) per insert and remove; victim O(log n) per frame
+ * used since it was last placed.
  *
  * clock (second chance): the resident frames form a circle in order of
  * insertion, with a hand pointing at one of them. insert places the new frame
@@ -237,5 +251,29 @@ void policy_circle_remove(void *state, pfn_t frame);
 
 /* Panics unless f is one of the env's frames. */
 void policy_check_frame(const struct policy_env *env, pfn_t f, const char *who);
+
+/* An indexed binary heap of frames by a per-frame key: the root is the frame
+ * with the smallest key (the largest with max_first), the lower frame number
+ * first on a tie. Every operation is O(log n); misuse panics (a frame out of
+ * range, inserting a frame in the heap, keying or removing one that is not). */
+struct policy_heap {
+	pfn_t *heap;      /* count frames; heap[0] is the root */
+	uint64_t *pos;    /* per frame: its index in heap, or POLICY_NONE */
+	uint64_t *key;    /* per frame */
+	uint64_t count, nframes;
+	bool max_first;
+};
+
+void policy_heap_init(struct policy_heap *h, uint64_t nframes, bool max_first);
+void policy_heap_fini(struct policy_heap *h);
+void policy_heap_insert(struct policy_heap *h, pfn_t f, uint64_t key);
+/* Gives f, in the heap, a new key. */
+void policy_heap_rekey(struct policy_heap *h, pfn_t f, uint64_t key);
+void policy_heap_remove(struct policy_heap *h, pfn_t f);
+
+static inline bool policy_heap_holds(const struct policy_heap *h, pfn_t f)
+{
+	return f < h->nframes && h->pos[f] != POLICY_NONE;
+}
 
 #endif

@@ -81,7 +81,7 @@ static enum fault_result copy_page(struct kernel *k, struct proc *p, const struc
 	if (pt_map(&p->as.pt, leaf->va, copy, 0, prot | PTE_U | PTE_A | PTE_D) != PT_OK)
 		panic("remapping a copied page failed");
 	frames_rmap_add(&k->fr, copy, &p->as, leaf->va);
-	kernel_hold_frame(k, copy, kernel_policy_of(k, p), next_use);
+	kernel_page_arrived(k, p, copy, next_use);
 	p->as.resident++;
 	mmu_flush_va(k->mmu, p->as.asid, leaf->va);
 	k->c.cow_copies++;
@@ -219,11 +219,14 @@ int vm_copy(struct kernel *k, struct proc *p, vaddr_t va, void *buf, size_t len,
 		size_t n = page - (va & (page - 1));
 		n = n < len ? n : len;
 		paddr_t pa;
-		int st = user_pa(k, p, va, to_user ? ACCESS_WRITE : ACCESS_READ, &pa);
+		enum access acc = to_user ? ACCESS_WRITE : ACCESS_READ;
+		mmu_observe(k->mmu, va, acc, (unsigned)n);
+		int st = user_pa(k, p, va, acc, &pa);
 		if (st)
 			return st;
 		uint8_t *host = physmem_ptr(&k->pm, pa, n);
 		to_user ? memcpy(host, b, n) : memcpy(b, host, n);
+		mmu_stamp(k->mmu, pa);
 		mmu_data_ref(k->mmu, pa);
 		va += n, b += n, len -= n;
 	}

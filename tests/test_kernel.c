@@ -319,6 +319,7 @@ static uint64_t kernel_faults(const char *policy, const uint64_t *refs, uint64_t
 		while (!mmu_translate(k->mmu, va, ACCESS_READ, PRIV_USER, &pa, &f))
 			if (kernel_fault(k, p, &f, PRIV_USER, next, &out) != FAULT_RESOLVED)
 				FAIL("fault not resolved");
+		mmu_stamp(k->mmu, pa);
 		kernel_touch(k, pa, next);
 	}
 	uint64_t faults = k->c.minor_faults + k->c.major_faults;

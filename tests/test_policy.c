@@ -23,6 +23,7 @@ struct sim {
 	uint64_t *frame_of; /* per page: its frame, or NONE */
 	uint64_t *page_of;  /* per frame: its page, or NONE */
 	bool *a, *d;        /* per frame: the A and D bits of its page */
+	uint64_t *stamp, clock; /* per frame: the reference stamp of its page (env.last_use) */
 	uint64_t faults, evictions;
 	pfn_t victim;       /* the frame evicted by the last fault, or NONE */
 };
@@ -69,6 +70,7 @@ static void sim_init(struct sim *s, const struct policy_ops *ops, uint64_t nfram
 	s->page_of = nones(nframes);
 	s->a = xcalloc(nframes, sizeof *s->a);
 	s->d = xcalloc(nframes, sizeof *s->d);
+	s->stamp = xcalloc(nframes, sizeof *s->stamp);
 	s->victim = NONE;
 	struct policy_env env = {
 		.nframes = nframes,
@@ -77,6 +79,7 @@ static void sim_init(struct sim *s, const struct policy_ops *ops, uint64_t nfram
 		.is_accessed = sim_is_accessed,
 		.is_dirty = sim_is_dirty,
 		.ctx = s,
+		.last_use = s->stamp,
 	};
 	policy_init(&s->pol, ops, &env);
 }
@@ -88,6 +91,7 @@ static void sim_fini(struct sim *s)
 	free(s->page_of);
 	free(s->a);
 	free(s->d);
+	free(s->stamp);
 }
 
 /* The page leaves its frame (freed or evicted). */
@@ -142,8 +146,10 @@ static pfn_t sim_frame_for_fault(struct sim *s, enum outcome *out)
 	return s->victim;
 }
 
-/* One reference: a fault brings the page in; then the hardware sets A, and D
- * on a write. */
+/* One reference: a fault brings the page in; the reference is stamped (the
+ * one that made a page resident before insert) and told with touch (every
+ * policy must accept it: the models of lru and opt learn from it); the
+ * hardware sets A, and D on a write. */
 static enum outcome sim_access(struct sim *s, uint64_t page, bool write, uint64_t next_use)
 {
 	enum outcome out = HIT;
@@ -155,8 +161,10 @@ static enum outcome sim_access(struct sim *s, uint64_t page, bool write, uint64_
 		s->page_of[f] = page;
 		s->resident++;
 		s->a[f] = s->d[f] = false;
+		s->stamp[f] = ++s->clock;
 		policy_insert(&s->pol, f, next_use);
-	} else if (s->pol.ops->wants_touch) {
+	} else {
+		s->stamp[f] = ++s->clock;
 		policy_touch(&s->pol, f, next_use);
 	}
 	s->a[f] = true;
@@ -698,13 +706,13 @@ static bool model_victim(void *state, pfn_t *victim)
 	return model_scan_stamps(m, victim);
 }
 
-#define MODEL(n, touches, future)                                                        \
+#define MODEL(n, stamps, future)                                                        \
 	static void *model_create_##n(const struct policy_env *env)                      \
 	{                                                                                \
 		return model_create_named(env, #n);                                      \
 	}                                                                                \
 	static const struct policy_ops model_##n##_ops = {                               \
-		.name = "model " #n, .wants_touch = touches, .needs_future = future,     \
+		.name = "model " #n, .needs_stamps = stamps, .needs_future = future,    \
 		.create = model_create_##n, .destroy = model_destroy,                    \
 		.insert = model_insert, .touch = model_touch,                            \
 		.remove = model_remove, .victim = model_victim,                          \
@@ -715,7 +723,7 @@ MODEL(lru, true, false)
 MODEL(clock, false, false)
 MODEL(eclock, false, false)
 MODEL(random, false, false)
-MODEL(opt, true, true)
+MODEL(opt, false, true)
 MODEL(twolist, false, false)
 
 static const struct policy_ops *model_find(const char *name)
@@ -805,8 +813,8 @@ TEST(policy_find_knows_every_listed_name_and_nothing_else)
 	CHECK(policy_find("FIFO") == NULL);
 	CHECK(policy_find("lru2") == NULL);
 	CHECK(policy_find("nru") == NULL);
-	CHECK(policy_find("opt")->needs_future && policy_find("opt")->wants_touch);
-	CHECK(policy_find("lru")->wants_touch && !policy_find("lru")->needs_future);
+	CHECK(policy_find("opt")->needs_future && !policy_find("opt")->needs_stamps);
+	CHECK(policy_find("lru")->needs_stamps && !policy_find("lru")->needs_future);
 }
 
 TEST(every_policy_finds_no_victim_when_nothing_is_resident)

@@ -10,7 +10,7 @@ struct replay {
 	struct mmu *m;
 	const struct replay_opts *o;
 	struct replay_stats *st;
-	bool touch;          /* the policy wants every reference */
+	bool touch;          /* the policy wants every reference (with its next use) */
 	uint64_t records, refs;
 	char *err;
 	size_t errlen;
@@ -65,6 +65,7 @@ static void accessed(struct replay *rp, paddr_t pa, uint64_t next_use)
 {
 	if (rp->touch)
 		kernel_touch(rp->k, pa, next_use);
+	mmu_stamp(rp->m, pa);
 	mmu_data_ref(rp->m, pa);
 }
 
@@ -303,7 +304,7 @@ int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opt
 	       char *err, size_t errlen)
 {
 	struct replay rp = {.k = k, .m = k->mmu, .o = o, .st = st, .err = err, .errlen = errlen,
-			    .touch = k->cfg.policy->wants_touch};
+			    .touch = k->cfg.policy->needs_future};
 	uint64_t hits0, hits1, misses;
 	memset(st, 0, sizeof *st);
 	mmu_tlb_totals(k->mmu, &hits0, &misses);
