@@ -44,7 +44,7 @@ static struct trace_ref program_ref(struct rng *r, uint64_t i)
 	} else { /* pointer chasing over the heap */
 		va = 0x10000000 + ((x >> 8) % (PAGES * 512)) * 8;
 	}
-	return (struct trace_ref){1, acc, va, 8, 0};
+	return (struct trace_ref){.pid = 1, .acc = acc, .va = va, .size = 8};
 }
 
 /* One reference of the random workload: 90% in a hot set of HOT pages that
@@ -55,8 +55,8 @@ static struct trace_ref random_ref(struct rng *r, uint64_t *hot_base, uint64_t i
 		*hot_base = rng_below(r, PAGES - HOT);
 	uint64_t x = rng_next(r);
 	uint64_t page = (x & 0xff) < 230 ? *hot_base + (x >> 8) % HOT : (x >> 8) % PAGES;
-	return (struct trace_ref){1, (x >> 40) % 3 == 0 ? ACCESS_WRITE : ACCESS_READ,
-				  0x10000000 + page * 4096 + ((x >> 20) & 0xff8), 8, 0};
+	return (struct trace_ref){.pid = 1, .acc = (x >> 40) % 3 == 0 ? ACCESS_WRITE : ACCESS_READ,
+				  .va = 0x10000000 + page * 4096 + ((x >> 20) & 0xff8), .size = 8};
 }
 
 static bool generate(const char *path, bool program)

@@ -15,6 +15,7 @@
 #include "cli/options.h"
 #include "os/sched.h"
 #include "report/summary.h"
+#include "trace/record.h"
 
 #define MAX_WORDS 64
 
@@ -31,6 +32,8 @@ static const char run_help[] =
 	"  --show-va ADDR       print where ADDR is mapped in each process at its end\n"
 	"  --malloc POLICY      the guest malloc's fit: first (default), next, best, worst\n"
 	"  --aslr               randomise each process's stack, heap and mmap bases (seeded by -s)\n"
+	"  --record FILE        write every reference (fetch, load, store, kernel copy) as a\n"
+	"                       binary trace, for `vmlab trace FILE` (opt, curves, other machines)\n"
 	"  --json               print the summary as JSON on stdout (default: text on stderr)\n\n";
 
 struct run_args {
@@ -41,6 +44,7 @@ struct run_args {
 	bool json, show_pt;
 	bool show_va;
 	vaddr_t va;
+	const char *record;   /* --record FILE, or NULL */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -107,7 +111,8 @@ static int run_option(struct run_args *a, int argc, char **argv, int *i)
 	if (!strcmp(opt, "--aslr"))
 		return a->mo.k.aslr = true, 1;
 	bool valued = !strcmp(opt, "--time") || !strcmp(opt, "--max-insns") || !strcmp(opt, "--quantum") ||
-		      !strcmp(opt, "--path") || !strcmp(opt, "--malloc") || !strcmp(opt, "--show-va");
+		      !strcmp(opt, "--path") || !strcmp(opt, "--malloc") || !strcmp(opt, "--show-va") ||
+		      !strcmp(opt, "--record");
 	if (!valued)
 		return 0;
 	if (*i + 1 >= argc) {
@@ -126,6 +131,8 @@ static int run_option(struct run_args *a, int argc, char **argv, int *i)
 		ok = set_malloc_policy(a, v);
 	else if (!strcmp(opt, "--show-va"))
 		ok = a->show_va = parse_address(v, &a->va);
+	else if (!strcmp(opt, "--record"))
+		a->record = v;
 	else if (a->sc.npath < (int)ARRAY_LEN(a->sc.path_dirs))
 		a->sc.path_dirs[a->sc.npath++] = v;
 	else
@@ -250,6 +257,55 @@ static int first_status(const struct proc *p)
 	return (st & 0x7f) ? 128 + (st & 0x7f) : (st >> 8) & 0xff;
 }
 
+/* Starts every program as a process; returns the first one's pid, or 0
+ * after a message. */
+static int start_programs(struct run_args *a, struct sched *s, char *words[][MAX_WORDS], const int *nwords,
+			  char paths[][512])
+{
+	char err[600];
+	int first_pid = 0;
+	for (int i = 0; i < a->nprograms; i++) {
+		struct proc *p = sched_start(s, paths[i], words[i], nwords[i], err, sizeof err);
+		if (!p) {
+			fprintf(stderr, "vmlab: %s\n", err);
+			return 0;
+		}
+		if (!first_pid)
+			first_pid = p->pid;
+	}
+	return first_pid;
+}
+
+/* Says how the run ended; returns vmlab's exit status. */
+static int report_end(struct run_args *a, struct sched *s, enum sched_end end, int first_pid)
+{
+	struct kernel *k = s->k;
+	if (end == SCHED_HOST_ERROR) {
+		fprintf(stderr, "vmlab: %s\n", k->error);
+		return CLI_FAILED;
+	}
+	if (end == SCHED_LIMIT || end == SCHED_INTERRUPTED) {
+		for (size_t i = 0; a->show_va && i < k->nprocs; i++)
+			if (k->procs[i]->state != PROC_ZOMBIE && k->procs[i]->state != PROC_DEAD)
+				print_mapping(k->procs[i], a->va);
+		fprintf(stderr, "vmlab: stopped %s after %.3f s of virtual time\n",
+			end == SCHED_LIMIT ? "by the limit" : "by Ctrl-C", (double)sched_now_ns(s) / 1e9);
+		return 124;
+	}
+	return first_status(kernel_proc(k, first_pid));
+}
+
+static void print_summary(const struct run_args *a, struct sched *s)
+{
+	struct summary_input in = {.sim_ns = sched_now_ns(s), .programs = true, .instructions = s->insns};
+	mmu_tlb_totals(s->k->mmu, &in.tlb_hits, &in.tlb_misses);
+	in.references = in.tlb_hits + in.tlb_misses;
+	if (a->json)
+		summary_json(stdout, s->k, &in);
+	else
+		summary_print(stderr, s->k, &in);
+}
+
 static int run_programs(struct run_args *a)
 {
 	static char *words[SCHED_MAX_PROGRAMS][MAX_WORDS];
@@ -268,41 +324,27 @@ static int run_programs(struct run_args *a)
 		k->on_exit = show_at_exit;
 		k->on_exit_ctx = a;
 	}
+	struct recorder *rec = NULL;
+	if (a->record && !(rec = record_start(k, a->record, err, sizeof err))) {
+		fprintf(stderr, "vmlab: --record %s\n", err);
+		kernel_free(k);
+		return CLI_USAGE;
+	}
 	struct sched s;
 	sched_init(&s, k, &a->sc);
-	int first_pid = 0, status = CLI_OK;
-	for (int i = 0; i < a->nprograms; i++) {
-		struct proc *p = sched_start(&s, paths[i], words[i], nwords[i], err, sizeof err);
-		if (!p) {
-			fprintf(stderr, "vmlab: %s\n", err);
-			kernel_free(k);
-			return CLI_USAGE;
+	int first_pid = start_programs(a, &s, words, nwords, paths), status = CLI_USAGE;
+	if (first_pid) {
+		enum sched_end end = sched_run(&s);
+		fflush(stdout);
+		status = report_end(a, &s, end, first_pid);
+		print_summary(a, &s);
+		if (!record_finish(rec, err, sizeof err) && end != SCHED_HOST_ERROR) {
+			fprintf(stderr, "vmlab: --record %s\n", err);
+			status = CLI_FAILED;
 		}
-		if (!first_pid)
-			first_pid = p->pid;
+	} else if (!record_finish(rec, err, sizeof err)) {
+		fprintf(stderr, "vmlab: --record %s\n", err);
 	}
-	enum sched_end end = sched_run(&s);
-	fflush(stdout);
-	if (end == SCHED_HOST_ERROR) {
-		fprintf(stderr, "vmlab: %s\n", k->error);
-		status = CLI_FAILED;
-	} else if (end == SCHED_LIMIT || end == SCHED_INTERRUPTED) {
-		for (size_t i = 0; a->show_va && i < k->nprocs; i++)
-			if (k->procs[i]->state != PROC_ZOMBIE && k->procs[i]->state != PROC_DEAD)
-				print_mapping(k->procs[i], a->va);
-		fprintf(stderr, "vmlab: stopped %s after %.3f s of virtual time\n",
-			end == SCHED_LIMIT ? "by the limit" : "by Ctrl-C", (double)sched_now_ns(&s) / 1e9);
-		status = 124;
-	} else {
-		status = first_status(kernel_proc(k, first_pid));
-	}
-	struct summary_input in = {.sim_ns = sched_now_ns(&s), .programs = true, .instructions = s.insns};
-	mmu_tlb_totals(k->mmu, &in.tlb_hits, &in.tlb_misses);
-	in.references = in.tlb_hits + in.tlb_misses;
-	if (a->json)
-		summary_json(stdout, k, &in);
-	else
-		summary_print(stderr, k, &in);
 	kernel_free(k);
 	return status;
 }
@@ -325,5 +367,12 @@ int cli_run(int argc, char **argv)
 	a.mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
 	if (!machine_opts_finish(&a.mo))
 		return CLI_USAGE;
+	if (a.mo.k.policy->needs_future) {
+		fprintf(stderr, "vmlab: run: --policy %s needs the future, which a running program does not know;\n"
+				"record the run and replay the recording: vmlab run --record prog.vmt ... PROGRAM,\n"
+				"then vmlab trace --policy %s prog.vmt (with the same machine options)\n",
+			a.mo.k.policy->name, a.mo.k.policy->name);
+		return CLI_USAGE;
+	}
 	return run_programs(&a);
 }

@@ -181,8 +181,9 @@ static uint8_t *xlate_keep(struct cpu *c, vaddr_t va, unsigned n, enum access ac
 	paddr_t pa;
 	const struct tlb_entry *e;
 	owed_pay(c);
-	mmu_observe(c->mmu, va, acc, n);
-	if (!mmu_translate_entry(c->mmu, va, acc, PRIV_USER, &pa, &e, &ex->fault)) {
+	bool ok = mmu_translate_entry(c->mmu, va, acc, PRIV_USER, &pa, &e, &ex->fault);
+	mmu_observe(c->mmu, va, acc, n, !ok);
+	if (!ok) {
 		pages_check(c);
 		stop(ex, CPU_FAULT);
 		return NULL;

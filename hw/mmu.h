@@ -79,7 +79,7 @@ struct mmu {
 	uint64_t nstamps;        /* frames [0, nstamps) are stamped */
 	uint64_t stamp_clock;    /* the last stamp handed out */
 	/* The observer of every reference the drivers make (NULL: none). */
-	void (*on_ref)(void *ctx, vaddr_t va, enum access acc, unsigned size);
+	void (*on_ref)(void *ctx, vaddr_t va, enum access acc, unsigned size, bool faulted);
 	void *on_ref_ctx;
 };
 
@@ -181,13 +181,14 @@ static inline void mmu_stamp(struct mmu *m, paddr_t pa)
 /* The stamp of frame pfn's last reference (0: none since the stamps went on). */
 static inline uint64_t mmu_stamp_of(const struct mmu *m, pfn_t pfn) { return m->stamp[pfn]; }
 
-/* Tells the observer (vmlab run --record) of a reference a driver is about to
- * make: size bytes at va, within one page, for acc. Drivers report every
- * attempt, including one that then faults (the hardware looked it up). */
-static inline void mmu_observe(struct mmu *m, vaddr_t va, enum access acc, unsigned size)
+/* Tells the observer (vmlab run --record) of a reference a driver has just
+ * translated: size bytes at va, within one page, for acc. Drivers report
+ * every attempt, one that faulted too (faulted; the hardware looked it up, and
+ * the driver makes the access again after the kernel handled the fault). */
+static inline void mmu_observe(struct mmu *m, vaddr_t va, enum access acc, unsigned size, bool faulted)
 {
 	if (unlikely(m->on_ref != NULL))
-		m->on_ref(m->on_ref_ctx, va, acc, size);
+		m->on_ref(m->on_ref_ctx, va, acc, size, faulted);
 }
 
 /* Adds what the MMU counted (TLB lookups, walk and data references) to hw: the

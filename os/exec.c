@@ -111,13 +111,18 @@ static bool strings_fit(char *const v[], int n, size_t *total)
 	return *total <= EXEC_MAX_STRINGS;
 }
 
+/* Whether the arguments and environment fit the initial stack's limits. */
+static bool args_fit(char *const argv[], int argc, char *const envp[], int envc)
+{
+	size_t total = 0;
+	return argc <= EXEC_MAX_ARGS && envc <= EXEC_MAX_ARGS && strings_fit(argv, argc, &total) &&
+	       strings_fit(envp, envc, &total);
+}
+
+/* Builds the stack; the arguments must fit (args_fit). */
 static int build_stack(struct kernel *k, struct proc *p, struct stack_image *si, char *const argv[], int argc,
 		       char *const envp[], int envc, vaddr_t entry)
 {
-	size_t total = 0;
-	if (argc > EXEC_MAX_ARGS || envc > EXEC_MAX_ARGS || !strings_fit(argv, argc, &total) ||
-	    !strings_fit(envp, envc, &total))
-		return -GUEST_E2BIG;
 	uint64_t words[EXEC_MAX_ARGS * 2 + 16];
 	size_t nw = 0;
 	vaddr_t argp[EXEC_MAX_ARGS], envpp[EXEC_MAX_ARGS];
@@ -195,20 +200,28 @@ struct proc *exec_program(struct kernel *k, struct proc *old, int pid, const cha
 {
 	struct elf_file ef = {0};
 	vaddr_t top = exec_stack_top(k);
+	if (!args_fit(argv, argc, envp, envc)) {
+		*errno_out = GUEST_E2BIG;
+		snprintf(err, errlen, "%s: the arguments are too long", path);
+		return NULL;
+	}
 	if (!elf_open(&ef, path, 1ull << k->fmt.page_shift, top - ASLR_SPAN - k->cfg.stack_limit, err, errlen)) {
 		*errno_out = strstr(err, "No such file") ? GUEST_ENOENT : GUEST_ENOEXEC;
 		return NULL;
 	}
 	struct vfile *file = vfile_open(path, err, errlen);
 	struct proc *p = file ? kernel_new_proc(k) : NULL;
+	if (p) {
+		p->pid = old ? old->pid : pid; /* whose references loading makes */
+		if (old)
+			kernel_as_event(k, old, AS_EMPTY, 0); /* as observers see it: only memory can fail now */
+	}
 	int st = p ? load_image(k, p, &ef, file, argv, argc, envp, envc) : -GUEST_ENOMEM;
 	vfile_put(file);
 	elf_close(&ef);
 	if (st) {
 		*errno_out = -st;
-		if (st == -GUEST_E2BIG)
-			snprintf(err, errlen, "%s: the arguments are too long", path);
-		else if (file)
+		if (file)
 			snprintf(err, errlen, "%s: no memory to load it", path);
 		if (p)
 			kernel_discard(k, p);

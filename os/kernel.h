@@ -96,6 +96,16 @@ enum fault_result {
 	FAULT_HOST_ERROR, /* swap or file I/O failed: kernel_error says why */
 };
 
+/* What changes an address space beyond the accesses themselves, as the
+ * on_as_event hook is told of it (vmlab run --record). */
+enum as_event {
+	AS_UNMAP, /* the page at arg, resident or swapped, left p's address space
+		     (munmap, brk, mmap over it) */
+	AS_EMPTY, /* every page left it: exit, and exec as it starts building the
+		     new image (arg 0) */
+	AS_FORK,  /* the new process whose pid is arg shares p's pages copy-on-write */
+};
+
 struct kernel_counts {
 	uint64_t minor_faults, major_faults;
 	uint64_t evictions, writebacks, swap_ins, swap_outs, file_reads;
@@ -128,6 +138,8 @@ struct kernel {
 	void *on_kill_ctx;
 	void (*on_exit)(void *ctx, const struct proc *p); /* told before a process's memory is freed */
 	void *on_exit_ctx;
+	void (*on_as_event)(void *ctx, const struct proc *p, enum as_event ev, uint64_t arg);
+	void *on_as_event_ctx;     /* told of what changes address spaces beyond accesses */
 };
 
 /* Builds the machine and kernel. Returns NULL with a message in err when the
@@ -153,6 +165,12 @@ struct proc *kernel_proc(struct kernel *k, int pid);
 /* Frees everything the process holds. It stays in the table: a zombie until
  * its parent waits for it, or dead (a parent waiting for it wakes up). */
 void kernel_exit(struct kernel *k, struct proc *p);
+/* Tells the on_as_event hook, if any, of ev in p's address space. */
+static inline void kernel_as_event(struct kernel *k, const struct proc *p, enum as_event ev, uint64_t arg)
+{
+	if (k->on_as_event)
+		k->on_as_event(k->on_as_event_ctx, p, ev, arg);
+}
 /* Kills p with signal sig (its wait status), why saying what happened (the
  * on_kill hook is told). */
 void kernel_kill(struct kernel *k, struct proc *p, int sig, const char *why);

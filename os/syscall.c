@@ -241,6 +241,7 @@ static long sys_fork(struct call *c)
 	child->stack_top = c->p->stack_top;
 	memcpy(child->name, c->p->name, sizeof child->name);
 	kernel_adopt(c->k, child, c->s->next_pid++);
+	kernel_as_event(c->k, c->p, AS_FORK, (uint64_t)child->pid);
 	return child->pid;
 }
 

@@ -117,6 +117,7 @@ struct range_ctx {
 	struct proc *p;
 	vaddr_t start, end;
 	unsigned prot;  /* for protect */
+	bool flush;     /* for unmap: shoot down each page's TLB entry */
 };
 
 static bool in_range(const struct range_ctx *rc, vaddr_t va) { return va >= rc->start && va < rc->end; }
@@ -129,17 +130,20 @@ static bool unmap_leaf(void *ctx, const struct pt_leaf *leaf)
 		return true;
 	if (pt_unmap(&rc->p->as.pt, leaf->va, NULL) != PT_OK)
 		panic("unmapping a page that vanished");
+	kernel_as_event(rc->k, rc->p, AS_UNMAP, leaf->va);
 	kernel_drop_page(rc->k, &rc->p->as, leaf);
-	mmu_flush_va(rc->k->mmu, rc->p->as.asid, leaf->va);
+	if (rc->flush)
+		mmu_flush_va(rc->k->mmu, rc->p->as.asid, leaf->va);
 	return true;
 }
 
 /* Forgets the swapped-out pages of the range. */
-static void drop_swapped(struct kernel *k, struct aspace *as, vpn_t first, vpn_t end)
+static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t end)
 {
-	struct u64map *sw = &as->swapped;
+	struct u64map *sw = &p->as.swapped;
 	for (uint64_t i = 0; i < sw->cap;) {
 		if (sw->used[i] && sw->keys[i] >= first && sw->keys[i] < end) {
+			kernel_as_event(k, p, AS_UNMAP, sw->keys[i] << k->fmt.page_shift);
 			swap_free(&k->swap, sw->vals[i]);
 			u64map_remove(sw, sw->keys[i]); /* shifts a later entry into slot i: look again */
 		} else {
@@ -148,12 +152,25 @@ static void drop_swapped(struct kernel *k, struct aspace *as, vpn_t first, vpn_t
 	}
 }
 
+/* Unmaps [start, end): each page's TLB entry shot down (flush), or none. */
+static void unmap_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end, bool flush)
+{
+	struct range_ctx rc = {.k = k, .p = p, .start = start, .end = end, .flush = flush};
+	pt_for_each_leaf(&p->as.pt, unmap_leaf, &rc);
+	drop_swapped(k, p, start >> k->fmt.page_shift, end >> k->fmt.page_shift);
+	as_remove_range(&p->as, start, end);
+}
+
 void vm_unmap_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end)
 {
-	struct range_ctx rc = {k, p, start, end, 0};
-	pt_for_each_leaf(&p->as.pt, unmap_leaf, &rc);
-	drop_swapped(k, &p->as, start >> k->fmt.page_shift, end >> k->fmt.page_shift);
-	as_remove_range(&p->as, start, end);
+	unmap_range(k, p, start, end, true);
+}
+
+void vm_empty(struct kernel *k, struct proc *p)
+{
+	vaddr_t end = k->kregion_va ? k->kregion_va : k->fmt.va_bits >= 64 ? ~0ull : 1ull << k->fmt.va_bits;
+	unmap_range(k, p, 0, end, false);
+	mmu_flush_asid(k->mmu, p->as.asid);
 }
 
 /* Lowers one resident page's PTE to the new permissions (raising W waits for
@@ -174,7 +191,7 @@ bool vm_protect_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t e
 {
 	if (!as_protect_range(&p->as, start, end, prot))
 		return false;
-	struct range_ctx rc = {k, p, start, end, prot};
+	struct range_ctx rc = {.k = k, .p = p, .start = start, .end = end, .prot = prot};
 	pt_for_each_leaf(&p->as.pt, protect_leaf, &rc);
 	return true;
 }
@@ -190,17 +207,20 @@ static bool user_may(struct kernel *k, struct proc *p, vaddr_t va, enum access a
 	return r->kind != REGION_KERNEL && (r->prot & need[acc]);
 }
 
-/* The physical address of va for a user access, faulting the page in; 0 on
- * success, -EFAULT for a bad pointer, or -EIO (the kernel's error is set) or
- * -ESRCH (p was killed for lack of memory). */
-static int user_pa(struct kernel *k, struct proc *p, vaddr_t va, enum access acc, paddr_t *pa)
+/* The physical address of va for a user access of size bytes, faulting the
+ * page in; 0 on success, -EFAULT for a bad pointer, or -EIO (the kernel's
+ * error is set) or -ESRCH (p was killed for lack of memory). Each attempt is
+ * a reference the MMU's observer is told of, unless the kernel refuses it. */
+static int user_pa(struct kernel *k, struct proc *p, vaddr_t va, enum access acc, unsigned size, paddr_t *pa)
 {
 	for (;;) {
 		struct fault f;
-		if (mmu_translate(k->mmu, va, acc, PRIV_USER, pa, &f))
-			return 0;
-		if (f.kind != FAULT_TLB_MISS && (f.kind == FAULT_VA_RANGE || !user_may(k, p, va, acc)))
+		bool ok = mmu_translate(k->mmu, va, acc, PRIV_USER, pa, &f);
+		if (!ok && f.kind != FAULT_TLB_MISS && (f.kind == FAULT_VA_RANGE || !user_may(k, p, va, acc)))
 			return -EFAULT;
+		mmu_observe(k->mmu, va, acc, size, !ok);
+		if (ok)
+			return 0;
 		struct fault_outcome out;
 		enum fault_result res = kernel_fault(k, p, &f, PRIV_USER, 0, &out);
 		if (res == FAULT_HOST_ERROR)
@@ -219,9 +239,7 @@ int vm_copy(struct kernel *k, struct proc *p, vaddr_t va, void *buf, size_t len,
 		size_t n = page - (va & (page - 1));
 		n = n < len ? n : len;
 		paddr_t pa;
-		enum access acc = to_user ? ACCESS_WRITE : ACCESS_READ;
-		mmu_observe(k->mmu, va, acc, (unsigned)n);
-		int st = user_pa(k, p, va, acc, &pa);
+		int st = user_pa(k, p, va, to_user ? ACCESS_WRITE : ACCESS_READ, (unsigned)n, &pa);
 		if (st)
 			return st;
 		uint8_t *host = physmem_ptr(&k->pm, pa, n);

@@ -16,6 +16,11 @@ WARN_UNUSED bool vm_fork(struct kernel *k, struct proc *parent, struct proc *chi
  * holds, removes the regions (splitting those that straddle the edges). */
 void vm_unmap_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end);
 
+/* Frees every user page, swap slot and region of p below the kernel region
+ * (what exit and exec do to an address space, as a replay of a recording
+ * does it to a process that lives on): one TLB shootdown of p's ASID. */
+void vm_empty(struct kernel *k, struct proc *p);
+
 /* Sets the permissions of [start, end) (page-aligned, covered by regions;
  * false otherwise, nothing changed) and lowers the PTEs to them. */
 WARN_UNUSED bool vm_protect_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end, unsigned prot);

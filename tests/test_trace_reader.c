@@ -961,10 +961,59 @@ TEST(binary_layout_is_the_documented_one)
 	tmp_cleanup();
 }
 
+TEST(binary_faulted_flag_is_bit_0_of_the_last_byte_and_reads_back)
+{
+	struct trace_ref refs[2] = { { .pid = 7, .acc = ACCESS_READ, .va = 0x1000, .size = 8, .faulted = true },
+				     { .pid = 7, .acc = ACCESS_READ, .va = 0x1000, .size = 8 } };
+	const char *path = write_binary(refs, 2);
+	unsigned char got[48];
+	int fd = open(path, O_RDONLY);
+	CHECK(fd >= 0);
+	CHECK_EQ(read(fd, got, sizeof got), 48);
+	close(fd);
+	CHECK_EQ(got[16 + 15], TRACE_BIN_FAULTED);
+	CHECK_EQ(got[32 + 15], 0);
+	struct trace_reader *r = open_as(path, TRACE_AUTO);
+	struct trace_ref ref;
+	char err[200];
+	CHECK_EQ(trace_next(r, &ref, err, sizeof err), 1);
+	CHECK(ref.faulted);
+	CHECK_EQ(trace_next(r, &ref, err, sizeof err), 1);
+	CHECK(!ref.faulted);
+	trace_close(r);
+	tmp_cleanup();
+}
+
+TEST(binary_events_are_access_3_unmap_and_4_empty_and_read_back)
+{
+	struct trace_ref refs[2] = { { .pid = 3, .va = 0x5000, .size = 1, .event = TRACE_UNMAP },
+				     { .pid = 3, .size = 1, .event = TRACE_EMPTY } };
+	const char *path = write_binary(refs, 2);
+	unsigned char got[48];
+	int fd = open(path, O_RDONLY);
+	CHECK(fd >= 0);
+	CHECK_EQ(read(fd, got, sizeof got), 48);
+	close(fd);
+	CHECK_EQ(got[16 + 14], 3);
+	CHECK_EQ(got[32 + 14], 4);
+	struct trace_reader *r = open_as(path, TRACE_AUTO);
+	struct trace_ref back;
+	char err[200];
+	CHECK_EQ(trace_next(r, &back, err, sizeof err), 1);
+	CHECK(back.event == TRACE_UNMAP && !back.faulted && back.acc == ACCESS_READ);
+	CHECK_EQ(back.va, 0x5000);
+	CHECK_EQ(back.pid, 3);
+	CHECK_EQ(trace_next(r, &back, err, sizeof err), 1);
+	CHECK(back.event == TRACE_EMPTY);
+	CHECK_EQ(trace_next(r, &back, err, sizeof err), 0);
+	trace_close(r);
+	tmp_cleanup();
+}
+
 TEST(binary_truncated_record_is_an_error_naming_the_record)
 {
-	struct trace_ref refs[3] = { { 1, ACCESS_READ, 0x10, 4, 0 }, { 2, ACCESS_WRITE, 0x20, 8, 0 },
-				     { 3, ACCESS_EXEC, 0x30, 2, 0 } };
+	struct trace_ref refs[3] = { { .pid = 1, .acc = ACCESS_READ, .va = 0x10, .size = 4 }, { .pid = 2, .acc = ACCESS_WRITE, .va = 0x20, .size = 8 },
+				     { .pid = 3, .acc = ACCESS_EXEC, .va = 0x30, .size = 2 } };
 	const char *path = write_binary(refs, 3);
 	CHECK(truncate(path, 16 + 16 * 3 - 5) == 0);
 	struct trace_reader *r = open_as(path, TRACE_BINARY);
@@ -1009,19 +1058,19 @@ TEST(binary_records_with_bad_fields_are_errors_or_skipped)
 	unsigned char file[16 + 5 * 16] = { 'V', 'M', 'L', 'A', 'B', 'T', 'R', '1', 1, 0, 0, 0, 16, 0, 0, 0 };
 	unsigned char recs[5][16] = {
 		{ 0x10, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0 },    /* good */
-		{ 0x20, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 4, 0, 3, 0 },    /* access 3 */
+		{ 0x20, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 4, 0, 6, 0 },    /* access 6 */
 		{ 0x30, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0 },    /* size 0 */
 		{ 0x40, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0x10, 1, 0 }, /* size 4097 */
-		{ 0x50, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 8, 0, 1, 9 },    /* reserved 9 */
+		{ 0x50, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 8, 0, 1, 9 },    /* flags 9: bit 3 undefined */
 	};
 	memcpy(file + 16, recs, sizeof recs);
 	const char *path = tmp_bytes(file, sizeof file);
 	struct trace_reader *r = open_as(path, TRACE_AUTO);
 	EXPECT_REF(r, 1, ACCESS_READ, 0x10, 4, 1);
-	EXPECT_ERR(r, path, ": record 2: bad access 3 (expected 0, 1 or 2)");
+	EXPECT_ERR(r, path, ": record 2: bad access 6 (expected 0 to 5)");
 	EXPECT_ERR(r, path, ": record 3: bad size 0 (expected 1 to 4096)");
 	EXPECT_ERR(r, path, ": record 4: bad size 4097 (expected 1 to 4096)");
-	EXPECT_ERR(r, path, ": record 5: reserved byte is 9, not 0");
+	EXPECT_ERR(r, path, ": record 5: flags byte is 9 (only bit 0 is defined)");
 	EXPECT_END(r);
 	trace_close(r);
 
@@ -1036,7 +1085,7 @@ TEST(binary_records_with_bad_fields_are_errors_or_skipped)
 	CHECK_EQ(n, 1);
 	CHECK_EQ(trace_bad_lines(r), 4);
 	char want[ERRLEN];
-	snprintf(want, sizeof want, "vmlab: %s: record 2: bad access 3 (expected 0, 1 or 2)\n", path);
+	snprintf(want, sizeof want, "vmlab: %s: record 2: bad access 6 (expected 0 to 5)\n", path);
 	CHECK(strncmp(slurp(log), want, strlen(want)) == 0);
 	trace_close(r);
 	tmp_cleanup();
@@ -1071,7 +1120,7 @@ TEST(writer_refuses_records_it_cannot_represent_and_close_says_so)
 	const char *path = tmp_text("");
 	struct trace_writer *w = trace_writer_open(path, NULL, 0);
 	CHECK(w != NULL);
-	struct trace_ref ok = { 0, ACCESS_READ, 0x10, 4, 0 }, zero = { 0, ACCESS_READ, 0x10, 0, 0 };
+	struct trace_ref ok = { .pid = 0, .acc = ACCESS_READ, .va = 0x10, .size = 4 }, zero = { .pid = 0, .acc = ACCESS_READ, .va = 0x10, .size = 0 };
 	CHECK(trace_write(w, &ok));
 	CHECK(!trace_write(w, &zero));
 	CHECK(!trace_write(w, &ok));
@@ -1090,7 +1139,7 @@ TEST(writer_reports_io_errors_and_unopenable_files)
 	struct trace_writer *w = trace_writer_open("/dev/full", err, sizeof err);
 	if (!w)
 		FAIL("%s", err);
-	struct trace_ref ref = { 0, ACCESS_READ, 0x10, 4, 0 };
+	struct trace_ref ref = { .pid = 0, .acc = ACCESS_READ, .va = 0x10, .size = 4 };
 	CHECK(trace_write(w, &ref));
 	CHECK(!trace_writer_close(w, err, sizeof err));
 	CHECK_STR(err, "/dev/full: write error: No space left on device");

@@ -676,15 +676,18 @@ static bool read_bin_header(struct trace_reader *r, char *err, size_t errlen)
 	return true;
 }
 
+/* The largest access byte: the last event's. */
+#define BIN_ACCESS_MAX (TRACE_BIN_EVENT_BASE + TRACE_FORK - TRACE_UNMAP)
+
 /* Complains about the invalid record just consumed at p. */
 static int bad_record(struct trace_reader *r, const unsigned char *p, char *err, size_t errlen)
 {
-	if (p[14] > ACCESS_EXEC)
-		return complain(r, err, errlen, "%s: record %" PRIu64 ": bad access %u (expected 0, 1 or 2)",
-				r->name, r->line, p[14]);
-	if (p[15] != 0)
-		return complain(r, err, errlen, "%s: record %" PRIu64 ": reserved byte is %u, not 0", r->name,
-				r->line, p[15]);
+	if (p[14] > BIN_ACCESS_MAX)
+		return complain(r, err, errlen, "%s: record %" PRIu64 ": bad access %u (expected 0 to %d)",
+				r->name, r->line, p[14], BIN_ACCESS_MAX);
+	if (p[15] & ~TRACE_BIN_FAULTED)
+		return complain(r, err, errlen, "%s: record %" PRIu64 ": flags byte is %u (only bit 0 is defined)",
+				r->name, r->line, p[15]);
 	return complain(r, err, errlen, "%s: record %" PRIu64 ": bad size %u (expected 1 to %d)", r->name,
 			r->line, le16(p + 12), TRACE_MAX_SIZE);
 }
@@ -720,11 +723,14 @@ static int next_binary(struct trace_reader *r, struct trace_ref *out, char *err,
 		r->pos += TRACE_BIN_RECORD_BYTES;
 		r->line++;
 		unsigned size = le16(p + 12);
-		if (likely(p[14] <= ACCESS_EXEC && p[15] == 0 && size - 1 < TRACE_MAX_SIZE)) {
+		if (likely(p[14] <= BIN_ACCESS_MAX && !(p[15] & ~TRACE_BIN_FAULTED) && size - 1 < TRACE_MAX_SIZE)) {
 			out->va = le64(p);
 			out->pid = le32(p + 8);
 			out->size = size;
-			out->acc = (enum access)p[14];
+			bool event = p[14] >= TRACE_BIN_EVENT_BASE;
+			out->event = event ? (enum trace_event)(p[14] - TRACE_BIN_EVENT_BASE + TRACE_UNMAP) : TRACE_ACCESS;
+			out->acc = event ? ACCESS_READ : (enum access)p[14];
+			out->faulted = p[15] & TRACE_BIN_FAULTED;
 			out->line = r->line;
 			return 1;
 		}
@@ -954,6 +960,8 @@ fail:
 
 int trace_next(struct trace_reader *r, struct trace_ref *out, char *err, size_t errlen)
 {
+	out->faulted = false; /* only binary records carry them */
+	out->event = TRACE_ACCESS;
 	return r->next(r, out, err, errlen);
 }
 
@@ -1055,7 +1063,8 @@ bool trace_write(struct trace_writer *w, const struct trace_ref *ref)
 {
 	if (w->io_errno || w->refused[0])
 		return false;
-	if ((unsigned)ref->acc > ACCESS_EXEC || ref->size == 0 || ref->size > TRACE_MAX_SIZE) {
+	if ((unsigned)ref->acc > ACCESS_EXEC || (unsigned)ref->event > TRACE_FORK || ref->size == 0 ||
+	    ref->size > TRACE_MAX_SIZE) {
 		snprintf(w->refused, sizeof w->refused, "record %" PRIu64 ": cannot write access %u of size %" PRIu32,
 			 w->records + 1, (unsigned)ref->acc, ref->size);
 		return false;
@@ -1064,8 +1073,8 @@ bool trace_write(struct trace_writer *w, const struct trace_ref *ref)
 	put_le64(p, ref->va);
 	put_le32(p + 8, ref->pid);
 	put_le16(p + 12, (uint16_t)ref->size);
-	p[14] = (unsigned char)ref->acc;
-	p[15] = 0;
+	p[14] = ref->event ? (unsigned char)(TRACE_BIN_EVENT_BASE + ref->event - TRACE_UNMAP) : (unsigned char)ref->acc;
+	p[15] = ref->faulted ? TRACE_BIN_FAULTED : 0;
 	w->len += TRACE_BIN_RECORD_BYTES;
 	w->records++;
 	return w->len < WRITER_BUF_BYTES || writer_flush(w);

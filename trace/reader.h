@@ -32,8 +32,13 @@
  *    0  8  magic "VMLABTR1"      0  8  va (u64)
  *    8  4  version (u32) = 1     8  4  pid (u32)
  *   12  4  record bytes (u32)   12  2  size in bytes (u16), 1..TRACE_MAX_SIZE
- *          = 16                 14  1  access: 0 read, 1 write, 2 exec (enum access)
- *                               15  1  reserved, must be 0
+ *          = 16                 14  1  access: 0 read, 1 write, 2 exec (enum access),
+ *                                      or an event (enum trace_event, from 3 on):
+ *                                      3 unmap, 4 empty, 5 fork (va: the child)
+ *                               15  1  flags: bit 0 (TRACE_BIN_FAULTED) set when the
+ *                                      access faulted as it was recorded and the
+ *                                      program made it again (a later record);
+ *                                      the other bits must be 0
  *
  * A file that ends inside a record is an error naming the record. */
 #ifndef TRACE_READER_H
@@ -51,6 +56,8 @@
 #define TRACE_BIN_VERSION 1
 #define TRACE_BIN_HEADER_BYTES 16
 #define TRACE_BIN_RECORD_BYTES 16
+#define TRACE_BIN_FAULTED 1          /* flags bit: see the binary format above */
+
 
 /* TRACE_TEXTBOOK is never chosen by TRACE_AUTO: its files are bare numbers,
  * indistinguishable from `pages`; the CLI selects it when a backing store is
@@ -64,13 +71,28 @@ enum trace_format {
 	TRACE_BINARY,
 };
 
-/* One memory reference. */
+/* What a record is: a memory reference, or (recorded runs only) an event
+ * that changes an address space. */
+enum trace_event {
+	TRACE_ACCESS,
+	TRACE_UNMAP,  /* the page holding va left the address space (munmap, brk) */
+	TRACE_EMPTY,  /* every page of the process left it (exit, exec); va 0 */
+	TRACE_FORK,   /* va is the pid of a new process sharing pid's pages copy-on-write */
+};
+
+/* The binary access byte of an event: 3 + (event - TRACE_UNMAP). */
+#define TRACE_BIN_EVENT_BASE 3
+
+/* One memory reference, or an event. */
 struct trace_ref {
 	uint32_t pid;     /* 0 when the format has none */
 	enum access acc;
 	vaddr_t va;
 	uint32_t size;    /* bytes, 1..TRACE_MAX_SIZE */
 	uint64_t line;    /* 1-based line it came from (record number for binary) */
+	bool faulted;     /* recorded from a run: this attempt faulted and a later record
+			     is the program's retry (replay handles the fault, no retry) */
+	enum trace_event event; /* TRACE_ACCESS, or an event (acc is then ACCESS_READ) */
 };
 
 struct trace_reader_opts {

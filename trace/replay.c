@@ -1,5 +1,6 @@
 /* The replay loop: translate, fault, retry; the explanation of each access. */
 #include "trace/replay.h"
+#include "os/vm.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -60,13 +61,16 @@ static uint64_t l1_hits(const struct mmu *m, enum access acc)
 	return m->tlb[acc] ? tlb_counters(m->tlb[acc])->hits : 0;
 }
 
-/* What happens once a page access has translated to pa. */
-static void accessed(struct replay *rp, paddr_t pa, uint64_t next_use)
+/* What happens once a page access for acc has translated to pa. As under
+ * `vmlab run`, an instruction fetch is taken to hit an instruction cache: it
+ * makes no data reference. */
+static void accessed(struct replay *rp, paddr_t pa, enum access acc, uint64_t next_use)
 {
 	if (rp->touch)
 		kernel_touch(rp->k, pa, next_use);
 	mmu_stamp(rp->m, pa);
-	mmu_data_ref(rp->m, pa);
+	if (acc != ACCESS_EXEC)
+		mmu_data_ref(rp->m, pa);
 }
 
 /* Textbook mode: the line of correct.txt for the access. */
@@ -77,11 +81,13 @@ static void textbook_line(struct replay *rp, vaddr_t va, paddr_t pa)
 }
 
 /* The faults of one page access: handled and retried until the access
- * succeeds or the process dies. Returns false on a host error. A retry that
- * hits in the TLB (after a software refill) is counted in retry_hits, so that
- * every access counts as a hit or a miss by its first lookup only. */
+ * succeeds or the process dies; with retry false (a recorded attempt that
+ * faulted, whose retry is a later record) handled only. Returns false on a
+ * host error. A retry that hits in the TLB (after a software refill) is
+ * counted in retry_hits, so that every access counts as a hit or a miss by
+ * its first lookup only. */
 static bool resolve(struct replay *rp, struct proc *p, vaddr_t va, enum access acc, uint64_t next_use,
-		    struct fault *f, paddr_t *pa)
+		    struct fault *f, paddr_t *pa, bool retry)
 {
 	struct kernel *k = rp->k;
 	FILE *ex = rp->o->explain;
@@ -94,50 +100,48 @@ static bool resolve(struct replay *rp, struct proc *p, vaddr_t va, enum access a
 			snprintf(rp->err, rp->errlen, "%s", k->error);
 			return false;
 		}
-		if (res == FAULT_KILLED)
+		if (res == FAULT_KILLED || !retry)
 			return true;
 		uint64_t hits = l1_hits(k->mmu, acc);
 		if (mmu_translate(k->mmu, va, acc, PRIV_USER, pa, f)) {
 			rp->retry_hits += l1_hits(k->mmu, acc) - hits;
-			accessed(rp, *pa, next_use);
+			accessed(rp, *pa, acc, next_use);
 			return true;
 		}
 	}
 }
 
 /* Translates one page access, handling faults until it succeeds or the
- * process dies. Returns false on a host error. */
-static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, enum access acc, uint64_t next_use)
+ * process dies (a recorded attempt that faulted: only its first fault).
+ * Returns false on a host error. */
+static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, const struct trace_ref *ref,
+			uint64_t next_use)
 {
 	struct mmu *m = rp->m;
+	enum access acc = ref->acc;
 	paddr_t pa;
 	struct fault f;
-	if (likely(!rp->o->explain)) {
-		if (likely(mmu_translate(m, va, acc, PRIV_USER, &pa, &f)))
-			accessed(rp, pa, next_use);
-		else if (!resolve(rp, p, va, acc, next_use, &f, &pa))
-			return false;
-		if (rp->o->textbook && p->state == PROC_LIVE)
-			textbook_line(rp, va, pa);
-		return true;
-	}
-	/* the explained way: the same steps, told as they happen */
 	FILE *ex = rp->o->explain;
 	uint64_t walk_refs = m->c.walk_refs, hits = l1_hits(m, acc);
-	fprintf(ex, "pid %d %c 0x%" PRIx64 ": vpn 0x%" PRIx64 " offset 0x%" PRIx64, p->pid, "RWX"[acc], va,
-		va >> m->page_shift, va & mask_bits(m->page_shift));
+	if (unlikely(ex != NULL))
+		fprintf(ex, "pid %d %c 0x%" PRIx64 ": vpn 0x%" PRIx64 " offset 0x%" PRIx64, p->pid, "RWX"[acc], va,
+			va >> m->page_shift, va & mask_bits(m->page_shift));
 	bool ok = mmu_translate(m, va, acc, PRIV_USER, &pa, &f);
-	fprintf(ex, " | TLB %s", l1_hits(m, acc) > hits ? "hit" : "miss");
-	if (ok)
-		accessed(rp, pa, next_use);
-	else if (!resolve(rp, p, va, acc, next_use, &f, &pa))
+	if (unlikely(ex != NULL))
+		fprintf(ex, " | TLB %s", l1_hits(m, acc) > hits ? "hit" : "miss");
+	if (likely(ok))
+		accessed(rp, pa, acc, next_use);
+	else if (!resolve(rp, p, va, acc, next_use, &f, &pa, !ref->faulted))
 		return false;
-	if (p->state == PROC_DEAD) {
+	bool done = p->state == PROC_LIVE && (ok || !ref->faulted);
+	if (unlikely(ex != NULL)) {
+		if (done)
+			fprintf(ex, " | walk %" PRIu64 " refs | pa 0x%" PRIx64, m->c.walk_refs - walk_refs, pa);
+		else if (p->state == PROC_LIVE)
+			fprintf(ex, " | the program makes it again");
 		fprintf(ex, "\n");
-		return true;
 	}
-	fprintf(ex, " | walk %" PRIu64 " refs | pa 0x%" PRIx64 "\n", m->c.walk_refs - walk_refs, pa);
-	if (rp->o->textbook)
+	if (rp->o->textbook && done)
 		textbook_line(rp, va, pa);
 	return true;
 }
@@ -164,9 +168,12 @@ static struct proc *proc_for(struct replay *rp, uint32_t pid)
 	return rp->last = p;
 }
 
-/* Pages a record touches (one when it would wrap past 2^64). */
+/* Pages a record touches (one when it would wrap past 2^64; none for an
+ * unmap, which is no access). */
 static uint64_t record_pages(const struct trace_ref *ref, unsigned shift)
 {
+	if (ref->event != TRACE_ACCESS)
+		return 0;
 	vaddr_t end = ref->va + ref->size - 1;
 	return end < ref->va ? 1 : (end >> shift) - (ref->va >> shift) + 1;
 }
@@ -189,6 +196,47 @@ static bool in_va_space(struct replay *rp, const struct trace_ref *ref, bool *fa
 	return false;
 }
 
+/* A fork record: a new process (pid ref->va) sharing p's pages
+ * copy-on-write. false with a message when it exists already or memory ran out. */
+static bool replay_fork(struct replay *rp, struct proc *p, const struct trace_ref *ref)
+{
+	struct kernel *k = rp->k;
+	if (rp->o->explain)
+		fprintf(rp->o->explain, "pid %d forks pid %" PRIu64 "\n", p->pid, ref->va);
+	if (ref->va > INT32_MAX || kernel_proc(k, (int)ref->va)) {
+		snprintf(rp->err, rp->errlen, "%s:%" PRIu64 ": pid %d forks pid %" PRIu64 ", which %s",
+			 rp->o->name ? rp->o->name : "trace", ref->line, p->pid, ref->va,
+			 ref->va > INT32_MAX ? "is not a pid" : "exists already");
+		return false;
+	}
+	struct proc *child = kernel_spawn(k, (int)ref->va);
+	if (!child || !vm_fork(k, p, child)) {
+		snprintf(rp->err, rp->errlen, "no memory for the page tables of pid %" PRIu64, ref->va);
+		return false;
+	}
+	return true;
+}
+
+/* An event record: the page holding va (unmap), or every page (empty),
+ * leaves p's address space; or p forks. */
+static bool replay_event(struct replay *rp, struct proc *p, const struct trace_ref *ref)
+{
+	uint64_t page = 1ull << rp->k->fmt.page_shift;
+	vaddr_t start = ref->va & ~(page - 1);
+	FILE *ex = rp->o->explain;
+	if (ref->event == TRACE_FORK)
+		return p->state != PROC_LIVE || replay_fork(rp, p, ref);
+	if (ex && ref->event == TRACE_EMPTY)
+		fprintf(ex, "pid %d empties its address space (exit or exec)\n", p->pid);
+	else if (ex)
+		fprintf(ex, "pid %d unmaps the page at 0x%" PRIx64 "\n", p->pid, start);
+	if (p->state == PROC_LIVE && ref->event == TRACE_EMPTY)
+		vm_empty(rp->k, p);
+	else if (p->state == PROC_LIVE)
+		vm_unmap_range(rp->k, p, start, start + page);
+	return true;
+}
+
 /* Replays one record: each page it touches. */
 static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 {
@@ -202,6 +250,8 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 	if (!p)
 		return false;
 	rp->records++;
+	if (ref->event != TRACE_ACCESS)
+		return replay_event(rp, p, ref);
 	vaddr_t first = ref->va >> shift, last = (ref->va + ref->size - 1) >> shift;
 	for (vpn_t vpn = first; vpn <= last; vpn++) {
 		if (p->state == PROC_DEAD) {
@@ -212,7 +262,7 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 		rp->refs++;
 		vaddr_t va = vpn == first ? ref->va : vpn << shift;
 		uint64_t next_use = rp->next_use ? rp->next_use[use + (vpn - first)] : 0;
-		if (!access_page(rp, p, va, ref->acc, next_use))
+		if (!access_page(rp, p, va, ref, next_use))
 			return false;
 	}
 	return true;
