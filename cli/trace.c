@@ -23,6 +23,8 @@ static const char trace_help[] =
 	"  --region [PID:]START-END[:rwxs]  declare a region (s: a stack that grows down; repeatable)\n"
 	"  --strict             an address outside every declared region is a segmentation fault\n"
 	"  --skip-bad           report bad trace lines and carry on\n"
+	"  --write-binary OUT   also write the records read (bad lines skipped) to OUT in the\n"
+	"                       binary format, which replays fastest\n"
 	"  -v                   explain every access\n"
 	"  --json               print the summary as one JSON object\n\n";
 
@@ -31,6 +33,7 @@ struct trace_args {
 	struct trace_reader_opts ro;
 	const char *path;
 	const char *backing;
+	const char *write_binary;  /* --write-binary OUT, or NULL */
 	bool verbose, json;
 	struct region regions[16];
 	int region_pid[16];
@@ -106,7 +109,8 @@ static int parse_args(struct trace_args *a, int argc, char **argv)
 			a->json = true;
 		} else if (!strcmp(opt, "--skip-bad")) {
 			a->ro.skip_bad = true;
-		} else if (!strcmp(opt, "--format") || !strcmp(opt, "--backing-store") || !strcmp(opt, "--region")) {
+		} else if (!strcmp(opt, "--format") || !strcmp(opt, "--backing-store") || !strcmp(opt, "--region") ||
+			   !strcmp(opt, "--write-binary")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "vmlab: %s needs a value\n", opt);
 				return CLI_USAGE;
@@ -114,6 +118,8 @@ static int parse_args(struct trace_args *a, int argc, char **argv)
 			const char *v = argv[++i];
 			if (!strcmp(opt, "--backing-store")) {
 				a->backing = v;
+			} else if (!strcmp(opt, "--write-binary")) {
+				a->write_binary = v;
 			} else if (!strcmp(opt, "--region")) {
 				if (!parse_region(a, v)) {
 					fprintf(stderr, "vmlab: --region %s: expects [PID:]START-END[:rwxs] (at most 16)\n", v);
@@ -174,12 +180,74 @@ static void textbook_trailer(const struct kernel *k, const struct replay_stats *
 	printf("TLB Hit Rate = %.3f\n", (double)st->tlb_hits / n);
 }
 
+/* Whether the two paths name the same existing file. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* --write-binary: the copy every record read goes to; NULL after a message
+ * (or when not asked for: then *ok stays true). */
+static struct trace_writer *open_copy(const struct trace_args *a, struct trace_reader *r, bool *ok)
+{
+	char err[400];
+	*ok = true;
+	if (!a->write_binary)
+		return NULL;
+	if (a->path && same_file(a->path, a->write_binary)) {
+		fprintf(stderr, "vmlab: --write-binary %s: that is the trace being read\n", a->write_binary);
+		*ok = false;
+		return NULL;
+	}
+	struct trace_writer *w = trace_writer_open(a->write_binary, err, sizeof err);
+	if (!w) {
+		fprintf(stderr, "vmlab: --write-binary %s\n", err);
+		*ok = false;
+		return NULL;
+	}
+	trace_tee(r, w);
+	return w;
+}
+
+/* Replays r and prints what happened; returns vmlab's exit status. */
+static int replay_and_report(struct trace_args *a, struct kernel *k, struct trace_reader *r,
+			     const struct region *backing, bool textbook)
+{
+	char err[400];
+	static const int every_pid = -1;
+	struct replay_opts ro = {
+		.explain = a->verbose ? stdout : NULL,
+		.textbook = textbook ? stdout : NULL,
+		.regions = textbook ? backing : a->regions,
+		.region_pids = textbook ? &every_pid : a->region_pid,
+		.nregions = textbook ? 1 : a->nregions,
+		.name = a->path && strcmp(a->path, "-") ? a->path : "<stdin>",
+		.skip_bad = a->ro.skip_bad,
+	};
+	struct replay_stats st;
+	if (replay_run(k, r, &ro, &st, err, sizeof err) != 0) {
+		fprintf(stderr, "vmlab: %s\n", err);
+		return k->error[0] ? CLI_FAILED : CLI_USAGE;
+	}
+	if (textbook) {
+		textbook_trailer(k, &st);
+		return CLI_OK;
+	}
+	struct summary_input in = {st.refs, st.tlb_hits, st.tlb_misses, kernel_sim_ns(k), false, 0};
+	if (a->json)
+		summary_json(stdout, k, &in);
+	else
+		summary_print(stdout, k, &in);
+	return CLI_OK;
+}
+
 static int run_trace(struct trace_args *a)
 {
 	char err[400];
 	struct region backing_region = {0};
-	int status = CLI_OK;
-	bool textbook = a->ro.format == TRACE_TEXTBOOK || a->backing;
+	int status = CLI_USAGE;
+	bool textbook = a->ro.format == TRACE_TEXTBOOK || a->backing, copy_ok;
 	if (textbook) {
 		a->ro.format = TRACE_TEXTBOOK;
 		if (!a->backing) {
@@ -193,40 +261,25 @@ static int run_trace(struct trace_args *a)
 	struct trace_reader *r = trace_open(a->path ? a->path : "-", &a->ro, err, sizeof err);
 	if (!r) {
 		fprintf(stderr, "vmlab: %s\n", err);
-		status = CLI_USAGE;
 		goto out_fd;
 	}
+	struct trace_writer *copy = open_copy(a, r, &copy_ok);
+	if (!copy_ok)
+		goto out_reader;
 	struct kernel *k = kernel_new(&a->mo.k, err, sizeof err);
 	if (!k) {
 		fprintf(stderr, "vmlab: %s\n", err);
-		status = CLI_USAGE;
-		goto out_reader;
-	}
-	k->on_kill = report_kill;
-	static const int every_pid = -1;
-	struct replay_opts ro = {
-		.explain = a->verbose ? stdout : NULL,
-		.textbook = textbook ? stdout : NULL,
-		.regions = textbook ? &backing_region : a->regions,
-		.region_pids = textbook ? &every_pid : a->region_pid,
-		.nregions = textbook ? 1 : a->nregions,
-		.name = a->path && strcmp(a->path, "-") ? a->path : "<stdin>",
-		.skip_bad = a->ro.skip_bad,
-	};
-	struct replay_stats st;
-	if (replay_run(k, r, &ro, &st, err, sizeof err) != 0) {
-		fprintf(stderr, "vmlab: %s\n", err);
-		status = k->error[0] ? CLI_FAILED : CLI_USAGE;
-	} else if (textbook) {
-		textbook_trailer(k, &st);
 	} else {
-		struct summary_input in = {st.refs, st.tlb_hits, st.tlb_misses, kernel_sim_ns(k), false, 0};
-		if (a->json)
-			summary_json(stdout, k, &in);
-		else
-			summary_print(stdout, k, &in);
+		k->on_kill = report_kill;
+		status = replay_and_report(a, k, r, &backing_region, textbook);
+		kernel_free(k);
 	}
-	kernel_free(k);
+	bool said = copy && !trace_writer_ok(copy, NULL, 0); /* the replay stopped and said why */
+	if (!trace_writer_close(copy, err, sizeof err)) {
+		if (!said)
+			fprintf(stderr, "vmlab: --write-binary %s\n", err);
+		status = CLI_FAILED;
+	}
 out_reader:
 	trace_close(r);
 out_fd:

@@ -46,6 +46,7 @@ struct trace_reader {
 	bool seekable;
 	off_t start_off;           /* where the trace starts in the file */
 	char *name;
+	struct trace_writer *tee;  /* every record returned is copied here, or NULL */
 };
 
 enum line_rc { LINE_OK, LINE_EOF, LINE_BAD, LINE_IOERR };
@@ -962,8 +963,16 @@ int trace_next(struct trace_reader *r, struct trace_ref *out, char *err, size_t 
 {
 	out->faulted = false; /* only binary records carry them */
 	out->event = TRACE_ACCESS;
-	return r->next(r, out, err, errlen);
+	int rc = r->next(r, out, err, errlen);
+	if (unlikely(r->tee != NULL) && rc == 1 && !trace_write(r->tee, out)) {
+		trace_writer_ok(r->tee, err, errlen);
+		r->next = next_end;
+		return -1;
+	}
+	return rc;
 }
+
+void trace_tee(struct trace_reader *r, struct trace_writer *w) { r->tee = w; }
 
 enum trace_format trace_format_of(const struct trace_reader *r) { return r->opts.format; }
 
@@ -973,6 +982,7 @@ bool trace_rewind(struct trace_reader *r)
 {
 	if (!r->seekable || lseek(r->fd, r->start_off, SEEK_SET) < 0)
 		return false;
+	r->tee = NULL; /* a copy holds one pass */
 	reset(r);
 	r->next = formats[r->opts.format].next;
 	if (r->opts.format == TRACE_BINARY && !read_bin_header(r, NULL, 0)) {
@@ -1080,6 +1090,15 @@ bool trace_write(struct trace_writer *w, const struct trace_ref *ref)
 	return w->len < WRITER_BUF_BYTES || writer_flush(w);
 }
 
+bool trace_writer_ok(const struct trace_writer *w, char *err, size_t errlen)
+{
+	if (w->io_errno)
+		say(err, errlen, "%s: write error: %s", w->name, strerror(w->io_errno));
+	else if (w->refused[0])
+		say(err, errlen, "%s: %s", w->name, w->refused);
+	return !w->io_errno && !w->refused[0];
+}
+
 bool trace_writer_close(struct trace_writer *w, char *err, size_t errlen)
 {
 	if (!w)
@@ -1087,11 +1106,7 @@ bool trace_writer_close(struct trace_writer *w, char *err, size_t errlen)
 	writer_flush(w);
 	if (w->own_fd && close(w->fd) != 0 && !w->io_errno)
 		w->io_errno = errno;
-	bool ok = !w->io_errno && !w->refused[0];
-	if (w->io_errno)
-		say(err, errlen, "%s: write error: %s", w->name, strerror(w->io_errno));
-	else if (w->refused[0])
-		say(err, errlen, "%s: %s", w->name, w->refused);
+	bool ok = trace_writer_ok(w, err, errlen);
 	free(w->buf);
 	free(w->name);
 	free(w);

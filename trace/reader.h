@@ -157,6 +157,16 @@ WARN_UNUSED struct trace_writer *trace_writer_open(const char *path, char *err, 
  * refused; trace_writer_close then reports the first such error. */
 WARN_UNUSED bool trace_write(struct trace_writer *w, const struct trace_ref *ref);
 
+/* Whether every record so far was written (or buffered); false with "file:
+ * what is wrong" in err after a failed write or a refused record. */
+bool trace_writer_ok(const struct trace_writer *w, char *err, size_t errlen);
+
+/* From now on every record trace_next returns is also appended to w (vmlab
+ * trace --write-binary); when that fails, trace_next returns -1 with w's
+ * error, and 0 from then on. NULL, or trace_rewind, stops copying. w stays
+ * the caller's. */
+void trace_tee(struct trace_reader *r, struct trace_writer *w);
+
 /* Flushes, closes (not standard output) and frees w. Returns false with
  * "file: what is wrong" in err when any write failed or a record was refused;
  * the file is then incomplete and left in place. NULL is allowed (true). */
