@@ -49,8 +49,7 @@ static inline uint64_t sext32(uint64_t x) { return rv_sext(x, 32); }
  * data pages used in turn cost nothing more than a compare. The frames'
  * reference stamps (mmu_stamp) ride on the same touches: applying one stamps
  * its frame, so the order of the frames' stamps is the order of their last
- * references, as if every reference had been stamped (a frame is one
- * entry's page while the entry is kept: the kernel maps base pages only).
+ * references, as if every reference had been stamped.
  *
  * During a run only the CPU's own translations change the TLB, so the kept
  * pages are checked (all at once, by starting a new epoch) against the TLBs'
@@ -68,13 +67,20 @@ static void touch_apply(struct cpu *c, const struct cpu_touch *t)
 	}
 }
 
+/* Whether owed touch t is the use of entry e for the page at pa. */
+static inline bool touch_is(const struct cpu_touch *t, const struct tlb_entry *e, paddr_t pa)
+{
+	return t->e == e && t->pa == pa;
+}
+
 /* A use of kept entry e of TLB t, the page at pa, other than the one used
- * last: the older owed touch is applied unless it is e's, and e's becomes the
- * newer. */
+ * last: the older owed touch is applied unless it is this one, and this one
+ * becomes the newer. (A touch is an entry and a page: a superpage entry
+ * covers many frames, and a frame may be in the I and the D TLB.) */
 static void entry_use_other(struct cpu *c, struct tlb *t, const struct tlb_entry *e, paddr_t pa)
 {
 	unsigned older = c->newer ^ 1;
-	if (c->touch[older].e != e) {
+	if (!touch_is(&c->touch[older], e, pa)) {
 		touch_apply(c, &c->touch[older]);
 		c->touch[older] = (struct cpu_touch){t, e, pa};
 	}
@@ -85,7 +91,7 @@ static void entry_use_other(struct cpu *c, struct tlb *t, const struct tlb_entry
  * by the caller). */
 HOT void entry_use(struct cpu *c, struct tlb *t, const struct tlb_entry *e, paddr_t pa)
 {
-	if (unlikely(c->touch[c->newer].e != e))
+	if (unlikely(!touch_is(&c->touch[c->newer], e, pa)))
 		entry_use_other(c, t, e, pa);
 }
 

@@ -1,7 +1,8 @@
 /* Kept pages are invisible in the model: the same program run with them and
  * with every fetch, load and store translated in full (no_page_cache) leaves,
  * at every return of cpu_run, identical TLB counters (global and per ASID),
- * identical TLB contents and replacement order, and identical MMU counters,
+ * identical TLB contents and replacement order, identical MMU counters and the
+ * frames' reference stamps in the same order (the order exact LRU evicts in),
  * for every policy and geometry, split and second-level TLBs, software
  * refill, superpages, kernel flushes and context switches between runs. Also:
  * the TLB generation and tlb_hit_slot. */
@@ -79,6 +80,7 @@ static void machine(struct crig *t, const struct mmu_config *cfg, vaddr_t code, 
 	t->c.pc = code;
 	t->c.x[S2] = DATA;
 	t->c.no_page_cache = !cached;
+	mmu_stamps_on(t->m, t->r.pm.nframes);
 }
 
 /* Between slices of the run, what a kernel might do: shoot down a page,
@@ -194,6 +196,31 @@ static bool same_tlb(const struct tlb *a, const struct tlb *b, char *why)
 	return same_counters(a, b, why) && same_state(a, b, why);
 }
 
+/* The frames with a reference stamp, oldest reference first. */
+static uint64_t stamp_order(const struct mmu *m, pfn_t *out)
+{
+	uint64_t n = 0;
+	for (pfn_t f = 0; f < m->nstamps; f++) {
+		if (!m->stamp[f])
+			continue;
+		uint64_t i = n++;
+		for (; i > 0 && m->stamp[out[i - 1]] > m->stamp[f]; i--)
+			out[i] = out[i - 1];
+		out[i] = f;
+	}
+	return n;
+}
+
+static bool same_stamps(const struct mmu *a, const struct mmu *b, char *why)
+{
+	static pfn_t oa[4096], ob[4096];
+	uint64_t na = stamp_order(a, oa), nb = stamp_order(b, ob);
+	if (na != nb || memcmp(oa, ob, na * sizeof *oa))
+		return differ(why, "the frames' reference stamps are in another order (%llu and %llu frames)",
+			      (unsigned long long)na, (unsigned long long)nb);
+	return true;
+}
+
 static bool same_machine(const struct crig *a, const struct crig *b, char *why)
 {
 	static const int which[] = {ACCESS_READ, ACCESS_EXEC};
@@ -210,7 +237,7 @@ static bool same_machine(const struct crig *a, const struct crig *b, char *why)
 	if (memcmp(a->c.x, b->c.x, sizeof a->c.x) || a->c.pc != b->c.pc || a->c.instret != b->c.instret ||
 	    a->c.loads != b->c.loads || a->c.stores != b->c.stores || a->c.fetches != b->c.fetches)
 		return differ(why, "CPU state differs");
-	return true;
+	return same_stamps(a->m, b->m, why);
 }
 
 /* ---- The configurations ---- */
