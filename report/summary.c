@@ -71,6 +71,9 @@ void summary_print(FILE *out, const struct kernel *k, const struct summary_input
 		c->minor_faults + c->major_faults, c->minor_faults, c->major_faults);
 	fprintf(out, "evictions         %" PRIu64 " (%" PRIu64 " dirty written back)\n", c->evictions, c->writebacks);
 	fprintf(out, "swap ins / outs   %" PRIu64 " / %" PRIu64 "\n", c->swap_ins, c->swap_outs);
+	if (k->soft_cleared)
+		fprintf(out, "A/D bits          kept by the kernel: %s PTEs have none (every evicted page is written)\n",
+			k->fmt.name);
 	fprintf(out, "TLB shootdowns    %" PRIu64 "\n", k->mmu->c.shootdowns);
 	fprintf(out, "page-table frames %" PRIu64 " (at most %" PRIu64 ")\n", k->fr.in_use[FRAME_PT], k->fr.peak[FRAME_PT]);
 	if (c->segfaults || c->oom_kills)
@@ -128,7 +131,7 @@ void summary_json(FILE *out, const struct kernel *k, const struct summary_input 
 		ratio(kernel_sim_ns(k), in->references));
 	if (in->programs)
 		fprintf(out, "\"instructions\": %" PRIu64 ", ", in->instructions);
-	fprintf(out, "\"processes\": [");
+	fprintf(out, "\"software_ad_bits\": %s, \"processes\": [", k->soft_cleared ? "true" : "false");
 	for (size_t i = 0; i < k->nprocs; i++)
 		process_json(out, k, k->procs[i], in->programs, i == 0);
 	fprintf(out, "]}\n");
