@@ -2,9 +2,12 @@
  * (sv39, a 64-entry LRU TLB): a compute mix (sieve, CRC-32, matrix product,
  * quicksort, a list walk), and a pointer chase with every node on its own
  * page, far more pages than the TLB holds (MIPS and the TLB miss rate).
- * Targets: >= 150 MIPS on the mix (aim: 300). The guest code and the results
- * it must give are in bench_cpu_code.h. */
+ * Targets: >= 150 MIPS on the mix (aim: 300). Then what the frames' reference
+ * stamps (exact LRU) cost the mix and the chase: runs with them off and on in
+ * turn, medians. The guest code and the results it must give are in
+ * bench_cpu_code.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -17,6 +20,8 @@
 #define STACK_TOP 0x7fff0000ull
 #define STACK_BYTES (64ull << 10)
 #define MIX_TARGET_MIPS 150
+#define CHASE_HEAP (BENCH_CPU_CHASE_PAGES * 4160ull + 8 * BENCH_CPU_CHASE_PAGES + 8192)
+#define STAMP_ROUNDS 5
 
 /* The process's CPU time: on a shared machine it measures the simulator, not
  * its neighbours. */
@@ -77,8 +82,9 @@ static bool load_image(struct machine *mc)
 	return true;
 }
 
-/* Builds the machine for one workload with heap_bytes of heap. */
-static bool machine_init(struct machine *mc, uint64_t heap_bytes, uint64_t which, uint64_t arg)
+/* Builds the machine for one workload with heap_bytes of heap (reference
+ * stamps on when stamps is set). */
+static bool machine_init(struct machine *mc, uint64_t heap_bytes, uint64_t which, uint64_t arg, bool stamps)
 {
 	char err[200];
 	struct mmu_config cfg;
@@ -98,6 +104,8 @@ static bool machine_init(struct machine *mc, uint64_t heap_bytes, uint64_t which
 	if (!(mc->m = mmu_new(&cfg, &mc->pm, &mc->fmt, err, sizeof err)))
 		return false;
 	mmu_set_context(mc->m, mc->pt.root, 1);
+	if (stamps)
+		mmu_stamps_on(mc->m, mc->pm.nframes);
 	cpu_init(&mc->c, mc->m, &mc->pm, BENCH_CPU_ENTRY);
 	mc->c.x[2] = STACK_TOP;
 	mc->c.x[10] = HEAP;
@@ -138,7 +146,7 @@ static double run(struct machine *mc, const char *name)
 static int bench_mix(void)
 {
 	struct machine mc;
-	if (!machine_init(&mc, 1 << 20, 0, BENCH_CPU_MIX_REPS)) {
+	if (!machine_init(&mc, 1 << 20, 0, BENCH_CPU_MIX_REPS, false)) {
 		fprintf(stderr, "bench_cpu: cannot build the machine\n");
 		return 1;
 	}
@@ -159,8 +167,7 @@ static int bench_mix(void)
 static int bench_chase(void)
 {
 	struct machine mc;
-	uint64_t heap = BENCH_CPU_CHASE_PAGES * 4160ull + 8 * BENCH_CPU_CHASE_PAGES + 8192;
-	if (!machine_init(&mc, heap, 1, BENCH_CPU_CHASE_STEPS)) {
+	if (!machine_init(&mc, CHASE_HEAP, 1, BENCH_CPU_CHASE_STEPS, false)) {
 		fprintf(stderr, "bench_cpu: cannot build the machine\n");
 		return 1;
 	}
@@ -181,7 +188,50 @@ static int bench_chase(void)
 	return bad;
 }
 
+/* CPU seconds of one run of workload which (0: mix, 1: chase); -1 on failure. */
+static double timed(uint64_t which, bool stamps)
+{
+	struct machine mc;
+	bool ok = which == 0 ? machine_init(&mc, 1 << 20, 0, BENCH_CPU_MIX_REPS, stamps)
+			     : machine_init(&mc, CHASE_HEAP, 1, BENCH_CPU_CHASE_STEPS, stamps);
+	if (!ok)
+		return -1;
+	double t = run(&mc, which == 0 ? "compute mix" : "TLB-miss chase");
+	uint64_t want = which == 0 ? BENCH_CPU_MIX_SUM : BENCH_CPU_CHASE_SUM;
+	if (mc.c.x[10] != want)
+		t = -1;
+	machine_fini(&mc);
+	return t;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The cost of the reference stamps: the workload with them off and on, in
+ * turn, STAMP_ROUNDS times each; the medians. */
+static int bench_stamps(uint64_t which, const char *name)
+{
+	double off[STAMP_ROUNDS], on[STAMP_ROUNDS];
+	for (int i = 0; i < STAMP_ROUNDS; i++) {
+		off[i] = timed(which, false);
+		on[i] = timed(which, true);
+		if (off[i] < 0 || on[i] < 0) {
+			fprintf(stderr, "bench_cpu: %s failed\n", name);
+			return 1;
+		}
+	}
+	qsort(off, STAMP_ROUNDS, sizeof *off, cmp_double);
+	qsort(on, STAMP_ROUNDS, sizeof *on, cmp_double);
+	double a = off[STAMP_ROUNDS / 2], b = on[STAMP_ROUNDS / 2];
+	printf("bench_cpu: reference stamps (exact LRU) on the %s: %+.1f%% time (median of %d, off %.3f s, on %.3f s)\n",
+	       name, 100 * (b - a) / a, STAMP_ROUNDS, a, b);
+	return 0;
+}
+
 int main(void)
 {
-	return bench_mix() | bench_chase();
+	return bench_mix() | bench_chase() | bench_stamps(0, "compute mix") | bench_stamps(1, "TLB-miss chase");
 }
