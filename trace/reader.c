@@ -707,6 +707,21 @@ static int bin_refill(struct trace_reader *r, char *err, size_t errlen)
 	return -1;
 }
 
+/* Decodes a valid record at p into *out (all but line); false for an invalid one. */
+static inline bool bin_decode(const unsigned char *p, struct trace_ref *out)
+{
+	unsigned size = le16(p + 12);
+	if (unlikely(p[14] > ACCESS_EXEC || p[15] != 0 || size - 1 >= TRACE_MAX_SIZE))
+		return false;
+	out->va = le64(p);
+	out->pid = le32(p + 8);
+	out->size = size;
+	out->acc = (enum access)p[14];
+	return true;
+}
+
+bool trace_bin_decode(const unsigned char *p, struct trace_ref *out) { return bin_decode(p, out); }
+
 /* binary's `next`: decodes records in place, 16 bytes each. */
 static int next_binary(struct trace_reader *r, struct trace_ref *out, char *err, size_t errlen)
 {
@@ -719,12 +734,7 @@ static int next_binary(struct trace_reader *r, struct trace_ref *out, char *err,
 		const unsigned char *p = r->buf + r->pos;
 		r->pos += TRACE_BIN_RECORD_BYTES;
 		r->line++;
-		unsigned size = le16(p + 12);
-		if (likely(p[14] <= ACCESS_EXEC && p[15] == 0 && size - 1 < TRACE_MAX_SIZE)) {
-			out->va = le64(p);
-			out->pid = le32(p + 8);
-			out->size = size;
-			out->acc = (enum access)p[14];
+		if (likely(bin_decode(p, out))) {
 			out->line = r->line;
 			return 1;
 		}
@@ -971,6 +981,15 @@ bool trace_rewind(struct trace_reader *r)
 		r->next = next_end; /* the file changed under us */
 		return false;
 	}
+	return true;
+}
+
+bool trace_binary_file(const struct trace_reader *r, int *fd, off_t *header_off)
+{
+	if (r->opts.format != TRACE_BINARY || !r->seekable)
+		return false;
+	*fd = r->fd;
+	*header_off = r->start_off;
 	return true;
 }
 

@@ -40,6 +40,7 @@
 #define TRACE_READER_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "lib/types.h"
 #include "lib/util.h"
@@ -114,6 +115,18 @@ uint64_t trace_bad_lines(const struct trace_reader *r);
  * Works when the input is a regular file (also as standard input); returns
  * false, and changes nothing, for pipes and terminals. */
 WARN_UNUSED bool trace_rewind(struct trace_reader *r);
+
+/* For a binary trace read from a regular file (also as standard input): its
+ * descriptor (still the reader's) and the offset of its header, so that its
+ * records can be read again in place with pread. Record i (0-based) lies at
+ * *header_off + TRACE_BIN_HEADER_BYTES + i * TRACE_BIN_RECORD_BYTES and is
+ * "record i + 1" (its line) in messages. Returns false for other traces. */
+WARN_UNUSED bool trace_binary_file(const struct trace_reader *r, int *fd, off_t *header_off);
+
+/* Decodes the TRACE_BIN_RECORD_BYTES bytes at p into *out, all but its line.
+ * Returns false, leaving *out alone, for a record trace_next would report as
+ * bad (access, reserved byte or size out of range). */
+WARN_UNUSED bool trace_bin_decode(const unsigned char *p, struct trace_ref *out);
 
 /* Closes the input (not standard input) and frees the reader. NULL is allowed. */
 void trace_close(struct trace_reader *r);
