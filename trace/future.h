@@ -30,8 +30,9 @@ struct future;
  * Returns NULL with a message in err: r's error for a bad trace ("file:line:
  * ..."), too many processes to tell apart, a temporary file that cannot be
  * created or written (disk full) or a seekable binary trace that changed
- * while being read. Temporary files are unlinked as soon as they are created,
- * so nothing is left behind, even by a crash. */
+ * while being read. Temporary files are unlinked as soon as they are open,
+ * so nothing is left behind, even by a crash. A binary trace file is read
+ * through r's descriptor: r must stay open until fu is freed. */
 WARN_UNUSED struct future *future_new(struct trace_reader *r, const struct future_opts *o, char *err,
 				      size_t errlen);
 
