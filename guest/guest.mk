@@ -1,5 +1,6 @@
 # Guest programs: the freestanding RISC-V runtime (BUILD/guest/libvmlab.a and
-# crt0.o) and every tests/guest/NAME.c linked into the ELF BUILD/guest/NAME.
+# crt0.o) and every tests/guest/NAME.c linked into the ELF BUILD/guest/NAME;
+# the benchmarks' bench/guest/NAME.c into BUILD/guest/bench/NAME (GUEST_BENCH).
 # Included from the main Makefile (which sets BUILD), or standalone:
 #   make -f guest/guest.mk guest        (BUILD defaults to build)
 # Targets: guest (everything), guest-test (builds, then runs
@@ -33,6 +34,7 @@ GUEST_LIB      := $(GUEST_DIR)/libvmlab.a
 GUEST_CRT0     := $(GUEST_DIR)/obj/crt0.o
 GUEST_LIB_OBJ  := $(patsubst guest/lib/%.c,$(GUEST_DIR)/obj/lib/%.o,$(wildcard guest/lib/*.c))
 GUEST_PROGS    := $(patsubst tests/guest/%.c,$(GUEST_DIR)/%,$(wildcard tests/guest/*.c))
+GUEST_BENCH    := $(patsubst bench/guest/%.c,$(GUEST_DIR)/bench/%,$(wildcard bench/guest/*.c))
 
 .PHONY: guest guest-test guest-clean guest-check-cc
 guest: $(GUEST_LIB) $(GUEST_CRT0) $(GUEST_PROGS)
@@ -53,6 +55,10 @@ $(GUEST_DIR)/obj/tests/%.o: tests/guest/%.c | guest-check-cc
 	@mkdir -p $(dir $@)
 	$(RISCV_CC) $(GUEST_CFLAGS) -c $< -o $@
 
+$(GUEST_DIR)/obj/bench/%.o: bench/guest/%.c | guest-check-cc
+	@mkdir -p $(dir $@)
+	$(RISCV_CC) $(GUEST_CFLAGS) -c $< -o $@
+
 $(GUEST_CRT0): guest/crt0.S | guest-check-cc
 	@mkdir -p $(dir $@)
 	$(RISCV_CC) $(GUEST_CFLAGS) -c $< -o $@
@@ -62,6 +68,10 @@ $(GUEST_LIB): $(GUEST_LIB_OBJ)
 	$(RISCV_AR) rcs $@ $^
 
 $(GUEST_PROGS): $(GUEST_DIR)/%: $(GUEST_DIR)/obj/tests/%.o $(GUEST_CRT0) $(GUEST_LIB) guest/guest.ld
+	$(RISCV_CC) $(GUEST_LDFLAGS) -o $@ $(GUEST_CRT0) $< $(GUEST_LIB) $(GUEST_LDLIBS)
+
+$(GUEST_BENCH): $(GUEST_DIR)/bench/%: $(GUEST_DIR)/obj/bench/%.o $(GUEST_CRT0) $(GUEST_LIB) guest/guest.ld
+	@mkdir -p $(dir $@)
 	$(RISCV_CC) $(GUEST_LDFLAGS) -o $@ $(GUEST_CRT0) $< $(GUEST_LIB) $(GUEST_LDLIBS)
 
 guest-clean:

@@ -1,6 +1,7 @@
-/* Trace replay: memory does not grow with the trace's length, pages spanned by
- * one access are each translated, opt learns the future, processes are
- * created per pid. */
+/* Trace replay: memory does not grow with the trace's length (also for opt),
+ * pages spanned by one access are each translated, opt learns the future and
+ * faults as a naive opt does, reports bad lines as before and an unusable
+ * temporary directory clearly, processes are created per pid. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "tests/harness.h"
+#include "tests/support_trace.h"
 #include "trace/replay.h"
 
 static struct kernel *kernel_with(const char *policy, uint64_t frames)
@@ -52,8 +54,9 @@ static int replay_file(const char *path, const char *policy, struct replay_stats
 	return status;
 }
 
-/* Peak resident memory of a child that replays a trace of n references. */
-static long peak_kib_replaying(uint64_t n)
+/* Peak resident memory of a child that replays a trace of n references with
+ * the policy and frames given. */
+static long peak_kib_replaying(uint64_t n, const char *policy, uint64_t frames)
 {
 	char path[] = "/tmp/vmlab-replay-XXXXXX";
 	int fd = mkstemp(path);
@@ -61,8 +64,12 @@ static long peak_kib_replaying(uint64_t n)
 	write_trace(path, n);
 	pid_t pid = fork();
 	if (pid == 0) {
+		char err[300];
+		struct trace_reader *r = trace_open(path, NULL, err, sizeof err);
+		struct kernel *k = kernel_with(policy, frames);
+		struct replay_opts o = {.name = path};
 		struct replay_stats st;
-		_exit(replay_file(path, "clock", &st, NULL));
+		_exit(r ? replay_run(k, r, &o, &st, err, sizeof err) : 1);
 	}
 	int status;
 	struct rusage ru;
@@ -74,7 +81,15 @@ static long peak_kib_replaying(uint64_t n)
 
 TEST(memory_does_not_grow_with_the_length_of_the_trace)
 {
-	long small = peak_kib_replaying(100000), large = peak_kib_replaying(2000000);
+	long small = peak_kib_replaying(100000, "clock", 64), large = peak_kib_replaying(2000000, "clock", 64);
+	if (large - small > 1024)
+		FAIL("peak memory grew from %ld KiB to %ld KiB for a 20 times longer trace", small, large);
+}
+
+/* (with every page resident: the point is the future, not swap traffic) */
+TEST(opt_memory_does_not_grow_with_the_length_of_the_trace)
+{
+	long small = peak_kib_replaying(100000, "opt", 1024), large = peak_kib_replaying(2000000, "opt", 1024);
 	if (large - small > 1024)
 		FAIL("peak memory grew from %ld KiB to %ld KiB for a 20 times longer trace", small, large);
 }
@@ -128,4 +143,201 @@ TEST(each_pid_gets_its_own_address_space)
 	CHECK(k->procs[0]->as.pt.root != k->procs[1]->as.pt.root);
 	kernel_check(k);
 	kernel_free(k);
+}
+
+/* Faults of a naive OPT with nframes frames over the page accesses of t: a
+ * miss evicts the resident page whose next use, as known at its last access,
+ * comes last. Records beyond the VA space make no access but their pages'
+ * uses count (as the pages their VPNs name, cut to the VA bits). */
+static uint64_t naive_opt_faults(const struct rtrace *t, uint64_t nframes)
+{
+	uint64_t *next = xmalloc((t->nuses + 1) * sizeof *next), *stamp = xmalloc(nframes * sizeof *stamp);
+	struct rtrace_use *resident = xmalloc(nframes * sizeof *resident);
+	uint64_t n = 0, faults = 0;
+	rtrace_next_uses(t, next);
+	for (uint64_t i = 0; i < t->nuses; i++) {
+		const struct rtrace_use *u = &t->uses[i];
+		if (!u->in_va)
+			continue;
+		uint64_t k = 0;
+		while (k < n && (resident[k].pid != u->pid || resident[k].vpn != u->vpn))
+			k++;
+		if (k == n) {
+			faults++;
+			if (n < nframes)
+				n++;
+			else
+				for (uint64_t j = k = 0; j < n; j++)
+					k = stamp[j] > stamp[k] ? j : k;
+			resident[k] = *u;
+		}
+		stamp[k] = next[i];
+	}
+	free(next);
+	free(stamp);
+	free(resident);
+	return faults;
+}
+
+static struct kernel *opt_kernel(uint64_t frames)
+{
+	struct kernel_config cfg;
+	char err[200];
+	kernel_config_defaults(&cfg);
+	cfg.user_frames = frames;
+	cfg.swap_slots = 1024; /* more than the pages of a random trace: nobody runs out */
+	cfg.policy = policy_find("opt");
+	struct kernel *k = kernel_new(&cfg, err, sizeof err);
+	if (!k)
+		FAIL("%s", err);
+	return k;
+}
+
+TEST(opt_faults_as_a_naive_opt_on_random_multi_page_multi_process_traces)
+{
+	char path[] = "/tmp/vmlab-replay-XXXXXX", err[300];
+	close(mkstemp(path));
+	for (uint64_t seed = 1; seed <= 8; seed++) {
+		for (int binary = 0; binary < 2; binary++) {
+			uint64_t frames = seed % 2 ? 5 : 13;
+			struct kernel *k = opt_kernel(frames);
+			struct rtrace t;
+			rtrace_new(&t, path, binary, seed, 3000, &k->fmt);
+			struct trace_reader *r = rtrace_open(path);
+			struct replay_opts o = {.name = path, .skip_bad = true};
+			struct replay_stats st;
+			int q = quiet_begin();
+			int status = replay_run(k, r, &o, &st, err, sizeof err);
+			quiet_end(q);
+			if (status)
+				FAIL("seed %" PRIu64 " %s: %s", seed, binary ? "binary" : "text", err);
+			uint64_t want = naive_opt_faults(&t, frames), got = k->c.minor_faults + k->c.major_faults;
+			if (got != want)
+				FAIL("seed %" PRIu64 " %s, %" PRIu64 " frames: %" PRIu64 " faults, a naive opt has %" PRIu64,
+				     seed, binary ? "binary" : "text", frames, got, want);
+			uint64_t in_va = 0;
+			for (uint64_t i = 0; i < t.nuses; i++)
+				in_va += t.uses[i].in_va;
+			CHECK_EQ(st.refs, in_va);
+			CHECK_EQ(st.bad, t.bad_va);
+			CHECK_EQ(st.records, t.nrecs - t.bad_va);
+			CHECK_EQ(k->nprocs, 3);
+			kernel_check(k);
+			trace_close(r);
+			kernel_free(k);
+			rtrace_free(&t);
+		}
+	}
+	unlink(path);
+}
+
+/* Replays text (written to a file) under opt with 4 frames, with or without
+ * skip_bad; what goes to stderr lands in errout (NULL: stays). */
+static int replay_opt_text(const char *text, bool binary_bytes, size_t len, bool skip_bad, struct replay_stats *st,
+			   uint64_t *faults, char *err, size_t errlen, char *errout, size_t errout_len, char *path)
+{
+	strcpy(path, "/tmp/vmlab-replay-XXXXXX");
+	int fd = mkstemp(path);
+	CHECK(write(fd, text, binary_bytes ? len : strlen(text)) >= 0);
+	close(fd);
+	struct trace_reader_opts ro = TRACE_READER_OPTS_INIT;
+	ro.skip_bad = skip_bad;
+	struct trace_reader *r = trace_open(path, &ro, err, errlen);
+	if (!r)
+		FAIL("%s", err);
+	struct kernel *k = opt_kernel(4);
+	struct replay_opts o = {.name = path, .skip_bad = skip_bad};
+	char errpath[] = "/tmp/vmlab-replay-err-XXXXXX";
+	int efd = mkstemp(errpath), saved = dup(2);
+	fflush(stderr);
+	dup2(efd, 2);
+	int status = replay_run(k, r, &o, st, err, errlen);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	ssize_t got = pread(efd, errout, errout_len - 1, 0);
+	errout[got > 0 ? got : 0] = 0;
+	close(efd);
+	unlink(errpath);
+	*faults = k->c.minor_faults + k->c.major_faults;
+	trace_close(r);
+	kernel_free(k);
+	unlink(path);
+	return status;
+}
+
+TEST(opt_reports_a_bad_line_before_replaying_anything)
+{
+	char path[32], err[300], errout[1000], want[300];
+	struct replay_stats st;
+	uint64_t faults;
+	CHECK_EQ(replay_opt_text("R 0x1000\nW 0x2000\nhello\nR 0x3000\n", false, 0, false, &st, &faults, err, sizeof err,
+				 errout, sizeof errout, path), 1);
+	snprintf(want, sizeof want, "%s:3: expected [pid] R|W|X address [size]: 'hello'", path);
+	CHECK_STR(err, want);
+	CHECK_EQ(st.records, 0);
+	CHECK_EQ(faults, 0);
+}
+
+TEST(opt_stops_at_an_address_beyond_the_va_space_naming_its_line)
+{
+	char path[32], err[300], errout[1000], want[300];
+	struct replay_stats st;
+	uint64_t faults;
+	CHECK_EQ(replay_opt_text("# two before\nR 0x1000\n\nW 0x2000\nR 0x8000000000 8\nR 0x3000\n", false, 0, false, &st,
+				 &faults, err, sizeof err, errout, sizeof errout, path), 1);
+	snprintf(want, sizeof want,
+		 "%s:5: address 0x8000000000 (size 8) is beyond the 39-bit virtual address space of sv39", path);
+	CHECK_STR(err, want);
+	CHECK_EQ(st.records, 2);
+	CHECK_EQ(faults, 2);
+}
+
+TEST(opt_with_skip_bad_names_the_lines_of_a_text_trace_and_the_records_of_a_binary_one)
+{
+	char path[32], err[300], errout[1000], want[1000];
+	struct replay_stats st;
+	uint64_t faults;
+	CHECK_EQ(replay_opt_text("R 0x1000\nhello\n# x\nW 0x8000000000 8\nR 0x2000\n", false, 0, true, &st, &faults, err,
+				 sizeof err, errout, sizeof errout, path), 0);
+	snprintf(want, sizeof want,
+		 "vmlab: %s:2: expected [pid] R|W|X address [size]: 'hello'\n"
+		 "vmlab: %s:4: address 0x8000000000 (size 8) is beyond the 39-bit virtual address space of sv39\n",
+		 path, path);
+	CHECK_STR(errout, want);
+	CHECK_EQ(st.records, 2);
+	CHECK_EQ(st.bad, 1);
+	static const unsigned char bin[] = "VMLABTR1\1\0\0\0\20\0\0\0"
+					   "\0\20\0\0\0\0\0\0" "\1\0\0\0" "\10\0" "\0\0"  /* R 0x1000 */
+					   "\0\20\0\0\0\0\0\0" "\1\0\0\0" "\10\0" "\0\2"  /* undefined flag 2 */
+					   "\0\0\0\0\200\0\0\0" "\1\0\0\0" "\10\0" "\1\0" /* W 0x8000000000 */
+					   "\0\40\0\0\0\0\0\0" "\1\0\0\0" "\10\0" "\0\0"; /* R 0x2000 */
+	CHECK_EQ(replay_opt_text((const char *)bin, true, sizeof bin - 1, true, &st, &faults, err, sizeof err, errout,
+				 sizeof errout, path), 0);
+	snprintf(want, sizeof want,
+		 "vmlab: %s: record 2: flags byte is 2 (only bit 0 is defined)\n"
+		 "vmlab: %s:3: address 0x8000000000 (size 8) is beyond the 39-bit virtual address space of sv39\n",
+		 path, path);
+	CHECK_STR(errout, want);
+	CHECK_EQ(st.records, 2);
+	CHECK_EQ(st.bad, 1);
+	CHECK_EQ(faults, 2);
+}
+
+TEST(opt_with_an_unusable_tmpdir_fails_with_a_clear_message)
+{
+	char path[] = "/tmp/vmlab-replay-XXXXXX", err[300];
+	int fd = mkstemp(path);
+	dprintf(fd, "R 0x1000\n");
+	close(fd);
+	struct trace_reader *r = trace_open(path, NULL, err, sizeof err);
+	struct kernel *k = opt_kernel(4);
+	struct replay_opts o = {.name = path, .tmpdir = "/nonexistent-vmlab-dir"};
+	struct replay_stats st;
+	CHECK_EQ(replay_run(k, r, &o, &st, err, sizeof err), 1);
+	CHECK_STR(err, "opt: cannot create a temporary file in /nonexistent-vmlab-dir: No such file or directory");
+	CHECK_EQ(st.records, 0);
+	trace_close(r);
+	kernel_free(k);
+	unlink(path);
 }

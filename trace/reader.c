@@ -711,6 +711,24 @@ static int bin_refill(struct trace_reader *r, char *err, size_t errlen)
 	return -1;
 }
 
+/* Decodes a valid record at p into *out (all but line); false for an invalid one. */
+static inline bool bin_decode(const unsigned char *p, struct trace_ref *out)
+{
+	unsigned size = le16(p + 12);
+	if (unlikely(p[14] > BIN_ACCESS_MAX || (p[15] & ~TRACE_BIN_FAULTED) || size - 1 >= TRACE_MAX_SIZE))
+		return false;
+	bool event = p[14] >= TRACE_BIN_EVENT_BASE;
+	out->va = le64(p);
+	out->pid = le32(p + 8);
+	out->size = size;
+	out->event = event ? (enum trace_event)(p[14] - TRACE_BIN_EVENT_BASE + TRACE_UNMAP) : TRACE_ACCESS;
+	out->acc = event ? ACCESS_READ : (enum access)p[14];
+	out->faulted = p[15] & TRACE_BIN_FAULTED;
+	return true;
+}
+
+bool trace_bin_decode(const unsigned char *p, struct trace_ref *out) { return bin_decode(p, out); }
+
 /* binary's `next`: decodes records in place, 16 bytes each. */
 static int next_binary(struct trace_reader *r, struct trace_ref *out, char *err, size_t errlen)
 {
@@ -723,15 +741,7 @@ static int next_binary(struct trace_reader *r, struct trace_ref *out, char *err,
 		const unsigned char *p = r->buf + r->pos;
 		r->pos += TRACE_BIN_RECORD_BYTES;
 		r->line++;
-		unsigned size = le16(p + 12);
-		if (likely(p[14] <= BIN_ACCESS_MAX && !(p[15] & ~TRACE_BIN_FAULTED) && size - 1 < TRACE_MAX_SIZE)) {
-			out->va = le64(p);
-			out->pid = le32(p + 8);
-			out->size = size;
-			bool event = p[14] >= TRACE_BIN_EVENT_BASE;
-			out->event = event ? (enum trace_event)(p[14] - TRACE_BIN_EVENT_BASE + TRACE_UNMAP) : TRACE_ACCESS;
-			out->acc = event ? ACCESS_READ : (enum access)p[14];
-			out->faulted = p[15] & TRACE_BIN_FAULTED;
+		if (likely(bin_decode(p, out))) {
 			out->line = r->line;
 			return 1;
 		}
@@ -989,6 +999,15 @@ bool trace_rewind(struct trace_reader *r)
 		r->next = next_end; /* the file changed under us */
 		return false;
 	}
+	return true;
+}
+
+bool trace_binary_file(const struct trace_reader *r, int *fd, off_t *header_off)
+{
+	if (r->opts.format != TRACE_BINARY || !r->seekable)
+		return false;
+	*fd = r->fd;
+	*header_off = r->start_off;
 	return true;
 }
 

@@ -45,6 +45,7 @@
 #define TRACE_READER_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "lib/types.h"
 #include "lib/util.h"
@@ -95,6 +96,16 @@ struct trace_ref {
 	enum trace_event event; /* TRACE_ACCESS, or an event (acc is then ACCESS_READ) */
 };
 
+/* Pages a record touches at pages of 2^shift bytes (one when it would wrap
+ * past 2^64; none for an event, which is no access). */
+static inline uint64_t trace_ref_pages(const struct trace_ref *ref, unsigned shift)
+{
+	vaddr_t end = ref->va + ref->size - 1;
+	if (ref->event != TRACE_ACCESS)
+		return 0;
+	return end < ref->va ? 1 : (end >> shift) - (ref->va >> shift) + 1;
+}
+
 struct trace_reader_opts {
 	enum trace_format format;
 	unsigned page_shift;  /* pages: va = page_number << page_shift; at most 63 */
@@ -136,6 +147,18 @@ uint64_t trace_bad_lines(const struct trace_reader *r);
  * Works when the input is a regular file (also as standard input); returns
  * false, and changes nothing, for pipes and terminals. */
 WARN_UNUSED bool trace_rewind(struct trace_reader *r);
+
+/* For a binary trace read from a regular file (also as standard input): its
+ * descriptor (still the reader's) and the offset of its header, so that its
+ * records can be read again in place with pread. Record i (0-based) lies at
+ * *header_off + TRACE_BIN_HEADER_BYTES + i * TRACE_BIN_RECORD_BYTES and is
+ * "record i + 1" (its line) in messages. Returns false for other traces. */
+WARN_UNUSED bool trace_binary_file(const struct trace_reader *r, int *fd, off_t *header_off);
+
+/* Decodes the TRACE_BIN_RECORD_BYTES bytes at p into *out, all but its line.
+ * Returns false, leaving *out alone, for a record trace_next would report as
+ * bad (access, flags or size out of range). */
+WARN_UNUSED bool trace_bin_decode(const unsigned char *p, struct trace_ref *out);
 
 /* Closes the input (not standard input) and frees the reader. NULL is allowed. */
 void trace_close(struct trace_reader *r);

@@ -1,6 +1,7 @@
 /* The replay loop: translate, fault, retry; the explanation of each access. */
 #include "trace/replay.h"
 #include "os/vm.h"
+#include "trace/future.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -17,7 +18,7 @@ struct replay {
 	size_t errlen;
 	struct proc *last;   /* the process of the previous record */
 	uint64_t retry_hits; /* TLB hits of retried lookups (not first lookups) */
-	uint64_t *next_use;  /* opt: next use of each page access, in order */
+	uint64_t *next_use;  /* opt: next use of each page access, from use_pos on */
 	uint64_t use_pos;
 };
 
@@ -168,16 +169,6 @@ static struct proc *proc_for(struct replay *rp, uint32_t pid)
 	return rp->last = p;
 }
 
-/* Pages a record touches (one when it would wrap past 2^64; none for an
- * unmap, which is no access). */
-static uint64_t record_pages(const struct trace_ref *ref, unsigned shift)
-{
-	if (ref->event != TRACE_ACCESS)
-		return 0;
-	vaddr_t end = ref->va + ref->size - 1;
-	return end < ref->va ? 1 : (end >> shift) - (ref->va >> shift) + 1;
-}
-
 /* Whether every byte of the record lies in the VA space; otherwise reports it
  * (and, with skip_bad, counts it so the caller carries on). */
 static bool in_va_space(struct replay *rp, const struct trace_ref *ref, bool *fatal)
@@ -243,7 +234,7 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 	bool fatal = false;
 	unsigned shift = rp->k->fmt.page_shift;
 	uint64_t use = rp->use_pos;
-	rp->use_pos += record_pages(ref, shift);
+	rp->use_pos += trace_ref_pages(ref, shift);
 	if (!in_va_space(rp, ref, &fatal))
 		return !fatal;
 	struct proc *p = proc_for(rp, ref->pid);
@@ -270,78 +261,33 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 
 /* ---- opt: learn the future first ---- */
 
-struct ref_buffer {
-	struct trace_ref *refs;
-	uint64_t n, cap;
-};
-
-static bool read_all(struct trace_reader *r, struct ref_buffer *b, char *err, size_t errlen)
+/* Replays every record with the next uses of its pages, learnt from the
+ * whole trace (read, and checked, before the first record is replayed). */
+static int replay_future(struct replay *rp, struct trace_reader *r)
 {
+	struct future_opts fo = {.fmt = &rp->k->fmt, .tmpdir = rp->o->tmpdir, .name = rp->o->name};
+	struct future *fu = future_new(r, &fo, rp->err, rp->errlen);
+	if (!fu)
+		return 1;
 	struct trace_ref ref;
 	int got;
-	while ((got = trace_next(r, &ref, err, errlen)) == 1) {
-		if (b->n == b->cap) {
-			b->cap = b->cap ? b->cap * 2 : 4096;
-			b->refs = xrealloc(b->refs, b->cap * sizeof *b->refs);
-		}
-		b->refs[b->n++] = ref;
-	}
-	return got == 0;
-}
-
-/* Next use of every page access, by a backward scan over (pid, vpn). The
- * key packs a dense number for the pid above the VPN's bits; false with a
- * message when the trace has more processes than the key can number. */
-static bool compute_next_use(struct replay *rp, const struct ref_buffer *b)
-{
-	const struct pt_format *f = &rp->k->fmt;
-	unsigned shift = f->page_shift, vpn_bits = f->va_bits - f->page_shift;
-	uint64_t total = 0, npids = 0, dense;
-	for (uint64_t i = 0; i < b->n; i++)
-		total += record_pages(&b->refs[i], shift);
-	rp->next_use = xmalloc((total ? total : 1) * sizeof *rp->next_use);
-	struct u64map last, pids;
-	u64map_init(&last);
-	u64map_init(&pids);
-	uint64_t pos = total;
-	bool ok = true;
-	for (uint64_t i = b->n; ok && i-- > 0;) {
-		if (!u64map_get(&pids, b->refs[i].pid, &dense))
-			u64map_put(&pids, b->refs[i].pid, dense = npids++);
-		if (vpn_bits < 64 && dense >> (64 - vpn_bits)) {
-			snprintf(rp->err, rp->errlen, "opt cannot tell apart more than %llu processes with %s addresses",
-				 1ull << (64 - vpn_bits), f->name);
-			ok = false;
-		}
-		vpn_t first = b->refs[i].va >> shift, lastp = first + record_pages(&b->refs[i], shift) - 1;
-		for (vpn_t vpn = lastp + 1; ok && vpn-- > first;) {
-			uint64_t key = (vpn_bits < 64 ? dense << vpn_bits : 0) | (vpn & mask_bits(vpn_bits)), nu;
-			pos--;
-			rp->next_use[pos] = u64map_get(&last, key, &nu) ? nu : UINT64_MAX;
-			u64map_put(&last, key, pos);
+	while ((got = future_next(fu, &ref, &rp->next_use, rp->err, rp->errlen)) == 1) {
+		rp->use_pos = 0; /* rp->next_use holds this record's pages only */
+		if (!replay_record(rp, &ref)) {
+			got = -1;
+			break;
 		}
 	}
-	u64map_fini(&pids);
-	u64map_fini(&last);
-	return ok;
+	future_free(fu);
+	rp->next_use = NULL;
+	return got == 0 ? 0 : 1;
 }
 
-/* Replays every record, from memory (after learning the future) or streaming. */
+/* Replays every record, after learning the future or streaming. */
 static int replay_all(struct replay *rp, struct trace_reader *r)
 {
-	int status = 0;
-	if (rp->k->cfg.policy->needs_future) {
-		struct ref_buffer b = {0};
-		if (!read_all(r, &b, rp->err, rp->errlen) || !compute_next_use(rp, &b)) {
-			status = 1;
-		} else {
-			for (uint64_t i = 0; i < b.n && status == 0; i++)
-				status = replay_record(rp, &b.refs[i]) ? 0 : 1;
-		}
-		free(b.refs);
-		free(rp->next_use);
-		return status;
-	}
+	if (rp->k->cfg.policy->needs_future)
+		return replay_future(rp, r);
 	struct trace_ref ref;
 	int got;
 	while ((got = trace_next(r, &ref, rp->err, rp->errlen)) == 1)

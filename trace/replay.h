@@ -1,7 +1,8 @@
 /* Trace replay: drives the kernel and the MMU with the references of a trace,
  * one address space per pid, exactly as the CPU drives them with a program.
  * An access that spans pages translates each page. For policies that need the
- * future (opt) the trace is read whole first to learn each page's next use. */
+ * future (opt) the trace is read whole first, into a temporary file, to learn
+ * each page's next use (trace/future.h). */
 #ifndef TRACE_REPLAY_H
 #define TRACE_REPLAY_H
 
@@ -18,6 +19,7 @@ struct replay_opts {
 	int nregions;
 	const char *name;     /* the trace's name, for messages */
 	bool skip_bad;        /* report records with impossible addresses and carry on */
+	const char *tmpdir;   /* opt's temporary files go here; NULL: $TMPDIR, else /tmp */
 };
 
 struct replay_stats {
