@@ -54,6 +54,11 @@ bin/vmlab: $(VMLAB)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# The option tables' test links the command line's objects it tests.
+$(BUILD)/tests/test_opt: $(BUILD)/tests/test_opt.o $(BUILD)/cli/opt.o $(BUILD)/cli/options.o $(TEST_SUPPORT) \
+		$(BUILD)/libvmlab.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -1,5 +1,5 @@
 $ vmlab run --json examples/arraytest.c 2>&1 | grep -v '^{'; exit ${PIPESTATUS[0]}
-stack: array at 0x0000003fffffff40
+stack: array at 0x0000003fffffff30
 heap:  sbrk(40) returned 0x0000000000015000
 heap:  sbrk(40) returned 0x0000000000015028
 heap:  sbrk(40) returned 0x0000000000015050
