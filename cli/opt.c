@@ -92,33 +92,34 @@ static void spelled(const struct opt *o, char *buf, size_t size)
 		snprintf(buf, size, "-%c", o->short_name);
 }
 
-/* An unknown option: names the long options it abbreviates when there are
- * several, otherwise says it is unknown. */
-static void unknown_option(const struct opt_cmd *cmd, const struct table *t, const char *word, int short_char)
+/* How many long names start with the first len characters of name; with
+ * out, also lists them there (", "-separated). */
+static size_t prefix_matches(const struct table *t, const char *name, size_t len, FILE *out)
 {
-	char text[80];
-	if (short_char || !word || strncmp(word, "--", 2)) {
-		snprintf(text, sizeof text, "-%c", short_char ? short_char : '?');
-		fprintf(stderr, "vmlab: %s: unknown option '%s' (try 'vmlab %s --help')\n", cmd->name,
-			short_char ? text : word ? word : "?", cmd->name);
-		return;
-	}
-	size_t len = strcspn(word + 2, "="), matches = 0;
-	for (size_t i = 0; i < t->n; i++)
-		matches += t->refs[i].row->name && !strncmp(t->refs[i].row->name, word + 2, len);
-	if (matches < 2) {
-		fprintf(stderr, "vmlab: %s: unknown option '%.*s' (try 'vmlab %s --help')\n", cmd->name, (int)len + 2,
-			word, cmd->name);
-		return;
-	}
-	fprintf(stderr, "vmlab: %s: ambiguous option '%.*s' (could be", cmd->name, (int)len + 2, word);
-	const char *sep = " ";
+	size_t n = 0;
 	for (size_t i = 0; i < t->n; i++) {
-		if (t->refs[i].row->name && !strncmp(t->refs[i].row->name, word + 2, len)) {
-			fprintf(stderr, "%s--%s", sep, t->refs[i].row->name);
-			sep = ", ";
+		const char *row = t->refs[i].row->name;
+		if (row && !strncmp(row, name, len)) {
+			if (out)
+				fprintf(out, "%s--%s", n ? ", " : "", row);
+			n++;
 		}
 	}
+	return n;
+}
+
+/* An unknown long option (word is "--name" or "--name=value"): names the
+ * options it abbreviates when there are several. */
+static void unknown_long(const struct opt_cmd *cmd, const struct table *t, const char *word)
+{
+	int len = (int)strcspn(word, "=");
+	if (prefix_matches(t, word + 2, (size_t)len - 2, NULL) < 2) {
+		fprintf(stderr, "vmlab: %s: unknown option '%.*s' (try 'vmlab %s --help')\n", cmd->name, len, word,
+			cmd->name);
+		return;
+	}
+	fprintf(stderr, "vmlab: %s: ambiguous option '%.*s' (could be ", cmd->name, len, word);
+	prefix_matches(t, word + 2, (size_t)len - 2, stderr);
 	fprintf(stderr, ")\n");
 }
 
@@ -126,17 +127,21 @@ static void unknown_option(const struct opt_cmd *cmd, const struct table *t, con
 static void bad_option(const struct opt_cmd *cmd, const struct table *t, int c, int argc, char **argv)
 {
 	size_t i = optopt ? find_val(t, optopt) : SIZE_MAX;
+	const char *word = optind > 0 && optind - 1 < argc ? argv[optind - 1] : "";
 	char name[80];
-	if (i == SIZE_MAX) {
-		const char *word = optind > 0 && optind - 1 < argc ? argv[optind - 1] : NULL;
-		unknown_option(cmd, t, word, optopt > 0 && optopt < LONG_VAL ? optopt : 0);
-		return;
+	if (i != SIZE_MAX) {
+		spelled(t->refs[i].row, name, sizeof name);
+		if (c == ':')
+			fprintf(stderr, "vmlab: %s needs a value (%s)\n", name, t->refs[i].row->arg);
+		else
+			fprintf(stderr, "vmlab: %s takes no value\n", name);
+	} else if (optopt > 0 && optopt < LONG_VAL) {
+		fprintf(stderr, "vmlab: %s: unknown option '-%c' (try 'vmlab %s --help')\n", cmd->name, optopt, cmd->name);
+	} else if (!strncmp(word, "--", 2)) {
+		unknown_long(cmd, t, word);
+	} else {
+		fprintf(stderr, "vmlab: %s: unknown option '%s' (try 'vmlab %s --help')\n", cmd->name, word, cmd->name);
 	}
-	spelled(t->refs[i].row, name, sizeof name);
-	if (c == ':')
-		fprintf(stderr, "vmlab: %s needs a value (%s)\n", name, t->refs[i].row->arg);
-	else
-		fprintf(stderr, "vmlab: %s takes no value\n", name);
 }
 
 /* Calls the row's setter; false after printing its message. */

@@ -505,10 +505,30 @@ static bool check_ways(const char *what, const struct tlb_config *tc)
 	return false;
 }
 
+/* --swap-size (or 8 x RAM) in slots; false after a message. */
+static bool finish_swap(const struct machine_opts *mo, uint64_t frames, uint64_t *slots)
+{
+	uint64_t page = 1ull << mo->k.fmt.page_shift, bytes = 0;
+	if (!mo->swap_size) {
+		*slots = 8 * frames;
+		return true;
+	}
+	if (!parse_size(mo->swap_size, &bytes) || bytes % page || bytes > MAX_SWAP_BYTES) {
+		char ptext[32], hi[32];
+		opt_size_text(page, ptext, sizeof ptext);
+		opt_size_text(MAX_SWAP_BYTES, hi, sizeof hi);
+		fprintf(stderr, "vmlab: --swap-size %s: must be from 0 (no swap) to %llu pages of %s (%s), such as 64m\n",
+			mo->swap_size, MAX_SWAP_BYTES / page, ptext, hi);
+		return false;
+	}
+	*slots = bytes / page;
+	return true;
+}
+
 bool machine_opts_finish(struct machine_opts *mo)
 {
-	uint64_t frames;
-	if (!finish_format(mo) || !finish_frames(mo, &frames))
+	uint64_t frames, slots;
+	if (!finish_format(mo) || !finish_frames(mo, &frames) || !finish_swap(mo, frames, &slots))
 		return false;
 	const struct mmu_config *mc = &mo->k.mmu;
 	char what[120];
@@ -518,17 +538,8 @@ bool machine_opts_finish(struct machine_opts *mo)
 	snprintf(what, sizeof what, "--tlb-l2 %s: WAYS", mo->tlb_l2 ? mo->tlb_l2 : "");
 	if (mc->l2.entries && !check_ways(what, &mc->l2))
 		return false;
-	uint64_t page = 1ull << mo->k.fmt.page_shift, swap_bytes = 0;
-	if (mo->swap_size && (!parse_size(mo->swap_size, &swap_bytes) || swap_bytes % page || swap_bytes > MAX_SWAP_BYTES)) {
-		char ptext[32], hi[32];
-		opt_size_text(page, ptext, sizeof ptext);
-		opt_size_text(MAX_SWAP_BYTES, hi, sizeof hi);
-		fprintf(stderr, "vmlab: --swap-size %s: must be from 0 (no swap) to %llu pages of %s (%s), such as 64m\n",
-			mo->swap_size, MAX_SWAP_BYTES / page, ptext, hi);
-		return false;
-	}
 	mo->k.user_frames = frames;
-	mo->k.swap_slots = mo->swap_size ? swap_bytes / page : 8 * frames;
+	mo->k.swap_slots = slots;
 	if (!mo->tlb_ways_given)
 		mo->k.mmu.tlb.ways = 0;
 	return true;

@@ -172,12 +172,14 @@ static bool set_json(void *ctx, const char *v, char *err, size_t errlen)
 	return true;
 }
 
+/* One row per option (cli/opt.h): a new option is a row here and its setter
+ * above. */
 static const struct opt run_rows[] = {
 	{"time", 0, "DURATION", "stop after this much virtual time (5s, 200ms, 1m)", NULL, set_time},
 	{"max-insns", 0, "N", "stop after N instructions in all", NULL, set_max_insns},
 	{"quantum", 0, "N", "time slice in instructions", "100000", set_quantum},
 	{"path", 0, "DIR", "where execve finds programs (repeatable)", NULL, set_path},
-	{"cflags", 0, "FLAGS", "how to compile .c programs, instead of the default flags", GUESTCC_DEFAULT_CFLAGS,
+	{"cflags", 0, "FLAGS", "compiler flags for .c programs, in place of the default ones", GUESTCC_DEFAULT_CFLAGS,
 	 set_cflags},
 	{"show-pagetables", 0, NULL, "print each process's page table when it exits", NULL, set_show_pagetables},
 	{"show-va", 0, "ADDR", "print where ADDR is mapped in each process at its end", NULL, set_show_va},

@@ -129,6 +129,8 @@ static bool set_json(void *ctx, const char *v, char *err, size_t errlen)
 	return true;
 }
 
+/* One row per option (cli/opt.h): a new option is a row here and its setter
+ * above. */
 static const struct opt trace_rows[] = {
 	{"format", 0, "F", "auto, plain, pages, lackey, textbook or binary", "auto", set_format},
 	{"backing-store", 0, "FILE", "textbook format: the pages' contents", NULL, set_backing_store},

@@ -8,8 +8,8 @@ run options:
   --max-insns N        stop after N instructions in all
   --quantum N          time slice in instructions (default 100000)
   --path DIR           where execve finds programs (repeatable)
-  --cflags FLAGS       how to compile .c programs, instead of the default flags
-                       (default -O -fno-omit-frame-pointer
+  --cflags FLAGS       compiler flags for .c programs, in place of the default
+                       ones (default -O -fno-omit-frame-pointer
                        -fno-optimize-sibling-calls)
   --show-pagetables    print each process's page table when it exits
   --show-va ADDR       print where ADDR is mapped in each process at its end
