@@ -54,6 +54,20 @@ bin/vmlab: $(VMLAB)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# The option tables' test links the command line's objects it tests.
+$(BUILD)/tests/test_opt: $(BUILD)/tests/test_opt.o $(BUILD)/cli/opt.o $(BUILD)/cli/options.o $(TEST_SUPPORT) \
+		$(BUILD)/libvmlab.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The guest runtime's printf engine is plain C: test_format builds it for the
+# host too and compares it with the host's glibc.
+HOST_FORMAT_OBJ := $(BUILD)/tests/host/format.o $(BUILD)/tests/host/format_float.o
+$(BUILD)/tests/host/%.o: guest/lib/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+$(BUILD)/tests/test_format: $(BUILD)/tests/test_format.o $(HOST_FORMAT_OBJ) $(TEST_SUPPORT) $(BUILD)/libvmlab.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -82,5 +96,5 @@ include guest/guest.mk
 .PHONY: guest-runtime
 guest-runtime: $(GUEST_LIB) $(GUEST_CRT0)
 
--include $(wildcard $(BUILD)/*/*.d)
+-include $(wildcard $(BUILD)/*/*.d $(BUILD)/tests/host/*.d)
 .SECONDARY:

@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/util.h"
+
 #ifndef VMLAB_ROOT
 #error "VMLAB_ROOT (the source tree) must be defined by the build"
 #endif
@@ -24,6 +26,12 @@ static bool ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static void hash_bytes(uint64_t *h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		*h = (*h ^ (uint8_t)s[i]) * 0x100000001b3ull;
 }
 
 /* FNV-1a over the file's bytes; false when it cannot be read. */
@@ -74,21 +82,76 @@ static bool build_runtime(char *err, size_t errlen)
 	return false;
 }
 
-static bool compile(const char *src, const char *out, char *err, size_t errlen)
+/* A growing NULL-terminated argument vector. */
+struct args {
+	char **v;
+	size_t n, cap;
+};
+
+static void args_push(struct args *a, const char *word)
 {
-	char *argv[] = {RISCV_CC, "-march=rv64imac", "-mabi=lp64", "-static", "-nostdlib", "-ffreestanding",
-			"-fno-pic", "-O2", "-g", "-fno-tree-loop-distribute-patterns", "-fno-stack-protector",
-			"-I" VMLAB_ROOT "/guest/include", "-T", VMLAB_ROOT "/guest/guest.ld", "-Wl,--build-id=none",
-			"-Wl,-z,max-page-size=4096", "-o", (char *)out, VMLAB_BUILD_DIR "/guest/obj/crt0.o",
-			(char *)src, VMLAB_BUILD_DIR "/guest/libvmlab.a", "-lgcc", NULL};
-	if (run_command(argv))
+	if (a->n + 2 > a->cap) {
+		a->cap = a->cap ? 2 * a->cap : 32;
+		a->v = xrealloc(a->v, a->cap * sizeof *a->v);
+	}
+	a->v[a->n++] = xstrdup(word);
+	a->v[a->n] = NULL;
+}
+
+static void args_free(struct args *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		free(a->v[i]);
+	free(a->v);
+}
+
+/* The compiler command for src, without its output: the runtime's flags,
+ * then cflags split at blanks, then the inputs. */
+static void compile_command(struct args *a, const char *src, const char *cflags)
+{
+	static const char *const before[] = {RISCV_CC, "-march=rv64imac", "-mabi=lp64", "-static", "-nostdlib",
+					     "-ffreestanding", "-fno-pic", "-g", "-fno-tree-loop-distribute-patterns",
+					     "-fno-stack-protector", "-I" VMLAB_ROOT "/guest/include"};
+	static const char *const after[] = {"-T", VMLAB_ROOT "/guest/guest.ld", "-Wl,--build-id=none",
+					    "-Wl,-z,max-page-size=4096", VMLAB_BUILD_DIR "/guest/obj/crt0.o"};
+	for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
+		args_push(a, before[i]);
+	for (const char *s = cflags; *s;) {
+		size_t blank = strspn(s, " \t"), len;
+		s += blank;
+		if (!(len = strcspn(s, " \t")))
+			break;
+		char *word = xmalloc(len + 1);
+		memcpy(word, s, len);
+		word[len] = '\0';
+		args_push(a, word);
+		free(word);
+		s += len;
+	}
+	for (size_t i = 0; i < sizeof after / sizeof after[0]; i++)
+		args_push(a, after[i]);
+	args_push(a, src);
+	args_push(a, VMLAB_BUILD_DIR "/guest/libvmlab.a");
+	args_push(a, "-lgcc");
+}
+
+/* Runs the command a (without its output) writing a temporary file that
+ * becomes out when it is complete (an interrupted compilation leaves no
+ * broken executable in the cache); false with a message. */
+static bool compile(struct args *a, const char *src, const char *out, char *err, size_t errlen)
+{
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.tmp%ld", out, (long)getpid());
+	args_push(a, "-o");
+	args_push(a, tmp);
+	if (run_command(a->v) && rename(tmp, out) == 0)
 		return true;
 	snprintf(err, errlen, "%s: compilation failed", src);
-	unlink(out);
+	unlink(tmp);
 	return false;
 }
 
-bool guestcc_resolve(const char *name, char *out, size_t outlen, char *err, size_t errlen)
+bool guestcc_resolve(const char *name, const char *cflags, char *out, size_t outlen, char *err, size_t errlen)
 {
 	struct stat st;
 	if (stat(name, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -106,11 +169,15 @@ bool guestcc_resolve(const char *name, char *out, size_t outlen, char *err, size
 		snprintf(err, errlen, "%s: cannot read it: %s", name, strerror(errno));
 		return false;
 	}
+	struct args cmd = {0};
+	compile_command(&cmd, name, cflags ? cflags : GUESTCC_DEFAULT_CFLAGS);
+	for (size_t i = 0; i < cmd.n; i++) /* the whole command, NUL-separated, is part of the key */
+		hash_bytes(&h, cmd.v[i], strlen(cmd.v[i]) + 1);
 	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
 	char dir[] = VMLAB_BUILD_DIR "/cache";
 	mkdir(dir, 0755);
 	snprintf(out, outlen, "%s/%.*s-%016" PRIx64, dir, (int)(strlen(base) - 2), base, h);
-	if (stat(out, &st) == 0)
-		return true;
-	return compile(name, out, err, errlen);
+	bool ok = stat(out, &st) == 0 || compile(&cmd, name, out, err, errlen);
+	args_free(&cmd);
+	return ok;
 }

@@ -1,317 +1,545 @@
-/* Parsing of the machine options. */
+/* The machine options: one row and one setter each. A setter checks what
+ * its own value can be; machine_opts_finish checks what depends on several
+ * options (RAM in pages of the chosen size). */
 #include "cli/options.h"
 
-#include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char machine_opts_help[] =
-	"machine options:\n"
-	"  --pt PRESET          page tables: sv39 (default), sv48, sv32, x86-64, ostep-2level, linear, custom\n"
-	"  --page-size SIZE     base page size (linear, custom)\n"
-	"  --va-bits N          virtual-address width (linear, custom)\n"
-	"  --pt-bits B,B,...    custom: index bits per level, root first\n"
-	"  --pte-size N         custom: 4 or 8 bytes per entry\n"
-	"  --ram SIZE | --frames N   memory for processes (default 16m)\n"
-	"  --tlb-entries N      TLB size (default 64)\n"
-	"  --tlb-ways N         associativity (default: fully associative)\n"
-	"  --tlb-policy P       lru (default), fifo, random, plru\n"
-	"  --tlb-split          separate instruction and data TLBs\n"
-	"  --tlb-l2 N[:WAYS]    a second-level TLB\n"
-	"  --tlb-refill hw|sw   hardware walker (default) or software-managed TLB\n"
-	"  --no-asid            no ASID tags: flush the TLB on every switch\n"
-	"  --sw-ad              A/D bits managed by the kernel (a clear bit faults)\n"
-	"  --policy P           replacement: clock (default), fifo, lru, eclock, random, opt, twolist\n"
-	"  --scope global|local replacement among all pages or the faulting process's own\n"
-	"  --swap FILE          swap file (default: an unlinked temporary file)\n"
-	"  --swap-size SIZE     swap size (default 8 x RAM; 0 = no swap)\n"
-	"  --caches             model L1/L2/L3 caches (without it every reference costs DRAM latency)\n"
-	"  --cache-l1 SIZE[:W]  L1 cache of W ways (default 32k:8); --cache-l2 (512k:8) and\n"
-	"                       --cache-l3 (8m:16) alike; SIZE 0 = no such level; implies --caches\n"
-	"  --cache-line N       line size of every level (default 64 bytes); implies --caches\n"
-	"  --latency NAME=NS    tlb, tlb-l2, l1, l2, l3, dram, fault, disk-read, disk-write\n"
-	"  -s SEED              seed of every random choice (default 1)\n";
+#define MAX_LATENCY_NS 1000000000ull   /* one second per event */
+#define MAX_SWAP_BYTES (1ull << 40)
+#define MAX_CACHE_BYTES (4096ull * CACHE_MAX_LINES) /* the largest lines, as many as a level holds */
 
 void machine_opts_defaults(struct machine_opts *mo)
 {
 	memset(mo, 0, sizeof *mo);
 	kernel_config_defaults(&mo->k);
+	mo->k.mmu.tlb.seed = mo->k.seed; /* -s seeds both; without it, both get its default */
 	mo->pt = "sv39";
 	mo->pte_size = 8;
-	mo->swap_size = UINT64_MAX;
 }
 
-/* The decimal number at the start of s; *end is what follows it. */
-static bool leading_u64(const char *s, uint64_t *out, char **end)
+/* "PREFIX a, b or c" for a NULL-terminated list of names (plus extra, when
+ * not NULL, as the last one); returns false. */
+static bool one_of(const char *prefix, const char *const *names, const char *extra, char *err, size_t errlen)
 {
-	if (!s || *s < '0' || *s > '9')
-		return false;
-	errno = 0;
-	unsigned long long v = strtoull(s, end, 10);
-	*out = v;
-	return errno == 0;
-}
-
-bool parse_u64(const char *s, uint64_t *out)
-{
-	char *end;
-	return leading_u64(s, out, &end) && *end == '\0';
-}
-
-bool parse_size(const char *s, uint64_t *out)
-{
-	char *end;
-	uint64_t v;
-	if (!leading_u64(s, &v, &end))
-		return false;
-	unsigned shift = 0;
-	switch (*end) {
-	case '\0': break;
-	case 'k': case 'K': shift = 10; break;
-	case 'm': case 'M': shift = 20; break;
-	case 'g': case 'G': shift = 30; break;
-	default: return false;
+	size_t n = 0, len;
+	while (names[n])
+		n++;
+	len = (size_t)snprintf(err, errlen, "%s", prefix);
+	for (size_t i = 0; i < n + (extra != NULL) && len < errlen; i++) {
+		const char *name = i < n ? names[i] : extra;
+		bool last = i + 1 == n + (extra != NULL);
+		len += (size_t)snprintf(err + len, errlen - len, "%s%s", i == 0 ? " " : last ? " or " : ", ", name);
 	}
-	if (*end && end[1] != '\0' && !((end[1] == 'b' || end[1] == 'B') && end[2] == '\0'))
-		return false;
-	if (shift && v > (UINT64_MAX >> shift))
-		return false;
-	*out = v << shift;
+	return false;
+}
+
+static bool expects(const char *const *names, const char *extra, char *err, size_t errlen)
+{
+	return one_of("expects", names, extra, err, errlen);
+}
+
+/* Splits "A:B" at the colon into a (a copy in buf) and *b (NULL without one). */
+static const char *split_colon(const char *v, char *buf, size_t size, const char **b)
+{
+	snprintf(buf, size, "%s", v);
+	char *colon = strchr(buf, ':');
+	*b = colon ? colon + 1 : NULL;
+	if (colon)
+		*colon = '\0';
+	return buf;
+}
+
+/* ---- page tables ---- */
+
+static bool set_pt(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct machine_opts *mo = ctx;
+	for (size_t i = 0; ptfmt_preset_names[i]; i++)
+		if (!strcmp(v, ptfmt_preset_names[i]))
+			return mo->pt = ptfmt_preset_names[i], true;
+	if (!strcmp(v, "custom"))
+		return mo->pt = "custom", true;
+	return expects(ptfmt_preset_names, "custom", err, errlen);
+}
+
+static bool set_page_size(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct machine_opts *mo = ctx;
+	uint64_t n;
+	if (!parse_size(v, &n) || !is_pow2(n) || n < (1ull << PTFMT_MIN_PAGE_SHIFT) || n > (1ull << PTFMT_MAX_PAGE_SHIFT))
+		return fail_msg(err, errlen, "must be a power of two from %llu bytes to %llu GiB",
+				1ull << PTFMT_MIN_PAGE_SHIFT, 1ull << PTFMT_MAX_PAGE_SHIFT >> 30);
+	mo->page_size = n;
 	return true;
 }
 
-static int usage_error(const char *opt, const char *what)
+static bool set_va_bits(void *ctx, const char *v, char *err, size_t errlen)
 {
-	fprintf(stderr, "vmlab: %s: %s\n", opt, what);
-	return -1;
+	struct machine_opts *mo = ctx;
+	uint64_t n;
+	if (!opt_number(v, PTFMT_MIN_PAGE_SHIFT + 1, PTFMT_MAX_VA_BITS, &n, err, errlen))
+		return false;
+	mo->va_bits = (unsigned)n;
+	return true;
 }
 
-/* The value of option argv[*i]; NULL (after a message) when it is missing. */
-static const char *value(int argc, char **argv, int *i)
+static bool set_pt_bits(void *ctx, const char *v, char *err, size_t errlen)
 {
-	if (*i + 1 >= argc) {
-		fprintf(stderr, "vmlab: %s needs a value\n", argv[*i]);
-		return NULL;
+	struct machine_opts *mo = ctx;
+	unsigned n = 0;
+	const char *s = v;
+	while (*s && n < PT_MAX_LEVELS) {
+		char *end;
+		unsigned long b = *s >= '0' && *s <= '9' ? strtoul(s, &end, 10) : 0;
+		if (b < 1 || b > PTFMT_MAX_LEVEL_BITS || (*end && *end != ',') || (*end == ',' && !end[1]))
+			break;
+		mo->pt_bits[n++] = (unsigned)b;
+		s = *end ? end + 1 : end;
 	}
-	return argv[++*i];
+	if (n == 0 || *s)
+		return fail_msg(err, errlen, "expects 1 to %d levels of index bits, root first (9,9,9), each from 1 to %d",
+				PT_MAX_LEVELS, PTFMT_MAX_LEVEL_BITS);
+	mo->npt_bits = n;
+	mo->pt_bits_text = v;
+	return true;
 }
 
-static int parse_tlb_l2(struct machine_opts *mo, const char *v)
+static bool set_pte_size(void *ctx, const char *v, char *err, size_t errlen)
 {
-	uint64_t entries, ways = 0;
+	struct machine_opts *mo = ctx;
+	if (strcmp(v, "4") && strcmp(v, "8"))
+		return fail_msg(err, errlen, "must be 4 or 8 (bytes per entry)");
+	mo->pte_size = (unsigned)(v[0] - '0');
+	mo->pte_size_given = true;
+	return true;
+}
+
+/* ---- memory and swap (checked against the page size by machine_opts_finish) ---- */
+
+static bool set_ram(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	((struct machine_opts *)ctx)->ram = v;
+	return true;
+}
+
+static bool set_frames(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	((struct machine_opts *)ctx)->frames = v;
+	return true;
+}
+
+static bool set_swap_size(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	((struct machine_opts *)ctx)->swap_size = v;
+	return true;
+}
+
+static bool set_swap(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	((struct machine_opts *)ctx)->k.swap_path = v;
+	return true;
+}
+
+/* ---- TLB ---- */
+
+static bool set_tlb_entries(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct machine_opts *mo = ctx;
+	uint64_t n;
+	if (!opt_number(v, 1, TLB_MAX_ENTRIES, &n, err, errlen))
+		return false;
+	mo->k.mmu.tlb.entries = (unsigned)n;
+	return true;
+}
+
+static bool set_tlb_ways(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct machine_opts *mo = ctx;
+	uint64_t n;
+	if (!opt_number(v, 0, TLB_MAX_ENTRIES, &n, err, errlen))
+		return false;
+	mo->k.mmu.tlb.ways = (unsigned)n;
+	mo->tlb_ways_given = true;
+	return true;
+}
+
+static bool set_tlb_policy(void *ctx, const char *v, char *err, size_t errlen)
+{
+	static const char *const names[] = {"lru", "fifo", "random", "plru", NULL};
+	struct machine_opts *mo = ctx;
+	return tlb_policy_parse(v, &mo->k.mmu.tlb.policy) || expects(names, NULL, err, errlen);
+}
+
+static bool set_tlb_split(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct machine_opts *)ctx)->k.mmu.split = true;
+	return true;
+}
+
+static bool set_tlb_l2(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct machine_opts *mo = ctx;
 	char buf[64];
-	snprintf(buf, sizeof buf, "%s", v);
-	char *colon = strchr(buf, ':');
-	if (colon)
-		*colon = '\0';
-	if (!parse_u64(buf, &entries) || (colon && !parse_u64(colon + 1, &ways)) || entries > 65536 || ways > 65536)
-		return usage_error("--tlb-l2", "expects ENTRIES or ENTRIES:WAYS");
+	const char *ways_text;
+	uint64_t entries, ways = 0;
+	const char *entries_text = split_colon(v, buf, sizeof buf, &ways_text);
+	if (!parse_u64(entries_text, &entries) || entries < 1 || entries > TLB_MAX_ENTRIES ||
+	    (ways_text && (!parse_u64(ways_text, &ways) || ways > TLB_MAX_ENTRIES)))
+		return fail_msg(err, errlen, "expects ENTRIES[:WAYS], ENTRIES from 1 to %d and WAYS from 0 (fully associative) to %d",
+				TLB_MAX_ENTRIES, TLB_MAX_ENTRIES);
 	mo->k.mmu.l2 = mo->k.mmu.tlb;
 	mo->k.mmu.l2.entries = (unsigned)entries;
 	mo->k.mmu.l2.ways = (unsigned)ways;
-	return 1;
+	mo->tlb_l2 = v;
+	return true;
 }
 
-/* --cache-l1, --cache-l2, --cache-l3 SIZE[:WAYS] and --cache-line BYTES: each
- * turns the cache model on. mmu_new checks the geometry. */
-static int parse_cache_opt(struct machine_opts *mo, const char *opt, const char *v)
+static bool set_tlb_refill(void *ctx, const char *v, char *err, size_t errlen)
 {
-	struct cache_config *cc = &mo->k.mmu.cache;
-	uint64_t size, ways = 0;
-	char buf[64];
-	mo->k.mmu.caches = true;
-	if (!strcmp(opt, "--cache-line")) {
-		if (!parse_u64(v, &size) || size > 65536)
-			return usage_error(opt, "expects a line size in bytes, e.g. 64");
-		cc->line = (unsigned)size;
-		return 1;
+	static const char *const names[] = {"hw", "sw", NULL};
+	struct machine_opts *mo = ctx;
+	if (strcmp(v, "hw") && strcmp(v, "sw"))
+		return expects(names, NULL, err, errlen);
+	mo->k.mmu.refill = !strcmp(v, "sw") ? TLB_REFILL_SW : TLB_REFILL_HW;
+	return true;
+}
+
+static bool set_no_asid(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct machine_opts *)ctx)->k.mmu.tlb.asid = false;
+	return true;
+}
+
+static bool set_sw_ad(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct machine_opts *)ctx)->k.mmu.sw_ad = true;
+	return true;
+}
+
+/* ---- replacement ---- */
+
+static bool set_policy(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct machine_opts *mo = ctx;
+	const struct policy_ops *ops = policy_find(v);
+	if (!ops)
+		return expects(policy_names, NULL, err, errlen);
+	mo->k.policy = ops;
+	return true;
+}
+
+static bool set_scope(void *ctx, const char *v, char *err, size_t errlen)
+{
+	static const char *const names[] = {"global", "local", NULL};
+	struct machine_opts *mo = ctx;
+	if (strcmp(v, "global") && strcmp(v, "local"))
+		return expects(names, NULL, err, errlen);
+	mo->k.local_scope = !strcmp(v, "local");
+	return true;
+}
+
+/* ---- caches ---- */
+
+static bool set_caches(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct machine_opts *)ctx)->k.mmu.caches = true;
+	return true;
+}
+
+/* --cache-lN SIZE[:WAYS]; the cache model checks that the geometry fits. */
+static bool set_cache_level(struct machine_opts *mo, int level, const char *v, char *err, size_t errlen)
+{
+	struct cache_level_config *lc = &mo->k.mmu.cache.level[level];
+	char buf[64], big[32];
+	const char *ways_text;
+	uint64_t size, ways = lc->ways;
+	const char *size_text = split_colon(v, buf, sizeof buf, &ways_text);
+	if (!parse_size(size_text, &size) || size > MAX_CACHE_BYTES ||
+	    (ways_text && (!parse_u64(ways_text, &ways) || ways < 1 || ways > CACHE_MAX_WAYS))) {
+		opt_size_text(MAX_CACHE_BYTES, big, sizeof big);
+		return fail_msg(err, errlen, "expects SIZE[:WAYS] such as 32k:8, SIZE from 0 (no such level) to %s and WAYS from 1 to %d",
+				big, CACHE_MAX_WAYS);
 	}
-	snprintf(buf, sizeof buf, "%s", v);
-	char *colon = strchr(buf, ':');
-	if (colon)
-		*colon = '\0';
-	if (!parse_size(buf, &size) || (colon && !parse_u64(colon + 1, &ways)) || ways > 65536)
-		return usage_error(opt, "expects SIZE or SIZE:WAYS, e.g. 32k:8");
-	struct cache_level_config *lc = &cc->level[opt[strlen(opt) - 1] - '1'];
 	lc->size = size;
-	if (colon)
-		lc->ways = (unsigned)ways;
-	return 1;
+	lc->ways = (unsigned)ways;
+	mo->k.mmu.caches = true;
+	return true;
 }
 
-static int parse_latency(struct machine_opts *mo, const char *v)
+static bool set_cache_l1(void *ctx, const char *v, char *err, size_t errlen)
 {
+	return set_cache_level(ctx, 0, v, err, errlen);
+}
+
+static bool set_cache_l2(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return set_cache_level(ctx, 1, v, err, errlen);
+}
+
+static bool set_cache_l3(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return set_cache_level(ctx, 2, v, err, errlen);
+}
+
+static bool set_cache_line(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct machine_opts *mo = ctx;
+	uint64_t n;
+	if (!parse_u64(v, &n) || !is_pow2(n) || n < 4 || n > 4096)
+		return fail_msg(err, errlen, "must be a power of two from 4 to 4096 (bytes)");
+	mo->k.mmu.cache.line = (unsigned)n;
+	mo->k.mmu.caches = true;
+	return true;
+}
+
+/* ---- time and randomness ---- */
+
+static bool set_latency(void *ctx, const char *v, char *err, size_t errlen)
+{
+	static const char *const names[] = {"tlb", "tlb-l2", "l1", "l2", "l3", "dram", "fault", "disk-read",
+					    "disk-write", NULL};
+	struct machine_opts *mo = ctx;
 	char name[32];
 	const char *eq = strchr(v, '=');
 	uint64_t ns;
-	if (!eq || (size_t)(eq - v) >= sizeof name || !parse_u64(eq + 1, &ns))
-		return usage_error("--latency", "expects NAME=NANOSECONDS, e.g. dram=100");
+	if (!eq || (size_t)(eq - v) >= sizeof name || !parse_u64(eq + 1, &ns) || ns > MAX_LATENCY_NS)
+		return fail_msg(err, errlen, "expects NAME=NANOSECONDS such as dram=100, from 0 to %llu",
+				MAX_LATENCY_NS);
 	memcpy(name, v, (size_t)(eq - v));
 	name[eq - v] = '\0';
-	if (!latency_set(&mo->k.lat, name, ns))
-		return usage_error("--latency", "unknown name (tlb, tlb-l2, l1, l2, l3, dram, fault, disk-read, disk-write)");
-	return 1;
+	return latency_set(&mo->k.lat, name, ns) || one_of("NAME must be", names, NULL, err, errlen);
 }
 
-/* Options with a numeric value: which field, and its limit. */
-static int parse_number_opt(struct machine_opts *mo, const char *opt, const char *v)
+static bool set_seed(void *ctx, const char *v, char *err, size_t errlen)
 {
+	struct machine_opts *mo = ctx;
 	uint64_t n;
-	bool size_opt = !strcmp(opt, "--ram") || !strcmp(opt, "--page-size") || !strcmp(opt, "--swap-size");
-	if (!(size_opt ? parse_size(v, &n) : parse_u64(v, &n)))
-		return usage_error(opt, size_opt ? "expects a size such as 4096, 64k, 16m or 1g" : "expects a number");
-	if (!strcmp(opt, "--ram"))
-		mo->ram = n;
-	else if (!strcmp(opt, "--frames"))
-		mo->frames = n;
-	else if (!strcmp(opt, "--page-size"))
-		mo->page_size = n;
-	else if (!strcmp(opt, "--swap-size"))
-		mo->swap_size = n;
-	else if (!strcmp(opt, "--va-bits"))
-		mo->va_bits = n > 64 ? 65 : (unsigned)n;
-	else if (!strcmp(opt, "--pte-size"))
-		mo->pte_size = n > 8 ? 9 : (unsigned)n;
-	else if (!strcmp(opt, "-s"))
-		mo->k.seed = n, mo->k.mmu.tlb.seed = n;
-	else if (!strcmp(opt, "--tlb-entries")) {
-		if (n < 1 || n > 65536)
-			return usage_error(opt, "must be 1 to 65536");
-		mo->k.mmu.tlb.entries = (unsigned)n;
-	} else if (!strcmp(opt, "--tlb-ways")) {
-		if (n > 65536)
-			return usage_error(opt, "must be at most 65536");
-		mo->k.mmu.tlb.ways = (unsigned)n;
-		mo->tlb_ways_given = true;
-	}
-	return 1;
+	if (!opt_number(v, 0, UINT64_MAX, &n, err, errlen))
+		return false;
+	mo->k.seed = n;
+	mo->k.mmu.tlb.seed = n;
+	return true;
 }
 
-int machine_opts_parse(struct machine_opts *mo, int argc, char **argv, int *i)
+static const struct opt machine_rows[] = {
+	{"pt", 0, "PRESET", "page tables: sv39, sv48, sv32, x86-64, ostep-2level, linear or custom", "sv39", set_pt},
+	{"page-size", 0, "SIZE", "base page size of linear and custom tables: a power of two from 4 bytes to 1 GiB",
+	 "4k", set_page_size},
+	{"va-bits", 0, "N", "virtual-address width of linear and custom tables: 3 to 64",
+	 "32 for linear, the page and index bits for custom", set_va_bits},
+	{"pt-bits", 0, "B,B,...", "custom: index bits per level, root first (1 to 6 levels of 1 to 32)", NULL,
+	 set_pt_bits},
+	{"pte-size", 0, "N", "custom: bytes per page-table entry, 4 or 8", "8", set_pte_size},
+	{"ram", 0, "SIZE", "memory for processes, in whole pages", "16m", set_ram},
+	{"frames", 0, "N", "memory for processes in frames, instead of --ram", NULL, set_frames},
+	{"tlb-entries", 0, "N", "TLB size: 1 to 65536", "64", set_tlb_entries},
+	{"tlb-ways", 0, "N", "TLB associativity: 1 (direct-mapped) to the entries, 0 = fully associative", "0",
+	 set_tlb_ways},
+	{"tlb-policy", 0, "P", "TLB replacement: lru, fifo, random or plru", "lru", set_tlb_policy},
+	{"tlb-split", 0, NULL, "separate instruction and data TLBs", NULL, set_tlb_split},
+	{"tlb-l2", 0, "N[:WAYS]", "a second-level TLB of N entries (1 to 65536)", NULL, set_tlb_l2},
+	{"tlb-refill", 0, "hw|sw", "hardware walker or software-managed TLB", "hw", set_tlb_refill},
+	{"no-asid", 0, NULL, "no ASID tags: flush the TLB on every switch", NULL, set_no_asid},
+	{"sw-ad", 0, NULL, "A/D bits managed by the kernel (a clear bit faults)", NULL, set_sw_ad},
+	{"policy", 0, "P", "page replacement: clock, fifo, lru, eclock, random, opt or twolist", "clock", set_policy},
+	{"scope", 0, "global|local", "replacement among all pages or the faulting process's own", "global", set_scope},
+	{"swap", 0, "FILE", "swap file", "an unlinked temporary file", set_swap},
+	{"swap-size", 0, "SIZE", "swap size, in whole pages up to 1 TiB; 0 = no swap", "8 x RAM", set_swap_size},
+	{"caches", 0, NULL, "model L1/L2/L3 caches (without it every reference costs DRAM latency)", NULL,
+	 set_caches},
+	{"cache-l1", 0, "SIZE[:W]", "L1 cache of W ways (1 to 64); SIZE 0 = none; implies --caches", "32k:8",
+	 set_cache_l1},
+	{"cache-l2", 0, "SIZE[:W]", "L2 cache, alike", "512k:8", set_cache_l2},
+	{"cache-l3", 0, "SIZE[:W]", "L3 cache, alike", "8m:16", set_cache_l3},
+	{"cache-line", 0, "N", "line size of every level: a power of two from 4 to 4096 bytes; implies --caches",
+	 "64", set_cache_line},
+	{"latency", 0, "NAME=NS", "the cost of one event, 0 to 1000000000 ns (repeatable):\n"
+	 "tlb=1, tlb-l2=4, l1=1, l2=4, l3=40, dram=80, fault=1000, disk-read=100000, disk-write=100000"
+	 " by default", NULL, set_latency},
+	{NULL, 's', "SEED", "seed of every random choice", "1", set_seed},
+};
+
+struct opt_group machine_opts_group(struct machine_opts *mo)
 {
-	static const char *const numeric[] = {"--ram", "--frames", "--page-size", "--swap-size", "--va-bits",
-					      "--pte-size", "-s", "--tlb-entries", "--tlb-ways", NULL};
-	const char *opt = argv[*i], *v;
-	for (int n = 0; numeric[n]; n++)
-		if (!strcmp(opt, numeric[n]))
-			return (v = value(argc, argv, i)) ? parse_number_opt(mo, opt, v) : -1;
-	if (!strcmp(opt, "--no-asid"))
-		return mo->k.mmu.tlb.asid = false, 1;
-	if (!strcmp(opt, "--tlb-split"))
-		return mo->k.mmu.split = true, 1;
-	if (!strcmp(opt, "--sw-ad"))
-		return mo->k.mmu.sw_ad = true, 1;
-	if (!strcmp(opt, "--strict"))
-		return mo->k.strict = true, 1;
-	if (!strcmp(opt, "--caches"))
-		return mo->k.mmu.caches = true, 1;
-	if (!strcmp(opt, "--cache-l1") || !strcmp(opt, "--cache-l2") || !strcmp(opt, "--cache-l3") ||
-	    !strcmp(opt, "--cache-line"))
-		return (v = value(argc, argv, i)) ? parse_cache_opt(mo, opt, v) : -1;
-	bool takes_value = !strcmp(opt, "--pt") || !strcmp(opt, "--pt-bits") || !strcmp(opt, "--tlb-policy") ||
-			   !strcmp(opt, "--tlb-refill") || !strcmp(opt, "--tlb-l2") || !strcmp(opt, "--policy") ||
-			   !strcmp(opt, "--scope") || !strcmp(opt, "--swap") || !strcmp(opt, "--latency");
-	if (!takes_value)
-		return 0;
-	if (!(v = value(argc, argv, i)))
-		return -1;
-	if (!strcmp(opt, "--pt"))
-		mo->pt = v;
-	else if (!strcmp(opt, "--pt-bits"))
-		mo->pt_bits = v;
-	else if (!strcmp(opt, "--tlb-policy")) {
-		if (!tlb_policy_parse(v, &mo->k.mmu.tlb.policy))
-			return usage_error(opt, "expects lru, fifo, random or plru");
-	} else if (!strcmp(opt, "--tlb-refill")) {
-		if (strcmp(v, "hw") && strcmp(v, "sw"))
-			return usage_error(opt, "expects hw or sw");
-		mo->k.mmu.refill = !strcmp(v, "sw") ? TLB_REFILL_SW : TLB_REFILL_HW;
-	} else if (!strcmp(opt, "--tlb-l2"))
-		return parse_tlb_l2(mo, v);
-	else if (!strcmp(opt, "--policy")) {
-		if (!(mo->k.policy = policy_find(v)))
-			return usage_error(opt, "expects fifo, lru, clock, eclock, random, opt or twolist");
-	} else if (!strcmp(opt, "--scope")) {
-		if (strcmp(v, "global") && strcmp(v, "local"))
-			return usage_error(opt, "expects global or local");
-		mo->k.local_scope = !strcmp(v, "local");
-	} else if (!strcmp(opt, "--swap"))
-		mo->k.swap_path = v;
-	else if (!strcmp(opt, "--latency"))
-		return parse_latency(mo, v);
-	return 1;
+	return (struct opt_group){"machine options", machine_rows, ARRAY_LEN(machine_rows), mo};
+}
+
+/* ---- what depends on several options ---- */
+
+static bool finish_custom(struct machine_opts *mo, unsigned page_shift, char *err, size_t errlen)
+{
+	if (!mo->npt_bits)
+		return fail_msg(err, errlen, "--pt custom needs --pt-bits B,B,... (index bits per level, root first)");
+	unsigned sum = 0, ps = page_shift ? page_shift : 12;
+	for (unsigned l = 0; l < mo->npt_bits; l++)
+		sum += mo->pt_bits[l];
+	return ptfmt_custom(&mo->k.fmt, ps, mo->va_bits ? mo->va_bits : ps + sum, mo->npt_bits, mo->pt_bits,
+			    mo->pte_size, err, errlen) == PTFMT_OK;
+}
+
+/* Whether --pt-bits, as given, is the preset f's own layout. */
+static bool same_levels(const struct machine_opts *mo, const struct pt_format *f)
+{
+	if (mo->npt_bits != f->levels)
+		return false;
+	for (unsigned l = 0; l < f->levels; l++)
+		if (mo->pt_bits[l] != f->level_bits[f->levels - 1 - l])
+			return false;
+	return true;
+}
+
+static bool finish_preset(struct machine_opts *mo, unsigned page_shift, char *err, size_t errlen)
+{
+	const struct pt_format *f = &mo->k.fmt;
+	if (ptfmt_preset(&mo->k.fmt, mo->pt, page_shift, mo->va_bits, err, errlen) != PTFMT_OK)
+		return false;
+	if ((page_shift && page_shift != f->page_shift) || (mo->va_bits && mo->va_bits != f->va_bits))
+		return fail_msg(err, errlen, "--pt %s has fixed %u-bit addresses and %llu-byte pages (use linear or custom)",
+				mo->pt, f->va_bits, 1ull << f->page_shift);
+	if (mo->npt_bits && !same_levels(mo, f)) {
+		char own[64] = "";
+		for (unsigned l = f->levels, len = 0; l-- > 0 && len < sizeof own;)
+			len += (unsigned)snprintf(own + len, sizeof own - len, "%s%u", len ? "," : "", f->level_bits[l]);
+		return fail_msg(err, errlen, "--pt-bits %s: --pt %s has %s (use --pt custom)", mo->pt_bits_text, mo->pt,
+				own);
+	}
+	if (mo->pte_size_given && mo->pte_size != f->pte_size)
+		return fail_msg(err, errlen, "--pte-size %u: --pt %s has %u-byte entries (use --pt custom)", mo->pte_size,
+				mo->pt, f->pte_size);
+	return true;
 }
 
 static bool finish_format(struct machine_opts *mo)
 {
 	char err[200];
-	unsigned page_shift = 0;
-	if (mo->page_size) {
-		if (!is_pow2(mo->page_size)) {
-			fprintf(stderr, "vmlab: --page-size %llu is not a power of two\n", (unsigned long long)mo->page_size);
-			return false;
-		}
-		page_shift = log2_u64(mo->page_size);
-	}
-	enum ptfmt_status st;
-	if (!strcmp(mo->pt, "custom")) {
-		unsigned bits[PT_MAX_LEVELS], n = 0;
-		const char *s = mo->pt_bits ? mo->pt_bits : "";
-		while (*s && n < PT_MAX_LEVELS) {
-			char *end;
-			unsigned long b = strtoul(s, &end, 10);
-			if (end == s || b == 0 || b > 32 || (*end && *end != ','))
-				break;
-			bits[n++] = (unsigned)b;
-			s = *end ? end + 1 : end;
-		}
-		if (n == 0 || *s) {
-			fprintf(stderr, "vmlab: --pt custom needs --pt-bits B,B,... (index bits per level, root first)\n");
-			return false;
-		}
-		unsigned sum = 0;
-		for (unsigned l = 0; l < n; l++)
-			sum += bits[l];
-		unsigned ps = page_shift ? page_shift : 12;
-		st = ptfmt_custom(&mo->k.fmt, ps, mo->va_bits ? mo->va_bits : ps + sum, n, bits, mo->pte_size, err,
-				  sizeof err);
-	} else {
-		st = ptfmt_preset(&mo->k.fmt, mo->pt, page_shift, mo->va_bits, err, sizeof err);
-		if (st == PTFMT_OK && ((page_shift && page_shift != mo->k.fmt.page_shift) ||
-				       (mo->va_bits && mo->va_bits != mo->k.fmt.va_bits))) {
-			snprintf(err, sizeof err, "--pt %s has fixed %u-bit addresses and %llu-byte pages (use linear or custom)",
-				 mo->pt, mo->k.fmt.va_bits, 1ull << mo->k.fmt.page_shift);
-			st = PTFMT_EINVAL;
-		}
-	}
-	if (st != PTFMT_OK)
+	unsigned page_shift = mo->page_size ? log2_u64(mo->page_size) : 0;
+	bool ok = !strcmp(mo->pt, "custom") ? finish_custom(mo, page_shift, err, sizeof err)
+					    : finish_preset(mo, page_shift, err, sizeof err);
+	if (!ok)
 		fprintf(stderr, "vmlab: %s\n", err);
-	return st == PTFMT_OK;
+	return ok;
 }
 
-bool machine_opts_finish(struct machine_opts *mo)
+/* The most user frames the format's PTEs can name (the kernel wants fewer
+ * than 2^pfn_bits) and physical memory can hold. */
+static uint64_t max_user_frames(const struct pt_format *f)
 {
-	if (!finish_format(mo))
-		return false;
-	uint64_t page = 1ull << mo->k.fmt.page_shift;
+	uint64_t by_pte = mask_bits(f->pfn_bits), by_memory = PHYSMEM_MAX_BYTES >> f->page_shift;
+	return by_pte < by_memory ? by_pte : by_memory;
+}
+
+/* --ram or --frames (or the default 16 MiB) in frames; false after a message. */
+static bool finish_frames(const struct machine_opts *mo, uint64_t *frames)
+{
+	const struct pt_format *f = &mo->k.fmt;
+	uint64_t page = 1ull << f->page_shift, max = max_user_frames(f);
+	char ptext[32], lo[32], hi[32];
+	opt_size_text(page, ptext, sizeof ptext);
 	if (mo->ram && mo->frames) {
 		fprintf(stderr, "vmlab: give --ram or --frames, not both\n");
 		return false;
 	}
-	uint64_t frames = mo->frames ? mo->frames : (mo->ram ? mo->ram : 16ull << 20) / page;
-	if (frames == 0) {
-		fprintf(stderr, "vmlab: RAM of %llu bytes is smaller than one %llu-byte frame\n",
-			(unsigned long long)mo->ram, (unsigned long long)page);
+	uint64_t n = 0;
+	if (mo->frames && (!parse_u64(mo->frames, &n) || n < 1 || n > max)) {
+		opt_size_text(max * page, hi, sizeof hi);
+		if (max == mask_bits(f->pfn_bits))
+			fprintf(stderr, "vmlab: --frames %s: must be a number from 1 to %" PRIu64
+					" (the most frames %s page-table entries can name)\n", mo->frames, max, f->name);
+		else
+			fprintf(stderr, "vmlab: --frames %s: must be a number from 1 to %" PRIu64 " (%s of %s frames)\n",
+				mo->frames, max, hi, ptext);
 		return false;
 	}
-	if (mo->ram % page) {
-		fprintf(stderr, "vmlab: --ram %llu is not a whole number of %llu-byte frames\n",
-			(unsigned long long)mo->ram, (unsigned long long)page);
+	if (mo->ram && (!parse_size(mo->ram, &n) || n < page || n % page || n / page > max)) {
+		opt_size_text(page, lo, sizeof lo);
+		opt_size_text(max * page, hi, sizeof hi);
+		fprintf(stderr, "vmlab: --ram %s: must be from 1 to %" PRIu64 " pages of %s (%s to %s), such as 64k, 16m or 1g\n",
+			mo->ram, max, ptext, lo, hi);
 		return false;
 	}
+	*frames = mo->frames ? n : (mo->ram ? n : 16ull << 20) / page;
+	if (*frames == 0) {
+		fprintf(stderr, "vmlab: the default RAM (16 MiB) is smaller than one %s page: give --ram or --frames\n",
+			ptext);
+		return false;
+	}
+	return true;
+}
+
+/* Ways that split entries into a power-of-two number of sets. */
+static bool ways_fit(unsigned entries, unsigned ways)
+{
+	return ways == 0 || (ways <= entries && entries % ways == 0 && is_pow2(entries / ways));
+}
+
+/* The ways of tc (given as what, "--tlb-ways 3:") against its entries:
+ * lists the ways that fit; false after a message. */
+static bool check_ways(const char *what, const struct tlb_config *tc)
+{
+	bool plru = tc->policy == TLB_PLRU;
+	if (ways_fit(tc->entries, tc->ways) && (!plru || !tc->ways || is_pow2(tc->ways)))
+		return true;
+	char list[400] = "";
+	size_t len = 0;
+	for (unsigned w = 1; w <= tc->entries && len < sizeof list; w++)
+		if (ways_fit(tc->entries, w) && (!plru || is_pow2(w)))
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%u", len ? ", " : "", w);
+	if (!len)
+		fprintf(stderr, "vmlab: %s plru needs a power-of-two number of ways, and %u entries cannot be split so\n",
+			what, tc->entries);
+	else
+		fprintf(stderr, "vmlab: %s must be 0 (fully associative) or one of %s (%u entries in a power-of-two number of sets%s)\n",
+			what, list, tc->entries, plru ? ", a power of two of ways for plru" : "");
+	return false;
+}
+
+/* --swap-size (or 8 x RAM) in slots; false after a message. */
+static bool finish_swap(const struct machine_opts *mo, uint64_t frames, uint64_t *slots)
+{
+	uint64_t page = 1ull << mo->k.fmt.page_shift, bytes = 0;
+	if (!mo->swap_size) {
+		*slots = 8 * frames;
+		return true;
+	}
+	if (!parse_size(mo->swap_size, &bytes) || bytes % page || bytes > MAX_SWAP_BYTES) {
+		char ptext[32], hi[32];
+		opt_size_text(page, ptext, sizeof ptext);
+		opt_size_text(MAX_SWAP_BYTES, hi, sizeof hi);
+		fprintf(stderr, "vmlab: --swap-size %s: must be from 0 (no swap) to %llu pages of %s (%s), such as 64m\n",
+			mo->swap_size, MAX_SWAP_BYTES / page, ptext, hi);
+		return false;
+	}
+	*slots = bytes / page;
+	return true;
+}
+
+bool machine_opts_finish(struct machine_opts *mo)
+{
+	uint64_t frames, slots;
+	if (!finish_format(mo) || !finish_frames(mo, &frames) || !finish_swap(mo, frames, &slots))
+		return false;
+	const struct mmu_config *mc = &mo->k.mmu;
+	char what[120];
+	snprintf(what, sizeof what, "--tlb-ways %u:", mc->tlb.ways);
+	if (mo->tlb_ways_given && !check_ways(what, &mc->tlb))
+		return false;
+	snprintf(what, sizeof what, "--tlb-l2 %s: WAYS", mo->tlb_l2 ? mo->tlb_l2 : "");
+	if (mc->l2.entries && !check_ways(what, &mc->l2))
+		return false;
 	mo->k.user_frames = frames;
-	mo->k.swap_slots = mo->swap_size == UINT64_MAX ? 8 * frames : mo->swap_size / page;
+	mo->k.swap_slots = slots;
 	if (!mo->tlb_ways_given)
 		mo->k.mmu.tlb.ways = 0;
 	return true;

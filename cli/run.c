@@ -17,34 +17,32 @@
 #include "report/summary.h"
 #include "trace/record.h"
 
-#define MAX_WORDS 64
-
-static const char run_help[] =
+static const char run_usage[] =
 	"usage: vmlab run [options] PROGRAM...\n"
 	"Runs each PROGRAM (an argument string: \"mem 0\") as a process. A program is a\n"
-	"RISC-V ELF executable, or a .c file that vmlab compiles against its guest runtime.\n\n"
-	"run options:\n"
-	"  --time DURATION      stop after this much virtual time (5s, 200ms, 1m)\n"
-	"  --max-insns N        stop after N instructions in all\n"
-	"  --quantum N          time slice in instructions (default 100000)\n"
-	"  --path DIR           where execve finds programs (repeatable)\n"
-	"  --show-pagetables    print each process's page table when it exits\n"
-	"  --show-va ADDR       print where ADDR is mapped in each process at its end\n"
-	"  --malloc POLICY      the guest malloc's fit: first (default), next, best, worst\n"
-	"  --aslr               randomise each process's stack, heap and mmap bases (seeded by -s)\n"
-	"  --record FILE        write every reference (fetch, load, store, kernel copy) as a\n"
-	"                       binary trace, for `vmlab trace FILE` (opt, curves, other machines)\n"
-	"  --json               print the summary as JSON on stdout (default: text on stderr)\n\n";
+	"RISC-V ELF executable, or a .c file that vmlab compiles against its guest runtime.\n";
+
+/* One program string, split into words, and the executable it runs. */
+struct program {
+	char **words;     /* NULL-terminated */
+	int nwords;
+	char *path;       /* the ELF file */
+	char *name;       /* what execve finds it by: "mem" for examples/mem.c */
+};
 
 struct run_args {
 	struct machine_opts mo;
 	struct sched_config sc;
-	char *programs[SCHED_MAX_PROGRAMS];
+	const char **programs;   /* the program strings, in order */
 	int nprograms;
+	const char **path_dirs;  /* --path */
+	int npath;
+	const char *cflags;      /* --cflags, or NULL for the default */
+	char malloc_env[32];     /* VMLAB_MALLOC=... */
 	bool json, show_pt;
 	bool show_va;
 	vaddr_t va;
-	const char *record;   /* --record FILE, or NULL */
+	const char *record;      /* --record FILE, or NULL */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -81,134 +79,225 @@ static bool parse_duration(const char *s, uint64_t *ns)
 static bool parse_address(const char *s, vaddr_t *va)
 {
 	char *end;
+	if (*s < '0' || *s > '9')
+		return false;
 	errno = 0;
 	*va = strtoull(s, &end, 0);
 	return errno == 0 && end != s && *end == '\0';
 }
 
-/* --malloc: the guest runtime reads VMLAB_MALLOC from its environment. */
-static bool set_malloc_policy(struct run_args *a, const char *v)
+/* Appends p to the array *v of *n pointers (grown as needed). */
+static void push_ptr(const char ***v, int *n, const char *p)
 {
-	static char var[32];
+	if ((*n & (*n - 1)) == 0) /* 0, 1, 2, 4, ...: full */
+		*v = xrealloc(*v, (size_t)(*n ? 2 * *n : 1) * sizeof **v);
+	(*v)[(*n)++] = p;
+}
+
+/* ---- run options: one setter each ---- */
+
+static bool set_time(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct run_args *a = ctx;
+	if (!parse_duration(v, &a->sc.max_ns) || !a->sc.max_ns)
+		return fail_msg(err, errlen, "expects a duration such as 5s, 200ms or 1m, from 1ns to %" PRIu64 "s",
+				UINT64_MAX / 1000000000);
+	return true;
+}
+
+static bool set_max_insns(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return opt_number(v, 1, UINT64_MAX, &((struct run_args *)ctx)->sc.max_insns, err, errlen);
+}
+
+static bool set_quantum(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return opt_number(v, 1, UINT64_MAX, &((struct run_args *)ctx)->sc.quantum_insns, err, errlen);
+}
+
+static bool set_path(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct run_args *a = ctx;
+	(void)err, (void)errlen;
+	push_ptr(&a->path_dirs, &a->npath, v);
+	return true;
+}
+
+static bool set_cflags(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	((struct run_args *)ctx)->cflags = v;
+	return true;
+}
+
+static bool set_show_pagetables(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct run_args *)ctx)->show_pt = true;
+	return true;
+}
+
+static bool set_show_va(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct run_args *a = ctx;
+	if (!parse_address(v, &a->va))
+		return fail_msg(err, errlen, "expects an address such as 0x12010, from 0 to 0xffffffffffffffff");
+	a->show_va = true;
+	return true;
+}
+
+/* --malloc: the guest runtime reads VMLAB_MALLOC from its environment. */
+static bool set_malloc(void *ctx, const char *v, char *err, size_t errlen)
+{
 	static const char *const policies[] = {"first", "next", "best", "worst"};
+	struct run_args *a = ctx;
 	for (size_t i = 0; i < ARRAY_LEN(policies); i++) {
 		if (!strcmp(v, policies[i])) {
-			snprintf(var, sizeof var, "VMLAB_MALLOC=%s", v);
-			a->sc.env[a->sc.nenv++] = var;
+			snprintf(a->malloc_env, sizeof a->malloc_env, "VMLAB_MALLOC=%s", v);
 			return true;
 		}
 	}
-	return false;
+	return fail_msg(err, errlen, "expects first, next, best or worst");
 }
 
-static int run_option(struct run_args *a, int argc, char **argv, int *i)
+static bool set_aslr(void *ctx, const char *v, char *err, size_t errlen)
 {
-	const char *opt = argv[*i];
-	if (!strcmp(opt, "--json"))
-		return a->json = true, 1;
-	if (!strcmp(opt, "--show-pagetables"))
-		return a->show_pt = true, 1;
-	if (!strcmp(opt, "--aslr"))
-		return a->mo.k.aslr = true, 1;
-	bool valued = !strcmp(opt, "--time") || !strcmp(opt, "--max-insns") || !strcmp(opt, "--quantum") ||
-		      !strcmp(opt, "--path") || !strcmp(opt, "--malloc") || !strcmp(opt, "--show-va") ||
-		      !strcmp(opt, "--record");
-	if (!valued)
-		return 0;
-	if (*i + 1 >= argc) {
-		fprintf(stderr, "vmlab: %s needs a value\n", opt);
-		return -1;
-	}
-	const char *v = argv[++*i];
-	bool ok = true;
-	if (!strcmp(opt, "--time"))
-		ok = parse_duration(v, &a->sc.max_ns) && a->sc.max_ns;
-	else if (!strcmp(opt, "--max-insns"))
-		ok = parse_u64(v, &a->sc.max_insns) && a->sc.max_insns;
-	else if (!strcmp(opt, "--quantum"))
-		ok = parse_u64(v, &a->sc.quantum_insns) && a->sc.quantum_insns;
-	else if (!strcmp(opt, "--malloc"))
-		ok = set_malloc_policy(a, v);
-	else if (!strcmp(opt, "--show-va"))
-		ok = a->show_va = parse_address(v, &a->va);
-	else if (!strcmp(opt, "--record"))
-		a->record = v;
-	else if (a->sc.npath < (int)ARRAY_LEN(a->sc.path_dirs))
-		a->sc.path_dirs[a->sc.npath++] = v;
-	else
-		ok = false;
-	if (!ok)
-		fprintf(stderr, "vmlab: %s %s: expects %s\n", opt, v,
-			!strcmp(opt, "--time") ? "a duration such as 5s, 200ms or 1m" :
-			!strcmp(opt, "--malloc") ? "first, next, best or worst" :
-			!strcmp(opt, "--show-va") ? "an address such as 0x12010" :
-			!strcmp(opt, "--path") ? "at most 8 directories" : "a positive number");
-	return ok ? 1 : -1;
+	(void)v, (void)err, (void)errlen;
+	((struct run_args *)ctx)->mo.k.aslr = true;
+	return true;
 }
 
+static bool set_record(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	((struct run_args *)ctx)->record = v;
+	return true;
+}
+
+static bool set_json(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct run_args *)ctx)->json = true;
+	return true;
+}
+
+/* One row per option (cli/opt.h): a new option is a row here and its setter
+ * above. */
+static const struct opt run_rows[] = {
+	{"time", 0, "DURATION", "stop after this much virtual time (5s, 200ms, 1m)", NULL, set_time},
+	{"max-insns", 0, "N", "stop after N instructions in all", NULL, set_max_insns},
+	{"quantum", 0, "N", "time slice in instructions", "100000", set_quantum},
+	{"path", 0, "DIR", "where execve finds programs (repeatable)", NULL, set_path},
+	{"cflags", 0, "FLAGS", "compiler flags for .c programs, in place of the default ones", GUESTCC_DEFAULT_CFLAGS,
+	 set_cflags},
+	{"show-pagetables", 0, NULL, "print each process's page table when it exits", NULL, set_show_pagetables},
+	{"show-va", 0, "ADDR", "print where ADDR is mapped in each process at its end", NULL, set_show_va},
+	{"malloc", 0, "POLICY", "the guest malloc's fit: first, next, best or worst", "first", set_malloc},
+	{"aslr", 0, NULL, "randomise each process's stack, heap and mmap bases (seeded by -s)", NULL, set_aslr},
+	{"record", 0, "FILE", "write every reference (fetch, load, store, kernel copy) and address-space event "
+	 "as a binary trace, for vmlab trace FILE (opt, other machines)", NULL, set_record},
+	{"json", 0, NULL, "print the summary as JSON on stdout (default: text on stderr)", NULL, set_json},
+};
+
+static bool take_program(void *ctx, const char *arg, char *err, size_t errlen)
+{
+	struct run_args *a = ctx;
+	(void)err, (void)errlen;
+	push_ptr(&a->programs, &a->nprograms, arg);
+	return true;
+}
+
+/* Returns 0 to go on, or the exit status (-1: the help was printed). */
 static int parse_args(struct run_args *a, int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		int got = machine_opts_parse(&a->mo, argc, argv, &i);
-		if (got == 0)
-			got = run_option(a, argc, argv, &i);
-		if (got < 0)
-			return CLI_USAGE;
-		if (got > 0)
-			continue;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			printf("%s%s", run_help, machine_opts_help);
-			return -1;
-		}
-		if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "vmlab: run: unknown option '%s' (try 'vmlab run --help')\n", argv[i]);
-			return CLI_USAGE;
-		}
-		if (a->nprograms == SCHED_MAX_PROGRAMS) {
-			fprintf(stderr, "vmlab: run: at most %d programs\n", SCHED_MAX_PROGRAMS);
-			return CLI_USAGE;
-		}
-		a->programs[a->nprograms++] = argv[i];
+	const struct opt_group groups[] = {
+		{"run options", run_rows, ARRAY_LEN(run_rows), a},
+		machine_opts_group(&a->mo),
+	};
+	const struct opt_cmd cmd = {"run", run_usage, groups, ARRAY_LEN(groups), take_program, a};
+	switch (opt_parse(&cmd, argc, argv)) {
+	case OPT_HELP: return -1;
+	case OPT_USAGE: return CLI_USAGE;
+	case OPT_OK: break;
 	}
 	if (!a->nprograms) {
 		fprintf(stderr, "vmlab: run: name at least one program (try 'vmlab run --help')\n");
 		return CLI_USAGE;
 	}
+	a->sc.path_dirs = a->path_dirs;
+	a->sc.npath = a->npath;
+	if (a->malloc_env[0])
+		a->sc.env[a->sc.nenv++] = a->malloc_env;
 	return 0;
 }
 
 /* Splits a program string into words at blanks (no quoting). */
-static int split_words(char *s, char **words)
+static void split_words(const char *s, struct program *p)
 {
+	const char **words = NULL;
 	int n = 0;
-	for (char *w = strtok(s, " \t"); w && n < MAX_WORDS; w = strtok(NULL, " \t"))
-		words[n++] = w;
-	return n;
+	while (*s) {
+		s += strspn(s, " \t");
+		size_t len = strcspn(s, " \t");
+		if (!len)
+			break;
+		char *w = xmalloc(len + 1);
+		memcpy(w, s, len);
+		w[len] = '\0';
+		push_ptr(&words, &n, w);
+		s += len;
+	}
+	push_ptr(&words, &n, NULL);
+	p->words = (char **)words;
+	p->nwords = n - 1;
+}
+
+static void programs_free(struct program *progs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		for (int w = 0; w < progs[i].nwords; w++)
+			free(progs[i].words[w]);
+		free(progs[i].words);
+		free(progs[i].path);
+		free(progs[i].name);
+	}
+	free(progs);
 }
 
 /* Splits each program string into words and finds (or compiles) its
- * executable, registering it for execve under its name. Returns false after a
- * message. */
-static bool prepare_programs(struct run_args *a, char *words[][MAX_WORDS], int *nwords, char paths[][512],
-			     char names[][64])
+ * executable, registering it for execve under its name. Returns false after
+ * a message; progs (a->nprograms of them) are filled as far as they got. */
+static bool prepare_programs(struct run_args *a, struct program *progs, struct sched_program *sp)
 {
 	for (int i = 0; i < a->nprograms; i++) {
-		nwords[i] = split_words(a->programs[i], words[i]);
-		if (!nwords[i]) {
+		split_words(a->programs[i], &progs[i]);
+		if (!progs[i].nwords) {
 			fprintf(stderr, "vmlab: run: an empty program string\n");
 			return false;
 		}
-		char err[1024];
-		if (!guestcc_resolve(words[i][0], paths[i], sizeof paths[i], err, sizeof err)) {
+		char err[1024], path[4096];
+		const char *word = progs[i].words[0];
+		int same = 0; /* a program named before is compiled once */
+		while (same < i && strcmp(progs[same].words[0], word))
+			same++;
+		if (same < i)
+			snprintf(path, sizeof path, "%s", progs[same].path);
+		else if (!guestcc_resolve(word, a->cflags, path, sizeof path, err, sizeof err)) {
 			fprintf(stderr, "vmlab: %s\n", err);
 			return false;
 		}
-		const char *base = strrchr(words[i][0], '/') ? strrchr(words[i][0], '/') + 1 : words[i][0];
+		const char *base = strrchr(word, '/') ? strrchr(word, '/') + 1 : word;
 		size_t n = strlen(base);
-		snprintf(names[i], sizeof names[i], "%.*s", (int)(n > 2 && !strcmp(base + n - 2, ".c") ? n - 2 : n), base);
-		a->sc.programs[a->sc.nprograms].name = names[i];
-		a->sc.programs[a->sc.nprograms++].path = paths[i];
+		if (n > 2 && !strcmp(base + n - 2, ".c"))
+			n -= 2;
+		progs[i].path = xstrdup(path);
+		progs[i].name = xmalloc(n + 1);
+		memcpy(progs[i].name, base, n);
+		progs[i].name[n] = '\0';
+		sp[i] = (struct sched_program){.name = progs[i].name, .path = progs[i].path};
 	}
+	a->sc.programs = sp;
+	a->sc.nprograms = a->nprograms;
 	return true;
 }
 
@@ -257,27 +346,24 @@ static int first_status(const struct proc *p)
 	return (st & 0x7f) ? 128 + (st & 0x7f) : (st >> 8) & 0xff;
 }
 
-/* Starts every program as a process; returns the first one's pid, or 0
- * after a message. */
-static int start_programs(struct run_args *a, struct sched *s, char *words[][MAX_WORDS], const int *nwords,
-			  char paths[][512])
+/* Starts every program on k; false after a message. */
+static bool start_programs(struct sched *s, const struct program *progs, int n, int *first_pid)
 {
 	char err[600];
-	int first_pid = 0;
-	for (int i = 0; i < a->nprograms; i++) {
-		struct proc *p = sched_start(s, paths[i], words[i], nwords[i], err, sizeof err);
+	for (int i = 0; i < n; i++) {
+		struct proc *p = sched_start(s, progs[i].path, progs[i].words, progs[i].nwords, err, sizeof err);
 		if (!p) {
 			fprintf(stderr, "vmlab: %s\n", err);
-			return 0;
+			return false;
 		}
-		if (!first_pid)
-			first_pid = p->pid;
+		if (!*first_pid)
+			*first_pid = p->pid;
 	}
-	return first_pid;
+	return true;
 }
 
 /* Says how the run ended; returns vmlab's exit status. */
-static int report_end(struct run_args *a, struct sched *s, enum sched_end end, int first_pid)
+static int report_end(const struct run_args *a, struct sched *s, enum sched_end end, int first_pid)
 {
 	struct kernel *k = s->k;
 	if (end == SCHED_HOST_ERROR) {
@@ -306,19 +392,11 @@ static void print_summary(const struct run_args *a, struct sched *s)
 		summary_print(stderr, s->k, &in);
 }
 
-static int run_programs(struct run_args *a)
+/* Runs the machine to its end (recording it with --record) and prints the
+ * summary; returns vmlab's exit status. */
+static int run_machine(struct run_args *a, struct kernel *k, const struct program *progs)
 {
-	static char *words[SCHED_MAX_PROGRAMS][MAX_WORDS];
-	static char paths[SCHED_MAX_PROGRAMS][512], names[SCHED_MAX_PROGRAMS][64];
-	int nwords[SCHED_MAX_PROGRAMS];
 	char err[600];
-	if (!prepare_programs(a, words, nwords, paths, names))
-		return CLI_USAGE;
-	struct kernel *k = kernel_new(&a->mo.k, err, sizeof err);
-	if (!k) {
-		fprintf(stderr, "vmlab: %s\n", err);
-		return CLI_USAGE;
-	}
 	k->on_kill = report_kill;
 	if (a->show_pt || a->show_va) {
 		k->on_exit = show_at_exit;
@@ -327,26 +405,56 @@ static int run_programs(struct run_args *a)
 	struct recorder *rec = NULL;
 	if (a->record && !(rec = record_start(k, a->record, err, sizeof err))) {
 		fprintf(stderr, "vmlab: --record %s\n", err);
-		kernel_free(k);
 		return CLI_USAGE;
 	}
 	struct sched s;
 	sched_init(&s, k, &a->sc);
-	int first_pid = start_programs(a, &s, words, nwords, paths), status = CLI_USAGE;
-	if (first_pid) {
-		enum sched_end end = sched_run(&s);
+	int first_pid = 0, status = CLI_USAGE;
+	enum sched_end end = SCHED_DONE;
+	if (start_programs(&s, progs, a->nprograms, &first_pid)) {
+		end = sched_run(&s);
 		fflush(stdout);
 		status = report_end(a, &s, end, first_pid);
 		print_summary(a, &s);
-		if (!record_finish(rec, err, sizeof err) && end != SCHED_HOST_ERROR) {
-			fprintf(stderr, "vmlab: --record %s\n", err);
-			status = CLI_FAILED;
-		}
-	} else if (!record_finish(rec, err, sizeof err)) {
-		fprintf(stderr, "vmlab: --record %s\n", err);
 	}
-	kernel_free(k);
+	if (!record_finish(rec, err, sizeof err) && end != SCHED_HOST_ERROR) {
+		fprintf(stderr, "vmlab: --record %s\n", err);
+		status = CLI_FAILED;
+	}
 	return status;
+}
+
+static int run_programs(struct run_args *a)
+{
+	char err[600];
+	int status = CLI_USAGE;
+	struct program *progs = xcalloc((size_t)a->nprograms, sizeof *progs);
+	struct sched_program *sp = xcalloc((size_t)a->nprograms, sizeof *sp);
+	if (prepare_programs(a, progs, sp)) {
+		struct kernel *k = kernel_new(&a->mo.k, err, sizeof err);
+		if (k) {
+			status = run_machine(a, k, progs);
+			kernel_free(k);
+		} else {
+			fprintf(stderr, "vmlab: %s\n", err);
+		}
+	}
+	programs_free(progs, a->nprograms);
+	free(sp);
+	return status;
+}
+
+/* Whether a running program can give the policy what it needs: not the
+ * future (opt); false after a message saying how to get it. */
+static bool policy_knowable(const struct policy_ops *pol)
+{
+	if (!pol->needs_future)
+		return true;
+	fprintf(stderr, "vmlab: run: --policy %s needs the future, which a running program does not know;\n"
+			"record the run and replay the recording: vmlab run --record prog.vmt ... PROGRAM,\n"
+			"then vmlab trace --policy %s prog.vmt (with the same machine options)\n",
+		pol->name, pol->name);
+	return false;
 }
 
 int cli_run(int argc, char **argv)
@@ -361,18 +469,12 @@ int cli_run(int argc, char **argv)
 	a.sc.in = stdin;
 	a.sc.interrupted = &interrupted;
 	int st = parse_args(&a, argc, argv);
-	if (st)
-		return st < 0 ? CLI_OK : st;
-	signal(SIGINT, on_sigint); /* from here on Ctrl-C stops the run cleanly */
-	a.mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
-	if (!machine_opts_finish(&a.mo))
-		return CLI_USAGE;
-	if (a.mo.k.policy->needs_future) {
-		fprintf(stderr, "vmlab: run: --policy %s needs the future, which a running program does not know;\n"
-				"record the run and replay the recording: vmlab run --record prog.vmt ... PROGRAM,\n"
-				"then vmlab trace --policy %s prog.vmt (with the same machine options)\n",
-			a.mo.k.policy->name, a.mo.k.policy->name);
-		return CLI_USAGE;
+	if (!st) {
+		signal(SIGINT, on_sigint); /* from here on Ctrl-C stops the run cleanly */
+		a.mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
+		st = machine_opts_finish(&a.mo) && policy_knowable(a.mo.k.policy) ? run_programs(&a) : CLI_USAGE;
 	}
-	return run_programs(&a);
+	free(a.programs);
+	free(a.path_dirs);
+	return st < 0 ? CLI_OK : st;
 }

@@ -13,20 +13,10 @@
 #include "report/summary.h"
 #include "trace/replay.h"
 
-static const char trace_help[] =
+static const char trace_usage[] =
 	"usage: vmlab trace [options] [FILE|-]\n"
 	"Replays a memory trace (default: standard input) and prints what the TLB,\n"
-	"the page tables and the kernel did.\n\n"
-	"trace options:\n"
-	"  --format F           auto (default), plain, pages, lackey, textbook, binary\n"
-	"  --backing-store FILE textbook format: the pages' contents\n"
-	"  --region [PID:]START-END[:rwxs]  declare a region (s: a stack that grows down; repeatable)\n"
-	"  --strict             an address outside every declared region is a segmentation fault\n"
-	"  --skip-bad           report bad trace lines and carry on\n"
-	"  --write-binary OUT   also write the records read (bad lines skipped) to OUT in the\n"
-	"                       binary format, which replays fastest\n"
-	"  -v                   explain every access\n"
-	"  --json               print the summary as one JSON object\n\n";
+	"the page tables and the kernel did.\n";
 
 struct trace_args {
 	struct machine_opts mo;
@@ -91,53 +81,98 @@ static bool parse_region(struct trace_args *a, const char *v)
 	return true;
 }
 
+/* ---- trace options: one setter each ---- */
+
+static bool set_format(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct trace_args *a = ctx;
+	return trace_format_parse(v, &a->ro.format) ||
+	       fail_msg(err, errlen, "expects auto, plain, pages, lackey, textbook or binary");
+}
+
+static bool set_backing_store(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	((struct trace_args *)ctx)->backing = v;
+	return true;
+}
+
+static bool set_region(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return parse_region(ctx, v) || fail_msg(err, errlen, "expects [PID:]START-END[:rwxs] (at most 16)");
+}
+
+static bool set_strict(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct trace_args *)ctx)->mo.k.strict = true;
+	return true;
+}
+
+static bool set_skip_bad(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct trace_args *)ctx)->ro.skip_bad = true;
+	return true;
+}
+
+static bool set_write_binary(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	((struct trace_args *)ctx)->write_binary = v;
+	return true;
+}
+
+static bool set_verbose(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct trace_args *)ctx)->verbose = true;
+	return true;
+}
+
+static bool set_json(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct trace_args *)ctx)->json = true;
+	return true;
+}
+
+/* One row per option (cli/opt.h): a new option is a row here and its setter
+ * above. */
+static const struct opt trace_rows[] = {
+	{"format", 0, "F", "auto, plain, pages, lackey, textbook or binary", "auto", set_format},
+	{"backing-store", 0, "FILE", "textbook format: the pages' contents", NULL, set_backing_store},
+	{"region", 0, "[PID:]START-END[:rwxs]", "declare a region (s: a stack that grows down; repeatable)", NULL,
+	 set_region},
+	{"strict", 0, NULL, "an address outside every declared region is a segmentation fault", NULL, set_strict},
+	{"skip-bad", 0, NULL, "report bad trace lines and carry on", NULL, set_skip_bad},
+	{"write-binary", 0, "OUT", "also write the records read (bad lines skipped) to OUT as a binary trace, "
+	 "which replays fastest", NULL, set_write_binary},
+	{NULL, 'v', NULL, "explain every access", NULL, set_verbose},
+	{"json", 0, NULL, "print the summary as one JSON object", NULL, set_json},
+};
+
+static bool take_trace(void *ctx, const char *arg, char *err, size_t errlen)
+{
+	struct trace_args *a = ctx;
+	if (a->path)
+		return fail_msg(err, errlen, "one trace at a time ('%s' and '%s')", a->path, arg);
+	a->path = arg;
+	return true;
+}
+
+/* Returns 0 to go on, or the exit status (-1: the help was printed). */
 static int parse_args(struct trace_args *a, int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		int got = machine_opts_parse(&a->mo, argc, argv, &i);
-		if (got < 0)
-			return CLI_USAGE;
-		if (got > 0)
-			continue;
-		const char *opt = argv[i];
-		if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
-			printf("%s%s", trace_help, machine_opts_help);
-			return -1;
-		} else if (!strcmp(opt, "-v")) {
-			a->verbose = true;
-		} else if (!strcmp(opt, "--json")) {
-			a->json = true;
-		} else if (!strcmp(opt, "--skip-bad")) {
-			a->ro.skip_bad = true;
-		} else if (!strcmp(opt, "--format") || !strcmp(opt, "--backing-store") || !strcmp(opt, "--region") ||
-			   !strcmp(opt, "--write-binary")) {
-			if (i + 1 >= argc) {
-				fprintf(stderr, "vmlab: %s needs a value\n", opt);
-				return CLI_USAGE;
-			}
-			const char *v = argv[++i];
-			if (!strcmp(opt, "--backing-store")) {
-				a->backing = v;
-			} else if (!strcmp(opt, "--write-binary")) {
-				a->write_binary = v;
-			} else if (!strcmp(opt, "--region")) {
-				if (!parse_region(a, v)) {
-					fprintf(stderr, "vmlab: --region %s: expects [PID:]START-END[:rwxs] (at most 16)\n", v);
-					return CLI_USAGE;
-				}
-			} else if (!trace_format_parse(v, &a->ro.format)) {
-				fprintf(stderr, "vmlab: --format %s: expects auto, plain, pages, lackey, textbook or binary\n", v);
-				return CLI_USAGE;
-			}
-		} else if (opt[0] == '-' && opt[1] != '\0') {
-			fprintf(stderr, "vmlab: trace: unknown option '%s' (try 'vmlab trace --help')\n", opt);
-			return CLI_USAGE;
-		} else if (a->path) {
-			fprintf(stderr, "vmlab: trace: one trace at a time ('%s' and '%s')\n", a->path, opt);
-			return CLI_USAGE;
-		} else {
-			a->path = opt;
-		}
+	const struct opt_group groups[] = {
+		{"trace options", trace_rows, ARRAY_LEN(trace_rows), a},
+		machine_opts_group(&a->mo),
+	};
+	const struct opt_cmd cmd = {"trace", trace_usage, groups, ARRAY_LEN(groups), take_trace, a};
+	switch (opt_parse(&cmd, argc, argv)) {
+	case OPT_HELP: return -1;
+	case OPT_USAGE: return CLI_USAGE;
+	case OPT_OK: break;
 	}
 	return 0;
 }

@@ -2,14 +2,18 @@
 // each prints the addresses of its local variables. Every call gets a new
 // frame BELOW its caller's, so the addresses go down as the stack grows.
 // Inside one frame an array's elements still go up, element by element.
-// (noinline keeps gcc -O2 from merging f1 and f2 into main's frame.)
+//
+// vmlab compiles it as the course does (-O, frame pointers, no sibling-call
+// optimisation). With `vmlab run --cflags -O2 examples/stacktest.c` gcc
+// turns f1's last call into a jump (a tail call): f2 then takes over f1's
+// frame, and its locals print ABOVE f1's.
 #include "kernel/types.h"
 #include "user/user.h"
 
-static __attribute__((noinline)) void
-f2(int n)
+void
+f2(void)
 {
-  int local = n;
+  int local = 2;
   char array[4];
 
   printf("f2:   &local    = %p\n", &local);
@@ -19,14 +23,13 @@ f2(int n)
   }
 }
 
-static __attribute__((noinline)) void
-f1(int n)
+void
+f1(void)
 {
-  int local = n;
+  int local = 1;
 
   printf("f1:   &local    = %p\n", &local);
-  f2(local + 1);
-  printf("f1:   back from f2; its frame is free again\n");
+  f2();
 }
 
 int
@@ -36,6 +39,6 @@ main(int argc, char *argv[])
 
   printf("main: &local    = %p\n", &local);
   printf("main: &argv     = %p\n", &argv);
-  f1(local);
+  f1();
   exit(0);
 }

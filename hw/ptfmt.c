@@ -15,18 +15,20 @@ static enum ptfmt_status finish(struct pt_format *f, char *err, size_t errlen)
 		return PTFMT_EINVAL;
 	}
 	for (unsigned l = 0; l < f->levels; l++) {
-		if (f->level_bits[l] < 1 || f->level_bits[l] > 32) {
-			snprintf(err, errlen, "each level needs 1 to 32 index bits, not %u", f->level_bits[l]);
+		if (f->level_bits[l] < 1 || f->level_bits[l] > PTFMT_MAX_LEVEL_BITS) {
+			snprintf(err, errlen, "each level needs 1 to %d index bits, not %u", PTFMT_MAX_LEVEL_BITS,
+				 f->level_bits[l]);
 			return PTFMT_EINVAL;
 		}
 		f->level_shift[l] = sum;
 		sum += f->level_bits[l];
 	}
-	if (f->page_shift < 2 || f->page_shift > 30) {
-		snprintf(err, errlen, "page size must be a power of two from 4 bytes to 1 GiB");
+	if (f->page_shift < PTFMT_MIN_PAGE_SHIFT || f->page_shift > PTFMT_MAX_PAGE_SHIFT) {
+		snprintf(err, errlen, "page size must be a power of two from %llu bytes to %llu GiB",
+			 1ull << PTFMT_MIN_PAGE_SHIFT, 1ull << PTFMT_MAX_PAGE_SHIFT >> 30);
 		return PTFMT_EINVAL;
 	}
-	if (f->page_shift + sum != f->va_bits || f->va_bits > 64) {
+	if (f->page_shift + sum != f->va_bits || f->va_bits > PTFMT_MAX_VA_BITS) {
 		snprintf(err, errlen, "a %u-bit virtual address cannot be split into a %u-bit offset and %u index bits",
 			 f->va_bits, f->page_shift, sum);
 		return PTFMT_EINVAL;

@@ -19,6 +19,13 @@
 #include "lib/util.h"
 
 #define PT_MAX_LEVELS 6
+/* The geometry every format keeps within (ptfmt_preset and ptfmt_custom
+ * refuse anything else): pages of 4 bytes to 1 GiB, 1 to 32 index bits per
+ * level, virtual addresses of at most 64 bits. */
+#define PTFMT_MIN_PAGE_SHIFT 2
+#define PTFMT_MAX_PAGE_SHIFT 30
+#define PTFMT_MAX_LEVEL_BITS 32
+#define PTFMT_MAX_VA_BITS 64
 
 /* Canonical flags (the RISC-V PTE bits). */
 #define PTE_V (1u << 0)

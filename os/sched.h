@@ -11,19 +11,20 @@
 
 #include "os/kernel.h"
 
-#define SCHED_MAX_PROGRAMS 64
+/* A program named on the command line. */
+struct sched_program {
+	const char *name;     /* as execve may name it: "mem" for examples/mem.c */
+	const char *path;     /* the ELF file */
+};
 
 struct sched_config {
 	uint64_t quantum_insns;      /* time slice */
 	uint64_t max_insns;          /* stop after this many instructions in all (0: no limit) */
 	uint64_t max_ns;             /* stop at this virtual time (0: no limit) */
 	uint64_t insn_ns;            /* virtual time one instruction takes */
-	const char *path_dirs[8];    /* execve looks for programs here (--path) */
+	const char *const *path_dirs; /* execve looks for programs here (--path); the caller's array */
 	int npath;
-	struct {
-		const char *name;     /* as execve may name it: "mem" for examples/mem.c */
-		const char *path;     /* the ELF file */
-	} programs[SCHED_MAX_PROGRAMS];   /* programs named on the command line */
+	const struct sched_program *programs; /* the programs named on the command line; the caller's */
 	int nprograms;
 	FILE *out, *err;             /* the programs' standard output and error */
 	FILE *in;                    /* their standard input */

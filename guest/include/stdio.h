@@ -1,9 +1,11 @@
 /* printf and friends. stdout is buffered and flushed when the buffer fills,
  * at exit, and before fork, execve and abort; stderr is unbuffered.
- * Formats: %d %i %u %x %X %o %c %s %p %f %F %% with flags -0+ space #,
- * width, precision (both may be *), and hh h l ll z j t length modifiers.
- * %f prints exact digits, rounded half to even like glibc (up to 64
- * fraction digits; more print as zeros). No %e, %g or %a. */
+ * Formats: %d %i %u %x %X %o %c %s %p %f %F %e %E %g %G %a %A %% with
+ * flags -0+ space #, width, precision (both may be *), and hh h l ll z j t
+ * length modifiers. Floating-point conversions print exact digits, rounded
+ * half to even like glibc, at any precision. Anything else (%Lf, %n, %ls,
+ * %1$d, ...) is not supported: the output ends with "%!" and the
+ * conversion, then "(unsupported)", and the call returns -1 (errno EINVAL). */
 #ifndef _STDIO_H
 #define _STDIO_H
 

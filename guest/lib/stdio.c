@@ -3,7 +3,9 @@
  * fork/execve/abort, so a program's lines appear as it prints them (and a
  * killed program has lost at most its last, unfinished line); stderr writes
  * at once (one fprintf, one write, for up to 256 bytes).
- * The sprintf family formats into caller memory through the same engine. */
+ * The sprintf family formats into caller memory through the same engine.
+ * A conversion the engine does not support makes the call return -1 with
+ * errno EINVAL (its output ends with a "%!...(unsupported)" marker). */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -129,6 +131,8 @@ int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 		if (write_all(f->fd, ch.buf, ch.len))
 			f->error = 1;
 	}
+	if (n < 0)
+		errno = EINVAL;	/* an unsupported conversion (format.h) */
 	return f->error ? -1 : n;
 }
 
@@ -181,6 +185,8 @@ int vsnprintf(char *restrict buf, size_t size, const char *restrict fmt, va_list
 
 	if (size)
 		*sb.p = '\0';
+	if (n < 0)
+		errno = EINVAL;	/* an unsupported conversion (format.h) */
 	return n;
 }
 

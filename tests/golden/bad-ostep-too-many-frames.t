@@ -1,3 +1,3 @@
 $ echo 'R 0' | vmlab trace --pt ostep-2level --frames 128
-vmlab: ostep-2level page tables address 128 frames in all; ask for fewer than that (--frames)
+vmlab: --frames 128: must be a number from 1 to 127 (the most frames ostep-2level page-table entries can name)
 [2]

@@ -1,3 +1,3 @@
 $ echo 'R 0' | vmlab trace --ram 1000
-vmlab: RAM of 1000 bytes is smaller than one 4096-byte frame
+vmlab: --ram 1000: must be from 1 to 268435456 pages of 4 KiB (4 KiB to 1 TiB), such as 64k, 16m or 1g
 [2]

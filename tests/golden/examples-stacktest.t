@@ -7,4 +7,3 @@ f2:   &array[0] = 0x0000003ffffffee8  (a)
 f2:   &array[1] = 0x0000003ffffffee9  (b)
 f2:   &array[2] = 0x0000003ffffffeea  (c)
 f2:   &array[3] = 0x0000003ffffffeeb  (d)
-f1:   back from f2; its frame is free again

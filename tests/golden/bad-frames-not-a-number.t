@@ -1,0 +1,3 @@
+$ echo 'R 0' | vmlab trace --frames 12k
+vmlab: --frames 12k: must be a number from 1 to 268435456 (1 TiB of 4 KiB frames)
+[2]

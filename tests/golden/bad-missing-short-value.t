@@ -1,0 +1,3 @@
+$ echo 'R 0' | vmlab trace -s
+vmlab: -s needs a value (SEED)
+[2]

@@ -1,0 +1,3 @@
+$ vmlab run --time 5h tests/programs/hello.c
+vmlab: --time 5h: expects a duration such as 5s, 200ms or 1m, from 1ns to 18446744073s
+[2]

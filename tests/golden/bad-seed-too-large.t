@@ -1,0 +1,3 @@
+$ echo 'R 0' | vmlab trace -s 18446744073709551616
+vmlab: -s 18446744073709551616: must be a number from 0 to 18446744073709551615
+[2]

@@ -1,0 +1,3 @@
+$ echo 'R 0' | vmlab trace --tlb-l2 512:x
+vmlab: --tlb-l2 512:x: expects ENTRIES[:WAYS], ENTRIES from 1 to 65536 and WAYS from 0 (fully associative) to 65536
+[2]

@@ -1,0 +1,67 @@
+$ vmlab run --help
+usage: vmlab run [options] PROGRAM...
+Runs each PROGRAM (an argument string: "mem 0") as a process. A program is a
+RISC-V ELF executable, or a .c file that vmlab compiles against its guest runtime.
+
+run options:
+  --time DURATION      stop after this much virtual time (5s, 200ms, 1m)
+  --max-insns N        stop after N instructions in all
+  --quantum N          time slice in instructions (default 100000)
+  --path DIR           where execve finds programs (repeatable)
+  --cflags FLAGS       compiler flags for .c programs, in place of the default
+                       ones (default -O -fno-omit-frame-pointer
+                       -fno-optimize-sibling-calls)
+  --show-pagetables    print each process's page table when it exits
+  --show-va ADDR       print where ADDR is mapped in each process at its end
+  --malloc POLICY      the guest malloc's fit: first, next, best or worst
+                       (default first)
+  --aslr               randomise each process's stack, heap and mmap bases
+                       (seeded by -s)
+  --record FILE        write every reference (fetch, load, store, kernel copy)
+                       and address-space event as a binary trace, for vmlab
+                       trace FILE (opt, other machines)
+  --json               print the summary as JSON on stdout (default: text on
+                       stderr)
+  -h, --help           show this help
+
+machine options:
+  --pt PRESET          page tables: sv39, sv48, sv32, x86-64, ostep-2level,
+                       linear or custom (default sv39)
+  --page-size SIZE     base page size of linear and custom tables: a power of
+                       two from 4 bytes to 1 GiB (default 4k)
+  --va-bits N          virtual-address width of linear and custom tables: 3 to
+                       64 (default 32 for linear, the page and index bits for
+                       custom)
+  --pt-bits B,B,...    custom: index bits per level, root first (1 to 6 levels
+                       of 1 to 32)
+  --pte-size N         custom: bytes per page-table entry, 4 or 8 (default 8)
+  --ram SIZE           memory for processes, in whole pages (default 16m)
+  --frames N           memory for processes in frames, instead of --ram
+  --tlb-entries N      TLB size: 1 to 65536 (default 64)
+  --tlb-ways N         TLB associativity: 1 (direct-mapped) to the entries, 0 =
+                       fully associative (default 0)
+  --tlb-policy P       TLB replacement: lru, fifo, random or plru (default lru)
+  --tlb-split          separate instruction and data TLBs
+  --tlb-l2 N[:WAYS]    a second-level TLB of N entries (1 to 65536)
+  --tlb-refill hw|sw   hardware walker or software-managed TLB (default hw)
+  --no-asid            no ASID tags: flush the TLB on every switch
+  --sw-ad              A/D bits managed by the kernel (a clear bit faults)
+  --policy P           page replacement: clock, fifo, lru, eclock, random, opt
+                       or twolist (default clock)
+  --scope global|local replacement among all pages or the faulting process's
+                       own (default global)
+  --swap FILE          swap file (default an unlinked temporary file)
+  --swap-size SIZE     swap size, in whole pages up to 1 TiB; 0 = no swap
+                       (default 8 x RAM)
+  --caches             model L1/L2/L3 caches (without it every reference costs
+                       DRAM latency)
+  --cache-l1 SIZE[:W]  L1 cache of W ways (1 to 64); SIZE 0 = none; implies
+                       --caches (default 32k:8)
+  --cache-l2 SIZE[:W]  L2 cache, alike (default 512k:8)
+  --cache-l3 SIZE[:W]  L3 cache, alike (default 8m:16)
+  --cache-line N       line size of every level: a power of two from 4 to 4096
+                       bytes; implies --caches (default 64)
+  --latency NAME=NS    the cost of one event, 0 to 1000000000 ns (repeatable):
+                       tlb=1, tlb-l2=4, l1=1, l2=4, l3=40, dram=80, fault=1000,
+                       disk-read=100000, disk-write=100000 by default
+  -s SEED              seed of every random choice (default 1)
