@@ -52,10 +52,12 @@ static inline uint64_t sext32(uint64_t x) { return rv_sext(x, 32); }
  * references, as if every reference had been stamped.
  *
  * During a run only the CPU's own translations change the TLB, so the kept
- * pages are checked (all at once, by starting a new epoch) against the TLBs'
- * generations and the ASID when a run begins and after each translation the
- * CPU makes in full. The fetch window is a copy of the kept page the loop
- * fetches from; a new epoch drops it too. */
+ * pages are checked against the TLBs' generations and the ASID when a run
+ * begins and after each translation the CPU makes in full. A miss changes one
+ * slot, the one it fills: only the pages kept through that slot go. Anything
+ * else (a flush, a switch, the kernel's own lookups) drops them all at once,
+ * by starting a new epoch. The fetch window is a copy of the kept page the
+ * loop fetches from, and goes with it. */
 
 /* Applies an owed touch: to the TLB's replacement state and the frame's
  * reference stamp (when the MMU keeps stamps). */
@@ -120,16 +122,46 @@ static uint64_t tlb_gens(const struct mmu *m)
 	return (d ? tlb_gen(d) : 0) + (i && i != d ? tlb_gen(i) : 0);
 }
 
-/* Drops every kept page (by starting a new epoch) when a TLB changed or the
- * context did. */
-static void pages_check(struct cpu *c)
+/* After TLB t filled entry e: drops the kept pages (and the fetch window)
+ * that e's slot translated before. A base-page entry of tag vpn can only have
+ * been kept as page vpn, in one place per access type; for a superpage entry
+ * every kept page goes (a new epoch). */
+static void pages_drop_filled(struct cpu *c, const struct tlb *t, const struct tlb_entry *e)
+{
+	uint64_t tag;
+	unsigned level;
+	if (!tlb_replaced(t, &tag, &level))
+		return; /* an empty slot: nothing was kept through it */
+	if (level != 0) {
+		cpu_flush_fetch(c);
+		return;
+	}
+	for (unsigned a = 0; a < 3; a++) {
+		struct cpu_page *p = &c->page[a][tag & (CPU_PAGES - 1)];
+		if (p->entry == e)
+			p->epoch = 0;
+	}
+	if (c->win_entry == e) {
+		c->win_va = 1;
+		c->win_span = 0;
+	}
+}
+
+/* Drops the kept pages whose translations changed since they were checked:
+ * those of the one slot the CPU's own translation for acc just filled (e,
+ * when nothing else changed), or else every one (by starting a new epoch)
+ * when a TLB or the context changed. */
+static void pages_check(struct cpu *c, enum access acc, const struct tlb_entry *filled)
 {
 	uint64_t gen = tlb_gens(c->mmu);
-	if (gen != c->seen_gen || c->mmu->asid != c->seen_asid) {
+	if (gen == c->seen_gen && c->mmu->asid == c->seen_asid)
+		return;
+	if (filled && gen == c->seen_gen + 1 && c->mmu->asid == c->seen_asid)
+		pages_drop_filled(c, c->mmu->tlb[acc], filled);
+	else
 		cpu_flush_fetch(c);
-		c->seen_gen = gen;
-		c->seen_asid = c->mmu->asid;
-	}
+	c->seen_gen = gen;
+	c->seen_asid = c->mmu->asid;
 }
 
 /* The kept page of acc that va would be in. */
@@ -145,13 +177,14 @@ HOT bool page_holds(const struct cpu *c, const struct cpu_page *p, vaddr_t va)
 }
 
 /* After a full translation of va for acc that found TLB entry e (NULL: none
- * to keep, or no TLB): drops what the translation made stale and keeps va's
- * page when it can. pa is va's physical address. */
-static void page_keep(struct cpu *c, vaddr_t va, paddr_t pa, enum access acc, const struct tlb_entry *e)
+ * to keep, or no TLB), filling it when filled: drops what the translation made
+ * stale and keeps va's page when it can. pa is va's physical address. */
+static void page_keep(struct cpu *c, vaddr_t va, paddr_t pa, enum access acc, const struct tlb_entry *e,
+		      bool filled)
 {
 	struct cpu_page *p = page_of(c, va, acc);
 	uint64_t off = va & c->page_mask;
-	pages_check(c);
+	pages_check(c, acc, filled ? e : NULL);
 	if (!e || c->no_page_cache || c->mmu->on_ref || pa < off || !physmem_contains(c->pm, pa - off, c->page_mask + 1))
 		return;
 	p->va = va - off;
@@ -186,15 +219,16 @@ static uint8_t *xlate_keep(struct cpu *c, vaddr_t va, unsigned n, enum access ac
 {
 	paddr_t pa;
 	const struct tlb_entry *e;
+	bool filled;
 	owed_pay(c);
-	bool ok = mmu_translate_entry(c->mmu, va, acc, PRIV_USER, &pa, &e, &ex->fault);
+	bool ok = mmu_translate_entry(c->mmu, va, acc, PRIV_USER, &pa, &e, &filled, &ex->fault);
 	mmu_observe(c->mmu, va, acc, n, !ok);
 	if (!ok) {
-		pages_check(c);
+		pages_check(c, acc, NULL);
 		stop(ex, CPU_FAULT);
 		return NULL;
 	}
-	page_keep(c, va, pa, acc, e);
+	page_keep(c, va, pa, acc, e, filled);
 	if (!physmem_contains(c->pm, pa, n)) {
 		bus_fault(c, va, acc, ex);
 		return NULL;
@@ -958,7 +992,7 @@ HOT bool exec(struct cpu *c, const struct cpu_insn *d, struct cpu_exit *ex)
  * is no longer known, and the fetch window is found again. */
 static void run_begin(struct cpu *c)
 {
-	pages_check(c);
+	pages_check(c, ACCESS_READ, NULL);
 	window_load(c);
 }
 

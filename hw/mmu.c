@@ -52,10 +52,14 @@ static void entry_from_walk(const struct mmu *m, const struct walk_result *w, st
 	e->pa = w->pa & ~e->offset_mask;
 }
 
+/* Inserts e into t (NULL: no such TLB); an L1 fill is remembered in m->filled. */
 static void fill(struct mmu *m, struct tlb *t, vpn_t vpn, const struct tlb_entry *e)
 {
-	if (t)
-		tlb_insert(t, m->asid, vpn, e);
+	if (!t)
+		return;
+	struct tlb_entry *stored = tlb_insert(t, m->asid, vpn, e);
+	if (t != m->l2)
+		m->filled = stored;
 }
 
 /* The page walk, its PTE reads through the caches when there are some. */

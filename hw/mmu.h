@@ -73,6 +73,7 @@ struct mmu {
 	asid_t asid;             /* ... and satp.ASID */
 	struct mmu_config cfg;
 	struct mmu_counts c;
+	struct tlb_entry *filled; /* the L1 entry the last slow translation filled, or NULL */
 	/* Reference stamps (mmu_stamps_on): per frame of physical memory, the
 	 * time of its last reference, a clock that every reference advances. */
 	uint64_t *stamp;         /* NULL: off */
@@ -117,14 +118,16 @@ __attribute__((always_inline)) static inline bool mmu_translate(struct mmu *m, v
 
 /* mmu_translate that also gives, on success, the L1 TLB entry that a lookup of
  * va for acc now finds (*e; NULL when there is none: no TLB, or a mechanism
- * without one). The entry stays valid while tlb_gen(m->tlb[acc]) and m->asid
- * are unchanged; a driver may cache it and count each later use of the same
- * page with tlb_hit_entry instead of looking it up again (the CPU does this
- * for its current instruction page). */
+ * without one), and whether the translation filled it (*filled: a miss; the
+ * one slot of the TLB that changed). The entry stays valid while
+ * tlb_gen(m->tlb[acc]) and m->asid are unchanged; a driver may cache it and
+ * count each later use of the same page with tlb_hit_entry instead of looking
+ * it up again (the CPU does this for the pages it keeps). */
 static inline bool mmu_translate_entry(struct mmu *m, vaddr_t va, enum access acc, enum priv priv,
-				       paddr_t *pa, const struct tlb_entry **e, struct fault *f)
+				       paddr_t *pa, const struct tlb_entry **e, bool *filled, struct fault *f)
 {
 	struct tlb *t = m->tlb[acc];
+	*filled = false;
 	if (likely(t != NULL)) {
 		struct tlb_entry *hit = tlb_lookup(t, m->asid, va >> m->page_shift);
 		if (likely(hit && ((hit->allow >> (priv * 3 + acc)) & 1))) {
@@ -133,9 +136,11 @@ static inline bool mmu_translate_entry(struct mmu *m, vaddr_t va, enum access ac
 			return true;
 		}
 	}
+	m->filled = NULL;
 	if (!mmu_translate_slow(m, va, acc, priv, pa, f))
 		return false;
-	*e = t ? tlb_probe(t, m->asid, va >> m->page_shift) : NULL;
+	*e = m->filled; /* a slow translation with an L1 TLB fills it */
+	*filled = *e != NULL;
 	if (*e && !(((*e)->allow >> (priv * 3 + acc)) & 1))
 		*e = NULL;
 	return true;

@@ -100,11 +100,12 @@ static void policy_init(struct tlb *t)
 	rng_seed(&t->rng, t->cfg.seed);
 }
 
-/* Allocates the hash index of a hashed TLB: at most half full. */
+/* Allocates the hash index of a hashed TLB: at most a quarter full, so that
+ * probes and removals stay short. */
 static void hash_init(struct tlb *t)
 {
 	uint32_t cap = 16;
-	while (cap < 2 * t->cfg.entries)
+	while (cap < 4 * t->cfg.entries)
 		cap *= 2;
 	t->hash_mask = cap - 1;
 	t->hash_shift = 64 - log2_u64(cap);
@@ -467,10 +468,13 @@ static unsigned take_free_way(struct tlb *t, uint64_t set)
  * victim, whose entry is evicted (still marked valid, no longer indexed). */
 static uint32_t take_slot(struct tlb *t, uint64_t set)
 {
-	if (t->nvalid[set] < t->ways)
+	t->replaced = t->nvalid[set] == t->ways;
+	if (!t->replaced)
 		return (uint32_t)(set * t->ways) + take_free_way(t, set);
 	uint32_t slot = victim(t, set);
 	t->ctr.evictions++;
+	t->replaced_tag = t->key[slot].tag;
+	t->replaced_level = t->entry[slot].level;
 	unindex(t, slot);
 	return slot;
 }
@@ -518,6 +522,9 @@ struct tlb_entry *tlb_insert(struct tlb *t, asid_t asid, vpn_t vpn, const struct
 	long old = find_key(t, tag, id);
 	t->gen++;
 	if (old >= 0) {
+		t->replaced = true;
+		t->replaced_tag = tag;
+		t->replaced_level = (uint8_t)level;
 		fill(t, (uint32_t)old, e, a, tag, id);
 		tlb_touch(t, (uint32_t)old);
 		return &t->entry[old];

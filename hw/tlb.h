@@ -117,6 +117,9 @@ struct tlb {
 					   path, and their values after a touch of it */
 	struct tlb_counters ctr;
 	uint64_t gen;                  /* bumped by every insert and flush (see tlb_gen) */
+	uint64_t replaced_tag;         /* what the last insert overwrote (tlb_replaced) */
+	uint8_t replaced_level;
+	bool replaced;
 
 	/* Used only by tlb.c. */
 	struct tlb_config cfg;         /* as normalized by tlb_new (ways != 0) */
@@ -284,8 +287,20 @@ __attribute__((always_inline)) static inline struct tlb_entry *tlb_lookup(struct
 		long s = tlb_hash_find(t, vpn, id);
 		if (likely(s >= 0))
 			return tlb_hash_hit(t, asid, vpn & t->set_mask, (uint32_t)s);
+		if (!t->global_count[0])
+			return tlb_miss(t, asid); /* nothing else could match */
 	}
 	return tlb_lookup_slow(t, asid, vpn);
+}
+
+/* What the last insert overwrote: false when it took an invalid slot; else
+ * true with the old entry's tag and level (the same as the new one's when it
+ * replaced an entry of the same identity in place). */
+static inline bool tlb_replaced(const struct tlb *t, uint64_t *tag, unsigned *level)
+{
+	*tag = t->replaced_tag;
+	*level = t->replaced_level;
+	return t->replaced;
 }
 
 /* The TLB's generation: it changes with every insert and every flush, so an
