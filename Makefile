@@ -65,7 +65,7 @@ san:
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
-bench: $(BENCH_BIN)
+bench: $(BENCH_BIN) $(VMLAB)
 	@for b in $(BENCH_BIN); do $$b || exit 1; done
 
 deps:
