@@ -43,7 +43,8 @@ static void clear_frames(struct frames *fr, pfn_t first, uint64_t n)
 		panic("frame 0x%llx outside RAM", (unsigned long long)first);
 }
 
-static void take(struct frames *fr, pfn_t first, uint64_t n, enum frame_kind kind)
+/* Marks frames [first, first + n) in use as kind, zeroing them when zero is set. */
+static void take(struct frames *fr, pfn_t first, uint64_t n, enum frame_kind kind, bool zero)
 {
 	for (uint64_t i = first; i < first + n; i++) {
 		if (fr->f[i].kind != FRAME_FREE)
@@ -53,7 +54,8 @@ static void take(struct frames *fr, pfn_t first, uint64_t n, enum frame_kind kin
 	fr->in_use[kind] += n;
 	if (fr->in_use[kind] > fr->peak[kind])
 		fr->peak[kind] = fr->in_use[kind];
-	clear_frames(fr, first, n);
+	if (zero)
+		clear_frames(fr, first, n);
 }
 
 static void give_back(struct frames *fr, pfn_t first, uint64_t n)
@@ -70,7 +72,7 @@ static void give_back(struct frames *fr, pfn_t first, uint64_t n)
 		panic("frame outside RAM");
 }
 
-bool frames_alloc_user(struct frames *fr, pfn_t *pfn)
+static bool alloc_user(struct frames *fr, pfn_t *pfn, bool zero)
 {
 	if (fr->user_next < fr->user_count)
 		*pfn = fr->user_next++;
@@ -78,8 +80,27 @@ bool frames_alloc_user(struct frames *fr, pfn_t *pfn)
 		*pfn = fr->user_free[--fr->user_nfree];
 	else
 		return false;
-	take(fr, *pfn, 1, FRAME_USER);
+	take(fr, *pfn, 1, FRAME_USER, zero);
 	return true;
+}
+
+bool frames_alloc_user(struct frames *fr, pfn_t *pfn) { return alloc_user(fr, pfn, true); }
+
+bool frames_alloc_user_unzeroed(struct frames *fr, pfn_t *pfn) { return alloc_user(fr, pfn, false); }
+
+void frames_reuse_user(struct frames *fr, pfn_t pfn)
+{
+	struct frame *f = &fr->f[pfn];
+	if (pfn >= fr->user_count || f->kind != FRAME_USER || f->rmap)
+		panic("reusing frame 0x%llx that is not an unmapped user frame", (unsigned long long)pfn);
+	f->slot_plus1 = 0;
+}
+
+void frames_zero_user(struct frames *fr, pfn_t pfn)
+{
+	if (pfn >= fr->user_count)
+		panic("frame 0x%llx is not a user frame", (unsigned long long)pfn);
+	clear_frames(fr, pfn, 1);
 }
 
 void frames_free_user(struct frames *fr, pfn_t pfn)
@@ -98,7 +119,7 @@ bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pf
 			*first = r->first;
 			*p = r->next;
 			free(r);
-			take(fr, *first, n, kind);
+			take(fr, *first, n, kind, true);
 			return true;
 		}
 	}
@@ -106,7 +127,7 @@ bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pf
 		return false;
 	*first = fr->kernel_next;
 	fr->kernel_next += n;
-	take(fr, *first, n, kind);
+	take(fr, *first, n, kind, true);
 	return true;
 }
 

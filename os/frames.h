@@ -59,8 +59,19 @@ void frames_fini(struct frames *fr);
 
 /* A free user frame, zeroed, with no mappings; false when the pool is empty. */
 WARN_UNUSED bool frames_alloc_user(struct frames *fr, pfn_t *pfn);
+/* frames_alloc_user without the zeroing: the frame holds whatever it held
+ * (zeros, junk, an earlier page), for a caller that writes all of it. */
+WARN_UNUSED bool frames_alloc_user_unzeroed(struct frames *fr, pfn_t *pfn);
 /* Returns a user frame to the pool (its rmap must be empty). */
 void frames_free_user(struct frames *fr, pfn_t pfn);
+/* A user frame that has just lost its last mapping goes straight to a new
+ * page, unzeroed: what frames_free_user and then frames_alloc_user_unzeroed
+ * do when no other frame is free (the frame freed is the one handed out), but
+ * without the junk fill in between, which nothing could see. Its swap slot is
+ * forgotten; the counts do not change. */
+void frames_reuse_user(struct frames *fr, pfn_t pfn);
+/* Zeroes a user frame. */
+void frames_zero_user(struct frames *fr, pfn_t pfn);
 
 /* n contiguous zeroed kernel frames of the given kind; false when none are left. */
 WARN_UNUSED bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pfn_t *first);

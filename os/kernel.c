@@ -463,7 +463,7 @@ static bool write_back(struct kernel *k, pfn_t pfn, bool *written, bool *full)
 }
 
 /* Unmaps every mapping of the frame, remembering its swap slot (if any) in
- * each address space, and frees it. */
+ * each address space; the frame stays a user frame with no mappings. */
 static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 {
 	struct frame *f = frames_get(&k->fr, pfn);
@@ -490,7 +490,6 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 	}
 	f->slot_plus1 = 0; /* the slot now belongs to the address spaces' swap maps */
 	kernel_release_frame(k, pfn);
-	frames_free_user(&k->fr, pfn);
 	k->c.evictions++;
 }
 
@@ -516,10 +515,12 @@ static struct policy *victim_policy(struct kernel *k, struct proc *p)
 	return &big->as.policy;
 }
 
-/* A free user frame for p, evicting a victim when none is free. */
-enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+/* A free user frame for p, evicting a victim when none is free; unzeroed
+ * (the caller writes every byte of it). The victim's frame is the one handed
+ * out, as freeing it would make it the only free one. */
+static enum frame_get get_frame_unzeroed(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
 {
-	if (frames_alloc_user(&k->fr, pfn))
+	if (frames_alloc_user_unzeroed(&k->fr, pfn))
 		return GOT_FRAME;
 	struct policy *pol = victim_policy(k, p);
 	pfn_t victim;
@@ -533,9 +534,17 @@ enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, st
 		out->victim_written = written;
 	}
 	unmap_victim(k, victim, out);
-	if (!frames_alloc_user(&k->fr, pfn))
-		panic("an evicted frame did not come back");
+	frames_reuse_user(&k->fr, victim);
+	*pfn = victim;
 	return GOT_FRAME;
+}
+
+enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+{
+	enum frame_get got = get_frame_unzeroed(k, p, pfn, out);
+	if (got == GOT_FRAME)
+		frames_zero_user(&k->fr, *pfn);
+	return got;
 }
 
 /* ---- the page-fault handler ---- */
@@ -568,15 +577,16 @@ static bool prot_allows(unsigned prot, enum access acc)
 	return (prot & need[acc]) != 0;
 }
 
-/* Reads the region's file contents for the page at va into frame pfn; the
- * part beyond the file stays zero. */
+/* Fills frame pfn with the region's file contents for the page at va, and
+ * zeros beyond the end of the file. */
 static bool read_file_page(struct kernel *k, const struct region *r, vaddr_t va, pfn_t pfn)
 {
 	uint64_t page = 1ull << k->fmt.page_shift, off = va - r->start;
-	if (!r->file || off >= r->file_len)
-		return true;
-	uint64_t n = r->file_len - off < page ? r->file_len - off : page;
+	uint64_t n = r->file && off < r->file_len ? (r->file_len - off < page ? r->file_len - off : page) : 0;
 	uint8_t *dst = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), page);
+	memset(dst + n, 0, page - n);
+	if (n == 0)
+		return true;
 	ssize_t got = pread(r->file->fd, dst, n, (off_t)(r->file_off + off));
 	if (got != (ssize_t)n) {
 		char msg[300];
@@ -588,7 +598,8 @@ static bool read_file_page(struct kernel *k, const struct region *r, vaddr_t va,
 	return true;
 }
 
-/* Fills frame pfn with the page at va: from swap, from the file, or zeros.
+/* Fills every byte of frame pfn with the page at va: from swap, from the
+ * file, or zeros.
  * Sets the action and counts the fault. A page read from a swap slot other
  * address spaces still hold leaves the slot to them: *dirty tells the caller
  * to map it dirty, so that its next eviction writes it out again. */
@@ -620,6 +631,7 @@ static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, 
 		p->major_faults++, k->c.major_faults++;
 		out->action = ACT_FILE_READ;
 	} else {
+		frames_zero_user(&k->fr, pfn);
 		p->minor_faults++, k->c.minor_faults++;
 		out->action = ACT_DEMAND_ZERO;
 	}
@@ -639,10 +651,11 @@ static bool oom_or_die(struct kernel *k, struct proc *p, struct fault_outcome *o
 	return false;
 }
 
-enum fault_result kernel_frame_for(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+/* kernel_frame_for without the zeroing (the caller writes every byte). */
+static enum fault_result frame_for_unzeroed(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
 {
 	for (;;) {
-		enum frame_get got = kernel_get_frame(k, p, pfn, out);
+		enum frame_get got = get_frame_unzeroed(k, p, pfn, out);
 		if (got == GOT_FRAME)
 			return FAULT_RESOLVED;
 		if (got == IO_ERROR)
@@ -652,6 +665,14 @@ enum fault_result kernel_frame_for(struct kernel *k, struct proc *p, pfn_t *pfn,
 	}
 }
 
+enum fault_result kernel_frame_for(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+{
+	enum fault_result res = frame_for_unzeroed(k, p, pfn, out);
+	if (res == FAULT_RESOLVED)
+		frames_zero_user(&k->fr, *pfn);
+	return res;
+}
+
 /* Maps a frame holding the right contents at va in p's address space. */
 static enum fault_result page_in(struct kernel *k, struct proc *p, const struct region *r, vaddr_t va,
 				 uint64_t next_use, struct fault_outcome *out)
@@ -659,7 +680,7 @@ static enum fault_result page_in(struct kernel *k, struct proc *p, const struct 
 	pfn_t pfn;
 	va &= ~mask_bits(k->fmt.page_shift);
 	for (;;) {
-		enum fault_result res = kernel_frame_for(k, p, &pfn, out);
+		enum fault_result res = frame_for_unzeroed(k, p, &pfn, out);
 		if (res != FAULT_RESOLVED)
 			return res;
 		enum pt_status st = pt_map(&p->as.pt, va, pfn, 0, r->prot | PTE_U);
