@@ -146,7 +146,7 @@ static void pt_free(void *ctx, pfn_t first, uint64_t n) { frames_free_kernel(ctx
 
 struct frame_source frames_pt_source(struct frames *fr) { return (struct frame_source){pt_alloc, pt_free, fr}; }
 
-void frames_rmap_add(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va)
+static void rmap_add(struct frames *fr, pfn_t pfn, const struct rmap *mapping)
 {
 	struct rmap *m = fr->spare;
 	if (m)
@@ -154,9 +154,20 @@ void frames_rmap_add(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va
 	else
 		m = xmalloc(sizeof *m);
 	struct frame *f = &fr->f[pfn];
-	*m = (struct rmap){as, va, f->rmap};
+	*m = *mapping;
+	m->next = f->rmap;
 	f->rmap = m;
 	f->refs++;
+}
+
+void frames_rmap_add(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va)
+{
+	rmap_add(fr, pfn, &(struct rmap){.as = as, .va = va, .pte_pa = RMAP_PTE_UNKNOWN});
+}
+
+void frames_rmap_add_leaf(struct frames *fr, pfn_t pfn, struct aspace *as, const struct pt_leaf *leaf)
+{
+	rmap_add(fr, pfn, &(struct rmap){.as = as, .va = leaf->va, .pte_pa = leaf->pte_pa, .level = leaf->level});
 }
 
 void frames_rmap_remove(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va)

@@ -20,12 +20,18 @@ enum frame_kind {
 	FRAME_KERNEL,
 };
 
-/* One mapping of a frame: which address space maps it at which VA. */
+/* One mapping of a frame: which address space maps it at which VA, and
+ * where its leaf PTE lives once the kernel has looked (page tables never
+ * move while the mapping exists, so later looks need no walk). */
 struct rmap {
 	struct aspace *as;
 	vaddr_t va;
+	paddr_t pte_pa;     /* RMAP_PTE_UNKNOWN until first looked up */
+	unsigned level;     /* of the leaf, with pte_pa */
 	struct rmap *next;
 };
+
+#define RMAP_PTE_UNKNOWN UINT64_MAX
 
 #define NO_SLOT UINT64_MAX
 
@@ -82,6 +88,9 @@ struct frame_source frames_pt_source(struct frames *fr);
 
 /* Records and forgets a mapping of a user frame (adjusting refs). */
 void frames_rmap_add(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va);
+/* frames_rmap_add of the mapping in leaf (which pt_map_leaf or pt_lookup
+ * gave), remembering where its PTE lives. */
+void frames_rmap_add_leaf(struct frames *fr, pfn_t pfn, struct aspace *as, const struct pt_leaf *leaf);
 void frames_rmap_remove(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va);
 
 static inline struct frame *frames_get(struct frames *fr, pfn_t pfn) { return &fr->f[pfn]; }

@@ -33,13 +33,29 @@ void kernel_config_defaults(struct kernel_config *cfg)
 
 /* ---- policy callbacks: the hardware A and D bits of every mapping ---- */
 
+/* The leaf of mapping m, with its flags as they are now; false when the
+ * mapping has no valid PTE. The first look walks the tables and remembers
+ * where the PTE is; later ones read it there. */
+static bool mapping_leaf(struct rmap *m, struct pt_leaf *leaf)
+{
+	if (m->pte_pa == RMAP_PTE_UNKNOWN) {
+		if (pt_lookup(&m->as->pt, m->va, leaf) != PT_OK)
+			return false;
+		m->pte_pa = leaf->pte_pa;
+		m->level = leaf->level;
+		return true;
+	}
+	*leaf = (struct pt_leaf){.va = m->va, .level = m->level, .pte_pa = m->pte_pa};
+	return pt_reread(&m->as->pt, leaf) == PT_OK;
+}
+
 /* ORs the canonical flags of every mapping of frame pfn. */
 static unsigned mapping_flags(struct kernel *k, pfn_t pfn)
 {
 	unsigned flags = 0;
 	for (struct rmap *m = frames_get(&k->fr, pfn)->rmap; m; m = m->next) {
 		struct pt_leaf leaf;
-		if (pt_lookup(&m->as->pt, m->va, &leaf) == PT_OK)
+		if (mapping_leaf(m, &leaf))
 			flags |= leaf.flags;
 	}
 	return flags;
@@ -59,10 +75,10 @@ static bool test_and_clear_accessed(void *ctx, pfn_t pfn)
 	bool was = false;
 	for (struct rmap *m = frames_get(&k->fr, pfn)->rmap; m; m = m->next) {
 		struct pt_leaf leaf;
-		if (pt_lookup(&m->as->pt, m->va, &leaf) != PT_OK || !(leaf.flags & PTE_A))
+		if (!mapping_leaf(m, &leaf) || !(leaf.flags & PTE_A))
 			continue;
 		was = true;
-		if (pt_update(&m->as->pt, m->va, 0, PTE_A) != PT_OK)
+		if (pt_update_leaf(&m->as->pt, &leaf, 0, PTE_A) != PT_OK)
 			panic("mapping vanished");
 		mmu_flush_va(k->mmu, m->as->asid, m->va);
 	}
@@ -472,7 +488,8 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 	while (f->rmap) {
 		struct aspace *as = f->rmap->as;
 		vaddr_t va = f->rmap->va;
-		if (pt_unmap(&as->pt, va, NULL) != PT_OK)
+		struct pt_leaf leaf;
+		if (!mapping_leaf(f->rmap, &leaf) || pt_unmap_leaf(&as->pt, &leaf) != PT_OK)
 			panic("victim frame 0x%" PRIx64 " not mapped at 0x%" PRIx64, pfn, va);
 		mmu_flush_va(k->mmu, as->asid, va);
 		if (slot != NO_SLOT) {
@@ -678,12 +695,13 @@ static enum fault_result page_in(struct kernel *k, struct proc *p, const struct 
 				 uint64_t next_use, struct fault_outcome *out)
 {
 	pfn_t pfn;
+	struct pt_leaf leaf;
 	va &= ~mask_bits(k->fmt.page_shift);
 	for (;;) {
 		enum fault_result res = frame_for_unzeroed(k, p, &pfn, out);
 		if (res != FAULT_RESOLVED)
 			return res;
-		enum pt_status st = pt_map(&p->as.pt, va, pfn, 0, r->prot | PTE_U);
+		enum pt_status st = pt_map_leaf(&p->as.pt, va, pfn, 0, r->prot | PTE_U, &leaf);
 		if (st == PT_OK)
 			break;
 		if (st != PT_ENOMEM)
@@ -699,9 +717,9 @@ static enum fault_result page_in(struct kernel *k, struct proc *p, const struct 
 		frames_free_user(&k->fr, pfn);
 		return FAULT_HOST_ERROR;
 	}
-	if (dirty && pt_update(&p->as.pt, va, PTE_A | PTE_D, 0) != PT_OK)
+	if (dirty && pt_update_leaf(&p->as.pt, &leaf, PTE_A | PTE_D, 0) != PT_OK)
 		panic("a page just mapped vanished");
-	frames_rmap_add(&k->fr, pfn, &p->as, va);
+	frames_rmap_add_leaf(&k->fr, pfn, &p->as, &leaf);
 	kernel_hold_frame(k, pfn, kernel_policy_of(k, p), next_use);
 	p->as.resident++;
 	out->frame = pfn;
@@ -844,6 +862,20 @@ uint64_t kernel_sim_ns(const struct kernel *k)
 	return latency_ns(&k->cfg.lat, &hw);
 }
 
+/* Panics unless every mapping of user frame pfn whose PTE address the
+ * kernel remembers is the leaf a walk finds, pointing at pfn. */
+static void check_mappings(const struct kernel *k, pfn_t pfn)
+{
+	for (const struct rmap *m = k->fr.f[pfn].rmap; m; m = m->next) {
+		struct pt_leaf leaf;
+		if (m->pte_pa == RMAP_PTE_UNKNOWN)
+			continue;
+		if (pt_lookup(&m->as->pt, m->va, &leaf) != PT_OK || leaf.pte_pa != m->pte_pa || leaf.pfn != pfn ||
+		    leaf.level != m->level)
+			panic("frame 0x%" PRIx64 ": the mapping at 0x%" PRIx64 " is not where its PTE was", pfn, m->va);
+	}
+}
+
 void kernel_check(const struct kernel *k)
 {
 	frames_check(&k->fr);
@@ -853,6 +885,7 @@ void kernel_check(const struct kernel *k)
 		holders_wanted += k->procs[i]->as.swapped.len;
 	}
 	for (uint64_t i = 0; i < k->fr.user_count; i++) {
+		check_mappings(k, i);
 		frame_refs += k->fr.f[i].refs;
 		holders_wanted += frame_slot(&k->fr.f[i]) != NO_SLOT;
 	}
