@@ -21,6 +21,8 @@ void frames_init(struct frames *fr, struct physmem *pm, uint64_t user_count, uin
 	fr->kernel_first = fr->kernel_next = user_count;
 	fr->kernel_count = kernel_count;
 	fr->user_free = xmalloc((user_count ? user_count : 1) * sizeof *fr->user_free);
+	for (uint64_t i = 0; i < user_count + kernel_count; i++)
+		fr->f[i].zero = true;
 }
 
 void frames_fini(struct frames *fr)
@@ -37,13 +39,23 @@ void frames_fini(struct frames *fr)
 	free(fr->f);
 }
 
+/* Zeroes frames [first, first + n) unless every one is known to hold zeros. */
 static void clear_frames(struct frames *fr, pfn_t first, uint64_t n)
 {
+	uint64_t i = first;
+	while (i < first + n && fr->f[i].zero)
+		i++;
+	if (i == first + n)
+		return;
 	if (!physmem_zero(fr->pm, pfn_to_pa(fr->pm, first), n << fr->pm->page_shift))
 		panic("frame 0x%llx outside RAM", (unsigned long long)first);
+	for (i = first; i < first + n; i++)
+		fr->f[i].zero = true;
 }
 
-/* Marks frames [first, first + n) in use as kind, zeroing them when zero is set. */
+/* Marks frames [first, first + n) in use as kind, zeroing them when zero is
+ * set. Kernel frames are written untracked (page tables), so they stop being
+ * known zero. */
 static void take(struct frames *fr, pfn_t first, uint64_t n, enum frame_kind kind, bool zero)
 {
 	for (uint64_t i = first; i < first + n; i++) {
@@ -56,6 +68,8 @@ static void take(struct frames *fr, pfn_t first, uint64_t n, enum frame_kind kin
 		fr->peak[kind] = fr->in_use[kind];
 	if (zero)
 		clear_frames(fr, first, n);
+	for (uint64_t i = first; kind != FRAME_USER && i < first + n; i++)
+		fr->f[i].zero = false;
 }
 
 static void give_back(struct frames *fr, pfn_t first, uint64_t n)
@@ -67,6 +81,7 @@ static void give_back(struct frames *fr, pfn_t first, uint64_t n)
 		fr->in_use[f->kind]--;
 		f->kind = FRAME_FREE;
 		f->slot_plus1 = 0;
+		f->zero = false;
 	}
 	if (fr->junk && !physmem_junk(fr->pm, pfn_to_pa(fr->pm, first), n << fr->pm->page_shift))
 		panic("frame outside RAM");
@@ -88,19 +103,31 @@ bool frames_alloc_user(struct frames *fr, pfn_t *pfn) { return alloc_user(fr, pf
 
 bool frames_alloc_user_unzeroed(struct frames *fr, pfn_t *pfn) { return alloc_user(fr, pfn, false); }
 
-void frames_reuse_user(struct frames *fr, pfn_t pfn)
+void frames_reuse_user(struct frames *fr, pfn_t pfn, bool clean)
 {
 	struct frame *f = &fr->f[pfn];
 	if (pfn >= fr->user_count || f->kind != FRAME_USER || f->rmap)
 		panic("reusing frame 0x%llx that is not an unmapped user frame", (unsigned long long)pfn);
 	f->slot_plus1 = 0;
+	f->zero = f->zero && clean;
+}
+
+static void check_user(const struct frames *fr, pfn_t pfn)
+{
+	if (pfn >= fr->user_count)
+		panic("frame 0x%llx is not a user frame", (unsigned long long)pfn);
 }
 
 void frames_zero_user(struct frames *fr, pfn_t pfn)
 {
-	if (pfn >= fr->user_count)
-		panic("frame 0x%llx is not a user frame", (unsigned long long)pfn);
+	check_user(fr, pfn);
 	clear_frames(fr, pfn, 1);
+}
+
+void frames_written(struct frames *fr, pfn_t pfn)
+{
+	check_user(fr, pfn);
+	fr->f[pfn].zero = false;
 }
 
 void frames_free_user(struct frames *fr, pfn_t pfn)

@@ -551,7 +551,7 @@ static enum frame_get get_frame_unzeroed(struct kernel *k, struct proc *p, pfn_t
 		out->victim_written = written;
 	}
 	unmap_victim(k, victim, out);
-	frames_reuse_user(&k->fr, victim);
+	frames_reuse_user(&k->fr, victim, !written && ptfmt_has_ad(&k->fmt));
 	*pfn = victim;
 	return GOT_FRAME;
 }
@@ -629,6 +629,7 @@ static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, 
 	if (u64map_get(&p->as.swapped, vpn, &slot)) {
 		char err[300];
 		uint8_t *dst = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), k->swap.page_size);
+		frames_written(&k->fr, pfn);
 		if (!swap_read(&k->swap, slot, dst, err, sizeof err))
 			return host_error(k, err);
 		u64map_remove(&p->as.swapped, vpn);
@@ -642,6 +643,7 @@ static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, 
 		p->major_faults++, k->c.major_faults++;
 		out->action = ACT_SWAP_IN;
 	} else if (r->file && va - r->start < r->file_len) {
+		frames_written(&k->fr, pfn);
 		if (!read_file_page(k, r, va, pfn))
 			return false;
 		k->c.file_reads++;
@@ -876,6 +878,26 @@ static void check_mappings(const struct kernel *k, pfn_t pfn)
 	}
 }
 
+/* Panics when user frame pfn is known to hold zeros, no mapping of it is
+ * dirty, and it does not. */
+static void check_zero(const struct kernel *k, pfn_t pfn)
+{
+	const struct frame *f = &k->fr.f[pfn];
+	unsigned flags = 0;
+	for (const struct rmap *m = f->rmap; m; m = m->next) {
+		struct pt_leaf leaf;
+		if (pt_lookup(&m->as->pt, m->va, &leaf) == PT_OK)
+			flags |= leaf.flags;
+	}
+	if (!f->zero || (flags & PTE_D))
+		return;
+	uint64_t page = 1ull << k->fmt.page_shift;
+	const uint8_t *p = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), page);
+	for (uint64_t i = 0; i < page; i++)
+		if (p[i])
+			panic("frame 0x%" PRIx64 " is taken for zeros but byte %" PRIu64 " is 0x%x", pfn, i, p[i]);
+}
+
 void kernel_check(const struct kernel *k)
 {
 	frames_check(&k->fr);
@@ -886,6 +908,7 @@ void kernel_check(const struct kernel *k)
 	}
 	for (uint64_t i = 0; i < k->fr.user_count; i++) {
 		check_mappings(k, i);
+		check_zero(k, i);
 		frame_refs += k->fr.f[i].refs;
 		holders_wanted += frame_slot(&k->fr.f[i]) != NO_SLOT;
 	}

@@ -1,6 +1,7 @@
 /* The frame allocator: user frames in order then last-freed first, zeroed
  * unless asked otherwise, junk in freed frames, an evicted frame reused in
- * place with the counts unchanged, and every frame coming back. */
+ * place with the counts unchanged, frames known to hold zeros not cleared
+ * again, and every frame coming back. */
 #include <string.h>
 
 #include "os/frames.h"
@@ -103,7 +104,7 @@ TEST(a_reused_frame_keeps_its_contents_and_counts_and_forgets_its_slot)
 	CHECK(frames_alloc_user(&r.fr, &a));
 	frame_set_slot(frames_get(&r.fr, a), 7);
 	memset(frame_bytes(&r, a), 0x3c, PAGE);
-	frames_reuse_user(&r.fr, a);
+	frames_reuse_user(&r.fr, a, false);
 	CHECK_EQ(frame_slot(frames_get(&r.fr, a)), NO_SLOT);
 	CHECK_EQ(frames_get(&r.fr, a)->kind, FRAME_USER);
 	CHECK(all(frame_bytes(&r, a), 0x3c)); /* no junk fill: nobody had it in between */
@@ -131,5 +132,70 @@ TEST(kernel_runs_are_zeroed_and_reused_by_size)
 	CHECK_EQ(r.fr.in_use[FRAME_PT], 3);
 	frames_free_kernel(&r.fr, again, 3);
 	CHECK_EQ(r.fr.in_use[FRAME_PT], 0);
+	rig_fini(&r);
+}
+
+TEST(frames_never_used_are_not_cleared_and_cost_no_host_memory)
+{
+	struct rig r;
+	rig_init(&r, 64, 8);
+	pfn_t f;
+	for (int i = 0; i < 64; i++)
+		CHECK(frames_alloc_user(&r.fr, &f));
+	CHECK(frames_alloc_kernel(&r.fr, 8, FRAME_PT, &f));
+	CHECK_EQ(physmem_resident_bytes(&r.pm), 0);
+	CHECK(all(frame_bytes(&r, 5), 0)); /* read back as the host's zeros */
+	for (pfn_t i = 0; i < 64; i++)
+		frames_free_user(&r.fr, i);
+	frames_free_kernel(&r.fr, f, 8);
+	rig_fini(&r);
+}
+
+/* Reuses frame a after a page that left it with its first byte set to 1
+ * behind the allocator's back; returns that byte after frames_zero_user. */
+static uint8_t reuse_and_zero(bool clean, bool written)
+{
+	struct rig r;
+	rig_init(&r, 1, 1);
+	pfn_t a;
+	CHECK(frames_alloc_user(&r.fr, &a));
+	if (written)
+		frames_written(&r.fr, a);
+	frame_bytes(&r, a)[0] = 1;
+	frames_reuse_user(&r.fr, a, clean);
+	frames_zero_user(&r.fr, a);
+	uint8_t b = frame_bytes(&r, a)[0];
+	frames_free_user(&r.fr, a);
+	rig_fini(&r);
+	return b;
+}
+
+TEST(a_frame_known_to_hold_zeros_is_not_cleared_again)
+{
+	CHECK_EQ(reuse_and_zero(true, false), 1);  /* taken at its word: the kernel saw no write */
+	CHECK_EQ(reuse_and_zero(false, false), 0); /* a dirty page left it */
+	CHECK_EQ(reuse_and_zero(true, true), 0);   /* the kernel had filled it */
+}
+
+TEST(freed_and_kernel_frames_stop_being_known_zero)
+{
+	struct rig r;
+	rig_init(&r, 1, 2);
+	pfn_t a, k;
+	r.fr.junk = false;
+	CHECK(frames_alloc_user(&r.fr, &a));
+	frame_bytes(&r, a)[0] = 1;
+	frames_free_user(&r.fr, a); /* no junk: the byte stays */
+	CHECK(!frames_get(&r.fr, a)->zero);
+	CHECK(frames_alloc_user(&r.fr, &a));
+	CHECK_EQ(frame_bytes(&r, a)[0], 0);
+	CHECK(frames_alloc_kernel(&r.fr, 1, FRAME_PT, &k));
+	CHECK(!frames_get(&r.fr, k)->zero);
+	frame_bytes(&r, k)[0] = 1;
+	frames_free_kernel(&r.fr, k, 1);
+	CHECK(frames_alloc_kernel(&r.fr, 1, FRAME_PT, &k));
+	CHECK_EQ(frame_bytes(&r, k)[0], 0);
+	frames_free_kernel(&r.fr, k, 1);
+	frames_free_user(&r.fr, a);
 	rig_fini(&r);
 }

@@ -210,6 +210,47 @@ TEST(a_file_page_in_a_reused_frame_is_the_file_then_zeros)
 	kernel_free(k);
 }
 
+/* Random reads and writes over more pages than RAM, each page checked whole
+ * against a model on every read; writes go to a few pages so that most
+ * faults are demand-zero or clean swap-ins into frames other pages left. */
+static void random_pages_match_a_model(const char *policy, uint64_t seed)
+{
+	enum { PAGES = 24, OPS = 3000 };
+	struct kernel *k = make_kernel(6, 64, policy, false);
+	struct proc *p = kernel_spawn(k, 1);
+	static uint8_t model[PAGES][PAGE];
+	memset(model, 0, sizeof model);
+	struct rng r;
+	rng_seed(&r, seed);
+	for (uint64_t op = 0; op < OPS; op++) {
+		uint64_t x = rng_next(&r), i = (x >> 8) % PAGES;
+		vaddr_t va = 0x200000 + i * PAGE;
+		if ((x & 0xff) < 40 && i < 8) { /* a write to one of the first 8 pages */
+			uint8_t *page = page_bytes(k, p, va, ACCESS_WRITE);
+			uint64_t off = (x >> 20) % PAGE;
+			page[off] = model[i][off] = (uint8_t)(x >> 40) | 1;
+		} else if (memcmp(page_bytes(k, p, va, ACCESS_READ), model[i], PAGE) != 0) {
+			FAIL("%s, seed %llu, step %llu: page %llu differs from the model", policy,
+			     (unsigned long long)seed, (unsigned long long)op, (unsigned long long)i);
+		}
+		if (op % 500 == 0)
+			kernel_check(k);
+	}
+	kernel_check(k);
+	kernel_exit(k, p);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], 0);
+	CHECK_EQ(k->swap.used, 0);
+	kernel_free(k);
+}
+
+TEST(random_reads_and_writes_see_every_page_as_a_model_holds_it)
+{
+	static const char *const policies[] = {"fifo", "lru", "clock", "eclock", "random", "twolist"};
+	for (size_t i = 0; i < ARRAY_LEN(policies); i++)
+		for (uint64_t seed = 1; seed <= 3; seed++)
+			random_pages_match_a_model(policies[i], seed);
+}
+
 static int kills;
 static void count_kill(void *ctx, const struct proc *p)
 {
