@@ -212,16 +212,37 @@ out:
 	return ok;
 }
 
-/* Medians over REPEATS replays of host CPU and wall microseconds per reference. */
-static bool measure(const struct stream *s, const struct traces *t, double *cpu_us, double *wall_us)
-{
+/* Host CPU and wall microseconds per reference of each of n streams: the
+ * median over REPEATS rounds, each replaying every stream once (so that the
+ * machine's noise falls on all alike); derived[i] gets the median over the
+ * rounds of 2 x stream pair_of - stream clean_of (CPU and wall). */
+struct timing {
 	double cpu[REPEATS], wall[REPEATS];
-	for (int i = 0; i < REPEATS; i++)
-		if (!stream_cost(s, t, &cpu[i], &wall[i]))
-			return false;
-	*cpu_us = median(cpu, REPEATS) * 1e6;
-	*wall_us = median(wall, REPEATS) * 1e6;
+};
+
+static bool measure_all(const struct stream *s, int n, const struct traces *t, struct timing *tm)
+{
+	for (int r = 0; r < REPEATS; r++)
+		for (int i = 0; i < n; i++)
+			if (!stream_cost(&s[i], t, &tm[i].cpu[r], &tm[i].wall[r]))
+				return false;
 	return true;
+}
+
+static double median_us(const double *v)
+{
+	double copy[REPEATS];
+	memcpy(copy, v, sizeof copy);
+	return median(copy, REPEATS) * 1e6;
+}
+
+/* The median over rounds of 2 x a - b. */
+static double derived_us(const double *a, const double *b)
+{
+	double d[REPEATS];
+	for (int r = 0; r < REPEATS; r++)
+		d[r] = 2 * a[r] - b[r];
+	return median(d, REPEATS) * 1e6;
 }
 
 static void report(const char *name, double us, double wall_us, double target, const char *what)
@@ -231,38 +252,42 @@ static void report(const char *name, double us, double wall_us, double target, c
 	printf("bench_faults:   %s\n", what);
 }
 
+enum { MINOR, PAIRS, MAJOR_DIRTY, MAJOR_CLEAN, NSTREAMS };
+
 static bool fault_streams(void)
 {
+	const struct stream streams[NSTREAMS] = {
+		/* every reference a minor fault whose frame a never-written page left (known zero: no clearing) */
+		[MINOR] = {FRAMES, 1, {READ_ALL}, READ_ALL, 2, 0, 0},
+		/* halves: minor faults that must clear their frame (its last page came from swap, clean) and
+		 * clean swap-ins whose victims are never-written pages; an odd number of frames makes each
+		 * fault's LRU victim a page of the other half */
+		[PAIRS] = {FRAMES - 1, 2, {WRITE_LOW, READ_PAIRS}, READ_PAIRS, 1, 1, 0},
+		[MAJOR_DIRTY] = {FRAMES, 2, {WRITE_ALL, WRITE_ALL}, WRITE_ALL, 0, 2, 2},
+		[MAJOR_CLEAN] = {FRAMES, 3, {WRITE_ALL, WRITE_ALL, READ_ALL}, READ_ALL, 0, 2, 0},
+	};
 	struct traces t;
-	/* every reference a minor fault whose frame a never-written page left (known zero: no clearing) */
-	const struct stream minor = {FRAMES, 1, {READ_ALL}, READ_ALL, 2, 0, 0};
-	/* halves: minor faults that must clear their frame (its last page came from swap, clean) and
-	 * clean swap-ins whose victims are never-written pages; an odd number of frames makes each
-	 * fault's LRU victim a page of the other half */
-	const struct stream pairs = {FRAMES - 1, 2, {WRITE_LOW, READ_PAIRS}, READ_PAIRS, 1, 1, 0};
-	const struct stream major_dirty = {FRAMES, 2, {WRITE_ALL, WRITE_ALL}, WRITE_ALL, 0, 2, 2};
-	const struct stream major_clean = {FRAMES, 3, {WRITE_ALL, WRITE_ALL, READ_ALL}, READ_ALL, 0, 2, 0};
-	double m, mw, p, pw, d, dw, c, cw;
-	bool ok = write_traces(&t) && measure(&minor, &t, &m, &mw) && measure(&pairs, &t, &p, &pw) &&
-		  measure(&major_dirty, &t, &d, &dw) && measure(&major_clean, &t, &c, &cw);
+	struct timing tm[NSTREAMS];
+	bool ok = write_traces(&t) && measure_all(streams, NSTREAMS, &t, tm);
 	remove_traces(&t);
 	if (!ok)
 		return false;
 	printf("bench_faults: host CPU time (user + system) of a timed replay_run over its references, each a "
 	       "page fault of the kind named (lru, %d frames, loops over %d pages, %d rounds after a warm-up, "
-	       "binary trace, the default temporary swap file; median of %d); every fault includes the TLB "
-	       "miss and walk that found it, the retry's walk and TLB refill, and the eviction of a victim "
-	       "(unmap, TLB shootdown)\n", FRAMES, LOOP_PAGES, ROUNDS, REPEATS);
-	report("minor (demand-zero, zero frame)", m, mw, 0.5,
+	       "binary trace, the default temporary swap file; median of %d, the streams taking turns); every "
+	       "fault includes the TLB miss and walk that found it, the retry's walk and TLB refill, and the "
+	       "eviction of a victim (unmap, TLB shootdown)\n", FRAMES, LOOP_PAGES, ROUNDS, REPEATS);
+	report("minor (demand-zero, zero frame)", median_us(tm[MINOR].cpu), median_us(tm[MINOR].wall), 0.5,
 	       "a read of a page never written, into the frame of another never-written page: "
 	       "known to hold zeros, nothing to clear; the victim dropped without I/O");
-	report("minor (demand-zero, clearing)", 2 * p - c, 2 * pw - cw, 0.5,
+	report("minor (demand-zero, clearing)", derived_us(tm[PAIRS].cpu, tm[MAJOR_CLEAN].cpu),
+	       derived_us(tm[PAIRS].wall, tm[MAJOR_CLEAN].wall), 0.5,
 	       "the same, but the frame held a page read from swap, so 4 KiB are cleared: 2 x the time per "
 	       "reference of a stream alternating these faults with clean swap-ins, minus a clean swap-in");
-	report("major (swap-in, dirty victim)", d, dw, 2.0,
+	report("major (swap-in, dirty victim)", median_us(tm[MAJOR_DIRTY].cpu), median_us(tm[MAJOR_DIRTY].wall), 2.0,
 	       "a write of a page in swap: the read of its slot into the frame of a dirty victim, which is "
 	       "written back to its slot first");
-	report("major (swap-in, clean victim)", c, cw, 2.0,
+	report("major (swap-in, clean victim)", median_us(tm[MAJOR_CLEAN].cpu), median_us(tm[MAJOR_CLEAN].wall), 2.0,
 	       "a read of a page in swap: the read of its slot into the frame of a clean victim with a valid "
 	       "swap copy, dropped without I/O");
 	return true;
