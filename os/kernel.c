@@ -879,10 +879,14 @@ static void check_mappings(const struct kernel *k, pfn_t pfn)
 }
 
 /* Panics when user frame pfn is known to hold zeros, no mapping of it is
- * dirty, and it does not. */
+ * dirty, and it does not. (Without D bits a mapped page's writes cannot be
+ * told; then eviction never keeps the knowledge, and only unmapped frames
+ * are checked.) */
 static void check_zero(const struct kernel *k, pfn_t pfn)
 {
 	const struct frame *f = &k->fr.f[pfn];
+	if (f->rmap && !ptfmt_has_ad(&k->fmt))
+		return;
 	unsigned flags = 0;
 	for (const struct rmap *m = f->rmap; m; m = m->next) {
 		struct pt_leaf leaf;

@@ -3,7 +3,10 @@
  * A regular file is mapped into memory (MAP_SHARED), so that a page in or out
  * is a memcpy in the host's page cache, not a system call; other files (a
  * device such as /dev/full) and files the host cannot map are read and written
- * with pread/pwrite. Host I/O errors are reported, never ignored. */
+ * with pread/pwrite. Host I/O errors are reported, never ignored, with two
+ * exceptions a mapped file cannot report: the file cut short by someone else
+ * while vmlab runs, and a disk that fails to read back a page the host had
+ * written out of its cache; the host then stops vmlab with SIGBUS. */
 #ifndef OS_SWAP_H
 #define OS_SWAP_H
 
