@@ -183,8 +183,7 @@ enum pt_status pt_unmap(struct pt *pt, vaddr_t va, struct pt_leaf *old)
 	return PT_OK;
 }
 
-/* Rewrites the leaf's PTE with its flags changed (leaf->flags as read). */
-static void update(struct pt *pt, const struct pt_leaf *leaf, unsigned set, unsigned clear)
+void pt_update_leaf(struct pt *pt, const struct pt_leaf *leaf, unsigned set, unsigned clear)
 {
 	unsigned flags = ((leaf->flags & ~clear) | set | PTE_V) & PTE_FLAG_MASK;
 	pte_t raw = ptfmt_encode(pt->fmt, leaf->pfn, flags, leaf->level, true);
@@ -196,7 +195,7 @@ enum pt_status pt_update(struct pt *pt, vaddr_t va, unsigned set, unsigned clear
 	struct pt_leaf leaf;
 	enum pt_status st = find_leaf(pt, va, &leaf);
 	if (st == PT_OK)
-		update(pt, &leaf, set, clear);
+		pt_update_leaf(pt, &leaf, set, clear);
 	return st;
 }
 
@@ -217,15 +216,6 @@ enum pt_status pt_reread(const struct pt *pt, struct pt_leaf *leaf)
 	leaf->pfn = info.pfn;
 	leaf->flags = info.flags;
 	return PT_OK;
-}
-
-enum pt_status pt_update_leaf(struct pt *pt, const struct pt_leaf *leaf, unsigned set, unsigned clear)
-{
-	struct pt_leaf now = *leaf;
-	enum pt_status st = pt_reread(pt, &now);
-	if (st == PT_OK)
-		update(pt, &now, set, clear);
-	return st;
 }
 
 enum pt_status pt_unmap_leaf(struct pt *pt, const struct pt_leaf *leaf)

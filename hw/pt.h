@@ -72,13 +72,15 @@ WARN_UNUSED enum pt_status pt_update(struct pt *pt, vaddr_t va, unsigned set, un
 /* Finds the leaf covering va without side effects (no A/D, no permission check). */
 WARN_UNUSED enum pt_status pt_lookup(const struct pt *pt, vaddr_t va, struct pt_leaf *out);
 
-/* A leaf pt_lookup found, read again, changed or removed at its pte_pa and
- * level without walking the tables (they never move: only pt_fini frees
- * them). pt_reread refreshes leaf->pfn and leaf->flags. PT_ENOENT when the
- * PTE there no longer holds a valid leaf. The caller must flush the TLB
- * after a change. */
+/* A leaf pt_lookup or pt_map_leaf gave, read again, changed or removed at
+ * its pte_pa and level without walking the tables (they never move: only
+ * pt_fini frees them). The caller must flush the TLB after a change.
+ * pt_reread refreshes leaf->pfn and leaf->flags; pt_unmap_leaf checks that
+ * the PTE still holds a valid leaf first. Both return PT_ENOENT when it no
+ * longer does. pt_update_leaf rewrites the PTE from leaf->pfn and
+ * leaf->flags, which must be current (just looked up, mapped or reread). */
 WARN_UNUSED enum pt_status pt_reread(const struct pt *pt, struct pt_leaf *leaf);
-WARN_UNUSED enum pt_status pt_update_leaf(struct pt *pt, const struct pt_leaf *leaf, unsigned set, unsigned clear);
+void pt_update_leaf(struct pt *pt, const struct pt_leaf *leaf, unsigned set, unsigned clear);
 WARN_UNUSED enum pt_status pt_unmap_leaf(struct pt *pt, const struct pt_leaf *leaf);
 
 /* Calls fn for every valid leaf in address order; stops early when fn returns false. */

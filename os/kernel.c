@@ -49,6 +49,16 @@ static bool mapping_leaf(struct rmap *m, struct pt_leaf *leaf)
 	return pt_reread(&m->as->pt, leaf) == PT_OK;
 }
 
+/* Removes mapping m's PTE (at the remembered place when there is one); false
+ * when it has no valid PTE. */
+static bool unmap_mapping(struct rmap *m)
+{
+	if (m->pte_pa == RMAP_PTE_UNKNOWN)
+		return pt_unmap(&m->as->pt, m->va, NULL) == PT_OK;
+	struct pt_leaf leaf = {.va = m->va, .level = m->level, .pte_pa = m->pte_pa};
+	return pt_unmap_leaf(&m->as->pt, &leaf) == PT_OK;
+}
+
 /* ORs the canonical flags of every mapping of frame pfn. */
 static unsigned mapping_flags(struct kernel *k, pfn_t pfn)
 {
@@ -78,8 +88,7 @@ static bool test_and_clear_accessed(void *ctx, pfn_t pfn)
 		if (!mapping_leaf(m, &leaf) || !(leaf.flags & PTE_A))
 			continue;
 		was = true;
-		if (pt_update_leaf(&m->as->pt, &leaf, 0, PTE_A) != PT_OK)
-			panic("mapping vanished");
+		pt_update_leaf(&m->as->pt, &leaf, 0, PTE_A);
 		mmu_flush_va(k->mmu, m->as->asid, m->va);
 	}
 	return was;
@@ -488,8 +497,7 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 	while (f->rmap) {
 		struct aspace *as = f->rmap->as;
 		vaddr_t va = f->rmap->va;
-		struct pt_leaf leaf;
-		if (!mapping_leaf(f->rmap, &leaf) || pt_unmap_leaf(&as->pt, &leaf) != PT_OK)
+		if (!unmap_mapping(f->rmap))
 			panic("victim frame 0x%" PRIx64 " not mapped at 0x%" PRIx64, pfn, va);
 		mmu_flush_va(k->mmu, as->asid, va);
 		if (slot != NO_SLOT) {
@@ -719,8 +727,8 @@ static enum fault_result page_in(struct kernel *k, struct proc *p, const struct 
 		frames_free_user(&k->fr, pfn);
 		return FAULT_HOST_ERROR;
 	}
-	if (dirty && pt_update_leaf(&p->as.pt, &leaf, PTE_A | PTE_D, 0) != PT_OK)
-		panic("a page just mapped vanished");
+	if (dirty)
+		pt_update_leaf(&p->as.pt, &leaf, PTE_A | PTE_D, 0);
 	frames_rmap_add_leaf(&k->fr, pfn, &p->as, &leaf);
 	kernel_hold_frame(k, pfn, kernel_policy_of(k, p), next_use);
 	p->as.resident++;
