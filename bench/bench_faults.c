@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -38,7 +39,7 @@
 #define CMP_REFS 200000
 #define CMP_PAGES 1000
 #define CMP_FRAMES 200
-#define CMP_RUNS 5 /* runs of each tool, alternating */
+#define CMP_RUNS 7 /* runs of each tool, alternating */
 
 static double now_s(void)
 {
@@ -313,18 +314,36 @@ static bool write_pages_stream(const char *path)
 	return true;
 }
 
-/* Runs argv with its standard output in out (NUL-terminated); returns the wall
- * time of the whole command in seconds, or a negative number when it could
- * not run or failed. */
-static double run_command(char *const argv[], char *out, size_t outlen)
+/* What one run of a command cost: wall time of the whole command, and the
+ * CPU time (user + system) the host gave it. */
+struct run_cost {
+	double wall_s, cpu_s;
+};
+
+/* Reads fd to its end into out (NUL-terminated, the rest dropped). */
+static void read_all(int fd, char *out, size_t outlen)
+{
+	size_t len = 0;
+	ssize_t n;
+	char sink[4096];
+	while ((n = read(fd, len + 1 < outlen ? out + len : sink, len + 1 < outlen ? outlen - 1 - len : sizeof sink)) > 0 ||
+	       (n < 0 && errno == EINTR))
+		if (n > 0 && len + 1 < outlen)
+			len += (size_t)n;
+	out[len] = 0;
+}
+
+/* Runs argv with its standard output in out; false when it could not run or
+ * failed (with a message). */
+static bool run_command(char *const argv[], char *out, size_t outlen, struct run_cost *cost)
 {
 	int fds[2];
 	if (pipe(fds) != 0)
-		return -1;
+		return false;
 	double t0 = now_s();
 	pid_t pid = fork();
 	if (pid < 0)
-		return -1;
+		return false;
 	if (pid == 0) {
 		dup2(fds[1], 1);
 		close(fds[0]);
@@ -334,24 +353,19 @@ static double run_command(char *const argv[], char *out, size_t outlen)
 		_exit(127);
 	}
 	close(fds[1]);
-	size_t len = 0;
-	ssize_t n;
-	char sink[4096];
-	while ((n = read(fds[0], len + 1 < outlen ? out + len : sink,
-			 len + 1 < outlen ? outlen - 1 - len : sizeof sink)) > 0 || (n < 0 && errno == EINTR))
-		if (n > 0 && len + 1 < outlen)
-			len += (size_t)n;
-	out[len] = 0;
+	read_all(fds[0], out, outlen);
 	close(fds[0]);
 	int status;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	struct rusage ru;
+	while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR)
 		;
-	double t = now_s() - t0;
+	cost->wall_s = now_s() - t0;
+	cost->cpu_s = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "bench_faults: %s failed (status 0x%x)\n", argv[0], status);
-		return -1;
+		return false;
 	}
-	return t;
+	return true;
 }
 
 /* The number after key in text, or -1. */
@@ -383,8 +397,9 @@ static const char *python(void)
 }
 
 /* Runs vmlab, or paging-policy.py when script is set, on the stream; stores
- * its wall time and fault count. */
-static bool run_tool(const char *vmlab, const char *script, const char *stream, double *t, long long *faults)
+ * what it cost and its fault count. */
+static bool run_tool(const char *vmlab, const char *script, const char *stream, struct run_cost *cost,
+		     long long *faults)
 {
 	char frames[16], out[65536];
 	snprintf(frames, sizeof frames, "%d", CMP_FRAMES);
@@ -392,7 +407,7 @@ static bool run_tool(const char *vmlab, const char *script, const char *stream, 
 				 (char *)stream, NULL};
 	char *const py_argv[] = {(char *)python(), (char *)script, "-f", (char *)stream, "-C", frames, "-p", "LRU",
 				 "-N", "-c", NULL};
-	if ((*t = run_command(script ? py_argv : vm_argv, out, sizeof out)) < 0)
+	if (!run_command(script ? py_argv : vm_argv, out, sizeof out, cost))
 		return false;
 	*faults = script ? number_after(out, "misses ") : number_after(out, "page faults");
 	if (*faults < 0) {
@@ -400,6 +415,27 @@ static bool run_tool(const char *vmlab, const char *script, const char *stream, 
 		return false;
 	}
 	return true;
+}
+
+/* Whether a run's fault count f is the one the tool gave before (*seen, -1
+ * for none yet), saying so when not. */
+static bool same_count(const char *tool, long long *seen, long long f)
+{
+	if (*seen >= 0 && f != *seen) {
+		fprintf(stderr, "bench_faults: FAILED: %s counted %lld faults, and %lld before\n", tool, f, *seen);
+		return false;
+	}
+	*seen = f;
+	return true;
+}
+
+/* The median wall or CPU seconds of n runs. */
+static double median_of(const struct run_cost *c, int n, bool cpu)
+{
+	double v[CMP_RUNS];
+	for (int i = 0; i < n; i++)
+		v[i] = cpu ? c[i].cpu_s : c[i].wall_s;
+	return median(v, n);
 }
 
 static bool compare(void)
@@ -415,42 +451,43 @@ static bool compare(void)
 	temp_path(stream, sizeof stream, "pages.txt");
 	if (!write_pages_stream(stream))
 		return false;
-	double tv[CMP_RUNS], tp[CMP_RUNS];
+	struct run_cost cv[CMP_RUNS], cp[CMP_RUNS];
 	long long fv = -1, fp = -1, f;
 	bool ok = true;
 	for (int i = 0; ok && i < CMP_RUNS; i++) { /* A B A B ... */
-		ok = run_tool(vmlab, NULL, stream, &tv[i], &f) && (fv < 0 || f == fv);
-		fv = f;
+		ok = run_tool(vmlab, NULL, stream, &cv[i], &f) && same_count("vmlab", &fv, f);
 		if (ok && script)
-			ok = run_tool(vmlab, script, stream, &tp[i], &f) && (fp < 0 || f == fp);
-		fp = script ? f : fp;
+			ok = run_tool(vmlab, script, stream, &cp[i], &f) && same_count("paging-policy.py", &fp, f);
 	}
 	unlink(stream);
 	if (!ok)
 		return false;
+	double vw = median_of(cv, CMP_RUNS, false), vc = median_of(cv, CMP_RUNS, true);
 	printf("bench_faults: fault-heavy stream: %d references over %d pages (seeded, uniform), %d frames, lru; "
-	       "wall time of whole commands, median of %d\n", CMP_REFS, CMP_PAGES, CMP_FRAMES, CMP_RUNS);
-	printf("bench_faults:   vmlab trace --format pages --policy lru --frames %d: %.1f ms, %lld page faults\n",
-	       CMP_FRAMES, median(tv, CMP_RUNS) * 1e3, fv);
+	       "wall time of whole commands (and the CPU time they took), median of %d, the tools taking turns\n",
+	       CMP_REFS, CMP_PAGES, CMP_FRAMES, CMP_RUNS);
+	printf("bench_faults:   vmlab trace --format pages --policy lru --frames %d FILE: %.1f ms (CPU %.1f ms), "
+	       "%lld page faults\n", CMP_FRAMES, vw * 1e3, vc * 1e3, fv);
 	if (!script) {
 		printf("bench_faults:   paging-policy.py comparison skipped: set "
 		       "OSTEP_PAGING_POLICY=/path/to/paging-policy.py (OSTEP's homework, vm-beyondphys-policy)\n");
 		return true;
 	}
-	printf("bench_faults:   %s paging-policy.py -f FILE -C %d -p LRU -N -c: %.1f ms, %lld misses\n", python(),
-	       CMP_FRAMES, median(tp, CMP_RUNS) * 1e3, fp);
+	double pw = median_of(cp, CMP_RUNS, false), pc = median_of(cp, CMP_RUNS, true);
+	printf("bench_faults:   %s paging-policy.py -f FILE -C %d -p LRU -N -c: %.1f ms (CPU %.1f ms), "
+	       "%lld misses\n", python(), CMP_FRAMES, pw * 1e3, pc * 1e3, fp);
 	if (fv != fp) {
 		fprintf(stderr, "bench_faults: FAILED: vmlab counted %lld page faults, paging-policy.py %lld misses\n", fv,
 			fp);
 		return false;
 	}
-	double ratio = median(tp, CMP_RUNS) / median(tv, CMP_RUNS);
-	printf("bench_faults:   vmlab is %.1fx faster with the same %lld faults (target >= 10%s)\n", ratio, fv,
-	       ratio >= 10 ? "" : ", MISSED");
+	printf("bench_faults:   vmlab is %.1fx faster with the same %lld faults (target >= 10%s; %.1fx in CPU time)\n",
+	       pw / vw, fv, pw / vw >= 10 ? "" : ", MISSED", pc / vc);
 	return true;
 }
 
 int main(void)
 {
+	setvbuf(stdout, NULL, _IOLBF, 0); /* in order with the messages on stderr */
 	return fault_streams() && compare() ? 0 : 1;
 }
