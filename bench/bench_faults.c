@@ -14,7 +14,6 @@
  * frame a never-written page leaves is known to hold zeros), so it is timed
  * in alternation with clean swap-ins and the swap-in's own time subtracted. */
 #include <errno.h>
-#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
