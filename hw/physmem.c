@@ -1,5 +1,6 @@
 /* Physical memory reserved with mmap(MAP_NORESERVE): the host commits a page only
- * when the guest first writes it, so a 64 GiB machine costs what it touches. */
+ * when the guest first writes it, so a 64 GiB machine costs what it touches.
+ * Frames are zeroed in user space; only ranges of 2 MiB or more go back. */
 #include "hw/physmem.h"
 
 #include <sys/mman.h>
@@ -45,6 +46,10 @@ bool physmem_zero(struct physmem *pm, paddr_t pa, uint64_t len)
 {
 	if (!physmem_contains(pm, pa, len))
 		return false;
+	if (len < PHYSMEM_RELEASE_BYTES) {
+		memset(pm->base + pa, 0, len);
+		return true;
+	}
 	uint64_t hp = host_page();
 	uint64_t first = (pa + hp - 1) & ~(hp - 1), last = (pa + len) & ~(hp - 1);
 	if (first >= last) {

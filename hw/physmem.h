@@ -1,6 +1,8 @@
 /* Simulated physical memory: an array of page-sized frames, reserved from the
  * host lazily (a MAP_NORESERVE mapping, so host memory grows only with the
- * frames touched). Every access is bounds-checked; guest memory is little-endian. */
+ * frames touched). Every access is bounds-checked; guest memory is little-endian.
+ * Zeroing a frame is a memset (no system call, the host page stays); only large
+ * ranges are given back to the host. */
 #ifndef HW_PHYSMEM_H
 #define HW_PHYSMEM_H
 
@@ -70,7 +72,14 @@ static inline void physmem_store(const struct physmem *pm, paddr_t pa, unsigned 
 	}
 }
 
-/* Zeroes [pa, pa+len) and gives whole host pages inside it back to the host.
+/* Ranges at least this long are zeroed by giving their host pages back
+ * (madvise), shorter ones by memset: a frame's host page stays committed for
+ * its next use, so host memory is at most the frames ever handed out. */
+#define PHYSMEM_RELEASE_BYTES (1ull << 21)
+
+/* Zeroes [pa, pa+len): with memset when len < PHYSMEM_RELEASE_BYTES,
+ * otherwise the whole host pages inside it go back to the host (read back as
+ * zeros) and only the partial pages at the ends are cleared by memset.
  * Returns false (and changes nothing) when the range is outside RAM. */
 WARN_UNUSED bool physmem_zero(struct physmem *pm, paddr_t pa, uint64_t len);
 

@@ -132,6 +132,13 @@ static bool map_args_ok(const struct pt_format *f, vaddr_t va, pfn_t pfn, unsign
 
 enum pt_status pt_map(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level, unsigned flags)
 {
+	struct pt_leaf leaf;
+	return pt_map_leaf(pt, va, pfn, level, flags, &leaf);
+}
+
+enum pt_status pt_map_leaf(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level, unsigned flags,
+			   struct pt_leaf *leaf)
+{
 	const struct pt_format *f = pt->fmt;
 	if (!map_args_ok(f, va, pfn, level, flags))
 		return PT_EINVAL;
@@ -147,7 +154,10 @@ enum pt_status pt_map(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level, unsi
 		if (l == level) {
 			if (valid)
 				return PT_EXISTS;
-			physmem_store(pt->pm, pa, f->pte_size, ptfmt_encode(f, pfn, flags | PTE_V, l, true));
+			raw = ptfmt_encode(f, pfn, flags | PTE_V, l, true);
+			physmem_store(pt->pm, pa, f->pte_size, raw);
+			ptfmt_decode(f, raw, l, &info);
+			*leaf = (struct pt_leaf){.va = va, .pfn = pfn, .level = l, .flags = info.flags, .pte_pa = pa};
 			return PT_OK;
 		}
 		if (valid && (info.leaf || info.reserved))
@@ -173,21 +183,48 @@ enum pt_status pt_unmap(struct pt *pt, vaddr_t va, struct pt_leaf *old)
 	return PT_OK;
 }
 
+void pt_update_leaf(struct pt *pt, const struct pt_leaf *leaf, unsigned set, unsigned clear)
+{
+	unsigned flags = ((leaf->flags & ~clear) | set | PTE_V) & PTE_FLAG_MASK;
+	pte_t raw = ptfmt_encode(pt->fmt, leaf->pfn, flags, leaf->level, true);
+	physmem_store(pt->pm, leaf->pte_pa, pt->fmt->pte_size, raw);
+}
+
 enum pt_status pt_update(struct pt *pt, vaddr_t va, unsigned set, unsigned clear)
 {
 	struct pt_leaf leaf;
 	enum pt_status st = find_leaf(pt, va, &leaf);
-	if (st != PT_OK)
-		return st;
-	unsigned flags = ((leaf.flags & ~clear) | set | PTE_V) & PTE_FLAG_MASK;
-	pte_t raw = ptfmt_encode(pt->fmt, leaf.pfn, flags, leaf.level, true);
-	physmem_store(pt->pm, leaf.pte_pa, pt->fmt->pte_size, raw);
-	return PT_OK;
+	if (st == PT_OK)
+		pt_update_leaf(pt, &leaf, set, clear);
+	return st;
 }
 
 enum pt_status pt_lookup(const struct pt *pt, vaddr_t va, struct pt_leaf *out)
 {
 	return find_leaf(pt, va, out);
+}
+
+enum pt_status pt_reread(const struct pt *pt, struct pt_leaf *leaf)
+{
+	pte_t raw;
+	struct pte_info info;
+	if (leaf->level >= pt->fmt->levels || !read_pte(pt->pm, pt->fmt, leaf->pte_pa, &raw))
+		return PT_ECORRUPT;
+	ptfmt_decode(pt->fmt, raw, leaf->level, &info);
+	if (!(info.flags & PTE_V) || info.reserved || !info.leaf)
+		return PT_ENOENT;
+	leaf->pfn = info.pfn;
+	leaf->flags = info.flags;
+	return PT_OK;
+}
+
+enum pt_status pt_unmap_leaf(struct pt *pt, const struct pt_leaf *leaf)
+{
+	struct pt_leaf now = *leaf;
+	enum pt_status st = pt_reread(pt, &now);
+	if (st == PT_OK)
+		physmem_store(pt->pm, leaf->pte_pa, pt->fmt->pte_size, 0);
+	return st;
 }
 
 /* The VA whose index at each level above is in prefix, with idx at level. */

@@ -57,6 +57,9 @@ void pt_fini(struct pt *pt);
  * (PTE_V is implied). va and pfn must be aligned to the page size; intermediate
  * tables are created as needed. On PT_ENOMEM tables created so far stay (empty). */
 WARN_UNUSED enum pt_status pt_map(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level, unsigned flags);
+/* pt_map that also fills *leaf with the new mapping (where its PTE lives). */
+WARN_UNUSED enum pt_status pt_map_leaf(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level, unsigned flags,
+				       struct pt_leaf *leaf);
 
 /* Removes the leaf covering va; *old (may be NULL) receives what it was.
  * Intermediate tables stay until pt_fini. The caller must flush the TLB. */
@@ -68,6 +71,17 @@ WARN_UNUSED enum pt_status pt_update(struct pt *pt, vaddr_t va, unsigned set, un
 
 /* Finds the leaf covering va without side effects (no A/D, no permission check). */
 WARN_UNUSED enum pt_status pt_lookup(const struct pt *pt, vaddr_t va, struct pt_leaf *out);
+
+/* A leaf pt_lookup or pt_map_leaf gave, read again, changed or removed at
+ * its pte_pa and level without walking the tables (they never move: only
+ * pt_fini frees them). The caller must flush the TLB after a change.
+ * pt_reread refreshes leaf->pfn and leaf->flags; pt_unmap_leaf checks that
+ * the PTE still holds a valid leaf first. Both return PT_ENOENT when it no
+ * longer does. pt_update_leaf rewrites the PTE from leaf->pfn and
+ * leaf->flags, which must be current (just looked up, mapped or reread). */
+WARN_UNUSED enum pt_status pt_reread(const struct pt *pt, struct pt_leaf *leaf);
+void pt_update_leaf(struct pt *pt, const struct pt_leaf *leaf, unsigned set, unsigned clear);
+WARN_UNUSED enum pt_status pt_unmap_leaf(struct pt *pt, const struct pt_leaf *leaf);
 
 /* Calls fn for every valid leaf in address order; stops early when fn returns false. */
 void pt_for_each_leaf(const struct pt *pt, bool (*fn)(void *ctx, const struct pt_leaf *leaf), void *ctx);

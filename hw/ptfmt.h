@@ -115,11 +115,16 @@ pte_t ptfmt_encode(const struct pt_format *f, pfn_t pfn, unsigned flags, unsigne
 void ptfmt_decode_other(const struct pt_format *f, pte_t raw, unsigned level, struct pte_info *out);
 
 /* Decodes raw at the given level. Only meaningful when flags has PTE_V.
- * RISC-V entries, the common case of every walk, decode inline. */
+ * RISC-V entries, the common case of every walk, decode inline. The other
+ * styles decode into a copy, so that *out's address never escapes and the
+ * compiler can keep it in registers (through memory, the byte-sized fields
+ * written and then read back as one word stall the host's store forwarding). */
 static inline void ptfmt_decode(const struct pt_format *f, pte_t raw, unsigned level, struct pte_info *out)
 {
 	if (f->style != PTE_STYLE_RISCV) {
-		ptfmt_decode_other(f, raw, level, out);
+		struct pte_info other;
+		ptfmt_decode_other(f, raw, level, &other);
+		*out = other;
 		return;
 	}
 	out->flags = (unsigned)(raw & PTE_FLAG_MASK);

@@ -21,6 +21,8 @@ void frames_init(struct frames *fr, struct physmem *pm, uint64_t user_count, uin
 	fr->kernel_first = fr->kernel_next = user_count;
 	fr->kernel_count = kernel_count;
 	fr->user_free = xmalloc((user_count ? user_count : 1) * sizeof *fr->user_free);
+	for (uint64_t i = 0; i < user_count + kernel_count; i++)
+		fr->f[i].zero = true;
 }
 
 void frames_fini(struct frames *fr)
@@ -37,13 +39,24 @@ void frames_fini(struct frames *fr)
 	free(fr->f);
 }
 
+/* Zeroes frames [first, first + n) unless every one is known to hold zeros. */
 static void clear_frames(struct frames *fr, pfn_t first, uint64_t n)
 {
+	uint64_t i = first;
+	while (i < first + n && fr->f[i].zero)
+		i++;
+	if (i == first + n)
+		return;
 	if (!physmem_zero(fr->pm, pfn_to_pa(fr->pm, first), n << fr->pm->page_shift))
 		panic("frame 0x%llx outside RAM", (unsigned long long)first);
+	for (i = first; i < first + n; i++)
+		fr->f[i].zero = true;
 }
 
-static void take(struct frames *fr, pfn_t first, uint64_t n, enum frame_kind kind)
+/* Marks frames [first, first + n) in use as kind, zeroing them when zero is
+ * set. Kernel frames are written untracked (page tables), so they stop being
+ * known zero. */
+static void take(struct frames *fr, pfn_t first, uint64_t n, enum frame_kind kind, bool zero)
 {
 	for (uint64_t i = first; i < first + n; i++) {
 		if (fr->f[i].kind != FRAME_FREE)
@@ -53,7 +66,10 @@ static void take(struct frames *fr, pfn_t first, uint64_t n, enum frame_kind kin
 	fr->in_use[kind] += n;
 	if (fr->in_use[kind] > fr->peak[kind])
 		fr->peak[kind] = fr->in_use[kind];
-	clear_frames(fr, first, n);
+	if (zero)
+		clear_frames(fr, first, n);
+	for (uint64_t i = first; kind != FRAME_USER && i < first + n; i++)
+		fr->f[i].zero = false;
 }
 
 static void give_back(struct frames *fr, pfn_t first, uint64_t n)
@@ -65,12 +81,13 @@ static void give_back(struct frames *fr, pfn_t first, uint64_t n)
 		fr->in_use[f->kind]--;
 		f->kind = FRAME_FREE;
 		f->slot_plus1 = 0;
+		f->zero = false;
 	}
 	if (fr->junk && !physmem_junk(fr->pm, pfn_to_pa(fr->pm, first), n << fr->pm->page_shift))
 		panic("frame outside RAM");
 }
 
-bool frames_alloc_user(struct frames *fr, pfn_t *pfn)
+static bool alloc_user(struct frames *fr, pfn_t *pfn, bool zero)
 {
 	if (fr->user_next < fr->user_count)
 		*pfn = fr->user_next++;
@@ -78,8 +95,39 @@ bool frames_alloc_user(struct frames *fr, pfn_t *pfn)
 		*pfn = fr->user_free[--fr->user_nfree];
 	else
 		return false;
-	take(fr, *pfn, 1, FRAME_USER);
+	take(fr, *pfn, 1, FRAME_USER, zero);
 	return true;
+}
+
+bool frames_alloc_user(struct frames *fr, pfn_t *pfn) { return alloc_user(fr, pfn, true); }
+
+bool frames_alloc_user_unzeroed(struct frames *fr, pfn_t *pfn) { return alloc_user(fr, pfn, false); }
+
+void frames_reuse_user(struct frames *fr, pfn_t pfn, bool clean)
+{
+	struct frame *f = &fr->f[pfn];
+	if (pfn >= fr->user_count || f->kind != FRAME_USER || f->rmap)
+		panic("reusing frame 0x%llx that is not an unmapped user frame", (unsigned long long)pfn);
+	f->slot_plus1 = 0;
+	f->zero = f->zero && clean;
+}
+
+static void check_user(const struct frames *fr, pfn_t pfn)
+{
+	if (pfn >= fr->user_count)
+		panic("frame 0x%llx is not a user frame", (unsigned long long)pfn);
+}
+
+void frames_zero_user(struct frames *fr, pfn_t pfn)
+{
+	check_user(fr, pfn);
+	clear_frames(fr, pfn, 1);
+}
+
+void frames_written(struct frames *fr, pfn_t pfn)
+{
+	check_user(fr, pfn);
+	fr->f[pfn].zero = false;
 }
 
 void frames_free_user(struct frames *fr, pfn_t pfn)
@@ -98,7 +146,7 @@ bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pf
 			*first = r->first;
 			*p = r->next;
 			free(r);
-			take(fr, *first, n, kind);
+			take(fr, *first, n, kind, true);
 			return true;
 		}
 	}
@@ -106,7 +154,7 @@ bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pf
 		return false;
 	*first = fr->kernel_next;
 	fr->kernel_next += n;
-	take(fr, *first, n, kind);
+	take(fr, *first, n, kind, true);
 	return true;
 }
 
@@ -125,7 +173,7 @@ static void pt_free(void *ctx, pfn_t first, uint64_t n) { frames_free_kernel(ctx
 
 struct frame_source frames_pt_source(struct frames *fr) { return (struct frame_source){pt_alloc, pt_free, fr}; }
 
-void frames_rmap_add(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va)
+static void rmap_add(struct frames *fr, pfn_t pfn, const struct rmap *mapping)
 {
 	struct rmap *m = fr->spare;
 	if (m)
@@ -133,9 +181,20 @@ void frames_rmap_add(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va
 	else
 		m = xmalloc(sizeof *m);
 	struct frame *f = &fr->f[pfn];
-	*m = (struct rmap){as, va, f->rmap};
+	*m = *mapping;
+	m->next = f->rmap;
 	f->rmap = m;
 	f->refs++;
+}
+
+void frames_rmap_add(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va)
+{
+	rmap_add(fr, pfn, &(struct rmap){.as = as, .va = va, .pte_pa = RMAP_PTE_UNKNOWN});
+}
+
+void frames_rmap_add_leaf(struct frames *fr, pfn_t pfn, struct aspace *as, const struct pt_leaf *leaf)
+{
+	rmap_add(fr, pfn, &(struct rmap){.as = as, .va = leaf->va, .pte_pa = leaf->pte_pa, .level = leaf->level});
 }
 
 void frames_rmap_remove(struct frames *fr, pfn_t pfn, struct aspace *as, vaddr_t va)

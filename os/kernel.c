@@ -46,13 +46,39 @@ static bool soft_accessed(const struct kernel *k, pfn_t pfn)
 	return mmu_stamp_of(k->mmu, pfn) > k->soft_cleared[pfn];
 }
 
+/* The leaf of mapping m, with its flags as they are now; false when the
+ * mapping has no valid PTE. The first look walks the tables and remembers
+ * where the PTE is; later ones read it there. */
+static bool mapping_leaf(struct rmap *m, struct pt_leaf *leaf)
+{
+	if (m->pte_pa == RMAP_PTE_UNKNOWN) {
+		if (pt_lookup(&m->as->pt, m->va, leaf) != PT_OK)
+			return false;
+		m->pte_pa = leaf->pte_pa;
+		m->level = leaf->level;
+		return true;
+	}
+	*leaf = (struct pt_leaf){.va = m->va, .level = m->level, .pte_pa = m->pte_pa};
+	return pt_reread(&m->as->pt, leaf) == PT_OK;
+}
+
+/* Removes mapping m's PTE (at the remembered place when there is one); false
+ * when it has no valid PTE. */
+static bool unmap_mapping(struct rmap *m)
+{
+	if (m->pte_pa == RMAP_PTE_UNKNOWN)
+		return pt_unmap(&m->as->pt, m->va, NULL) == PT_OK;
+	struct pt_leaf leaf = {.va = m->va, .level = m->level, .pte_pa = m->pte_pa};
+	return pt_unmap_leaf(&m->as->pt, &leaf) == PT_OK;
+}
+
 /* ORs the canonical flags of every mapping of frame pfn. */
 static unsigned mapping_flags(struct kernel *k, pfn_t pfn)
 {
 	unsigned flags = 0;
 	for (struct rmap *m = frames_get(&k->fr, pfn)->rmap; m; m = m->next) {
 		struct pt_leaf leaf;
-		if (pt_lookup(&m->as->pt, m->va, &leaf) == PT_OK)
+		if (mapping_leaf(m, &leaf))
 			flags |= leaf.flags;
 	}
 	return flags;
@@ -81,11 +107,10 @@ static bool test_and_clear_accessed(void *ctx, pfn_t pfn)
 	}
 	for (struct rmap *m = frames_get(&k->fr, pfn)->rmap; m; m = m->next) {
 		struct pt_leaf leaf;
-		if (pt_lookup(&m->as->pt, m->va, &leaf) != PT_OK || !(leaf.flags & PTE_A))
+		if (!mapping_leaf(m, &leaf) || !(leaf.flags & PTE_A))
 			continue;
 		was = true;
-		if (pt_update(&m->as->pt, m->va, 0, PTE_A) != PT_OK)
-			panic("mapping vanished");
+		pt_update_leaf(&m->as->pt, &leaf, 0, PTE_A);
 		mmu_flush_va(k->mmu, m->as->asid, m->va);
 	}
 	return was;
@@ -518,7 +543,7 @@ static bool write_back(struct kernel *k, pfn_t pfn, bool *written, bool *full)
 }
 
 /* Unmaps every mapping of the frame, remembering its swap slot (if any) in
- * each address space, and frees it. */
+ * each address space; the frame stays a user frame with no mappings. */
 static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 {
 	struct frame *f = frames_get(&k->fr, pfn);
@@ -527,7 +552,7 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 	while (f->rmap) {
 		struct aspace *as = f->rmap->as;
 		vaddr_t va = f->rmap->va;
-		if (pt_unmap(&as->pt, va, NULL) != PT_OK)
+		if (!unmap_mapping(f->rmap))
 			panic("victim frame 0x%" PRIx64 " not mapped at 0x%" PRIx64, pfn, va);
 		mmu_flush_va(k->mmu, as->asid, va);
 		if (slot != NO_SLOT) {
@@ -545,7 +570,6 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 	}
 	f->slot_plus1 = 0; /* the slot now belongs to the address spaces' swap maps */
 	kernel_release_frame(k, pfn);
-	frames_free_user(&k->fr, pfn);
 	k->c.evictions++;
 }
 
@@ -571,10 +595,12 @@ static struct policy *victim_policy(struct kernel *k, struct proc *p)
 	return &big->as.policy;
 }
 
-/* A free user frame for p, evicting a victim when none is free. */
-enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+/* A free user frame for p, evicting a victim when none is free; unzeroed
+ * (the caller writes every byte of it). The victim's frame is the one handed
+ * out, as freeing it would make it the only free one. */
+static enum frame_get get_frame_unzeroed(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
 {
-	if (frames_alloc_user(&k->fr, pfn))
+	if (frames_alloc_user_unzeroed(&k->fr, pfn))
 		return GOT_FRAME;
 	struct policy *pol = victim_policy(k, p);
 	pfn_t victim;
@@ -588,9 +614,17 @@ enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, st
 		out->victim_written = written;
 	}
 	unmap_victim(k, victim, out);
-	if (!frames_alloc_user(&k->fr, pfn))
-		panic("an evicted frame did not come back");
+	frames_reuse_user(&k->fr, victim, !written && ptfmt_has_ad(&k->fmt));
+	*pfn = victim;
 	return GOT_FRAME;
+}
+
+enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+{
+	enum frame_get got = get_frame_unzeroed(k, p, pfn, out);
+	if (got == GOT_FRAME)
+		frames_zero_user(&k->fr, *pfn);
+	return got;
 }
 
 /* ---- the page-fault handler ---- */
@@ -623,15 +657,16 @@ static bool prot_allows(unsigned prot, enum access acc)
 	return (prot & need[acc]) != 0;
 }
 
-/* Reads the region's file contents for the page at va into frame pfn; the
- * part beyond the file stays zero. */
+/* Fills frame pfn with the region's file contents for the page at va, and
+ * zeros beyond the end of the file. */
 static bool read_file_page(struct kernel *k, const struct region *r, vaddr_t va, pfn_t pfn)
 {
 	uint64_t page = 1ull << k->fmt.page_shift, off = va - r->start;
-	if (!r->file || off >= r->file_len)
-		return true;
-	uint64_t n = r->file_len - off < page ? r->file_len - off : page;
+	uint64_t n = r->file && off < r->file_len ? (r->file_len - off < page ? r->file_len - off : page) : 0;
 	uint8_t *dst = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), page);
+	memset(dst + n, 0, page - n);
+	if (n == 0)
+		return true;
 	ssize_t got = pread(r->file->fd, dst, n, (off_t)(r->file_off + off));
 	if (got != (ssize_t)n) {
 		char msg[300];
@@ -643,7 +678,8 @@ static bool read_file_page(struct kernel *k, const struct region *r, vaddr_t va,
 	return true;
 }
 
-/* Fills frame pfn with the page at va: from swap, from the file, or zeros.
+/* Fills every byte of frame pfn with the page at va: from swap, from the
+ * file, or zeros.
  * Sets the action and counts the fault. A page read from a swap slot other
  * address spaces still hold leaves the slot to them: *dirty tells the caller
  * to map it dirty, so that its next eviction writes it out again. */
@@ -656,6 +692,7 @@ static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, 
 	if (u64map_get(&p->as.swapped, vpn, &slot)) {
 		char err[300];
 		uint8_t *dst = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), k->swap.page_size);
+		frames_written(&k->fr, pfn);
 		if (!swap_read(&k->swap, slot, dst, err, sizeof err))
 			return host_error(k, err);
 		u64map_remove(&p->as.swapped, vpn);
@@ -669,12 +706,14 @@ static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, 
 		p->major_faults++, k->c.major_faults++;
 		out->action = ACT_SWAP_IN;
 	} else if (r->file && va - r->start < r->file_len) {
+		frames_written(&k->fr, pfn);
 		if (!read_file_page(k, r, va, pfn))
 			return false;
 		k->c.file_reads++;
 		p->major_faults++, k->c.major_faults++;
 		out->action = ACT_FILE_READ;
 	} else {
+		frames_zero_user(&k->fr, pfn);
 		p->minor_faults++, k->c.minor_faults++;
 		out->action = ACT_DEMAND_ZERO;
 	}
@@ -694,10 +733,11 @@ static bool oom_or_die(struct kernel *k, struct proc *p, struct fault_outcome *o
 	return false;
 }
 
-enum fault_result kernel_frame_for(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+/* kernel_frame_for without the zeroing (the caller writes every byte). */
+static enum fault_result frame_for_unzeroed(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
 {
 	for (;;) {
-		enum frame_get got = kernel_get_frame(k, p, pfn, out);
+		enum frame_get got = get_frame_unzeroed(k, p, pfn, out);
 		if (got == GOT_FRAME)
 			return FAULT_RESOLVED;
 		if (got == IO_ERROR)
@@ -707,17 +747,26 @@ enum fault_result kernel_frame_for(struct kernel *k, struct proc *p, pfn_t *pfn,
 	}
 }
 
+enum fault_result kernel_frame_for(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out)
+{
+	enum fault_result res = frame_for_unzeroed(k, p, pfn, out);
+	if (res == FAULT_RESOLVED)
+		frames_zero_user(&k->fr, *pfn);
+	return res;
+}
+
 /* Maps a frame holding the right contents at va in p's address space. */
 static enum fault_result page_in(struct kernel *k, struct proc *p, const struct region *r, vaddr_t va,
 				 uint64_t next_use, struct fault_outcome *out)
 {
 	pfn_t pfn;
+	struct pt_leaf leaf;
 	va &= ~mask_bits(k->fmt.page_shift);
 	for (;;) {
-		enum fault_result res = kernel_frame_for(k, p, &pfn, out);
+		enum fault_result res = frame_for_unzeroed(k, p, &pfn, out);
 		if (res != FAULT_RESOLVED)
 			return res;
-		enum pt_status st = pt_map(&p->as.pt, va, pfn, 0, r->prot | PTE_U);
+		enum pt_status st = pt_map_leaf(&p->as.pt, va, pfn, 0, r->prot | PTE_U, &leaf);
 		if (st == PT_OK)
 			break;
 		if (st != PT_ENOMEM)
@@ -733,9 +782,9 @@ static enum fault_result page_in(struct kernel *k, struct proc *p, const struct 
 		frames_free_user(&k->fr, pfn);
 		return FAULT_HOST_ERROR;
 	}
-	if (dirty && pt_update(&p->as.pt, va, PTE_A | PTE_D, 0) != PT_OK)
-		panic("a page just mapped vanished");
-	frames_rmap_add(&k->fr, pfn, &p->as, va);
+	if (dirty)
+		pt_update_leaf(&p->as.pt, &leaf, PTE_A | PTE_D, 0);
+	frames_rmap_add_leaf(&k->fr, pfn, &p->as, &leaf);
 	kernel_page_arrived(k, p, pfn, next_use);
 	p->as.resident++;
 	out->frame = pfn;
@@ -878,6 +927,44 @@ uint64_t kernel_sim_ns(const struct kernel *k)
 	return latency_ns(&k->cfg.lat, &hw);
 }
 
+/* Panics unless every mapping of user frame pfn whose PTE address the
+ * kernel remembers is the leaf a walk finds, pointing at pfn. */
+static void check_mappings(const struct kernel *k, pfn_t pfn)
+{
+	for (const struct rmap *m = k->fr.f[pfn].rmap; m; m = m->next) {
+		struct pt_leaf leaf;
+		if (m->pte_pa == RMAP_PTE_UNKNOWN)
+			continue;
+		if (pt_lookup(&m->as->pt, m->va, &leaf) != PT_OK || leaf.pte_pa != m->pte_pa || leaf.pfn != pfn ||
+		    leaf.level != m->level)
+			panic("frame 0x%" PRIx64 ": the mapping at 0x%" PRIx64 " is not where its PTE was", pfn, m->va);
+	}
+}
+
+/* Panics when user frame pfn is known to hold zeros, no mapping of it is
+ * dirty, and it does not. (Without D bits a mapped page's writes cannot be
+ * told; then eviction never keeps the knowledge, and only unmapped frames
+ * are checked.) */
+static void check_zero(const struct kernel *k, pfn_t pfn)
+{
+	const struct frame *f = &k->fr.f[pfn];
+	if (f->rmap && !ptfmt_has_ad(&k->fmt))
+		return;
+	unsigned flags = 0;
+	for (const struct rmap *m = f->rmap; m; m = m->next) {
+		struct pt_leaf leaf;
+		if (pt_lookup(&m->as->pt, m->va, &leaf) == PT_OK)
+			flags |= leaf.flags;
+	}
+	if (!f->zero || (flags & PTE_D))
+		return;
+	uint64_t page = 1ull << k->fmt.page_shift;
+	const uint8_t *p = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), page);
+	for (uint64_t i = 0; i < page; i++)
+		if (p[i])
+			panic("frame 0x%" PRIx64 " is taken for zeros but byte %" PRIu64 " is 0x%x", pfn, i, p[i]);
+}
+
 void kernel_check(const struct kernel *k)
 {
 	frames_check(&k->fr);
@@ -887,6 +974,8 @@ void kernel_check(const struct kernel *k)
 		holders_wanted += k->procs[i]->as.swapped.len;
 	}
 	for (uint64_t i = 0; i < k->fr.user_count; i++) {
+		check_mappings(k, i);
+		check_zero(k, i);
 		frame_refs += k->fr.f[i].refs;
 		holders_wanted += frame_slot(&k->fr.f[i]) != NO_SLOT;
 	}

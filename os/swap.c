@@ -1,4 +1,5 @@
-/* Swap slots in a file, allocated from a bitmap. */
+/* Swap slots in a file, allocated from a bitmap; a regular file is mapped
+ * and grown ahead of the writes, anything else is read and written. */
 #include "os/swap.h"
 
 #include <errno.h>
@@ -6,7 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#define GROW_MIN_BYTES (1ull << 20) /* a mapped file grows by at least this much (or doubles) */
 
 static int temp_file(char *err, size_t errlen)
 {
@@ -22,6 +27,20 @@ static int temp_file(char *err, size_t errlen)
 	return fd;
 }
 
+/* Maps the whole device when the file is a regular one; otherwise (or when
+ * the host refuses) s->map stays NULL and I/O goes through pread/pwrite. The
+ * file starts empty: nothing of it is allocated yet. */
+static void map_file(struct swap *s)
+{
+	struct stat st;
+	uint64_t len = s->nslots * s->page_size;
+	if (len == 0 || len > SIZE_MAX || fstat(s->fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	void *p = mmap(NULL, (size_t)len, PROT_READ | PROT_WRITE, MAP_SHARED, s->fd, 0);
+	if (p != MAP_FAILED)
+		s->map = p;
+}
+
 bool swap_open(struct swap *s, const char *path, uint64_t nslots, uint64_t page_size, char *err, size_t errlen)
 {
 	*s = (struct swap){0};
@@ -34,6 +53,7 @@ bool swap_open(struct swap *s, const char *path, uint64_t nslots, uint64_t page_
 	snprintf(s->path, sizeof s->path, "%s", path ? path : "(temporary swap file)");
 	s->page_size = page_size;
 	s->nslots = nslots;
+	map_file(s);
 	s->bitmap = xcalloc((nslots + 63) / 64, sizeof *s->bitmap);
 	s->refs = xcalloc(nslots ? nslots : 1, sizeof *s->refs);
 	return true;
@@ -41,6 +61,9 @@ bool swap_open(struct swap *s, const char *path, uint64_t nslots, uint64_t page_
 
 void swap_close(struct swap *s)
 {
+	if (s->map)
+		munmap(s->map, (size_t)(s->nslots * s->page_size));
+	s->map = NULL;
 	if (s->fd >= 0)
 		close(s->fd);
 	free(s->bitmap);
@@ -89,6 +112,13 @@ void swap_free(struct swap *s, uint64_t slot)
 	s->used--;
 }
 
+static bool io_error(const struct swap *s, uint64_t slot, bool write, const char *why, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s: %s of swap slot %llu failed: %s", s->path, write ? "write" : "read",
+		 (unsigned long long)slot, why);
+	return false;
+}
+
 /* Full pread/pwrite of one page, retrying short transfers. */
 static bool transfer(struct swap *s, uint64_t slot, void *page, bool write, char *err, size_t errlen)
 {
@@ -99,22 +129,70 @@ static bool transfer(struct swap *s, uint64_t slot, void *page, bool write, char
 		ssize_t n = write ? pwrite(s->fd, p, left, off) : pread(s->fd, p, left, off);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0) {
-			snprintf(err, errlen, "%s: %s of swap slot %llu failed: %s", s->path, write ? "write" : "read",
-				 (unsigned long long)slot, n < 0 ? strerror(errno) : "unexpected end of file");
-			return false;
-		}
+		if (n <= 0)
+			return io_error(s, slot, write, n < 0 ? strerror(errno) : "unexpected end of file", err, errlen);
 		p += n, off += n, left -= (size_t)n;
 	}
 	return true;
 }
 
+static int allocate(int fd, uint64_t from, uint64_t to)
+{
+	int e;
+	while ((e = posix_fallocate(fd, (off_t)from, (off_t)(to - from))) == EINTR)
+		;
+	return e;
+}
+
+/* Makes sure the first end bytes of a mapped file are allocated, growing it
+ * by at least GROW_MIN_BYTES or doubling it (up to the device's size), or by
+ * just what the write needs when the host refuses more; false with the
+ * host's reason when even that fails. */
+static bool back(struct swap *s, uint64_t end, uint64_t slot, char *err, size_t errlen)
+{
+	if (end <= s->backed)
+		return true;
+	uint64_t size = s->nslots * s->page_size, want = s->backed * 2;
+	want = want > s->backed + GROW_MIN_BYTES ? want : s->backed + GROW_MIN_BYTES;
+	want = want > end ? want : end;
+	want = want < size ? want : size;
+	if (allocate(s->fd, s->backed, want) == 0) {
+		s->backed = want;
+		return true;
+	}
+	int e = allocate(s->fd, s->backed, end);
+	if (e)
+		return io_error(s, slot, true, strerror(e), err, errlen);
+	s->backed = end;
+	return true;
+}
+
+static void check_slot(const struct swap *s, uint64_t slot)
+{
+	if (slot >= s->nslots)
+		panic("swap slot %llu of %llu", (unsigned long long)slot, (unsigned long long)s->nslots);
+}
+
 bool swap_write(struct swap *s, uint64_t slot, const void *page, char *err, size_t errlen)
 {
-	return transfer(s, slot, (void *)page, true, err, errlen);
+	check_slot(s, slot);
+	if (!s->map)
+		return transfer(s, slot, (void *)page, true, err, errlen);
+	uint64_t off = slot * s->page_size;
+	if (!back(s, off + s->page_size, slot, err, errlen))
+		return false;
+	memcpy(s->map + off, page, s->page_size);
+	return true;
 }
 
 bool swap_read(struct swap *s, uint64_t slot, void *page, char *err, size_t errlen)
 {
-	return transfer(s, slot, page, false, err, errlen);
+	check_slot(s, slot);
+	if (!s->map)
+		return transfer(s, slot, page, false, err, errlen);
+	uint64_t off = slot * s->page_size;
+	if (off + s->page_size > s->backed)
+		return io_error(s, slot, false, "unexpected end of file", err, errlen);
+	memcpy(page, s->map + off, s->page_size);
+	return true;
 }

@@ -2,11 +2,13 @@
  * dropped without I/O, OOM kills, segmentation faults, local scope, every
  * frame and swap slot returned, and each policy through the whole kernel
  * against a naive simulation. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/rng.h"
 #include "os/kernel.h"
+#include "os/vfile.h"
 #include "tests/harness.h"
 
 #define PAGE 4096ull
@@ -127,6 +129,126 @@ TEST(pages_never_written_are_dropped_and_come_back_as_zeros)
 	CHECK_EQ(k->swap.used, 0);
 	CHECK_EQ(k->c.minor_faults, 15);
 	kernel_free(k);
+}
+
+/* The host bytes of the page at va (resident, after an access). */
+static uint8_t *page_bytes(struct kernel *k, struct proc *p, vaddr_t va, enum access acc)
+{
+	paddr_t pa;
+	if (access(k, p, va, acc, &pa) != FAULT_RESOLVED)
+		FAIL("access to 0x%llx failed", (unsigned long long)va);
+	return physmem_ptr(&k->pm, pa & ~(PAGE - 1), PAGE);
+}
+
+static void fill_page(uint8_t *page, uint64_t seed)
+{
+	for (uint64_t i = 0; i < PAGE; i++)
+		page[i] = (uint8_t)(seed * 37 + i * 11 + (i >> 8) + 1);
+}
+
+static bool page_is(const uint8_t *page, uint64_t seed)
+{
+	uint8_t want[PAGE];
+	fill_page(want, seed);
+	return memcmp(page, want, PAGE) == 0;
+}
+
+static bool page_is_zero(const uint8_t *page)
+{
+	for (uint64_t i = 0; i < PAGE; i++)
+		if (page[i])
+			return false;
+	return true;
+}
+
+TEST(frames_taken_from_evicted_pages_hold_every_byte_of_the_new_page)
+{
+	struct kernel *k = make_kernel(2, 64, "fifo", false);
+	struct proc *p = kernel_spawn(k, 1);
+	for (uint64_t i = 0; i < 4; i++) /* each eviction hands a full frame to the next page */
+		fill_page(page_bytes(k, p, 0x10000 + i * PAGE, ACCESS_WRITE), i);
+	for (uint64_t i = 4; i < 8; i++)
+		CHECK(page_is_zero(page_bytes(k, p, 0x10000 + i * PAGE, ACCESS_READ))); /* demand-zero */
+	for (uint64_t i = 0; i < 4; i++)
+		CHECK(page_is(page_bytes(k, p, 0x10000 + i * PAGE, ACCESS_READ), i)); /* swap-in */
+	CHECK_EQ(k->c.minor_faults, 8);
+	CHECK_EQ(k->c.major_faults, 4);
+	CHECK_EQ(k->c.writebacks, 4);
+	kernel_check(k);
+	kernel_exit(k, p);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], 0);
+	CHECK_EQ(k->swap.used, 0);
+	kernel_free(k);
+}
+
+TEST(a_file_page_in_a_reused_frame_is_the_file_then_zeros)
+{
+	char path[] = "/tmp/vmlab-test-file-XXXXXX", err[300];
+	int fd = mkstemp(path);
+	FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+	CHECK(out != NULL);
+	CHECK_EQ(fwrite("hello, file", 1, 11, out), 11);
+	CHECK(fclose(out) == 0);
+	struct vfile *f = vfile_open(path, err, sizeof err);
+	remove(path);
+	if (!f)
+		FAIL("%s", err);
+	struct kernel *k = make_kernel(1, 64, "fifo", false);
+	struct proc *p = kernel_spawn(k, 1);
+	struct region r = {.start = 0x40000, .end = 0x40000 + PAGE, .prot = PTE_R, .kind = REGION_FILE,
+			   .file = f, .file_len = 11};
+	CHECK(kernel_add_region(k, p, &r));
+	vfile_put(f);
+	memset(page_bytes(k, p, 0x10000, ACCESS_WRITE), 0xee, PAGE); /* the one frame, full of 0xee */
+	uint8_t *page = page_bytes(k, p, 0x40000, ACCESS_READ);
+	CHECK(memcmp(page, "hello, file", 11) == 0);
+	for (uint64_t i = 11; i < PAGE; i++)
+		if (page[i])
+			FAIL("byte %llu of the file page is 0x%x", (unsigned long long)i, page[i]);
+	CHECK_EQ(k->c.file_reads, 1);
+	kernel_check(k);
+	kernel_free(k);
+}
+
+/* Random reads and writes over more pages than RAM, each page checked whole
+ * against a model on every read; writes go to a few pages so that most
+ * faults are demand-zero or clean swap-ins into frames other pages left. */
+static void random_pages_match_a_model(const char *policy, uint64_t seed)
+{
+	enum { PAGES = 24, OPS = 3000 };
+	struct kernel *k = make_kernel(6, 64, policy, false);
+	struct proc *p = kernel_spawn(k, 1);
+	static uint8_t model[PAGES][PAGE];
+	memset(model, 0, sizeof model);
+	struct rng r;
+	rng_seed(&r, seed);
+	for (uint64_t op = 0; op < OPS; op++) {
+		uint64_t x = rng_next(&r), i = (x >> 8) % PAGES;
+		vaddr_t va = 0x200000 + i * PAGE;
+		if ((x & 0xff) < 40 && i < 8) { /* a write to one of the first 8 pages */
+			uint8_t *page = page_bytes(k, p, va, ACCESS_WRITE);
+			uint64_t off = (x >> 20) % PAGE;
+			page[off] = model[i][off] = (uint8_t)(x >> 40) | 1;
+		} else if (memcmp(page_bytes(k, p, va, ACCESS_READ), model[i], PAGE) != 0) {
+			FAIL("%s, seed %llu, step %llu: page %llu differs from the model", policy,
+			     (unsigned long long)seed, (unsigned long long)op, (unsigned long long)i);
+		}
+		if (op % 500 == 0)
+			kernel_check(k);
+	}
+	kernel_check(k);
+	kernel_exit(k, p);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], 0);
+	CHECK_EQ(k->swap.used, 0);
+	kernel_free(k);
+}
+
+TEST(random_reads_and_writes_see_every_page_as_a_model_holds_it)
+{
+	static const char *const policies[] = {"fifo", "lru", "clock", "eclock", "random", "twolist"};
+	for (size_t i = 0; i < ARRAY_LEN(policies); i++)
+		for (uint64_t seed = 1; seed <= 3; seed++)
+			random_pages_match_a_model(policies[i], seed);
 }
 
 static int kills;

@@ -62,19 +62,36 @@ TEST(sixty_four_gib_costs_only_the_frames_touched)
 	physmem_fini(&pm);
 }
 
-TEST(zero_clears_and_releases_host_pages)
+TEST(zero_of_a_large_range_clears_it_and_releases_its_host_pages)
 {
 	struct physmem pm;
-	CHECK_EQ(physmem_init(&pm, 1 << 20, 12), PHYSMEM_OK);
-	memset(pm.base, 0x5a, 1 << 20);
-	CHECK_EQ(physmem_resident_bytes(&pm), 1 << 20);
-	CHECK(physmem_zero(&pm, 100, (1 << 20) - 200));
+	uint64_t size = 4 * PHYSMEM_RELEASE_BYTES;
+	CHECK_EQ(physmem_init(&pm, size, 12), PHYSMEM_OK);
+	memset(pm.base, 0x5a, size);
+	CHECK_EQ(physmem_resident_bytes(&pm), size);
+	CHECK(physmem_zero(&pm, 100, size - 200));
+	CHECK(physmem_resident_bytes(&pm) <= 2 * 4096);
 	CHECK_EQ(physmem_load(&pm, 99, 1), 0x5a);
 	CHECK_EQ(physmem_load(&pm, 100, 1), 0);
-	CHECK_EQ(physmem_load(&pm, (1 << 20) - 101, 1), 0);
-	CHECK_EQ(physmem_load(&pm, (1 << 20) - 100, 1), 0x5a);
-	CHECK(physmem_resident_bytes(&pm) <= 2 * 4096);
-	CHECK(!physmem_zero(&pm, 1 << 20, 1));
+	CHECK_EQ(physmem_load(&pm, size / 2, 8), 0);
+	CHECK_EQ(physmem_load(&pm, size - 101, 1), 0);
+	CHECK_EQ(physmem_load(&pm, size - 100, 1), 0x5a);
+	CHECK(!physmem_zero(&pm, size, 1));
+	physmem_fini(&pm);
+}
+
+TEST(zero_of_a_frame_clears_it_in_place_keeping_its_host_page)
+{
+	struct physmem pm;
+	CHECK_EQ(physmem_init(&pm, 16 * 4096, 12), PHYSMEM_OK);
+	memset(pm.base, 0x5a, 16 * 4096);
+	CHECK(physmem_zero(&pm, 3 * 4096, 4096));
+	for (uint64_t pa = 3 * 4096; pa < 4 * 4096; pa += 8)
+		CHECK_EQ(physmem_load(&pm, pa, 8), 0);
+	CHECK_EQ(physmem_load(&pm, 3 * 4096 - 1, 1), 0x5a);
+	CHECK_EQ(physmem_load(&pm, 4 * 4096, 1), 0x5a);
+	CHECK_EQ(physmem_resident_bytes(&pm), 16 * 4096);
+	CHECK(!physmem_zero(&pm, 16 * 4096 - 8, 16));
 	physmem_fini(&pm);
 }
 

@@ -193,6 +193,46 @@ TEST(unmap_returns_the_old_leaf_and_the_walk_then_faults_at_level_0)
 	rig_fini(&r);
 }
 
+/* map_leaf, then reread, update and unmap at the leaf's PTE, for preset. */
+static void leaf_ops_follow_the_pte(const char *preset)
+{
+	struct rig r;
+	rig_init(&r, preset, 0, 0, 64);
+	pfn_t pfn = test_frames_take(&r.tf);
+	struct pt_leaf leaf, found;
+	CHECK(pt_map_leaf(&r.pt, 0x7000, pfn, 0, RWU, &leaf) == PT_OK);
+	CHECK(pt_lookup(&r.pt, 0x7000, &found) == PT_OK);
+	CHECK_EQ(leaf.va, 0x7000);
+	CHECK_EQ(leaf.pfn, pfn);
+	CHECK_EQ(leaf.level, 0);
+	CHECK_EQ(leaf.pte_pa, found.pte_pa);
+	CHECK_EQ(leaf.flags, found.flags);
+	struct walk_result w;
+	struct fault f;
+	CHECK_EQ(rig_walk(&r, 0x7008, ACCESS_WRITE, PRIV_USER, WALK_HW_AD, &w, &f), FAULT_NONE);
+	CHECK(pt_reread(&r.pt, &leaf) == PT_OK); /* sees what the hardware set */
+	CHECK_EQ(leaf.flags & (PTE_A | PTE_D), PTE_A | PTE_D);
+	pt_update_leaf(&r.pt, &leaf, 0, PTE_A);
+	CHECK(pt_lookup(&r.pt, 0x7000, &found) == PT_OK);
+	CHECK_EQ(found.flags & (PTE_A | PTE_D), PTE_D);
+	CHECK_EQ(found.pfn, pfn);
+	CHECK(pt_unmap_leaf(&r.pt, &leaf) == PT_OK);
+	CHECK(pt_lookup(&r.pt, 0x7000, &found) == PT_ENOENT);
+	CHECK(pt_reread(&r.pt, &leaf) == PT_ENOENT);
+	CHECK(pt_unmap_leaf(&r.pt, &leaf) == PT_ENOENT);
+	CHECK(pt_map(&r.pt, 0x7000, pfn, 0, RWU) == PT_OK); /* the same PTE again */
+	CHECK(pt_reread(&r.pt, &leaf) == PT_OK);
+	CHECK_EQ(leaf.pfn, pfn);
+	rig_fini(&r);
+}
+
+TEST(leaf_operations_follow_the_pte_without_a_walk_in_every_style)
+{
+	leaf_ops_follow_the_pte("sv39");
+	leaf_ops_follow_the_pte("x86-64");
+	leaf_ops_follow_the_pte("sv32");
+}
+
 TEST(invalid_pte_faults_at_the_level_where_the_walk_stopped)
 {
 	struct rig r;
