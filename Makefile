@@ -71,7 +71,7 @@ $(BUILD)/tests/test_format: $(BUILD)/tests/test_format.o $(HOST_FORMAT_OBJ) $(TE
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-test: $(TEST_BIN) $(VMLAB) guest
+test: $(TEST_BIN) $(VMLAB) guest $(BENCH_BIN) $(GUEST_BENCH)
 	@tests/run.sh $(BUILD)
 
 san:

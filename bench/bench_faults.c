@@ -88,8 +88,8 @@ enum pattern {
 static struct trace_ref pattern_ref(enum pattern p, uint64_t i)
 {
 	uint64_t half = LOOP_PAGES / 2, page = p == READ_PAIRS ? (i % 2) * half + i / 2 : i;
-	return (struct trace_ref){1, p == WRITE_ALL || p == WRITE_LOW ? ACCESS_WRITE : ACCESS_READ,
-				  BASE_VA + page * 4096, 8, 0};
+	return (struct trace_ref){.pid = 1, .acc = p == WRITE_ALL || p == WRITE_LOW ? ACCESS_WRITE : ACCESS_READ,
+				  .va = BASE_VA + page * 4096, .size = 8};
 }
 
 /* Writes rounds rounds of pattern p to path as a binary trace. */
