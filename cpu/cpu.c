@@ -40,10 +40,10 @@ static inline uint64_t sext32(uint64_t x) { return rv_sext(x, 32); }
  *
  * A kept page's translation is a TLB entry, and every use of it is the TLB
  * hit a lookup would be: it counts a hit and touches the entry's slot. Both
- * are owed for a while and paid before anything can depend on them (before
- * the CPU's next full translation, and when cpu_run returns): the hits in
- * counts (win_hits, data_hits), the touches as the last two distinct entries
- * used, in order. That is exact: after a series of touches the replacement
+ * are owed for a while and paid before anything can depend on them: the
+ * touches, kept as the last two distinct entries used, in order, before the
+ * CPU's next full translation; the hits, kept as counts (win_hits,
+ * data_hits), when cpu_run returns. That is exact: after a series of touches the replacement
  * state (LRU order, PLRU bits; FIFO and random keep none) depends only on the
  * last touch of each entry, in the order of those last touches. So code and
  * data pages used in turn cost nothing more than a compare. The frames'
@@ -51,13 +51,13 @@ static inline uint64_t sext32(uint64_t x) { return rv_sext(x, 32); }
  * its frame, so the order of the frames' stamps is the order of their last
  * references, as if every reference had been stamped.
  *
- * During a run only the CPU's own translations change the TLB, so the kept
- * pages are checked against the TLBs' generations and the ASID when a run
- * begins and after each translation the CPU makes in full. A miss changes one
- * slot, the one it fills: only the pages kept through that slot go. Anything
- * else (a flush, a switch, the kernel's own lookups) drops them all at once,
- * by starting a new epoch. The fetch window is a copy of the kept page the
- * loop fetches from, and goes with it. */
+ * During a run only the CPU's own translations change the TLB, and each miss
+ * changes one slot, the one it fills: only the pages kept through that slot
+ * go. Between runs anything may have changed (a flush, a switch, the
+ * kernel's own lookups): a run that begins with other TLB generations or
+ * another ASID than the last one ended with drops them all at once, by
+ * starting a new epoch. The fetch window is a copy of the kept page the loop
+ * fetches from, and goes with it. */
 
 /* Applies an owed touch: to the TLB's replacement state and the frame's
  * reference stamp (when the MMU keeps stamps). */
@@ -97,13 +97,21 @@ HOT void entry_use(struct cpu *c, struct tlb *t, const struct tlb_entry *e, padd
 		entry_use_other(c, t, e, pa);
 }
 
-/* Pays what the CPU owes its TLBs and frame stamps: the touches, in order,
- * and the hits. */
-static void owed_pay(struct cpu *c)
+/* Applies the owed touches, in order: what a full translation must come
+ * after (it reads and changes the replacement state). */
+static void owed_touches(struct cpu *c)
 {
 	touch_apply(c, &c->touch[c->newer ^ 1]);
 	touch_apply(c, &c->touch[c->newer]);
 	c->touch[0].e = c->touch[1].e = NULL;
+}
+
+/* Pays what the CPU owes its TLBs and frame stamps: the touches, in order,
+ * and the hits (counts only, which nothing reads during a run, so they wait
+ * until it returns). */
+static void owed_pay(struct cpu *c)
+{
+	owed_touches(c);
 	if (c->win_hits) {
 		tlb_count_hits(c->mmu->tlb[ACCESS_EXEC], c->seen_asid, c->win_hits);
 		c->fetches += c->win_hits;
@@ -147,21 +155,20 @@ static void pages_drop_filled(struct cpu *c, const struct tlb *t, const struct t
 	}
 }
 
-/* Drops the kept pages whose translations changed since they were checked:
- * those of the one slot the CPU's own translation for acc just filled (e,
- * when nothing else changed), or else every one (by starting a new epoch)
- * when a TLB or the context changed. */
-static void pages_check(struct cpu *c, enum access acc, const struct tlb_entry *filled)
+/* What the TLBs and the context are now, for pages_check. */
+static void pages_seen(struct cpu *c)
 {
-	uint64_t gen = tlb_gens(c->mmu);
-	if (gen == c->seen_gen && c->mmu->asid == c->seen_asid)
-		return;
-	if (filled && gen == c->seen_gen + 1 && c->mmu->asid == c->seen_asid)
-		pages_drop_filled(c, c->mmu->tlb[acc], filled);
-	else
-		cpu_flush_fetch(c);
-	c->seen_gen = gen;
+	c->seen_gen = tlb_gens(c->mmu);
 	c->seen_asid = c->mmu->asid;
+}
+
+/* As a run begins: drops every kept page (by starting a new epoch) when a
+ * TLB or the context changed since the last run ended. */
+static void pages_check(struct cpu *c)
+{
+	if (tlb_gens(c->mmu) != c->seen_gen || c->mmu->asid != c->seen_asid)
+		cpu_flush_fetch(c);
+	pages_seen(c);
 }
 
 /* The kept page of acc that va would be in. */
@@ -177,14 +184,12 @@ HOT bool page_holds(const struct cpu *c, const struct cpu_page *p, vaddr_t va)
 }
 
 /* After a full translation of va for acc that found TLB entry e (NULL: none
- * to keep, or no TLB), filling it when filled: drops what the translation made
- * stale and keeps va's page when it can. pa is va's physical address. */
-static void page_keep(struct cpu *c, vaddr_t va, paddr_t pa, enum access acc, const struct tlb_entry *e,
-		      bool filled)
+ * to keep, or no TLB): keeps va's page when it can. pa is va's physical
+ * address. */
+static void page_keep(struct cpu *c, vaddr_t va, paddr_t pa, enum access acc, const struct tlb_entry *e)
 {
 	struct cpu_page *p = page_of(c, va, acc);
 	uint64_t off = va & c->page_mask;
-	pages_check(c, acc, filled ? e : NULL);
 	if (!e || c->no_page_cache || c->mmu->on_ref || pa < off || !physmem_contains(c->pm, pa - off, c->page_mask + 1))
 		return;
 	p->va = va - off;
@@ -218,17 +223,17 @@ void cpu_init(struct cpu *c, struct mmu *m, struct physmem *pm, vaddr_t entry)
 static uint8_t *xlate_keep(struct cpu *c, vaddr_t va, unsigned n, enum access acc, struct cpu_exit *ex)
 {
 	paddr_t pa;
-	const struct tlb_entry *e;
-	bool filled;
-	owed_pay(c);
+	const struct tlb_entry *e, *filled;
+	owed_touches(c);
 	bool ok = mmu_translate_entry(c->mmu, va, acc, PRIV_USER, &pa, &e, &filled, &ex->fault);
 	mmu_observe(c->mmu, va, acc, n, !ok);
 	if (!ok) {
-		pages_check(c, acc, NULL);
 		stop(ex, CPU_FAULT);
 		return NULL;
 	}
-	page_keep(c, va, pa, acc, e, filled);
+	if (filled)
+		pages_drop_filled(c, c->mmu->tlb[acc], filled);
+	page_keep(c, va, pa, acc, e);
 	if (!physmem_contains(c->pm, pa, n)) {
 		bus_fault(c, va, acc, ex);
 		return NULL;
@@ -987,12 +992,20 @@ HOT bool exec(struct cpu *c, const struct cpu_insn *d, struct cpu_exit *ex)
 	return illegal(ex);
 }
 
+/* As a run returns: pays what the CPU owes, and notes the TLBs and context
+ * its kept pages are good for. */
+static void run_end(struct cpu *c)
+{
+	owed_pay(c);
+	pages_seen(c);
+}
+
 /* Between runs the kernel may have changed the TLB (flushes, its own
  * lookups) or the context: the kept pages are checked, the entry used last
  * is no longer known, and the fetch window is found again. */
 static void run_begin(struct cpu *c)
 {
-	pages_check(c, ACCESS_READ, NULL);
+	pages_check(c);
 	window_load(c);
 }
 
@@ -1008,19 +1021,19 @@ enum cpu_stop cpu_run(struct cpu *c, uint64_t budget, struct cpu_exit *exit)
 		int64_t raw = fetch(c, exit);
 		if (unlikely(raw < 0)) {
 			exit->insn = 0;
-			owed_pay(c);
+			run_end(c);
 			return exit->why;
 		}
 		const struct cpu_insn *d = decoded(c, (uint32_t)raw);
 		if (unlikely(!exec(c, d, exit))) {
 			exit->insn = insn_word(d);
-			owed_pay(c);
+			run_end(c);
 			return exit->why;
 		}
 		c->x[0] = 0;
 		c->instret++;
 	}
-	owed_pay(c);
+	run_end(c);
 	exit->why = CPU_BUDGET;
 	return CPU_BUDGET;
 }

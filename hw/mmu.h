@@ -117,17 +117,20 @@ __attribute__((always_inline)) static inline bool mmu_translate(struct mmu *m, v
 }
 
 /* mmu_translate that also gives, on success, the L1 TLB entry that a lookup of
- * va for acc now finds (*e; NULL when there is none: no TLB, or a mechanism
- * without one), and whether the translation filled it (*filled: a miss; the
- * one slot of the TLB that changed). The entry stays valid while
- * tlb_gen(m->tlb[acc]) and m->asid are unchanged; a driver may cache it and
- * count each later use of the same page with tlb_hit_entry instead of looking
- * it up again (the CPU does this for the pages it keeps). */
+ * va for acc now finds (*e; NULL when there is none: no TLB, a mechanism
+ * without one, or an entry that does not allow acc), and the entry the
+ * translation filled (*filled, NULL on a hit: on a miss, the one slot of
+ * m->tlb[acc] that changed). A translation that fails changes no TLB entry.
+ * The entry stays valid while tlb_gen(m->tlb[acc]) and m->asid are unchanged;
+ * a driver may cache it and count each later use of the same page with
+ * tlb_hit_entry instead of looking it up again (the CPU does this for the
+ * pages it keeps). */
 static inline bool mmu_translate_entry(struct mmu *m, vaddr_t va, enum access acc, enum priv priv,
-				       paddr_t *pa, const struct tlb_entry **e, bool *filled, struct fault *f)
+				       paddr_t *pa, const struct tlb_entry **e, const struct tlb_entry **filled,
+				       struct fault *f)
 {
 	struct tlb *t = m->tlb[acc];
-	*filled = false;
+	*filled = NULL;
 	if (likely(t != NULL)) {
 		struct tlb_entry *hit = tlb_lookup(t, m->asid, va >> m->page_shift);
 		if (likely(hit && ((hit->allow >> (priv * 3 + acc)) & 1))) {
@@ -139,8 +142,7 @@ static inline bool mmu_translate_entry(struct mmu *m, vaddr_t va, enum access ac
 	m->filled = NULL;
 	if (!mmu_translate_slow(m, va, acc, priv, pa, f))
 		return false;
-	*e = m->filled; /* a slow translation with an L1 TLB fills it */
-	*filled = *e != NULL;
+	*e = *filled = m->filled; /* a slow translation with an L1 TLB fills it */
 	if (*e && !(((*e)->allow >> (priv * 3 + acc)) & 1))
 		*e = NULL;
 	return true;

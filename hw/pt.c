@@ -311,12 +311,13 @@ void pt_print(const struct pt *pt, FILE *out)
 	visit_table(&v, pt->root, pt->fmt->levels - 1, 0);
 }
 
-unsigned pt_perm_violation(const struct pt_format *fmt, unsigned flags, enum access acc, enum priv priv,
-			   unsigned opts)
+/* pt_perm_violation for PTEs of the given style. */
+static inline unsigned perm_violation(enum pte_style style, unsigned flags, enum access acc, enum priv priv,
+				      unsigned opts)
 {
 	static const unsigned need[3] = {PTE_R, PTE_W, PTE_X};
 	unsigned v = 0, have = flags;
-	if (fmt->style == PTE_STYLE_OSTEP)
+	if (style == PTE_STYLE_OSTEP)
 		return 0;
 	if (acc == ACCESS_READ && (opts & WALK_MXR) && (flags & PTE_X))
 		have |= PTE_R;
@@ -324,10 +325,16 @@ unsigned pt_perm_violation(const struct pt_format *fmt, unsigned flags, enum acc
 		v |= need[acc];
 	if (priv == PRIV_USER && !(flags & PTE_U))
 		v |= PTE_U;
-	if (fmt->style == PTE_STYLE_RISCV && priv == PRIV_SUPERVISOR && (flags & PTE_U) &&
+	if (style == PTE_STYLE_RISCV && priv == PRIV_SUPERVISOR && (flags & PTE_U) &&
 	    (acc == ACCESS_EXEC || !(opts & WALK_SUM)))
 		v |= PTE_U;
 	return v;
+}
+
+unsigned pt_perm_violation(const struct pt_format *fmt, unsigned flags, enum access acc, enum priv priv,
+			   unsigned opts)
+{
+	return perm_violation(fmt->style, flags, acc, priv, opts);
 }
 
 unsigned pt_allow_mask(const struct pt_format *fmt, unsigned flags, unsigned opts)
@@ -349,11 +356,11 @@ static bool walk_fault(struct fault *f, enum fault_kind kind, int level, unsigne
 }
 
 /* Sets A (and D for a write) in the leaf, or reports a software-managed A/D fault. */
-static bool update_ad(const struct pt_format *fmt, struct physmem *pm, paddr_t pte_pa, pte_t raw,
-		      unsigned *flags, enum access acc, unsigned opts, struct fault *f, int level)
+static bool update_ad(const struct pt_format *fmt, enum pte_style style, struct physmem *pm, paddr_t pte_pa,
+		      pte_t raw, unsigned *flags, enum access acc, unsigned opts, struct fault *f, int level)
 {
 	unsigned need = PTE_A | (acc == ACCESS_WRITE ? PTE_D : 0);
-	if (!ptfmt_has_ad(fmt) || (*flags & need) == need)
+	if (style == PTE_STYLE_OSTEP || (*flags & need) == need)
 		return true;
 	if (!(opts & WALK_HW_AD))
 		return walk_fault(f, FAULT_AD, level, 0);
@@ -362,12 +369,14 @@ static bool update_ad(const struct pt_format *fmt, struct physmem *pm, paddr_t p
 	return true;
 }
 
-/* pt_walk, and pt_walk_logged when pte_pa is not NULL. Inlined into both, so
- * that pt_walk carries no trace of the log. */
-__attribute__((always_inline)) static inline bool walk(const struct pt_format *fmt, struct physmem *pm,
-							pfn_t root, vaddr_t va, enum access acc, enum priv priv,
-							unsigned opts, struct walk_result *res, struct fault *f,
-							uint64_t *refs, paddr_t *pte_pa)
+/* pt_walk, and pt_walk_logged when pte_pa is not NULL, for PTEs of the given
+ * style and size (fmt's own: constants where pt_walk specialises the common
+ * RISC-V case). Inlined into both, so that pt_walk carries no trace of the log. */
+__attribute__((always_inline)) static inline bool walk(const struct pt_format *fmt, enum pte_style style,
+							unsigned pte_size, struct physmem *pm, pfn_t root,
+							vaddr_t va, enum access acc, enum priv priv, unsigned opts,
+							struct walk_result *res, struct fault *f, uint64_t *refs,
+							paddr_t *pte_pa)
 {
 	f->kind = FAULT_NONE;
 	f->access = acc;
@@ -378,21 +387,22 @@ __attribute__((always_inline)) static inline bool walk(const struct pt_format *f
 	unsigned inherited = PTE_W | PTE_U | PTE_X; /* x86: ANDed down the walk */
 	paddr_t table = root << fmt->page_shift;
 	for (int l = (int)fmt->levels - 1; l >= 0; l--) {
-		paddr_t pa = pte_addr(fmt, table, va, (unsigned)l);
+		paddr_t pa = table + ptfmt_index(fmt, va, (unsigned)l) * pte_size;
 		pte_t raw;
 		struct pte_info info;
-		if (!read_pte(pm, fmt, pa, &raw))
+		if (!physmem_contains(pm, pa, pte_size))
 			return walk_fault(f, FAULT_BUS, l, 0);
+		raw = physmem_load(pm, pa, pte_size);
 		(*refs)++;
 		if (pte_pa)
 			*pte_pa++ = pa;
-		ptfmt_decode(fmt, raw, (unsigned)l, &info);
+		ptfmt_decode_as(fmt, style, pte_size, raw, (unsigned)l, &info);
 		if (!(info.flags & PTE_V))
 			return walk_fault(f, FAULT_NOT_PRESENT, l, 0);
 		if (info.reserved || (!info.leaf && l == 0))
 			return walk_fault(f, FAULT_RESERVED, l, 0);
 		if (!info.leaf) {
-			if (fmt->style == PTE_STYLE_X86) {
+			if (style == PTE_STYLE_X86) {
 				inherited &= info.flags;
 				if ((opts & WALK_HW_AD) && !(info.flags & PTE_A))
 					physmem_store(pm, pa, fmt->pte_size, raw | X86_A);
@@ -401,9 +411,9 @@ __attribute__((always_inline)) static inline bool walk(const struct pt_format *f
 			continue;
 		}
 		unsigned flags = info.flags;
-		if (fmt->style == PTE_STYLE_X86)
+		if (style == PTE_STYLE_X86)
 			flags &= ~(PTE_W | PTE_U | PTE_X) | inherited;
-		unsigned violated = pt_perm_violation(fmt, flags, acc, priv, opts);
+		unsigned violated = perm_violation(style, flags, acc, priv, opts);
 		if (violated)
 			return walk_fault(f, FAULT_PROTECTION, l, violated);
 		if (l > 0 && (info.pfn & mask_bits(fmt->level_shift[l])))
@@ -412,7 +422,7 @@ __attribute__((always_inline)) static inline bool walk(const struct pt_format *f
 		paddr_t base = info.pfn << fmt->page_shift;
 		if (!physmem_contains(pm, base, page_bytes))
 			return walk_fault(f, FAULT_BUS, l, 0);
-		if (!update_ad(fmt, pm, pa, raw, &flags, acc, opts, f, l))
+		if (!update_ad(fmt, style, pm, pa, raw, &flags, acc, opts, f, l))
 			return false;
 		res->pa = base + (va & (page_bytes - 1));
 		res->pfn = info.pfn;
@@ -426,12 +436,14 @@ __attribute__((always_inline)) static inline bool walk(const struct pt_format *f
 bool pt_walk(const struct pt_format *fmt, struct physmem *pm, pfn_t root, vaddr_t va, enum access acc,
 	     enum priv priv, unsigned opts, struct walk_result *res, struct fault *f, uint64_t *refs)
 {
-	return walk(fmt, pm, root, va, acc, priv, opts, res, f, refs, NULL);
+	if (fmt->style == PTE_STYLE_RISCV && fmt->pte_size == 8) /* sv39, sv48: the common case */
+		return walk(fmt, PTE_STYLE_RISCV, 8, pm, root, va, acc, priv, opts, res, f, refs, NULL);
+	return walk(fmt, fmt->style, fmt->pte_size, pm, root, va, acc, priv, opts, res, f, refs, NULL);
 }
 
 bool pt_walk_logged(const struct pt_format *fmt, struct physmem *pm, pfn_t root, vaddr_t va, enum access acc,
 		    enum priv priv, unsigned opts, struct walk_result *res, struct fault *f, uint64_t *refs,
 		    paddr_t pte_pa[PT_MAX_LEVELS])
 {
-	return walk(fmt, pm, root, va, acc, priv, opts, res, f, refs, pte_pa);
+	return walk(fmt, fmt->style, fmt->pte_size, pm, root, va, acc, priv, opts, res, f, refs, pte_pa);
 }

@@ -119,9 +119,12 @@ void ptfmt_decode_other(const struct pt_format *f, pte_t raw, unsigned level, st
  * styles decode into a copy, so that *out's address never escapes and the
  * compiler can keep it in registers (through memory, the byte-sized fields
  * written and then read back as one word stall the host's store forwarding). */
-static inline void ptfmt_decode(const struct pt_format *f, pte_t raw, unsigned level, struct pte_info *out)
+/* ptfmt_decode for a format whose style and PTE size are given (constants in
+ * a caller specialised for them, such as the hardware walk). */
+static inline void ptfmt_decode_as(const struct pt_format *f, enum pte_style style, unsigned pte_size, pte_t raw,
+				   unsigned level, struct pte_info *out)
 {
-	if (f->style != PTE_STYLE_RISCV) {
+	if (style != PTE_STYLE_RISCV) {
 		struct pte_info other;
 		ptfmt_decode_other(f, raw, level, &other);
 		*out = other;
@@ -130,7 +133,12 @@ static inline void ptfmt_decode(const struct pt_format *f, pte_t raw, unsigned l
 	out->flags = (unsigned)(raw & PTE_FLAG_MASK);
 	out->pfn = (raw >> 10) & mask_bits(f->pfn_bits);
 	out->leaf = (out->flags & (PTE_R | PTE_X)) != 0;
-	out->reserved = ((out->flags & PTE_W) && !(out->flags & PTE_R)) || (f->pte_size == 8 && (raw >> 54) != 0);
+	out->reserved = ((out->flags & PTE_W) && !(out->flags & PTE_R)) || (pte_size == 8 && (raw >> 54) != 0);
+}
+
+static inline void ptfmt_decode(const struct pt_format *f, pte_t raw, unsigned level, struct pte_info *out)
+{
+	ptfmt_decode_as(f, f->style, f->pte_size, raw, level, out);
 }
 
 /* Returns raw with the A and/or D bits named in ad (canonical PTE_A, PTE_D) set;

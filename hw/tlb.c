@@ -111,6 +111,8 @@ static void hash_init(struct tlb *t)
 	t->hash_shift = 64 - log2_u64(cap);
 	t->hash = xmalloc(cap * sizeof(uint32_t));
 	memset(t->hash, 0xff, cap * sizeof(uint32_t));
+	t->hash_at = xcalloc(t->cfg.entries, sizeof(uint32_t));
+	t->hash_home = xcalloc(t->cfg.entries, sizeof(uint32_t));
 }
 
 struct tlb *tlb_new(const struct tlb_config *cfg, const unsigned *level_shift, unsigned nlevels,
@@ -161,6 +163,8 @@ void tlb_free(struct tlb *t)
 	free(t->nvalid);
 	free(t->free_hint);
 	free(t->hash);
+	free(t->hash_at);
+	free(t->hash_home);
 	free(t->prev);
 	free(t->next);
 	free(t->head);
@@ -194,15 +198,20 @@ void tlb_switch_asid(struct tlb *t, asid_t asid)
 }
 
 /* Counts a miss of asid. */
-static void count_miss(struct tlb *t, asid_t asid)
+/* Counts a miss of (asid, vpn) and remembers it: until the next insert,
+ * nothing in the TLB translates it (flushes only take entries away). */
+static void count_miss(struct tlb *t, asid_t asid, vpn_t vpn)
 {
 	t->ctr.misses++;
 	asid_count(t, asid)->misses++;
+	t->missed = true;
+	t->missed_vpn = vpn;
+	t->missed_asid = asid & t->asid_mask;
 }
 
-struct tlb_entry *tlb_miss(struct tlb *t, asid_t asid)
+struct tlb_entry *tlb_miss(struct tlb *t, asid_t asid, vpn_t vpn)
 {
-	count_miss(t, asid);
+	count_miss(t, asid, vpn);
 	return NULL;
 }
 
@@ -226,28 +235,28 @@ unsigned tlb_occupancy(const struct tlb *t) { return t->occupancy; }
 static void hash_add(struct tlb *t, uint32_t slot)
 {
 	uint32_t i = tlb_hash_home(t, t->key[slot].tag, t->key[slot].id);
+	t->hash_home[slot] = i;
 	while (t->hash[i] != NIL)
 		i = (i + 1) & t->hash_mask;
 	t->hash[i] = slot;
+	t->hash_at[slot] = i;
 }
 
 /* Removes slot from the index by backward shifting, so no tombstones remain:
  * an entry after the hole moves into it unless its home lies in (hole, it]. */
 static void hash_remove(struct tlb *t, uint32_t slot)
 {
-	uint32_t mask = t->hash_mask, i = tlb_hash_home(t, t->key[slot].tag, t->key[slot].id), j;
-	while (t->hash[i] != slot)
-		i = (i + 1) & mask;
+	uint32_t mask = t->hash_mask, i = t->hash_at[slot], j;
 	for (;;) {
 		t->hash[i] = NIL;
 		for (j = (i + 1) & mask;; j = (j + 1) & mask) {
 			if (t->hash[j] == NIL)
 				return;
-			const struct tlb_key *k = &t->key[t->hash[j]];
-			if (((j - tlb_hash_home(t, k->tag, k->id)) & mask) >= ((j - i) & mask))
+			if (((j - t->hash_home[t->hash[j]]) & mask) >= ((j - i) & mask))
 				break;
 		}
 		t->hash[i] = t->hash[j];
+		t->hash_at[t->hash[i]] = i;
 		i = j;
 	}
 }
@@ -398,11 +407,9 @@ static uint32_t victim(struct tlb *t, uint64_t set)
 
 /* ---- Placement ---- */
 
-/* Counts one valid entry of a level in or out (delta +1 or -1). */
-static void count_level(struct tlb *t, unsigned level, bool global, int delta)
+/* The levels present changed: the level mask and the fast path follow. */
+static void levels_changed(struct tlb *t, unsigned level)
 {
-	t->level_count[level] += (unsigned)delta;
-	t->global_count[level] += global ? (unsigned)delta : 0;
 	if (t->level_count[level])
 		t->level_mask |= (uint8_t)(1u << level);
 	else
@@ -411,6 +418,16 @@ static void count_level(struct tlb *t, unsigned level, bool global, int delta)
 		t->fast = TLB_SLOW;
 	else
 		t->fast = t->hashed ? TLB_FAST_HASH : TLB_FAST_SCAN;
+}
+
+/* Counts one valid entry of a level in or out (delta +1 or -1). */
+static inline void count_level(struct tlb *t, unsigned level, bool global, int delta)
+{
+	bool had = t->level_count[level] != 0;
+	t->level_count[level] += (unsigned)delta;
+	t->global_count[level] += global ? (unsigned)delta : 0;
+	if (had != (t->level_count[level] != 0))
+		levels_changed(t, level);
 }
 
 /* Removes slot's valid entry from the index, the level counts and the
@@ -519,7 +536,9 @@ struct tlb_entry *tlb_insert(struct tlb *t, asid_t asid, vpn_t vpn, const struct
 		panic("level %u, but the TLB has %u levels", level, t->nlevels);
 	uint64_t tag = vpn >> t->level_shift[level];
 	uint32_t id = tlb_key_id(a, level, e->global);
-	long old = find_key(t, tag, id);
+	/* right after a miss of this page, no entry can have its identity */
+	long old = t->missed && t->missed_vpn == vpn && t->missed_asid == a ? -1 : find_key(t, tag, id);
+	t->missed = false;
 	t->gen++;
 	if (old >= 0) {
 		t->replaced = true;
@@ -578,7 +597,7 @@ struct tlb_entry *tlb_lookup_slow(struct tlb *t, asid_t asid, vpn_t vpn)
 {
 	long s = find(t, asid & t->asid_mask, vpn);
 	if (s < 0) {
-		count_miss(t, asid);
+		count_miss(t, asid, vpn);
 		return NULL;
 	}
 	tlb_count_hit(t, asid);
@@ -744,8 +763,11 @@ static bool check_hash(const struct tlb *t, char *err, size_t errlen)
 	for (uint32_t i = 0; i <= t->hash_mask; i++) {
 		if (t->hash[i] == NIL)
 			continue;
-		if (!t->entry[t->hash[i]].valid)
-			return fail_msg(err, errlen, "hash bucket %u: slot %u is invalid", i, t->hash[i]);
+		uint32_t s = t->hash[i];
+		if (!t->entry[s].valid)
+			return fail_msg(err, errlen, "hash bucket %u: slot %u is invalid", i, s);
+		if (t->hash_at[s] != i || t->hash_home[s] != tlb_hash_home(t, t->key[s].tag, t->key[s].id))
+			return fail_msg(err, errlen, "hash bucket %u: slot %u's bucket or home is wrong", i, s);
 		n++;
 	}
 	if (n != t->occupancy)

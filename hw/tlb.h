@@ -109,6 +109,7 @@ struct tlb {
 	struct tlb_key *key;           /* sets * ways slots */
 	struct tlb_entry *entry;       /* sets * ways slots */
 	uint32_t *hash;                /* hashed: open addressing, slot or UINT32_MAX */
+	uint32_t *hash_at, *hash_home; /* hashed, per valid slot: its bucket and its key's home */
 	uint32_t hash_mask, hash_shift; /* buckets - 1, 64 - log2(buckets) */
 	uint64_t clock;                /* last stamp handed out */
 	uint64_t *stamp;               /* scanned LRU/FIFO: per slot, last use / fill */
@@ -117,6 +118,9 @@ struct tlb {
 					   path, and their values after a touch of it */
 	struct tlb_counters ctr;
 	uint64_t gen;                  /* bumped by every insert and flush (see tlb_gen) */
+	vpn_t missed_vpn;              /* the last lookup that missed, when missed: nothing */
+	uint32_t missed_asid;          /* in the TLB translates (missed_asid, missed_vpn) */
+	bool missed;
 	uint64_t replaced_tag;         /* what the last insert overwrote (tlb_replaced) */
 	uint8_t replaced_level;
 	bool replaced;
@@ -161,7 +165,7 @@ void tlb_free(struct tlb *t);
  * pending hits to cur_asid and makes asid current. tlb_touch: updates the
  * replacement state for a use of a valid slot. */
 struct tlb_entry *tlb_lookup_slow(struct tlb *t, asid_t asid, vpn_t vpn);
-struct tlb_entry *tlb_miss(struct tlb *t, asid_t asid); /* counts a miss; returns NULL */
+struct tlb_entry *tlb_miss(struct tlb *t, asid_t asid, vpn_t vpn); /* counts a miss; returns NULL */
 void tlb_switch_asid(struct tlb *t, asid_t asid);
 void tlb_touch(struct tlb *t, uint32_t slot);
 
@@ -282,13 +286,13 @@ __attribute__((always_inline)) static inline struct tlb_entry *tlb_lookup(struct
 				return tlb_scan_hit(t, asid, set, w);
 		} while (++w < t->ways);
 		if (!t->global_count[0])
-			return tlb_miss(t, asid); /* nothing else could match */
+			return tlb_miss(t, asid, vpn); /* nothing else could match */
 	} else if (t->fast == TLB_FAST_HASH) {
 		long s = tlb_hash_find(t, vpn, id);
 		if (likely(s >= 0))
 			return tlb_hash_hit(t, asid, vpn & t->set_mask, (uint32_t)s);
 		if (!t->global_count[0])
-			return tlb_miss(t, asid); /* nothing else could match */
+			return tlb_miss(t, asid, vpn); /* nothing else could match */
 	}
 	return tlb_lookup_slow(t, asid, vpn);
 }
