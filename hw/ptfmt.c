@@ -38,6 +38,11 @@ static enum ptfmt_status finish(struct pt_format *f, char *err, size_t errlen)
 		snprintf(err, errlen, "physical addresses would need more than 62 bits");
 		return PTFMT_EINVAL;
 	}
+	for (unsigned l = 0; l < f->levels; l++) {
+		f->index_shift[l] = f->page_shift + f->level_shift[l];
+		f->index_mask[l] = mask_bits(f->level_bits[l]);
+	}
+	f->pfn_mask = mask_bits(f->pfn_bits);
 	return PTFMT_OK;
 }
 

@@ -69,6 +69,9 @@ struct pt_format {
 	unsigned levels;                   /* 1 .. PT_MAX_LEVELS */
 	unsigned level_bits[PT_MAX_LEVELS]; /* index bits at each level (0 = leaf level) */
 	unsigned level_shift[PT_MAX_LEVELS]; /* VPN bits spanned below each level (derived) */
+	unsigned index_shift[PT_MAX_LEVELS]; /* where each level's index starts in a VA (derived) */
+	uint64_t index_mask[PT_MAX_LEVELS];  /* and its mask, once shifted down (derived) */
+	uint64_t pfn_mask;                 /* mask of pfn_bits (derived) */
 	uint64_t canon_top;                /* va >> (va_bits - 1) of a high canonical VA (derived) */
 	unsigned pte_size;                 /* 1, 4 or 8 bytes */
 	unsigned pfn_bits;                 /* width of the PPN field */
@@ -131,7 +134,7 @@ static inline void ptfmt_decode_as(const struct pt_format *f, enum pte_style sty
 		return;
 	}
 	out->flags = (unsigned)(raw & PTE_FLAG_MASK);
-	out->pfn = (raw >> 10) & mask_bits(f->pfn_bits);
+	out->pfn = (raw >> 10) & f->pfn_mask;
 	out->leaf = (out->flags & (PTE_R | PTE_X)) != 0;
 	out->reserved = ((out->flags & PTE_W) && !(out->flags & PTE_R)) || (pte_size == 8 && (raw >> 54) != 0);
 }
@@ -163,7 +166,7 @@ static inline uint64_t ptfmt_level_bytes(const struct pt_format *f, unsigned lev
 /* Index into the level-L table for va. */
 static inline uint64_t ptfmt_index(const struct pt_format *f, vaddr_t va, unsigned level)
 {
-	return (va >> (f->page_shift + ptfmt_level_shift(f, level))) & mask_bits(f->level_bits[level]);
+	return (va >> f->index_shift[level]) & f->index_mask[level];
 }
 
 /* Bytes of one table at level L (2^bits entries of pte_size bytes). */
