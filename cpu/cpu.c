@@ -69,20 +69,13 @@ static void touch_apply(struct cpu *c, const struct cpu_touch *t)
 	}
 }
 
-/* Whether owed touch t is the use of entry e for the page at pa. */
-static inline bool touch_is(const struct cpu_touch *t, const struct tlb_entry *e, paddr_t pa)
-{
-	return t->e == e && t->pa == pa;
-}
-
 /* A use of kept entry e of TLB t, the page at pa, other than the one used
- * last: the older owed touch is applied unless it is this one, and this one
- * becomes the newer. (A touch is an entry and a page: a superpage entry
- * covers many frames, and a frame may be in the I and the D TLB.) */
+ * last: the older owed touch is applied unless it is e's, and e's becomes the
+ * newer. */
 static void entry_use_other(struct cpu *c, struct tlb *t, const struct tlb_entry *e, paddr_t pa)
 {
 	unsigned older = c->newer ^ 1;
-	if (!touch_is(&c->touch[older], e, pa)) {
+	if (c->touch[older].e != e) {
 		touch_apply(c, &c->touch[older]);
 		c->touch[older] = (struct cpu_touch){t, e, pa};
 	}
@@ -90,10 +83,11 @@ static void entry_use_other(struct cpu *c, struct tlb *t, const struct tlb_entry
 }
 
 /* Records a use of kept entry e of TLB t, the page at pa (its hit is counted
- * by the caller). */
+ * by the caller). An entry is one page's while the MMU keeps reference
+ * stamps: page_keep keeps no page of a superpage entry then. */
 HOT void entry_use(struct cpu *c, struct tlb *t, const struct tlb_entry *e, paddr_t pa)
 {
-	if (unlikely(!touch_is(&c->touch[c->newer], e, pa)))
+	if (unlikely(c->touch[c->newer].e != e))
 		entry_use_other(c, t, e, pa);
 }
 
@@ -185,12 +179,15 @@ HOT bool page_holds(const struct cpu *c, const struct cpu_page *p, vaddr_t va)
 
 /* After a full translation of va for acc that found TLB entry e (NULL: none
  * to keep, or no TLB): keeps va's page when it can. pa is va's physical
- * address. */
+ * address. Not kept: anything while an observer watches every reference, and
+ * a page of a superpage entry while frames are stamped (one entry, many
+ * frames: its touches would stamp only one of them). */
 static void page_keep(struct cpu *c, vaddr_t va, paddr_t pa, enum access acc, const struct tlb_entry *e)
 {
 	struct cpu_page *p = page_of(c, va, acc);
 	uint64_t off = va & c->page_mask;
-	if (!e || c->no_page_cache || c->mmu->on_ref || pa < off || !physmem_contains(c->pm, pa - off, c->page_mask + 1))
+	if (!e || c->no_page_cache || c->mmu->on_ref || (e->level && c->mmu->stamp) || pa < off ||
+	    !physmem_contains(c->pm, pa - off, c->page_mask + 1))
 		return;
 	p->va = va - off;
 	p->epoch = c->epoch;

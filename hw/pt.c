@@ -356,7 +356,7 @@ static bool walk_fault(struct fault *f, enum fault_kind kind, int level, unsigne
 }
 
 /* Sets A (and D for a write) in the leaf, or reports a software-managed A/D fault. */
-static bool update_ad(const struct pt_format *fmt, enum pte_style style, struct physmem *pm, paddr_t pte_pa,
+static inline bool update_ad(const struct pt_format *fmt, enum pte_style style, struct physmem *pm, paddr_t pte_pa,
 		      pte_t raw, unsigned *flags, enum access acc, unsigned opts, struct fault *f, int level)
 {
 	unsigned need = PTE_A | (acc == ACCESS_WRITE ? PTE_D : 0);

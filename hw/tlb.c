@@ -174,17 +174,22 @@ void tlb_free(struct tlb *t)
 
 /* ---- Counters ---- */
 
-/* The counters of one ASID, growing the array to hold it. */
-static struct tlb_asid_count *asid_count(struct tlb *t, asid_t asid)
+/* Grows the per-ASID counters to hold asid. */
+static void asid_grow(struct tlb *t, asid_t asid)
 {
-	if (asid >= t->nasid_ctr) {
-		unsigned n = t->nasid_ctr ? t->nasid_ctr : 64;
-		while (n <= asid)
-			n *= 2;
-		t->asid_ctr = xrealloc(t->asid_ctr, n * sizeof(*t->asid_ctr));
-		memset(t->asid_ctr + t->nasid_ctr, 0, (n - t->nasid_ctr) * sizeof(*t->asid_ctr));
-		t->nasid_ctr = n;
-	}
+	unsigned n = t->nasid_ctr ? t->nasid_ctr : 64;
+	while (n <= asid)
+		n *= 2;
+	t->asid_ctr = xrealloc(t->asid_ctr, n * sizeof(*t->asid_ctr));
+	memset(t->asid_ctr + t->nasid_ctr, 0, (n - t->nasid_ctr) * sizeof(*t->asid_ctr));
+	t->nasid_ctr = n;
+}
+
+/* The counters of one ASID, growing the array to hold it. */
+static inline struct tlb_asid_count *asid_count(struct tlb *t, asid_t asid)
+{
+	if (unlikely(asid >= t->nasid_ctr))
+		asid_grow(t, asid);
 	return &t->asid_ctr[asid];
 }
 
@@ -197,7 +202,6 @@ void tlb_switch_asid(struct tlb *t, asid_t asid)
 	t->cur_asid = asid;
 }
 
-/* Counts a miss of asid. */
 /* Counts a miss of (asid, vpn) and remembers it: until the next insert,
  * nothing in the TLB translates it (flushes only take entries away). */
 static void count_miss(struct tlb *t, asid_t asid, vpn_t vpn)

@@ -65,7 +65,8 @@ static void build_program(struct crig *t, vaddr_t code)
 
 /* A machine with the workload: code at `code` (three base pages, or one
  * level-1 superpage when super is set) and the data pages at DATA. */
-static void machine(struct crig *t, const struct mmu_config *cfg, vaddr_t code, bool super, bool cached)
+static void machine(struct crig *t, const struct mmu_config *cfg, vaddr_t code, bool super, bool cached,
+		    bool stamps)
 {
 	crig_init_with(t, cfg, super ? 4096 : 256);
 	if (super) {
@@ -80,7 +81,8 @@ static void machine(struct crig *t, const struct mmu_config *cfg, vaddr_t code, 
 	t->c.pc = code;
 	t->c.x[S2] = DATA;
 	t->c.no_page_cache = !cached;
-	mmu_stamps_on(t->m, t->r.pm.nframes);
+	if (stamps)
+		mmu_stamps_on(t->m, t->r.pm.nframes);
 }
 
 /* Between slices of the run, what a kernel might do: shoot down a page,
@@ -292,21 +294,22 @@ static void variant_config(const struct variant *v, struct mmu_config *cfg)
 /* Runs the workload with and without kept pages, in lockstep slices of
  * `slice` instructions, and compares the two machines after every slice;
  * fails naming the variant, the slice and the first difference. */
-static void check_exact(const struct variant *v, vaddr_t code, bool super, bool events, uint64_t slice)
+static void check_exact_with(const struct variant *v, vaddr_t code, bool super, bool events, uint64_t slice,
+			     bool stamps)
 {
 	struct mmu_config cfg;
 	struct crig a, b;
 	char why[200];
 	variant_config(v, &cfg);
-	machine(&a, &cfg, code, super, true);
-	machine(&b, &cfg, code, super, false);
+	machine(&a, &cfg, code, super, true, stamps);
+	machine(&b, &cfg, code, super, false, stamps);
 	for (unsigned n = 0;; n++) {
 		if (n == 100000)
 			FAIL("%s: the workload never finished", v->name);
 		bool done = run_slice(&a, slice);
 		if (run_slice(&b, slice) != done || !same_machine(&a, &b, why))
-			FAIL("%s%s, slice %u of %llu: %s", v->name, super ? " (superpage code)" : "", n,
-			     (unsigned long long)slice, why);
+			FAIL("%s%s%s, slice %u of %llu: %s", v->name, super ? " (superpage code)" : "",
+			     stamps ? " (stamps)" : "", n, (unsigned long long)slice, why);
 		if (done)
 			break;
 		if (events) {
@@ -317,6 +320,13 @@ static void check_exact(const struct variant *v, vaddr_t code, bool super, bool 
 	CHECK(a.c.instret > 200 * 20);
 	crig_fini(&a);
 	crig_fini(&b);
+}
+
+/* check_exact_with the frames' reference stamps off and on. */
+static void check_exact(const struct variant *v, vaddr_t code, bool super, bool events, uint64_t slice)
+{
+	check_exact_with(v, code, super, events, slice, false);
+	check_exact_with(v, code, super, events, slice, true);
 }
 
 TEST(kept_pages_are_exact_for_every_policy_and_geometry)
