@@ -270,6 +270,8 @@ static void hash_remove(struct tlb *t, uint32_t slot)
 /* The set a slot belongs to. */
 static uint64_t set_of(const struct tlb *t, uint32_t slot)
 {
+	if (t->set_mask == 0)
+		return 0; /* fully associative */
 	return is_pow2(t->ways) ? slot >> t->ways_log2 : slot / t->ways;
 }
 
