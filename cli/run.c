@@ -169,7 +169,8 @@ static bool set_aslr(void *ctx, const char *v, char *err, size_t errlen)
 
 static bool set_record(void *ctx, const char *v, char *err, size_t errlen)
 {
-	(void)err, (void)errlen;
+	if (!strcmp(v, "-"))
+		return fail_msg(err, errlen, "expects a file: the programs' output goes to standard output");
 	((struct run_args *)ctx)->record = v;
 	return true;
 }
