@@ -18,8 +18,7 @@ struct replay {
 	size_t errlen;
 	struct proc *last;   /* the process of the previous record */
 	uint64_t retry_hits; /* TLB hits of retried lookups (not first lookups) */
-	uint64_t *next_use;  /* opt: next use of each page access, from use_pos on */
-	uint64_t use_pos;
+	uint64_t *next_use;  /* opt: the next use of each page of the current record */
 };
 
 static const char *action_text(enum fault_action a)
@@ -233,8 +232,6 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 {
 	bool fatal = false;
 	unsigned shift = rp->k->fmt.page_shift;
-	uint64_t use = rp->use_pos;
-	rp->use_pos += trace_ref_pages(ref, shift);
 	if (!in_va_space(rp, ref, &fatal))
 		return !fatal;
 	struct proc *p = proc_for(rp, ref->pid);
@@ -252,7 +249,7 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 		kernel_switch(rp->k, p);
 		rp->refs++;
 		vaddr_t va = vpn == first ? ref->va : vpn << shift;
-		uint64_t next_use = rp->next_use ? rp->next_use[use + (vpn - first)] : 0;
+		uint64_t next_use = rp->next_use ? rp->next_use[vpn - first] : 0;
 		if (!access_page(rp, p, va, ref, next_use))
 			return false;
 	}
@@ -272,7 +269,6 @@ static int replay_future(struct replay *rp, struct trace_reader *r)
 	struct trace_ref ref;
 	int got;
 	while ((got = future_next(fu, &ref, &rp->next_use, rp->err, rp->errlen)) == 1) {
-		rp->use_pos = 0; /* rp->next_use holds this record's pages only */
 		if (!replay_record(rp, &ref)) {
 			got = -1;
 			break;
