@@ -385,7 +385,7 @@ void kernel_drop_page(struct kernel *k, struct aspace *as, const struct pt_leaf 
 
 struct release_ctx {
 	struct kernel *k;
-	struct proc *p;
+	struct aspace *as;
 };
 
 /* Drops one user mapping of a dying address space. */
@@ -393,7 +393,7 @@ static bool release_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct release_ctx *rc = ctx;
 	if (frames_get(&rc->k->fr, leaf->pfn)->kind == FRAME_USER)
-		kernel_drop_page(rc->k, &rc->p->as, leaf);
+		kernel_drop_page(rc->k, rc->as, leaf);
 	return true;
 }
 
@@ -428,7 +428,7 @@ static void bury(struct kernel *k, struct proc *p)
 /* Frees everything p's address space holds (not the struct). */
 static void release_as(struct kernel *k, struct proc *p)
 {
-	struct release_ctx rc = {k, p};
+	struct release_ctx rc = {k, &p->as};
 	if (p->as.pt.frames)
 		pt_for_each_leaf(&p->as.pt, release_leaf, &rc);
 	release_swapped(k, &p->as);
