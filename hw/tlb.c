@@ -215,6 +215,13 @@ void tlb_asid_counters(const struct tlb *t, asid_t asid, uint64_t *hits, uint64_
 		*hits += t->ctr.hits - t->hits_mark;
 }
 
+void tlb_asid_counters_clear(struct tlb *t)
+{
+	if (t->nasid_ctr)
+		memset(t->asid_ctr, 0, t->nasid_ctr * sizeof(*t->asid_ctr));
+	t->hits_mark = t->ctr.hits;
+}
+
 const struct tlb_config *tlb_config(const struct tlb *t) { return &t->cfg; }
 
 unsigned tlb_occupancy(const struct tlb *t) { return t->occupancy; }

@@ -7,6 +7,7 @@
 #include "guest/include/vmlab/syscall.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,13 +188,14 @@ fail_early:
 }
 
 static void release_as(struct kernel *k, struct proc *p);
+static void free_proc(struct proc *p);
 
 void kernel_free(struct kernel *k)
 {
 	for (size_t i = 0; i < k->nprocs; i++)
 		release_as(k, k->procs[i]);
 	for (size_t i = 0; i < k->nprocs; i++)
-		free(k->procs[i]);
+		free_proc(k->procs[i]);
 	free(k->procs);
 	if (!k->cfg.local_scope)
 		policy_fini(&k->global);
@@ -206,18 +208,85 @@ void kernel_free(struct kernel *k)
 	free(k);
 }
 
+/* ---- ASIDs (see kernel_switch) ---- */
+
+/* Moves the TLBs' counts of p's current ASID into p, which loses it. */
+static void bank_asid(struct kernel *k, struct proc *p)
+{
+	uint64_t hits, misses;
+	if (!p->as.asid)
+		return;
+	mmu_asid_totals(k->mmu, p->as.asid, &hits, &misses);
+	p->tlb_hits += hits;
+	p->tlb_misses += misses;
+	p->as.asid = 0;
+}
+
+/* Every ASID has been handed out: a new generation. The current process
+ * (which may run on without a switch) gets the first ASID of it at once. */
+static void asid_rollover(struct kernel *k)
+{
+	for (size_t i = 0; i < k->nprocs; i++)
+		bank_asid(k, k->procs[i]);
+	if (k->current)
+		bank_asid(k, k->current); /* an exec image not yet in the table */
+	mmu_asid_counters_clear(k->mmu);
+	mmu_flush_all(k->mmu);
+	k->next_asid = 1;
+	if (k->current) {
+		k->current->as.asid = k->next_asid++;
+		mmu_set_context(k->mmu, k->current->as.pt.root, k->current->as.asid);
+	}
+}
+
+static asid_t new_asid(struct kernel *k)
+{
+	if (k->next_asid == 0)
+		asid_rollover(k);
+	return k->next_asid++;
+}
+
+void kernel_switch_slow(struct kernel *k, struct proc *p)
+{
+	p->as.asid = new_asid(k);
+	k->current = p;
+	mmu_set_context(k->mmu, p->as.pt.root, p->as.asid);
+}
+
+void kernel_tlb_counts(const struct kernel *k, const struct proc *p, uint64_t *hits, uint64_t *misses)
+{
+	uint64_t h = 0, m = 0;
+	if (p->as.asid)
+		mmu_asid_totals(k->mmu, p->as.asid, &h, &m);
+	*hits = p->tlb_hits + h;
+	*misses = p->tlb_misses + m;
+}
+
 /* ---- processes ---- */
 
-static bool map_kernel_region(struct kernel *k, struct aspace *as)
+/* Maps the kernel region's pages into as's fresh page table. The first
+ * address space builds their tables below the root and shares them; later
+ * ones link those (a format whose root holds the leaves shares nothing). */
+static bool map_kernel_tables(struct kernel *k, struct aspace *as)
 {
-	if (!k->kregion_va)
-		return true;
+	if (k->kshared.users)
+		return pt_link(&as->pt, &k->kshared) == PT_OK;
 	for (unsigned i = 0; i < KERNEL_REGION_PAGES; i++) {
 		vaddr_t va = k->kregion_va + ((vaddr_t)i << k->fmt.page_shift);
 		unsigned flags = PTE_R | PTE_W | PTE_X | PTE_G | PTE_A | PTE_D;
 		if (pt_map(&as->pt, va, k->kregion + i, 0, flags) != PT_OK)
 			return false;
 	}
+	enum pt_status st = pt_share(&as->pt, k->kregion_va, &k->kshared);
+	return st == PT_OK || st == PT_ENOENT;
+}
+
+static bool map_kernel_region(struct kernel *k, struct aspace *as)
+{
+	if (!k->kregion_va)
+		return true;
+	if (!map_kernel_tables(k, as))
+		return false;
 	struct region r = {.start = k->kregion_va,
 			   .end = k->kregion_va + ((vaddr_t)KERNEL_REGION_PAGES << k->fmt.page_shift),
 			   .prot = PTE_R | PTE_W | PTE_X,
@@ -236,12 +305,12 @@ struct proc *kernel_new_proc(struct kernel *k)
 		return NULL;
 	}
 	u64map_init(&p->as.swapped);
-	p->as.asid = k->next_asid++;
+	p->as.asid = new_asid(k);
 	if (k->cfg.local_scope)
 		policy_for(k, &p->as.policy);
 	if (!map_kernel_region(k, &p->as)) {
 		release_as(k, p);
-		free(p);
+		free_proc(p);
 		return NULL;
 	}
 	return p;
@@ -278,7 +347,7 @@ void kernel_replace(struct kernel *k, struct proc *old, struct proc *p)
 		if (k->procs[j]->parent == old)
 			k->procs[j]->parent = p;
 	release_as(k, old);
-	free(old);
+	free_proc(old);
 }
 
 struct proc *kernel_proc(struct kernel *k, int pid)
@@ -367,10 +436,27 @@ static void release_as(struct kernel *k, struct proc *p)
 		k->current = NULL;
 }
 
+/* Frees p's CPU, keeping its count of instructions. */
+static void free_cpu(struct proc *p)
+{
+	if (!p->cpu)
+		return;
+	p->instret = p->cpu->instret;
+	free(p->cpu);
+	p->cpu = NULL;
+}
+
+/* Frees the struct of a process whose address space is released. */
+static void free_proc(struct proc *p)
+{
+	free_cpu(p);
+	free(p);
+}
+
 void kernel_discard(struct kernel *k, struct proc *p)
 {
 	release_as(k, p);
-	free(p);
+	free_proc(p);
 }
 
 void kernel_exit(struct kernel *k, struct proc *p)
@@ -380,6 +466,7 @@ void kernel_exit(struct kernel *k, struct proc *p)
 	if (k->on_exit)
 		k->on_exit(k->on_exit_ctx, p);
 	release_as(k, p);
+	free_cpu(p);
 	bury(k, p);
 }
 
@@ -494,13 +581,17 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 	k->c.evictions++;
 }
 
+/* The process whose address space is as: every address space is a process's. */
+static const struct proc *proc_of(const struct aspace *as)
+{
+	return (const struct proc *)(const void *)((const char *)as - offsetof(struct proc, as));
+}
+
+/* The pid of the process of the frame's first mapping, or -1 when it has none. */
 static int owner_pid(struct kernel *k, pfn_t pfn)
 {
 	const struct rmap *m = frames_get(&k->fr, pfn)->rmap;
-	for (size_t i = 0; m && i < k->nprocs; i++)
-		if (&k->procs[i]->as == m->as)
-			return k->procs[i]->pid;
-	return -1;
+	return m ? proc_of(m->as)->pid : -1;
 }
 
 /* The policy to take a victim from for process p: its own in local scope,
@@ -549,11 +640,11 @@ static enum fault_result segfault(struct kernel *k, struct proc *p, const struct
 	int n = snprintf(why, sizeof why, "segmentation fault: %s of 0x%" PRIx64 " (%s%s%s%s): %s",
 			 access_name(f->access), f->va, r ? "region " : "no region", r ? region_kind_name(r->kind) : "",
 			 r ? " " : "", prot, reason);
-	if (p->has_cpu && n > 0 && (size_t)n < sizeof why) {
+	if (p->cpu && n > 0 && (size_t)n < sizeof why) {
 		char insn[64] = "";
 		if (f->access != ACCESS_EXEC) /* a fetch that faulted has no instruction to show */
-			cpu_disasm(p->fault_insn, p->cpu.pc, insn, sizeof insn);
-		snprintf(why + n, sizeof why - (size_t)n, ", at pc 0x%" PRIx64 "%s%s%s", p->cpu.pc, *insn ? " (" : "",
+			cpu_disasm(p->fault_insn, p->cpu->pc, insn, sizeof insn);
+		snprintf(why + n, sizeof why - (size_t)n, ", at pc 0x%" PRIx64 "%s%s%s", p->cpu->pc, *insn ? " (" : "",
 			 insn, *insn ? ")" : "");
 	}
 	k->c.segfaults++;
@@ -826,11 +917,20 @@ uint64_t kernel_sim_ns(const struct kernel *k)
 void kernel_check(const struct kernel *k)
 {
 	frames_check(&k->fr);
-	uint64_t mapped = 0, frame_refs = 0, holders = 0, holders_wanted = 0;
+	uint64_t mapped = 0, frame_refs = 0, holders = 0, holders_wanted = 0, pt_frames = 0, linked = 0;
 	for (size_t i = 0; i < k->nprocs; i++) {
 		mapped += k->procs[i]->as.resident;
 		holders_wanted += k->procs[i]->as.swapped.len;
+		pt_frames += k->procs[i]->as.pt.frames;
+		linked += k->procs[i]->as.pt.shared != NULL;
 	}
+	if (linked != k->kshared.users)
+		panic("%" PRIu64 " page tables link the kernel region's tables but %" PRIu64 " users are counted", linked,
+		      k->kshared.users);
+	pt_frames += k->kshared.users ? k->kshared.frames : 0;
+	if (pt_frames != k->fr.in_use[FRAME_PT])
+		panic("%" PRIu64 " page-table frames in use but the page tables hold %" PRIu64, k->fr.in_use[FRAME_PT],
+		      pt_frames);
 	for (uint64_t i = 0; i < k->fr.user_count; i++) {
 		frame_refs += k->fr.f[i].refs;
 		holders_wanted += frame_slot(&k->fr.f[i]) != NO_SLOT;

@@ -46,17 +46,23 @@ enum proc_state {
 	PROC_DEAD,      /* gone: reaped, or exited or killed with nobody to wait for it */
 };
 
+/* A process. What every process has comes first; trace processes hold only
+ * that and their address space (a few hundred bytes of host memory, and a
+ * root table: see kernel_new_proc). The CPU state of a process that runs a
+ * program is a separate object, freed when it ends, so that what stays of an
+ * ended process is the little its summary line needs. */
 struct proc {
 	int pid;
 	enum proc_state state;
 	struct aspace as;
 	uint64_t minor_faults, major_faults, cow_copies;
+	uint64_t tlb_hits, tlb_misses; /* of the ASIDs it held before its current one */
 	char death[320];          /* why it was killed ("" when it exited by itself) */
 	/* processes that run programs (vmlab run) */
 	struct proc *parent;      /* NULL for the ones started from the command line */
 	char name[64];
-	struct cpu cpu;
-	bool has_cpu;
+	struct cpu *cpu;          /* its CPU while it runs a program; NULL otherwise */
+	uint64_t instret;         /* instructions it retired, once its CPU is gone */
 	int wait_status;          /* Linux wait status: (code << 8) or the signal number */
 	uint64_t wake_ns;         /* PROC_SLEEPING */
 	int wait_pid;             /* PROC_WAITING: -1 for any child */
@@ -118,7 +124,9 @@ struct kernel {
 	struct proc *current;      /* whose address space the MMU is in */
 	pfn_t kregion;             /* first frame of the kernel region */
 	vaddr_t kregion_va;        /* 0 when the VA space is too small for one */
-	asid_t next_asid;
+	struct pt_shared kshared;  /* the kernel region's tables below the root, shared by
+				      every address space (users 0 until the first exists) */
+	asid_t next_asid;          /* 0 once 1 .. 65,535 are handed out (see kernel_switch) */
 	struct kernel_counts c;
 	struct rng rng;            /* the seeded randomness of the kernel's own choices (ASLR) */
 	char error[320];           /* the host error behind FAULT_HOST_ERROR */
@@ -135,7 +143,9 @@ void kernel_free(struct kernel *k);
 
 /* Creates a process with an empty address space (plus the kernel region)
  * and puts it in the table. Returns NULL when there is no memory for its page
- * table. */
+ * table. Its page table is one root table of its own: the kernel region's
+ * lower tables are shared by every address space (struct pt_shared), built
+ * with the first one and freed with the last. */
 struct proc *kernel_spawn(struct kernel *k, int pid);
 /* kernel_spawn in two steps: a process outside the table (exec builds the new
  * image in it), then its entry into the table under pid. */
@@ -154,14 +164,34 @@ void kernel_exit(struct kernel *k, struct proc *p);
 /* Kills p with signal sig (its wait status), why saying what happened (the
  * on_kill hook is told). */
 void kernel_kill(struct kernel *k, struct proc *p, int sig, const char *why);
+/* ASIDs are 16 bits: each process gets the next of 1 .. 65,535 when it is
+ * created. When they run out, a new generation starts (as Linux does): every
+ * TLB is flushed, every process loses its ASID (0: none), the current one and
+ * the new one get the first ones again, and any other gets a fresh one when
+ * it next runs. So no two address spaces ever have entries under one ASID.
+ * The TLBs' per-ASID counters are banked in each process first (tlb_hits,
+ * tlb_misses; see kernel_tlb_counts). Out of line: the switch to a process
+ * without an ASID. */
+void kernel_switch_slow(struct kernel *k, struct proc *p);
+
 /* Makes p's address space the MMU's current one. */
 static inline void kernel_switch(struct kernel *k, struct proc *p)
 {
 	if (k->current == p)
 		return;
+	if (unlikely(p->as.asid == 0)) {
+		kernel_switch_slow(k, p);
+		return;
+	}
 	k->current = p;
 	mmu_set_context(k->mmu, p->as.pt.root, p->as.asid);
 }
+
+/* The TLB hits and misses of p's own lookups (under every ASID it held). */
+void kernel_tlb_counts(const struct kernel *k, const struct proc *p, uint64_t *hits, uint64_t *misses);
+
+/* Instructions p retired (0 for a process that never ran a program). */
+static inline uint64_t kernel_proc_insns(const struct proc *p) { return p->cpu ? p->cpu->instret : p->instret; }
 
 /* Handles a translation fault of the current process. */
 enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
@@ -182,7 +212,9 @@ uint64_t kernel_swapped_pages(const struct proc *p);
 /* Simulated time so far. */
 uint64_t kernel_sim_ns(const struct kernel *k);
 
-/* Panics when frames, swap slots and mappings disagree (for tests). */
+/* Panics when frames, swap slots and mappings disagree, or the page-table
+ * frames in use are not those of the processes' own tables plus the shared
+ * kernel-region tables (for tests). */
 void kernel_check(const struct kernel *k);
 
 #endif

@@ -59,8 +59,8 @@ struct proc *sched_start(struct sched *s, const char *path, char *const argv[], 
 	if (!p)
 		return NULL;
 	s->next_pid++;
-	p->cpu.time_ns = clock_cb;
-	p->cpu.time_ctx = s;
+	p->cpu->time_ns = clock_cb;
+	p->cpu->time_ctx = s;
 	return p;
 }
 
@@ -70,7 +70,7 @@ static struct proc *pick(struct sched *s)
 	struct kernel *k = s->k;
 	for (size_t n = 0; n < k->nprocs; n++) {
 		size_t i = (s->cursor + 1 + n) % k->nprocs;
-		if (k->procs[i]->state == PROC_LIVE && k->procs[i]->has_cpu) {
+		if (k->procs[i]->state == PROC_LIVE && k->procs[i]->cpu) {
 			s->cursor = i;
 			return k->procs[i];
 		}
@@ -111,10 +111,10 @@ static bool sleep_until_next_wakeup(struct sched *s)
 static void kill_for_insn(struct sched *s, struct proc *p, const struct cpu_exit *ex)
 {
 	char insn[64], why[200];
-	cpu_disasm(ex->insn, p->cpu.pc, insn, sizeof insn);
+	cpu_disasm(ex->insn, p->cpu->pc, insn, sizeof insn);
 	bool brk = ex->why == CPU_EBREAK;
 	snprintf(why, sizeof why, "%s 0x%08" PRIx32 " at pc 0x%" PRIx64 " (%s)",
-		 brk ? "breakpoint (ebreak)" : "illegal instruction", ex->insn, p->cpu.pc, insn);
+		 brk ? "breakpoint (ebreak)" : "illegal instruction", ex->insn, p->cpu->pc, insn);
 	kernel_kill(s->k, p, brk ? GUEST_SIGTRAP : GUEST_SIGILL, why);
 }
 
@@ -157,16 +157,16 @@ static void run_slice(struct sched *s, struct proc *p)
 	uint64_t used = 0;
 	int pid = p->pid;
 	if (s->k->current != p)
-		cpu_flush_fetch(&p->cpu);
+		cpu_flush_fetch(p->cpu);
 	kernel_switch(s->k, p);
 	while (used < s->cfg.quantum_insns && !s->k->error[0]) {
-		uint64_t b = budget(s, used), before = p->cpu.instret;
+		uint64_t b = budget(s, used), before = p->cpu->instret;
 		if (b == 0)
 			return;
 		struct cpu_exit ex;
-		cpu_run(&p->cpu, b, &ex);
-		used += p->cpu.instret - before;
-		s->insns += p->cpu.instret - before;
+		cpu_run(p->cpu, b, &ex);
+		used += p->cpu->instret - before;
+		s->insns += p->cpu->instret - before;
 		if (!handle_stop(s, p, &ex))
 			return;
 		p = kernel_proc(s->k, pid);

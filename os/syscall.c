@@ -229,12 +229,12 @@ static long sys_fork(struct call *c)
 		kernel_discard(c->k, child);
 		return -GUEST_ENOMEM;
 	}
-	child->cpu = c->p->cpu;
-	cpu_flush_fetch(&child->cpu);
-	child->cpu.x[10] = 0;
-	child->cpu.pc += 4;
-	child->cpu.instret = 0; /* its own count starts at the fork */
-	child->has_cpu = true;
+	child->cpu = xmalloc(sizeof *child->cpu);
+	*child->cpu = *c->p->cpu;
+	cpu_flush_fetch(child->cpu);
+	child->cpu->x[10] = 0;
+	child->cpu->pc += 4;
+	child->cpu->instret = 0; /* its own count starts at the fork */
 	child->parent = c->p;
 	child->brk_start = c->p->brk_start;
 	child->brk = c->p->brk;
@@ -290,7 +290,7 @@ static long sys_kill(struct call *c)
 {
 	struct proc *t = kernel_proc(c->k, (int)c->a[0]);
 	int sig = (int)c->a[1];
-	if (!t || t->state == PROC_ZOMBIE || t->state == PROC_DEAD || !t->has_cpu)
+	if (!t || t->state == PROC_ZOMBIE || t->state == PROC_DEAD || !t->cpu)
 		return -GUEST_ESRCH;
 	if (sig < 0 || sig > 64)
 		return -GUEST_EINVAL;
@@ -357,15 +357,15 @@ static enum after sys_execve(struct call *c, long *ret)
 		*ret = -GUEST_ENOENT;
 		return RETURN;
 	}
-	uint64_t (*time_ns)(void *) = c->p->cpu.time_ns;
-	void *time_ctx = c->p->cpu.time_ctx;
+	uint64_t (*time_ns)(void *) = c->p->cpu->time_ns;
+	void *time_ctx = c->p->cpu->time_ctx;
 	struct proc *np = exec_program(c->k, c->p, 0, path, argv, argc, envp, envc, &errnum, err, sizeof err);
 	if (!np) {
 		*ret = -errnum;
 		return RETURN;
 	}
-	np->cpu.time_ns = time_ns; /* c->p is gone: np took its place */
-	np->cpu.time_ctx = time_ctx;
+	np->cpu->time_ns = time_ns; /* c->p is gone: np took its place */
+	np->cpu->time_ctx = time_ctx;
 	return AS_IS;
 }
 
@@ -418,9 +418,9 @@ static long plain_call(struct call *c, uint64_t nr)
 void syscall_handle(struct sched *s, struct proc *p)
 {
 	struct call c = {s, s->k, p, {0}};
-	uint64_t nr = p->cpu.x[17];
+	uint64_t nr = p->cpu->x[17];
 	for (int i = 0; i < 6; i++)
-		c.a[i] = p->cpu.x[10 + i];
+		c.a[i] = p->cpu->x[10 + i];
 	long ret = 0;
 	enum after after = RETURN;
 	if (!special_call(&c, nr, &ret, &after))
@@ -429,6 +429,6 @@ void syscall_handle(struct sched *s, struct proc *p)
 		s->k->current = NULL; /* ends the time slice */
 	if (after == AS_IS || p->state == PROC_ZOMBIE || p->state == PROC_DEAD)
 		return;
-	p->cpu.x[10] = (uint64_t)ret;
-	p->cpu.pc += 4;
+	p->cpu->x[10] = (uint64_t)ret;
+	p->cpu->pc += 4;
 }
