@@ -80,7 +80,7 @@ static bool child_table(const struct pt *pt, pfn_t pfn, unsigned level, uint64_t
 	const struct pt_format *f = pt->fmt;
 	pte_t raw;
 	struct pte_info info;
-	if (level == 0 || !read_pte(pt->pm, f, table_pa(pt, pfn) + i * f->pte_size, &raw))
+	if (level == 0 || !read_pte(pt->pm, f, table_pa(pt, pfn) + i * f->pte_size, &raw) || raw == 0)
 		return false;
 	ptfmt_decode(f, raw, level, &info);
 	*child = info.pfn;
@@ -367,6 +367,8 @@ static bool visit_table(const struct visit *v, pfn_t pfn, unsigned level, vaddr_
 		struct pte_info info;
 		if (!read_pte(v->pt->pm, f, pa, &raw))
 			return false;
+		if (raw == 0)
+			continue; /* invalid in every style: most entries, skipped without a decode */
 		ptfmt_decode(f, raw, level, &info);
 		if (!(info.flags & PTE_V))
 			continue;

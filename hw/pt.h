@@ -22,10 +22,10 @@ struct frame_source {
 struct pt_shared;
 
 struct pt {
+	pfn_t root;      /* first frame of the root table (what satp/CR3/PDBR holds) */
 	const struct pt_format *fmt;
 	struct physmem *pm;
 	struct frame_source fs;
-	pfn_t root;      /* first frame of the root table (what satp/CR3/PDBR holds) */
 	uint64_t frames; /* frames of the tables this pt owns (a shared subtree's are not) */
 	struct pt_shared *shared; /* the shared subtree one root entry points at, or NULL */
 };

@@ -130,6 +130,9 @@ static bool setup_memory(struct kernel *k, char *err, size_t errlen)
 	}
 	frames_init(&k->fr, &k->pm, k->cfg.user_frames, kernel_frames);
 	k->fr.junk = k->cfg.junk;
+	/* page tables: a few PTEs of each frame, in every process */
+	if (!physmem_dense(&k->pm, k->cfg.user_frames << k->fmt.page_shift, kernel_frames << k->fmt.page_shift))
+		panic("the kernel pool lies outside RAM");
 	return true;
 }
 
@@ -154,7 +157,7 @@ struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t err
 	k->cfg.fmt = k->fmt;
 	k->next_asid = 1;
 	rng_seed(&k->rng, cfg->seed);
-	u64map_init(&k->pid_index);
+	pidmap_init(&k->pids);
 	if (cfg->user_frames == 0) {
 		snprintf(err, errlen, "RAM must hold at least one frame");
 		goto fail_early;
@@ -182,7 +185,7 @@ fail_memory:
 	frames_fini(&k->fr);
 	physmem_fini(&k->pm);
 fail_early:
-	u64map_fini(&k->pid_index);
+	pidmap_fini(&k->pids);
 	free(k);
 	return NULL;
 }
@@ -204,7 +207,7 @@ void kernel_free(struct kernel *k)
 		swap_close(&k->swap);
 	frames_fini(&k->fr);
 	physmem_fini(&k->pm);
-	u64map_fini(&k->pid_index);
+	pidmap_fini(&k->pids);
 	free(k);
 }
 
@@ -296,9 +299,20 @@ static bool map_kernel_region(struct kernel *k, struct aspace *as)
 	return as_add_region(as, &r);
 }
 
+/* A zeroed struct proc, aligned so that its first fields share one cache line. */
+static struct proc *alloc_proc(void)
+{
+	size_t size = (sizeof(struct proc) + 63) & ~(size_t)63;
+	struct proc *p = aligned_alloc(64, size);
+	if (!p)
+		panic("out of host memory for a process");
+	memset(p, 0, size);
+	return p;
+}
+
 struct proc *kernel_new_proc(struct kernel *k)
 {
-	struct proc *p = xcalloc(1, sizeof *p);
+	struct proc *p = alloc_proc();
 	struct frame_source fs = frames_pt_source(&k->fr);
 	if (pt_init(&p->as.pt, &k->fmt, &k->pm, &fs) != PT_OK) {
 		free(p);
@@ -316,6 +330,69 @@ struct proc *kernel_new_proc(struct kernel *k)
 	return p;
 }
 
+/* ---- the alive list and the family: doubly linked, in creation order ---- */
+
+/* Links p (the newest process) at the end of the alive list and of its
+ * parent's children. */
+static void link_new(struct kernel *k, struct proc *p)
+{
+	p->prev_alive = k->alive_tail;
+	p->next_alive = NULL;
+	*(k->alive_tail ? &k->alive_tail->next_alive : &k->alive) = p;
+	k->alive_tail = p;
+	struct proc *parent = p->parent;
+	if (!parent)
+		return;
+	p->prev_sibling = parent->last_child;
+	p->next_sibling = NULL;
+	*(parent->last_child ? &parent->last_child->next_sibling : &parent->first_child) = p;
+	parent->last_child = p;
+}
+
+/* Takes p out of its parent's children; it has no parent any more. */
+static void unlink_child(struct proc *p)
+{
+	struct proc *parent = p->parent;
+	if (!parent)
+		return;
+	*(p->prev_sibling ? &p->prev_sibling->next_sibling : &parent->first_child) = p->next_sibling;
+	*(p->next_sibling ? &p->next_sibling->prev_sibling : &parent->last_child) = p->prev_sibling;
+	p->prev_sibling = p->next_sibling = NULL;
+	p->parent = NULL;
+}
+
+/* p, in the table, is dead: off the alive list and its parent's children. */
+static void make_dead(struct kernel *k, struct proc *p)
+{
+	p->state = PROC_DEAD;
+	unlink_child(p);
+	if (p->slot >= k->nprocs || k->procs[p->slot] != p)
+		return; /* an image exec was building: never listed */
+	*(p->prev_alive ? &p->prev_alive->next_alive : &k->alive) = p->next_alive;
+	*(p->next_alive ? &p->next_alive->prev_alive : &k->alive_tail) = p->prev_alive;
+	p->prev_alive = p->next_alive = NULL;
+}
+
+/* p takes old's place in the alive list and among its parent's children,
+ * and adopts old's children. */
+static void relink(struct kernel *k, struct proc *old, struct proc *p)
+{
+	p->prev_alive = old->prev_alive;
+	p->next_alive = old->next_alive;
+	*(p->prev_alive ? &p->prev_alive->next_alive : &k->alive) = p;
+	*(p->next_alive ? &p->next_alive->prev_alive : &k->alive_tail) = p;
+	if (p->parent) {
+		p->prev_sibling = old->prev_sibling;
+		p->next_sibling = old->next_sibling;
+		*(p->prev_sibling ? &p->prev_sibling->next_sibling : &p->parent->first_child) = p;
+		*(p->next_sibling ? &p->next_sibling->prev_sibling : &p->parent->last_child) = p;
+	}
+	p->first_child = old->first_child;
+	p->last_child = old->last_child;
+	for (struct proc *c = p->first_child; c; c = c->next_sibling)
+		c->parent = p;
+}
+
 void kernel_adopt(struct kernel *k, struct proc *p, int pid)
 {
 	if (k->nprocs == k->cap) {
@@ -323,8 +400,10 @@ void kernel_adopt(struct kernel *k, struct proc *p, int pid)
 		k->procs = xrealloc(k->procs, k->cap * sizeof *k->procs);
 	}
 	p->pid = pid;
-	u64map_put(&k->pid_index, (uint64_t)pid, k->nprocs);
+	p->slot = k->nprocs;
+	pidmap_put(&k->pids, p);
 	k->procs[k->nprocs++] = p;
+	link_new(k, p);
 }
 
 struct proc *kernel_spawn(struct kernel *k, int pid)
@@ -337,24 +416,20 @@ struct proc *kernel_spawn(struct kernel *k, int pid)
 
 void kernel_replace(struct kernel *k, struct proc *old, struct proc *p)
 {
-	uint64_t i;
-	if (!u64map_get(&k->pid_index, (uint64_t)old->pid, &i))
+	size_t i = old->slot;
+	if (i >= k->nprocs || k->procs[i] != old)
 		panic("pid %d is not in the table", old->pid);
 	p->pid = old->pid;
 	p->parent = old->parent;
+	p->slot = i;
 	k->procs[i] = p;
-	for (size_t j = 0; j < k->nprocs; j++)
-		if (k->procs[j]->parent == old)
-			k->procs[j]->parent = p;
+	pidmap_put(&k->pids, p);
+	relink(k, old, p);
 	release_as(k, old);
 	free_proc(old);
 }
 
-struct proc *kernel_proc(struct kernel *k, int pid)
-{
-	uint64_t i;
-	return u64map_get(&k->pid_index, (uint64_t)pid, &i) ? k->procs[i] : NULL;
-}
+struct proc *kernel_proc(struct kernel *k, int pid) { return pidmap_get(&k->pids, pid); }
 
 void kernel_drop_page(struct kernel *k, struct aspace *as, const struct pt_leaf *leaf)
 {
@@ -402,17 +477,24 @@ static void bury(struct kernel *k, struct proc *p)
 {
 	struct proc *parent = p->parent;
 	bool waited_for = parent && (parent->state != PROC_ZOMBIE && parent->state != PROC_DEAD);
-	p->state = waited_for ? PROC_ZOMBIE : PROC_DEAD;
+	if (waited_for)
+		p->state = PROC_ZOMBIE;
+	else
+		make_dead(k, p);
 	if (waited_for && parent->state == PROC_WAITING && (parent->wait_pid == -1 || parent->wait_pid == p->pid))
 		parent->state = PROC_LIVE;
-	for (size_t i = 0; i < k->nprocs; i++) {
-		struct proc *c = k->procs[i];
-		if (c->parent != p)
-			continue;
-		c->parent = NULL;
+	while (p->first_child) {
+		struct proc *c = p->first_child;
 		if (c->state == PROC_ZOMBIE)
-			c->state = PROC_DEAD;
+			make_dead(k, c);
+		else
+			unlink_child(c);
 	}
+}
+
+void kernel_reap(struct kernel *k, struct proc *z)
+{
+	make_dead(k, z);
 }
 
 /* Frees everything p's address space holds (not the struct). */
@@ -914,9 +996,38 @@ uint64_t kernel_sim_ns(const struct kernel *k)
 	return latency_ns(&k->cfg.lat, &hw);
 }
 
+/* Panics unless the alive list holds the processes not dead in table order
+ * and each one's children are those whose parent it is, in table order. */
+static void check_lists(const struct kernel *k)
+{
+	size_t alive = 0, with_parent = 0, children = 0;
+	const struct proc *prev = NULL;
+	for (const struct proc *p = k->alive; p; prev = p, p = p->next_alive) {
+		if (p->slot >= k->nprocs || k->procs[p->slot] != p || p->state == PROC_DEAD || p->prev_alive != prev ||
+		    (prev && prev->slot >= p->slot))
+			panic("pid %d is out of place in the alive list", p->pid);
+		alive++;
+		const struct proc *older = NULL;
+		for (const struct proc *c = p->first_child; c; older = c, c = c->next_sibling, children++)
+			if (c->parent != p || c->state == PROC_DEAD || c->prev_sibling != older || (older && older->slot >= c->slot))
+				panic("pid %d is out of place among the children of pid %d", c->pid, p->pid);
+		if (p->last_child != older)
+			panic("pid %d: its last child is not at the end of its children", p->pid);
+	}
+	if (k->alive_tail != prev)
+		panic("the alive list does not end at its tail");
+	for (size_t i = 0; i < k->nprocs; i++) {
+		alive -= k->procs[i]->state != PROC_DEAD;
+		with_parent += k->procs[i]->parent != NULL;
+	}
+	if (alive != 0 || with_parent != children)
+		panic("the alive list or the children lists miss processes");
+}
+
 void kernel_check(const struct kernel *k)
 {
 	frames_check(&k->fr);
+	check_lists(k);
 	uint64_t mapped = 0, frame_refs = 0, holders = 0, holders_wanted = 0, pt_frames = 0, linked = 0;
 	for (size_t i = 0; i < k->nprocs; i++) {
 		mapped += k->procs[i]->as.resident;

@@ -13,6 +13,7 @@
 #include "lib/u64map.h"
 #include "os/as.h"
 #include "os/frames.h"
+#include "os/pidmap.h"
 #include "os/policy.h"
 #include "os/swap.h"
 
@@ -52,14 +53,18 @@ enum proc_state {
  * program is a separate object, freed when it ends, so that what stays of an
  * ended process is the little its summary line needs. */
 struct proc {
-	int pid;
+	int pid;                  /* pid, state, as.asid and as.pt.root: one cache line */
 	enum proc_state state;
 	struct aspace as;
+	size_t slot;              /* its index in the kernel's procs */
 	uint64_t minor_faults, major_faults, cow_copies;
 	uint64_t tlb_hits, tlb_misses; /* of the ASIDs it held before its current one */
 	char death[320];          /* why it was killed ("" when it exited by itself) */
 	/* processes that run programs (vmlab run) */
 	struct proc *parent;      /* NULL for the ones started from the command line */
+	struct proc *first_child, *last_child;   /* children not dead, in creation order ... */
+	struct proc *prev_sibling, *next_sibling; /* ... linked through these */
+	struct proc *prev_alive, *next_alive;     /* the kernel's alive list */
 	char name[64];
 	struct cpu *cpu;          /* its CPU while it runs a program; NULL otherwise */
 	uint64_t instret;         /* instructions it retired, once its CPU is gone */
@@ -118,9 +123,11 @@ struct kernel {
 	bool has_swap;
 	struct mmu *mmu;
 	struct policy global;      /* global scope only */
-	struct proc **procs;       /* in creation order */
+	struct proc **procs;       /* in creation order, every one ever (for the summary) */
 	size_t nprocs, cap;
-	struct u64map pid_index;   /* pid -> index in procs */
+	struct proc *alive, *alive_tail; /* those not PROC_DEAD (zombies too), in creation order:
+					    what scans for a process to run, wake or kill walk */
+	struct pidmap pids;        /* pid -> process */
 	struct proc *current;      /* whose address space the MMU is in */
 	pfn_t kregion;             /* first frame of the kernel region */
 	vaddr_t kregion_va;        /* 0 when the VA space is too small for one */
@@ -148,7 +155,8 @@ void kernel_free(struct kernel *k);
  * with the first one and freed with the last. */
 struct proc *kernel_spawn(struct kernel *k, int pid);
 /* kernel_spawn in two steps: a process outside the table (exec builds the new
- * image in it), then its entry into the table under pid. */
+ * image in it), then its entry into the table under pid (and into its
+ * parent's children, when p->parent is set). */
 struct proc *kernel_new_proc(struct kernel *k);
 void kernel_adopt(struct kernel *k, struct proc *p, int pid);
 /* exec's commit: p (outside the table) takes old's place, pid, parent and
@@ -161,6 +169,8 @@ struct proc *kernel_proc(struct kernel *k, int pid);
 /* Frees everything the process holds. It stays in the table: a zombie until
  * its parent waits for it, or dead (a parent waiting for it wakes up). */
 void kernel_exit(struct kernel *k, struct proc *p);
+/* wait4 collected the zombie z: it is dead, its parent's child no more. */
+void kernel_reap(struct kernel *k, struct proc *z);
 /* Kills p with signal sig (its wait status), why saying what happened (the
  * on_kill hook is told). */
 void kernel_kill(struct kernel *k, struct proc *p, int sig, const char *why);

@@ -245,12 +245,11 @@ static long sys_fork(struct call *c)
 }
 
 /* A child of p that wait4(pid) is about; *any tells whether p has one at all. */
-static struct proc *waitable_child(struct kernel *k, struct proc *p, int64_t pid, bool *any)
+static struct proc *waitable_child(struct proc *p, int64_t pid, bool *any)
 {
 	*any = false;
-	for (size_t i = 0; i < k->nprocs; i++) {
-		struct proc *ch = k->procs[i];
-		if (ch->parent != p || ch->state == PROC_DEAD || (pid > 0 && ch->pid != pid))
+	for (struct proc *ch = p->first_child; ch; ch = ch->next_sibling) {
+		if (pid > 0 && ch->pid != pid)
 			continue;
 		*any = true;
 		if (ch->state == PROC_ZOMBIE)
@@ -265,7 +264,7 @@ static enum after sys_wait4(struct call *c, long *ret)
 	int64_t pid = (int64_t)c->a[0];
 	if (pid < -1 || pid == 0)
 		pid = -1; /* process groups: every child is in ours */
-	struct proc *z = waitable_child(c->k, c->p, pid, &any);
+	struct proc *z = waitable_child(c->p, pid, &any);
 	if (z) {
 		int32_t status = z->wait_status;
 		int st = c->a[1] ? vm_copy(c->k, c->p, c->a[1], &status, sizeof status, true) : 0;
@@ -273,8 +272,8 @@ static enum after sys_wait4(struct call *c, long *ret)
 			*ret = copy_result(st);
 			return RETURN;
 		}
-		z->state = PROC_DEAD;
 		*ret = z->pid;
+		kernel_reap(c->k, z);
 		return RETURN;
 	}
 	if (!any || (c->a[2] & GUEST_WNOHANG)) {

@@ -1,7 +1,9 @@
 /* Many processes: what a process holding no pages costs (its root table and
  * a small struct), the kernel region's tables shared by every address space
- * and freed with the last, exited processes giving everything back, and
- * 70,000 processes through ASID wrap-around without a stale TLB hit. */
+ * and freed with the last, exited processes giving everything back, the
+ * alive and children lists through exit, wait and exec, and 70,000 processes
+ * through ASID wrap-around without a stale TLB hit. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,6 +174,57 @@ TEST(exited_processes_give_back_every_frame_slot_and_their_cpu)
 		CHECK_EQ(p[i]->as.nregions, 0);
 		CHECK(p[i]->state == PROC_DEAD);
 	}
+	kernel_free(k);
+}
+
+/* A child of parent, entered under pid as fork does it. */
+static struct proc *fork_child(struct kernel *k, struct proc *parent, int pid)
+{
+	struct proc *c = kernel_new_proc(k);
+	c->parent = parent;
+	kernel_adopt(k, c, pid);
+	return c;
+}
+
+/* The pids of the alive list, as "1 2 3". */
+static void alive_pids(const struct kernel *k, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	for (const struct proc *p = k->alive; p; p = p->next_alive)
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s%d", buf[0] ? " " : "", p->pid);
+}
+
+TEST(zombies_stay_listed_until_reaped_and_orphans_lose_their_parent)
+{
+	struct kernel *k = sv39_kernel(64, 64);
+	char pids[64];
+	struct proc *init = kernel_spawn(k, 1);
+	struct proc *a = fork_child(k, init, 2), *b = fork_child(k, init, 3), *c = fork_child(k, a, 4);
+	CHECK(init->first_child == a && a->next_sibling == b && init->last_child == b);
+	kernel_exit(k, b);
+	CHECK(b->state == PROC_ZOMBIE);
+	kernel_check(k);
+	kernel_reap(k, b);
+	CHECK(b->state == PROC_DEAD && b->parent == NULL);
+	CHECK(init->first_child == a && init->last_child == a);
+	alive_pids(k, pids, sizeof pids);
+	CHECK_STR(pids, "1 2 4");
+	kernel_check(k);
+	/* exec: a's new image takes its place, and its child */
+	struct proc *a2 = kernel_new_proc(k);
+	kernel_replace(k, a, a2);
+	CHECK(init->first_child == a2 && c->parent == a2 && a2->first_child == c);
+	kernel_check(k);
+	kernel_exit(k, c); /* a zombie of a2 ... */
+	kernel_exit(k, a2); /* ... gone when a2 ends; a2 waits for init */
+	CHECK(c->state == PROC_DEAD && a2->state == PROC_ZOMBIE);
+	alive_pids(k, pids, sizeof pids);
+	CHECK_STR(pids, "1 2");
+	kernel_check(k);
+	kernel_exit(k, init);
+	CHECK(init->state == PROC_DEAD && a2->state == PROC_DEAD);
+	CHECK(k->alive == NULL && k->alive_tail == NULL);
+	kernel_check(k);
 	kernel_free(k);
 }
 
