@@ -624,7 +624,7 @@ void tlb_flush_asid(struct tlb *t, asid_t asid)
 	uint32_t own = asid & t->asid_mask;
 	t->gen++;
 	t->ctr.flushes++;
-	for (uint32_t i = 0; i < t->cfg.entries; i++) {
+	for (uint32_t i = 0; t->occupancy && i < t->cfg.entries; i++) {
 		uint32_t id = t->key[i].id;
 		if ((id & TLB_KEY_VALID) && !(id & TLB_KEY_GLOBAL) && (id & 0xffff) == own) {
 			invalidate(t, i);

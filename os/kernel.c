@@ -195,6 +195,7 @@ static void free_proc(struct proc *p);
 
 void kernel_free(struct kernel *k)
 {
+	mmu_flush_all(k->mmu); /* so that each process's flush below finds the TLB empty at once */
 	for (size_t i = 0; i < k->nprocs; i++)
 		release_as(k, k->procs[i]);
 	for (size_t i = 0; i < k->nprocs; i++)
