@@ -26,7 +26,7 @@
 #define REFS 2000000ull
 #define PAIRS 10000 /* of pages: 20,000 pages in all */
 #define BURST 32
-#define ROUNDS 5
+#define ROUNDS 9
 #define EMPTY_PROCS 20000
 
 /* CPU time (user and system) of this process: the machine is shared, and
