@@ -7,8 +7,8 @@
 #include "guest/include/vmlab/syscall.h"
 
 #include <errno.h>
-#include <stddef.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,47 +212,11 @@ void kernel_free(struct kernel *k)
 	free(k);
 }
 
-/* ---- ASIDs (see kernel_switch) ---- */
-
-/* Moves the TLBs' counts of p's current ASID into p, which loses it. */
-static void bank_asid(struct kernel *k, struct proc *p)
-{
-	uint64_t hits, misses;
-	if (!p->as.asid)
-		return;
-	mmu_asid_totals(k->mmu, p->as.asid, &hits, &misses);
-	p->tlb_hits += hits;
-	p->tlb_misses += misses;
-	p->as.asid = 0;
-}
-
-/* Every ASID has been handed out: a new generation. The current process
- * (which may run on without a switch) gets the first ASID of it at once. */
-static void asid_rollover(struct kernel *k)
-{
-	for (size_t i = 0; i < k->nprocs; i++)
-		bank_asid(k, k->procs[i]);
-	if (k->current)
-		bank_asid(k, k->current); /* an exec image not yet in the table */
-	mmu_asid_counters_clear(k->mmu);
-	mmu_flush_all(k->mmu);
-	k->next_asid = 1;
-	if (k->current) {
-		k->current->as.asid = k->next_asid++;
-		mmu_set_context(k->mmu, k->current->as.pt.root, k->current->as.asid);
-	}
-}
-
-static asid_t new_asid(struct kernel *k)
-{
-	if (k->next_asid == 0)
-		asid_rollover(k);
-	return k->next_asid++;
-}
+/* ---- ASIDs (os/asid.c hands them out) ---- */
 
 void kernel_switch_slow(struct kernel *k, struct proc *p)
 {
-	p->as.asid = new_asid(k);
+	p->as.asid = asid_new(k);
 	k->current = p;
 	mmu_set_context(k->mmu, p->as.pt.root, p->as.asid);
 }
@@ -320,7 +284,7 @@ struct proc *kernel_new_proc(struct kernel *k)
 		return NULL;
 	}
 	u64map_init(&p->as.swapped);
-	p->as.asid = new_asid(k);
+	p->as.asid = asid_new(k);
 	if (k->cfg.local_scope)
 		policy_for(k, &p->as.policy);
 	if (!map_kernel_region(k, &p->as)) {
@@ -329,69 +293,6 @@ struct proc *kernel_new_proc(struct kernel *k)
 		return NULL;
 	}
 	return p;
-}
-
-/* ---- the alive list and the family: doubly linked, in creation order ---- */
-
-/* Links p (the newest process) at the end of the alive list and of its
- * parent's children. */
-static void link_new(struct kernel *k, struct proc *p)
-{
-	p->prev_alive = k->alive_tail;
-	p->next_alive = NULL;
-	*(k->alive_tail ? &k->alive_tail->next_alive : &k->alive) = p;
-	k->alive_tail = p;
-	struct proc *parent = p->parent;
-	if (!parent)
-		return;
-	p->prev_sibling = parent->last_child;
-	p->next_sibling = NULL;
-	*(parent->last_child ? &parent->last_child->next_sibling : &parent->first_child) = p;
-	parent->last_child = p;
-}
-
-/* Takes p out of its parent's children; it has no parent any more. */
-static void unlink_child(struct proc *p)
-{
-	struct proc *parent = p->parent;
-	if (!parent)
-		return;
-	*(p->prev_sibling ? &p->prev_sibling->next_sibling : &parent->first_child) = p->next_sibling;
-	*(p->next_sibling ? &p->next_sibling->prev_sibling : &parent->last_child) = p->prev_sibling;
-	p->prev_sibling = p->next_sibling = NULL;
-	p->parent = NULL;
-}
-
-/* p, in the table, is dead: off the alive list and its parent's children. */
-static void make_dead(struct kernel *k, struct proc *p)
-{
-	p->state = PROC_DEAD;
-	unlink_child(p);
-	if (p->slot >= k->nprocs || k->procs[p->slot] != p)
-		return; /* an image exec was building: never listed */
-	*(p->prev_alive ? &p->prev_alive->next_alive : &k->alive) = p->next_alive;
-	*(p->next_alive ? &p->next_alive->prev_alive : &k->alive_tail) = p->prev_alive;
-	p->prev_alive = p->next_alive = NULL;
-}
-
-/* p takes old's place in the alive list and among its parent's children,
- * and adopts old's children. */
-static void relink(struct kernel *k, struct proc *old, struct proc *p)
-{
-	p->prev_alive = old->prev_alive;
-	p->next_alive = old->next_alive;
-	*(p->prev_alive ? &p->prev_alive->next_alive : &k->alive) = p;
-	*(p->next_alive ? &p->next_alive->prev_alive : &k->alive_tail) = p;
-	if (p->parent) {
-		p->prev_sibling = old->prev_sibling;
-		p->next_sibling = old->next_sibling;
-		*(p->prev_sibling ? &p->prev_sibling->next_sibling : &p->parent->first_child) = p;
-		*(p->next_sibling ? &p->next_sibling->prev_sibling : &p->parent->last_child) = p;
-	}
-	p->first_child = old->first_child;
-	p->last_child = old->last_child;
-	for (struct proc *c = p->first_child; c; c = c->next_sibling)
-		c->parent = p;
 }
 
 void kernel_adopt(struct kernel *k, struct proc *p, int pid)
@@ -404,7 +305,7 @@ void kernel_adopt(struct kernel *k, struct proc *p, int pid)
 	p->slot = k->nprocs;
 	pidmap_put(&k->pids, p);
 	k->procs[k->nprocs++] = p;
-	link_new(k, p);
+	family_add(k, p);
 }
 
 struct proc *kernel_spawn(struct kernel *k, int pid)
@@ -425,7 +326,7 @@ void kernel_replace(struct kernel *k, struct proc *old, struct proc *p)
 	p->slot = i;
 	k->procs[i] = p;
 	pidmap_put(&k->pids, p);
-	relink(k, old, p);
+	family_replace(k, old, p);
 	release_as(k, old);
 	free_proc(old);
 }
@@ -481,22 +382,19 @@ static void bury(struct kernel *k, struct proc *p)
 	if (waited_for)
 		p->state = PROC_ZOMBIE;
 	else
-		make_dead(k, p);
+		family_dead(k, p);
 	if (waited_for && parent->state == PROC_WAITING && (parent->wait_pid == -1 || parent->wait_pid == p->pid))
 		parent->state = PROC_LIVE;
 	while (p->first_child) {
 		struct proc *c = p->first_child;
 		if (c->state == PROC_ZOMBIE)
-			make_dead(k, c);
+			family_dead(k, c);
 		else
-			unlink_child(c);
+			family_orphan(c);
 	}
 }
 
-void kernel_reap(struct kernel *k, struct proc *z)
-{
-	make_dead(k, z);
-}
+void kernel_reap(struct kernel *k, struct proc *z) { family_dead(k, z); }
 
 /* Frees everything p's address space holds (not the struct). */
 static void release_as(struct kernel *k, struct proc *p)
@@ -997,38 +895,10 @@ uint64_t kernel_sim_ns(const struct kernel *k)
 	return latency_ns(&k->cfg.lat, &hw);
 }
 
-/* Panics unless the alive list holds the processes not dead in table order
- * and each one's children are those whose parent it is, in table order. */
-static void check_lists(const struct kernel *k)
-{
-	size_t alive = 0, with_parent = 0, children = 0;
-	const struct proc *prev = NULL;
-	for (const struct proc *p = k->alive; p; prev = p, p = p->next_alive) {
-		if (p->slot >= k->nprocs || k->procs[p->slot] != p || p->state == PROC_DEAD || p->prev_alive != prev ||
-		    (prev && prev->slot >= p->slot))
-			panic("pid %d is out of place in the alive list", p->pid);
-		alive++;
-		const struct proc *older = NULL;
-		for (const struct proc *c = p->first_child; c; older = c, c = c->next_sibling, children++)
-			if (c->parent != p || c->state == PROC_DEAD || c->prev_sibling != older || (older && older->slot >= c->slot))
-				panic("pid %d is out of place among the children of pid %d", c->pid, p->pid);
-		if (p->last_child != older)
-			panic("pid %d: its last child is not at the end of its children", p->pid);
-	}
-	if (k->alive_tail != prev)
-		panic("the alive list does not end at its tail");
-	for (size_t i = 0; i < k->nprocs; i++) {
-		alive -= k->procs[i]->state != PROC_DEAD;
-		with_parent += k->procs[i]->parent != NULL;
-	}
-	if (alive != 0 || with_parent != children)
-		panic("the alive list or the children lists miss processes");
-}
-
 void kernel_check(const struct kernel *k)
 {
 	frames_check(&k->fr);
-	check_lists(k);
+	family_check(k);
 	uint64_t mapped = 0, frame_refs = 0, holders = 0, holders_wanted = 0, pt_frames = 0, linked = 0;
 	for (size_t i = 0; i < k->nprocs; i++) {
 		mapped += k->procs[i]->as.resident;

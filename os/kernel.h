@@ -47,11 +47,11 @@ enum proc_state {
 	PROC_DEAD,      /* gone: reaped, or exited or killed with nobody to wait for it */
 };
 
-/* A process. What every process has comes first; trace processes hold only
- * that and their address space (a few hundred bytes of host memory, and a
- * root table: see kernel_new_proc). The CPU state of a process that runs a
- * program is a separate object, freed when it ends, so that what stays of an
- * ended process is the little its summary line needs. */
+/* A process. What every process has comes first; a trace process holds only
+ * that and its address space (about a kilobyte of host memory with its region
+ * list, and a root table: see kernel_spawn). The CPU state of a process that
+ * runs a program is a separate object, freed when it ends, so that what stays
+ * of an ended process is the little its summary line needs. */
 struct proc {
 	int pid;                  /* pid, state, as.asid and as.pt.root: one cache line */
 	enum proc_state state;
@@ -222,9 +222,10 @@ uint64_t kernel_swapped_pages(const struct proc *p);
 /* Simulated time so far. */
 uint64_t kernel_sim_ns(const struct kernel *k);
 
-/* Panics when frames, swap slots and mappings disagree, or the page-table
+/* Panics when frames, swap slots and mappings disagree, when the page-table
  * frames in use are not those of the processes' own tables plus the shared
- * kernel-region tables (for tests). */
+ * kernel-region tables, or when the alive list or a process's children are
+ * not what they should be (for tests). */
 void kernel_check(const struct kernel *k);
 
 #endif
