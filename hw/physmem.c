@@ -21,7 +21,6 @@ enum physmem_status physmem_init(struct physmem *pm, uint64_t size, unsigned pag
 	pm->page_shift = page_shift;
 	pm->nframes = size >> page_shift;
 	pm->map_len = len;
-	pm->dense_start = pm->dense_end = 0;
 	return PHYSMEM_OK;
 }
 
@@ -42,29 +41,10 @@ const char *physmem_strerror(enum physmem_status st)
 	return "?";
 }
 
-bool physmem_dense(struct physmem *pm, paddr_t pa, uint64_t len)
-{
-	if (!physmem_contains(pm, pa, len))
-		return false;
-	pm->dense_start = pa;
-	pm->dense_end = pa + len;
-#ifdef MADV_HUGEPAGE
-	uint64_t hp = host_page();
-	uint64_t first = (pa + hp - 1) & ~(hp - 1), last = (pa + len) & ~(hp - 1);
-	if (first < last)
-		(void)madvise(pm->base + first, last - first, MADV_HUGEPAGE); /* a hint: without it, small pages */
-#endif
-	return true;
-}
-
 bool physmem_zero(struct physmem *pm, paddr_t pa, uint64_t len)
 {
 	if (!physmem_contains(pm, pa, len))
 		return false;
-	if (pa < pm->dense_end && pa + len > pm->dense_start) {
-		memset(pm->base + pa, 0, len);
-		return true;
-	}
 	uint64_t hp = host_page();
 	uint64_t first = (pa + hp - 1) & ~(hp - 1), last = (pa + len) & ~(hp - 1);
 	if (first >= last) {

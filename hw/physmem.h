@@ -17,7 +17,6 @@ struct physmem {
 	unsigned page_shift;
 	uint64_t nframes;
 	size_t map_len;     /* host bytes mapped (size rounded up to host pages) */
-	paddr_t dense_start, dense_end; /* the range physmem_dense was told of */
 };
 
 enum physmem_status {
@@ -74,13 +73,6 @@ static inline void physmem_store(const struct physmem *pm, paddr_t pa, unsigned 
 /* Zeroes [pa, pa+len) and gives whole host pages inside it back to the host.
  * Returns false (and changes nothing) when the range is outside RAM. */
 WARN_UNUSED bool physmem_zero(struct physmem *pm, paddr_t pa, uint64_t len);
-
-/* Tells the host that [pa, pa+len) will be used densely, a little of each
- * frame rewritten often (page tables): it is backed by huge pages where the
- * host has them (one host page fault per 2 MiB instead of per 4 KiB, fewer
- * host TLB misses), and physmem_zero clears frames inside it in place instead
- * of giving their pages back. Returns false when the range is outside RAM. */
-WARN_UNUSED bool physmem_dense(struct physmem *pm, paddr_t pa, uint64_t len);
 
 /* Fills [pa, pa+len) with a junk pattern so that use of freed memory shows.
  * Returns false when the range is outside RAM. */

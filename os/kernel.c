@@ -130,9 +130,6 @@ static bool setup_memory(struct kernel *k, char *err, size_t errlen)
 	}
 	frames_init(&k->fr, &k->pm, k->cfg.user_frames, kernel_frames);
 	k->fr.junk = k->cfg.junk;
-	/* page tables: a few PTEs of each frame, in every process */
-	if (!physmem_dense(&k->pm, k->cfg.user_frames << k->fmt.page_shift, kernel_frames << k->fmt.page_shift))
-		panic("the kernel pool lies outside RAM");
 	return true;
 }
 

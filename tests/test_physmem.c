@@ -87,21 +87,3 @@ TEST(junk_fills_freed_memory)
 	CHECK(!physmem_junk(&pm, 4090, 16));
 	physmem_fini(&pm);
 }
-
-TEST(a_dense_range_is_zeroed_in_place_and_the_rest_gives_pages_back)
-{
-	struct physmem pm;
-	CHECK_EQ(physmem_init(&pm, 1 << 20, 12), PHYSMEM_OK);
-	CHECK(!physmem_dense(&pm, 1 << 19, 1 << 20)); /* beyond RAM */
-	CHECK(physmem_dense(&pm, 1 << 19, 1 << 19));  /* the upper half */
-	memset(pm.base, 0x5a, 1 << 20);
-	CHECK(physmem_zero(&pm, 0, 1 << 19));
-	CHECK(physmem_zero(&pm, 1 << 19, 4096));
-	CHECK_EQ(physmem_resident_bytes(&pm), 1 << 19); /* the lower half went back; the upper stayed */
-	CHECK_EQ(physmem_load(&pm, 0, 8), 0);
-	CHECK_EQ(physmem_load(&pm, (1 << 19) - 8, 8), 0);
-	CHECK_EQ(physmem_load(&pm, 1 << 19, 8), 0);
-	CHECK_EQ(physmem_load(&pm, (1 << 19) + 4088, 8), 0);
-	CHECK_EQ(physmem_load(&pm, (1 << 19) + 4096, 1), 0x5a);
-	physmem_fini(&pm);
-}
