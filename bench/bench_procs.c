@@ -2,18 +2,22 @@
  * spread over 1,000 and over 10,000 processes through `vmlab trace`'s own path
  * (binary reader, replay, kernel, MMU), alternating 1k, 10k, 1k, 10k, ..., and
  * prints the median CPU time per reference of each and their ratio (target:
- * 10k / 1k <= 1.3). Both traces do the same modelled work, fault for fault and hit
- * for hit: 20,000 pages in all (20 per process, or 2), sv39, the default
- * 64-entry TLB and clock. Two shapes: "bursts" (32 references at a time on 2
- * pages of one process, like a scheduled program; 16,384 frames of RAM, so
- * pages are evicted) and "interleaved" (every reference from a process picked
- * at random, so nearly every one misses in the TLB and walks; 24,576 frames,
- * so each page faults once).
+ * 10k / 1k <= 1.3). Both traces do the same modelled work, fault for fault
+ * and hit for hit: 20,000 pages in all (20 per process, or 2), sv39, the
+ * default 64-entry TLB and clock. Two shapes: "bursts" (32 references at a
+ * time on 2 pages of one process, like a scheduled program; 16,384 frames of
+ * RAM, so pages are evicted; the random choice of bursts leaves a few of the
+ * 10,000 processes out) and "interleaved" (every reference from a process
+ * picked at random, so nearly every one misses in the TLB and walks; 24,576
+ * frames, so each page faults once).
  *
  * Then the host memory of a process that holds no pages: the growth of the
  * resident set size (/proc/self/statm, which counts the simulated RAM the host
  * committed as well as malloc's heap) while 20,000 empty processes are
- * spawned, divided by 20,000. Target: <= 8 KiB. */
+ * spawned, divided by 20,000. Target: <= 8 KiB.
+ *
+ * `bench_procs bursts|interleaved 1000|10000` replays one trace once (for
+ * profiling). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
