@@ -34,14 +34,18 @@ static paddr_t pte_addr(const struct pt_format *fmt, paddr_t table, vaddr_t va, 
 	return table + ptfmt_index(fmt, va, level) * fmt->pte_size;
 }
 
-/* Allocates and zeroes one table for the given level. */
+/* Allocates and zeroes one table for the given level. The zeroes are
+ * written in place: a table is written at once, and a host page given back
+ * (physmem_zero) would cost two host faults to come back, a read and a write. */
 static bool table_alloc(struct pt *pt, unsigned level, pfn_t *pfn)
 {
-	uint64_t n = ptfmt_table_frames(pt->fmt, level);
+	uint64_t n = ptfmt_table_frames(pt->fmt, level), bytes = n << pt->fmt->page_shift;
 	if (!pt->fs.alloc(pt->fs.ctx, n, pfn))
 		return false;
-	if (!physmem_zero(pt->pm, table_pa(pt, *pfn), n << pt->fmt->page_shift))
+	uint8_t *host = physmem_ptr(pt->pm, table_pa(pt, *pfn), bytes);
+	if (!host)
 		panic("frame source returned frame 0x%" PRIx64 " outside RAM", *pfn);
+	memset(host, 0, bytes);
 	pt->frames += n;
 	return true;
 }

@@ -11,8 +11,9 @@
 #include "hw/physmem.h"
 #include "hw/ptfmt.h"
 
-/* Where page-table frames come from. alloc returns n physically contiguous,
- * zeroed frames, or false when none are left; free gives them back. */
+/* Where page-table frames come from. alloc returns n physically contiguous
+ * frames, or false when none are left (pt.c zeroes them itself, in place:
+ * see table_alloc); free gives them back. */
 struct frame_source {
 	bool (*alloc)(void *ctx, uint64_t n, pfn_t *first);
 	void (*free)(void *ctx, pfn_t first, uint64_t n);
