@@ -277,6 +277,13 @@ void mmu_asid_totals(const struct mmu *m, asid_t asid, uint64_t *hits, uint64_t 
 	}
 }
 
+void mmu_asid_counters_clear(struct mmu *m)
+{
+	struct tlb *t[3];
+	for (int i = distinct_tlbs(m, t, true) - 1; i >= 0; i--)
+		tlb_asid_counters_clear(t[i]);
+}
+
 void mmu_add_hw_counts(const struct mmu *m, struct hw_counts *hw)
 {
 	uint64_t hits, misses;

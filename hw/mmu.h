@@ -206,5 +206,7 @@ void mmu_add_hw_counts(const struct mmu *m, struct hw_counts *hw);
 void mmu_tlb_totals(const struct mmu *m, uint64_t *hits, uint64_t *misses);
 /* The same, for the lookups of one ASID. */
 void mmu_asid_totals(const struct mmu *m, asid_t asid, uint64_t *hits, uint64_t *misses);
+/* Sets the per-ASID counters of every TLB to zero (tlb_asid_counters_clear). */
+void mmu_asid_counters_clear(struct mmu *m);
 
 #endif

@@ -34,14 +34,18 @@ static paddr_t pte_addr(const struct pt_format *fmt, paddr_t table, vaddr_t va, 
 	return table + ptfmt_index(fmt, va, level) * fmt->pte_size;
 }
 
-/* Allocates and zeroes one table for the given level. */
+/* Allocates and zeroes one table for the given level. The zeroes are
+ * written in place: a table is written at once, and a host page given back
+ * (physmem_zero) would cost two host faults to come back, a read and a write. */
 static bool table_alloc(struct pt *pt, unsigned level, pfn_t *pfn)
 {
-	uint64_t n = ptfmt_table_frames(pt->fmt, level);
+	uint64_t n = ptfmt_table_frames(pt->fmt, level), bytes = n << pt->fmt->page_shift;
 	if (!pt->fs.alloc(pt->fs.ctx, n, pfn))
 		return false;
-	if (!physmem_zero(pt->pm, table_pa(pt, *pfn), n << pt->fmt->page_shift))
+	uint8_t *host = physmem_ptr(pt->pm, table_pa(pt, *pfn), bytes);
+	if (!host)
 		panic("frame source returned frame 0x%" PRIx64 " outside RAM", *pfn);
+	memset(host, 0, bytes);
 	pt->frames += n;
 	return true;
 }
@@ -52,34 +56,171 @@ enum pt_status pt_init(struct pt *pt, const struct pt_format *fmt, struct physme
 	pt->pm = pm;
 	pt->fs = *fs;
 	pt->frames = 0;
+	pt->shared = NULL;
 	if (fmt->page_shift != pm->page_shift)
 		return PT_EINVAL;
 	return table_alloc(pt, fmt->levels - 1, &pt->root) ? PT_OK : PT_ENOMEM;
 }
 
-static void free_table(struct pt *pt, pfn_t pfn, unsigned level)
+/* Gives one table of the given level back to the frame source. */
+static void table_free(struct pt *pt, pfn_t pfn, unsigned level)
 {
-	const struct pt_format *f = pt->fmt;
-	if (level > 0) {
-		for (uint64_t i = 0; i < (1ull << f->level_bits[level]); i++) {
-			pte_t raw;
-			struct pte_info info;
-			if (!read_pte(pt->pm, f, table_pa(pt, pfn) + i * f->pte_size, &raw))
-				break;
-			ptfmt_decode(f, raw, level, &info);
-			if ((info.flags & PTE_V) && !info.leaf && !info.reserved)
-				free_table(pt, info.pfn, level - 1);
-		}
-	}
-	uint64_t n = ptfmt_table_frames(f, level);
+	uint64_t n = ptfmt_table_frames(pt->fmt, level);
 	pt->fs.free(pt->fs.ctx, pfn, n);
 	pt->frames -= n;
 }
 
+/* Whether entry i of a table of the given level is pt's link to its shared subtree. */
+static bool is_link(const struct pt *pt, unsigned level, uint64_t i)
+{
+	return pt->shared && level == pt->fmt->levels - 1 && i == pt->shared->index;
+}
+
+/* Reads entry i of the table at pfn of the given level; false when it is not
+ * a valid pointer to a lower table (or lies outside RAM), else its table's
+ * frame in *child. */
+static bool child_table(const struct pt *pt, pfn_t pfn, unsigned level, uint64_t i, pfn_t *child)
+{
+	const struct pt_format *f = pt->fmt;
+	pte_t raw;
+	struct pte_info info;
+	if (level == 0 || !read_pte(pt->pm, f, table_pa(pt, pfn) + i * f->pte_size, &raw) || raw == 0)
+		return false;
+	ptfmt_decode(f, raw, level, &info);
+	*child = info.pfn;
+	return (info.flags & PTE_V) && !info.leaf && !info.reserved;
+}
+
+static void free_table(struct pt *pt, pfn_t pfn, unsigned level)
+{
+	pfn_t child;
+	for (uint64_t i = 0; level > 0 && i < (1ull << pt->fmt->level_bits[level]); i++)
+		if (!is_link(pt, level, i) && child_table(pt, pfn, level, i, &child))
+			free_table(pt, child, level - 1);
+	table_free(pt, pfn, level);
+}
+
+/* pt, the only user of its shared subtree, makes it its own again. */
+static void take_over(struct pt *pt)
+{
+	pt->frames += pt->shared->frames;
+	pt->shared->users = 0;
+	pt->shared = NULL;
+}
+
 void pt_fini(struct pt *pt)
 {
+	if (pt->shared && pt->shared->users == 1)
+		take_over(pt); /* freed below, in place, as if it had never been shared */
 	if (pt->frames)
 		free_table(pt, pt->root, pt->fmt->levels - 1);
+	if (pt->shared)
+		pt->shared->users--;
+	pt->shared = NULL;
+}
+
+/* Frames of the tables of the subtree at pfn (a table of the given level). */
+static uint64_t subtree_frames(const struct pt *pt, pfn_t pfn, unsigned level)
+{
+	uint64_t n = ptfmt_table_frames(pt->fmt, level);
+	pfn_t child;
+	for (uint64_t i = 0; level > 0 && i < (1ull << pt->fmt->level_bits[level]); i++)
+		if (child_table(pt, pfn, level, i, &child))
+			n += subtree_frames(pt, child, level - 1);
+	return n;
+}
+
+/* The root entry covering va, and where it lives. */
+static uint64_t root_index(const struct pt *pt, vaddr_t va) { return ptfmt_index(pt->fmt, va, pt->fmt->levels - 1); }
+
+static paddr_t root_pte_pa(const struct pt *pt, uint64_t i) { return table_pa(pt, pt->root) + i * pt->fmt->pte_size; }
+
+enum pt_status pt_share(struct pt *pt, vaddr_t va, struct pt_shared *sh)
+{
+	const struct pt_format *f = pt->fmt;
+	pfn_t top;
+	if (pt->shared)
+		return PT_EXISTS;
+	if (!ptfmt_va_ok(f, va))
+		return PT_EINVAL;
+	uint64_t i = root_index(pt, va);
+	if (!child_table(pt, pt->root, f->levels - 1, i, &top))
+		return PT_ENOENT;
+	*sh = (struct pt_shared){.index = i, .entry = physmem_load(pt->pm, root_pte_pa(pt, i), f->pte_size),
+				 .table = top, .frames = subtree_frames(pt, top, f->levels - 2), .users = 1};
+	pt->frames -= sh->frames;
+	pt->shared = sh;
+	return PT_OK;
+}
+
+enum pt_status pt_link(struct pt *pt, struct pt_shared *sh)
+{
+	const struct pt_format *f = pt->fmt;
+	paddr_t pa = root_pte_pa(pt, sh->index);
+	if (pt->shared || sh->users == 0 || physmem_load(pt->pm, pa, f->pte_size) != 0)
+		return PT_EXISTS;
+	physmem_store(pt->pm, pa, f->pte_size, sh->entry);
+	sh->users++;
+	pt->shared = sh;
+	return PT_OK;
+}
+
+/* Frees a partial copy dst of the table src (of the given level): the tables
+ * already copied below it (entries that no longer point where src's do), then dst. */
+static void free_copy(struct pt *pt, pfn_t dst, pfn_t src, unsigned level)
+{
+	pfn_t d, s;
+	for (uint64_t i = 0; level > 0 && i < (1ull << pt->fmt->level_bits[level]); i++)
+		if (child_table(pt, dst, level, i, &d) && child_table(pt, src, level, i, &s) && d != s)
+			free_copy(pt, d, s, level - 1);
+	table_free(pt, dst, level);
+}
+
+/* Copies the subtree at src (a table of the given level) into new tables of
+ * pt; false when frames run out (nothing is left allocated then). */
+static bool copy_table(struct pt *pt, pfn_t src, unsigned level, pfn_t *dst)
+{
+	const struct pt_format *f = pt->fmt;
+	uint64_t bytes = ptfmt_table_frames(f, level) << f->page_shift;
+	const uint8_t *from = physmem_ptr(pt->pm, table_pa(pt, src), bytes);
+	if (!from)
+		panic("shared table 0x%" PRIx64 " lies outside RAM", src);
+	if (!table_alloc(pt, level, dst))
+		return false;
+	memcpy(physmem_ptr(pt->pm, table_pa(pt, *dst), bytes), from, bytes);
+	pfn_t child, copy;
+	for (uint64_t i = 0; level > 0 && i < (1ull << f->level_bits[level]); i++) {
+		if (!child_table(pt, src, level, i, &child))
+			continue;
+		if (!copy_table(pt, child, level - 1, &copy)) {
+			free_copy(pt, *dst, src, level);
+			return false;
+		}
+		physmem_store(pt->pm, table_pa(pt, *dst) + i * f->pte_size, f->pte_size,
+			      ptfmt_encode(f, copy, PTE_V, level, false));
+	}
+	return true;
+}
+
+/* Before a change at va: when va lies below pt's shared subtree, makes the
+ * subtree pt's own (taken over, or copied when others use it too). */
+static enum pt_status own_path(struct pt *pt, vaddr_t va)
+{
+	struct pt_shared *sh = pt->shared;
+	const struct pt_format *f = pt->fmt;
+	pfn_t copy;
+	if (!sh || root_index(pt, va) != sh->index)
+		return PT_OK;
+	if (sh->users == 1) {
+		take_over(pt);
+		return PT_OK;
+	}
+	if (!copy_table(pt, sh->table, f->levels - 2, &copy))
+		return PT_ENOMEM;
+	physmem_store(pt->pm, root_pte_pa(pt, sh->index), f->pte_size, ptfmt_encode(f, copy, PTE_V, f->levels - 1, false));
+	sh->users--;
+	pt->shared = NULL;
+	return PT_OK;
 }
 
 /* Software walk to the leaf covering va: fills *leaf, or returns PT_ENOENT. */
@@ -142,6 +283,9 @@ enum pt_status pt_map_leaf(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level,
 	const struct pt_format *f = pt->fmt;
 	if (!map_args_ok(f, va, pfn, level, flags))
 		return PT_EINVAL;
+	enum pt_status st = own_path(pt, va);
+	if (st != PT_OK)
+		return st;
 	paddr_t table = table_pa(pt, pt->root);
 	for (unsigned l = f->levels - 1;; l--) {
 		paddr_t pa = pte_addr(f, table, va, l);
@@ -171,10 +315,20 @@ enum pt_status pt_map_leaf(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level,
 	}
 }
 
+/* find_leaf for a change of the leaf: its path becomes pt's own first. */
+static enum pt_status find_own_leaf(struct pt *pt, vaddr_t va, struct pt_leaf *leaf)
+{
+	enum pt_status st = find_leaf(pt, va, leaf);
+	if (st != PT_OK || !pt->shared || root_index(pt, va) != pt->shared->index)
+		return st;
+	st = own_path(pt, va);
+	return st != PT_OK ? st : find_leaf(pt, va, leaf);
+}
+
 enum pt_status pt_unmap(struct pt *pt, vaddr_t va, struct pt_leaf *old)
 {
 	struct pt_leaf leaf;
-	enum pt_status st = find_leaf(pt, va, &leaf);
+	enum pt_status st = find_own_leaf(pt, va, &leaf);
 	if (st != PT_OK)
 		return st;
 	physmem_store(pt->pm, leaf.pte_pa, pt->fmt->pte_size, 0);
@@ -193,7 +347,7 @@ void pt_update_leaf(struct pt *pt, const struct pt_leaf *leaf, unsigned set, uns
 enum pt_status pt_update(struct pt *pt, vaddr_t va, unsigned set, unsigned clear)
 {
 	struct pt_leaf leaf;
-	enum pt_status st = find_leaf(pt, va, &leaf);
+	enum pt_status st = find_own_leaf(pt, va, &leaf);
 	if (st == PT_OK)
 		pt_update_leaf(pt, &leaf, set, clear);
 	return st;
@@ -254,6 +408,8 @@ static bool visit_table(const struct visit *v, pfn_t pfn, unsigned level, vaddr_
 		struct pte_info info;
 		if (!read_pte(v->pt->pm, f, pa, &raw))
 			return false;
+		if (raw == 0)
+			continue; /* invalid in every style: most entries, skipped without a decode */
 		ptfmt_decode(f, raw, level, &info);
 		if (!(info.flags & PTE_V))
 			continue;

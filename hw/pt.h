@@ -11,20 +11,41 @@
 #include "hw/physmem.h"
 #include "hw/ptfmt.h"
 
-/* Where page-table frames come from. alloc returns n physically contiguous,
- * zeroed frames, or false when none are left; free gives them back. */
+/* Where page-table frames come from. alloc returns n physically contiguous
+ * frames, or false when none are left (pt.c zeroes them itself, in place:
+ * see table_alloc); free gives them back. */
 struct frame_source {
 	bool (*alloc)(void *ctx, uint64_t n, pfn_t *first);
 	void (*free)(void *ctx, pfn_t first, uint64_t n);
 	void *ctx;
 };
 
+struct pt_shared;
+
 struct pt {
+	pfn_t root;      /* first frame of the root table (what satp/CR3/PDBR holds) */
 	const struct pt_format *fmt;
 	struct physmem *pm;
 	struct frame_source fs;
-	pfn_t root;      /* first frame of the root table (what satp/CR3/PDBR holds) */
-	uint64_t frames; /* frames the tables occupy */
+	uint64_t frames; /* frames of the tables this pt owns (a shared subtree's are not) */
+	struct pt_shared *shared; /* the shared subtree one root entry points at, or NULL */
+};
+
+/* Tables several page tables share, as real kernels share the kernel half of
+ * every address space: the subtree under one root entry (index), built in one
+ * page table and then linked into others' roots. A page table that links it
+ * reaches it through its root like its own tables (walks, lookups, leaf
+ * visits, prints), but neither counts it in its frames nor frees it; the last
+ * one to let go (pt_fini) frees it. A change below that entry (pt_map,
+ * pt_unmap, pt_update) first makes the subtree the page table's own: it takes
+ * it over when it is the only user, otherwise copies it into new frames, so
+ * the others never see the change. Owned by the caller (the kernel). */
+struct pt_shared {
+	uint64_t index;  /* the root entry, the same in every page table linking it */
+	pte_t entry;     /* its contents: a pointer to the subtree's top table */
+	pfn_t table;     /* the top table's first frame */
+	uint64_t frames; /* frames of the subtree's tables */
+	uint64_t users;  /* page tables linking it; 0 = nothing is shared */
 };
 
 enum pt_status {
@@ -50,23 +71,38 @@ const char *pt_strerror(enum pt_status st);
 /* Creates an empty table (allocates the root). On failure nothing is held. */
 WARN_UNUSED enum pt_status pt_init(struct pt *pt, const struct pt_format *fmt, struct physmem *pm,
 				   const struct frame_source *fs);
-/* Frees every table frame (leaf data frames are the caller's). */
+/* Frees every table frame (leaf data frames are the caller's); a shared
+ * subtree only when pt is its last user. */
 void pt_fini(struct pt *pt);
+
+/* Makes the subtree under pt's root entry for va shared through *sh, which
+ * must be unused (users 0): pt keeps it linked, but it is no longer counted in
+ * pt->frames. PT_ENOENT when the entry is not a pointer to a table, PT_EXISTS
+ * when pt already links a shared subtree; nothing changes then. */
+WARN_UNUSED enum pt_status pt_share(struct pt *pt, vaddr_t va, struct pt_shared *sh);
+
+/* Links the subtree of *sh (users > 0) into pt's root. PT_EXISTS when pt has
+ * something at that root entry or links a shared subtree already. */
+WARN_UNUSED enum pt_status pt_link(struct pt *pt, struct pt_shared *sh);
 
 /* Maps the page of the given level at va to the frame pfn with canonical flags
  * (PTE_V is implied). va and pfn must be aligned to the page size; intermediate
- * tables are created as needed. On PT_ENOMEM tables created so far stay (empty). */
+ * tables are created as needed. On PT_ENOMEM tables created so far stay (empty).
+ * Below a shared subtree, pt first makes it its own (see struct pt_shared),
+ * which may fail with PT_ENOMEM. */
 WARN_UNUSED enum pt_status pt_map(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level, unsigned flags);
 /* pt_map that also fills *leaf with the new mapping (where its PTE lives). */
 WARN_UNUSED enum pt_status pt_map_leaf(struct pt *pt, vaddr_t va, pfn_t pfn, unsigned level, unsigned flags,
 				       struct pt_leaf *leaf);
 
 /* Removes the leaf covering va; *old (may be NULL) receives what it was.
- * Intermediate tables stay until pt_fini. The caller must flush the TLB. */
+ * Intermediate tables stay until pt_fini. The caller must flush the TLB.
+ * Like pt_map, may make a shared subtree pt's own (PT_ENOMEM). */
 WARN_UNUSED enum pt_status pt_unmap(struct pt *pt, vaddr_t va, struct pt_leaf *old);
 
 /* Sets the flags in set and clears those in clear on the leaf covering va
- * (PTE_V cannot be changed this way). The caller must flush the TLB. */
+ * (PTE_V cannot be changed this way). The caller must flush the TLB. Like
+ * pt_map, may make a shared subtree pt's own (PT_ENOMEM). */
 WARN_UNUSED enum pt_status pt_update(struct pt *pt, vaddr_t va, unsigned set, unsigned clear);
 
 /* Finds the leaf covering va without side effects (no A/D, no permission check). */

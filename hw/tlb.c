@@ -229,6 +229,13 @@ void tlb_asid_counters(const struct tlb *t, asid_t asid, uint64_t *hits, uint64_
 		*hits += t->ctr.hits - t->hits_mark;
 }
 
+void tlb_asid_counters_clear(struct tlb *t)
+{
+	if (t->nasid_ctr)
+		memset(t->asid_ctr, 0, t->nasid_ctr * sizeof(*t->asid_ctr));
+	t->hits_mark = t->ctr.hits;
+}
+
 const struct tlb_config *tlb_config(const struct tlb *t) { return &t->cfg; }
 
 unsigned tlb_occupancy(const struct tlb *t) { return t->occupancy; }
@@ -649,7 +656,7 @@ void tlb_flush_asid(struct tlb *t, asid_t asid)
 	uint32_t own = asid & t->asid_mask;
 	t->gen++;
 	t->ctr.flushes++;
-	for (uint32_t i = 0; i < t->cfg.entries; i++) {
+	for (uint32_t i = 0; t->occupancy && i < t->cfg.entries; i++) {
 		uint32_t id = t->key[i].id;
 		if ((id & TLB_KEY_VALID) && !(id & TLB_KEY_GLOBAL) && (id & 0xffff) == own) {
 			invalidate(t, i);

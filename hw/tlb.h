@@ -360,6 +360,9 @@ void tlb_flush_va(struct tlb *t, asid_t asid, vpn_t vpn);
 static inline const struct tlb_counters *tlb_counters(const struct tlb *t) { return &t->ctr; }
 /* Hits and misses of one ASID (zero when it never looked anything up). */
 void tlb_asid_counters(const struct tlb *t, asid_t asid, uint64_t *hits, uint64_t *misses);
+/* Sets every ASID's hits and misses to zero (the totals stay), as when the
+ * kernel hands the ASIDs out afresh. */
+void tlb_asid_counters_clear(struct tlb *t);
 /* The configuration as normalized by tlb_new: ways is never 0. */
 const struct tlb_config *tlb_config(const struct tlb *t);
 /* Number of valid entries (for tests and reports). */

@@ -29,8 +29,8 @@ struct region {
 };
 
 struct aspace {
+	asid_t asid;            /* first, with pt.root: what a switch reads */
 	struct pt pt;
-	asid_t asid;
 	struct region *regions; /* sorted by start, never overlapping */
 	size_t nregions, cap;
 	struct u64map swapped;  /* vpn -> swap slot of pages not resident */

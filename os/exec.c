@@ -148,7 +148,7 @@ static int build_stack(struct kernel *k, struct proc *p, struct stack_image *si,
 	si->used = (si->used + nw * 8 + 15) & ~(size_t)15; /* sp 16-byte aligned */
 	vaddr_t sp = si->top - si->used;
 	memcpy(si->buf + sizeof si->buf - si->used, words, nw * 8);
-	p->cpu.x[2] = sp;
+	p->cpu->x[2] = sp;
 	return vm_copy(k, p, sp, si->buf + sizeof si->buf - si->used, si->used, true);
 }
 
@@ -179,8 +179,8 @@ static int load_image(struct kernel *k, struct proc *p, const struct elf_file *e
 	if (!add_stack(k, p, top))
 		return -GUEST_ENOEXEC;
 	p->brk_start = p->brk = ef->img.brk_start + random_offset(k, ASLR_SPAN);
-	cpu_init(&p->cpu, k->mmu, &k->pm, ef->img.entry);
-	p->has_cpu = true;
+	p->cpu = xmalloc(sizeof *p->cpu);
+	cpu_init(p->cpu, k->mmu, &k->pm, ef->img.entry);
 	si.top = top;
 	return build_stack(k, p, &si, argv, argc, envp, envc, ef->img.entry);
 }

@@ -138,7 +138,8 @@ void frames_free_user(struct frames *fr, pfn_t pfn)
 	fr->user_free[fr->user_nfree++] = pfn;
 }
 
-bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pfn_t *first)
+/* frames_alloc_kernel, the frames cleared or not. */
+static bool alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, bool clear, pfn_t *first)
 {
 	for (struct frames_run **p = &fr->kernel_runs; *p; p = &(*p)->next) {
 		if ((*p)->n == n) {
@@ -146,7 +147,7 @@ bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pf
 			*first = r->first;
 			*p = r->next;
 			free(r);
-			take(fr, *first, n, kind, true);
+			take(fr, *first, n, kind, clear);
 			return true;
 		}
 	}
@@ -154,8 +155,13 @@ bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pf
 		return false;
 	*first = fr->kernel_next;
 	fr->kernel_next += n;
-	take(fr, *first, n, kind, true);
+	take(fr, *first, n, kind, clear);
 	return true;
+}
+
+bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pfn_t *first)
+{
+	return alloc_kernel(fr, n, kind, true, first);
 }
 
 void frames_free_kernel(struct frames *fr, pfn_t first, uint64_t n)
@@ -168,7 +174,8 @@ void frames_free_kernel(struct frames *fr, pfn_t first, uint64_t n)
 	fr->kernel_runs = r;
 }
 
-static bool pt_alloc(void *ctx, uint64_t n, pfn_t *first) { return frames_alloc_kernel(ctx, n, FRAME_PT, first); }
+/* Page tables are zeroed by hw/pt.c itself, in place (see struct frame_source). */
+static bool pt_alloc(void *ctx, uint64_t n, pfn_t *first) { return alloc_kernel(ctx, n, FRAME_PT, false, first); }
 static void pt_free(void *ctx, pfn_t first, uint64_t n) { frames_free_kernel(ctx, first, n); }
 
 struct frame_source frames_pt_source(struct frames *fr) { return (struct frame_source){pt_alloc, pt_free, fr}; }

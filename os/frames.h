@@ -98,7 +98,8 @@ void frames_written(struct frames *fr, pfn_t pfn);
 WARN_UNUSED bool frames_alloc_kernel(struct frames *fr, uint64_t n, enum frame_kind kind, pfn_t *first);
 void frames_free_kernel(struct frames *fr, pfn_t first, uint64_t n);
 
-/* A frame_source for page tables, drawing from the kernel pool. */
+/* A frame_source for page tables, drawing from the kernel pool (frames it
+ * leaves to the page-table code to zero). */
 struct frame_source frames_pt_source(struct frames *fr);
 
 /* Records and forgets a mapping of a user frame (adjusting refs). */

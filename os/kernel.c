@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,7 +231,7 @@ struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t err
 	k->cfg.fmt = k->fmt;
 	k->next_asid = 1;
 	rng_seed(&k->rng, cfg->seed);
-	u64map_init(&k->pid_index);
+	pidmap_init(&k->pids);
 	if (cfg->user_frames == 0) {
 		snprintf(err, errlen, "RAM must hold at least one frame");
 		goto fail_early;
@@ -259,19 +260,21 @@ fail_memory:
 	frames_fini(&k->fr);
 	physmem_fini(&k->pm);
 fail_early:
-	u64map_fini(&k->pid_index);
+	pidmap_fini(&k->pids);
 	free(k);
 	return NULL;
 }
 
 static void release_as(struct kernel *k, struct proc *p);
+static void free_proc(struct proc *p);
 
 void kernel_free(struct kernel *k)
 {
+	mmu_flush_all(k->mmu); /* so that each process's flush below finds the TLB empty at once */
 	for (size_t i = 0; i < k->nprocs; i++)
 		release_as(k, k->procs[i]);
 	for (size_t i = 0; i < k->nprocs; i++)
-		free(k->procs[i]);
+		free_proc(k->procs[i]);
 	free(k->procs);
 	if (!k->cfg.local_scope)
 		policy_fini(&k->global);
@@ -280,23 +283,54 @@ void kernel_free(struct kernel *k)
 		swap_close(&k->swap);
 	frames_fini(&k->fr);
 	physmem_fini(&k->pm);
-	u64map_fini(&k->pid_index);
+	pidmap_fini(&k->pids);
 	free(k->soft_cleared);
 	free(k);
 }
 
+/* ---- ASIDs (os/asid.c hands them out) ---- */
+
+void kernel_switch_slow(struct kernel *k, struct proc *p)
+{
+	p->as.asid = asid_new(k);
+	k->current = p;
+	mmu_set_context(k->mmu, p->as.pt.root, p->as.asid);
+}
+
+void kernel_tlb_counts(const struct kernel *k, const struct proc *p, uint64_t *hits, uint64_t *misses)
+{
+	uint64_t h = 0, m = 0;
+	if (p->as.asid)
+		mmu_asid_totals(k->mmu, p->as.asid, &h, &m);
+	*hits = p->tlb_hits + h;
+	*misses = p->tlb_misses + m;
+}
+
 /* ---- processes ---- */
 
-static bool map_kernel_region(struct kernel *k, struct aspace *as)
+/* Maps the kernel region's pages into as's fresh page table. The first
+ * address space builds their tables below the root and shares them; later
+ * ones link those (a format whose root holds the leaves shares nothing). */
+static bool map_kernel_tables(struct kernel *k, struct aspace *as)
 {
-	if (!k->kregion_va)
-		return true;
+	if (k->kshared.users)
+		return pt_link(&as->pt, &k->kshared) == PT_OK;
 	for (unsigned i = 0; i < KERNEL_REGION_PAGES; i++) {
 		vaddr_t va = k->kregion_va + ((vaddr_t)i << k->fmt.page_shift);
 		unsigned flags = PTE_R | PTE_W | PTE_X | PTE_G | PTE_A | PTE_D;
 		if (pt_map(&as->pt, va, k->kregion + i, 0, flags) != PT_OK)
 			return false;
 	}
+	enum pt_status st = pt_share(&as->pt, k->kregion_va, &k->kshared);
+	return st == PT_OK || st == PT_ENOENT;
+}
+
+static bool map_kernel_region(struct kernel *k, struct aspace *as)
+{
+	if (!k->kregion_va)
+		return true;
+	if (!map_kernel_tables(k, as))
+		return false;
 	struct region r = {.start = k->kregion_va,
 			   .end = k->kregion_va + ((vaddr_t)KERNEL_REGION_PAGES << k->fmt.page_shift),
 			   .prot = PTE_R | PTE_W | PTE_X,
@@ -306,21 +340,32 @@ static bool map_kernel_region(struct kernel *k, struct aspace *as)
 	return as_add_region(as, &r);
 }
 
+/* A zeroed struct proc, aligned so that its first fields share one cache line. */
+static struct proc *alloc_proc(void)
+{
+	size_t size = (sizeof(struct proc) + 63) & ~(size_t)63;
+	struct proc *p = aligned_alloc(64, size);
+	if (!p)
+		panic("out of host memory for a process");
+	memset(p, 0, size);
+	return p;
+}
+
 struct proc *kernel_new_proc(struct kernel *k)
 {
-	struct proc *p = xcalloc(1, sizeof *p);
+	struct proc *p = alloc_proc();
 	struct frame_source fs = frames_pt_source(&k->fr);
 	if (pt_init(&p->as.pt, &k->fmt, &k->pm, &fs) != PT_OK) {
 		free(p);
 		return NULL;
 	}
 	u64map_init(&p->as.swapped);
-	p->as.asid = k->next_asid++;
+	p->as.asid = asid_new(k);
 	if (k->cfg.local_scope)
 		policy_for(k, &p->as.policy);
 	if (!map_kernel_region(k, &p->as)) {
 		release_as(k, p);
-		free(p);
+		free_proc(p);
 		return NULL;
 	}
 	return p;
@@ -333,8 +378,10 @@ void kernel_adopt(struct kernel *k, struct proc *p, int pid)
 		k->procs = xrealloc(k->procs, k->cap * sizeof *k->procs);
 	}
 	p->pid = pid;
-	u64map_put(&k->pid_index, (uint64_t)pid, k->nprocs);
+	p->slot = k->nprocs;
+	pidmap_put(&k->pids, p);
 	k->procs[k->nprocs++] = p;
+	family_add(k, p);
 }
 
 struct proc *kernel_spawn(struct kernel *k, int pid)
@@ -347,24 +394,20 @@ struct proc *kernel_spawn(struct kernel *k, int pid)
 
 void kernel_replace(struct kernel *k, struct proc *old, struct proc *p)
 {
-	uint64_t i;
-	if (!u64map_get(&k->pid_index, (uint64_t)old->pid, &i))
+	size_t i = old->slot;
+	if (i >= k->nprocs || k->procs[i] != old)
 		panic("pid %d is not in the table", old->pid);
 	p->pid = old->pid;
 	p->parent = old->parent;
+	p->slot = i;
 	k->procs[i] = p;
-	for (size_t j = 0; j < k->nprocs; j++)
-		if (k->procs[j]->parent == old)
-			k->procs[j]->parent = p;
+	pidmap_put(&k->pids, p);
+	family_replace(k, old, p);
 	release_as(k, old);
-	free(old);
+	free_proc(old);
 }
 
-struct proc *kernel_proc(struct kernel *k, int pid)
-{
-	uint64_t i;
-	return u64map_get(&k->pid_index, (uint64_t)pid, &i) ? k->procs[i] : NULL;
-}
+struct proc *kernel_proc(struct kernel *k, int pid) { return pidmap_get(&k->pids, pid); }
 
 void kernel_drop_page(struct kernel *k, struct aspace *as, const struct pt_leaf *leaf)
 {
@@ -412,18 +455,22 @@ static void bury(struct kernel *k, struct proc *p)
 {
 	struct proc *parent = p->parent;
 	bool waited_for = parent && (parent->state != PROC_ZOMBIE && parent->state != PROC_DEAD);
-	p->state = waited_for ? PROC_ZOMBIE : PROC_DEAD;
+	if (waited_for)
+		p->state = PROC_ZOMBIE;
+	else
+		family_dead(k, p);
 	if (waited_for && parent->state == PROC_WAITING && (parent->wait_pid == -1 || parent->wait_pid == p->pid))
 		parent->state = PROC_LIVE;
-	for (size_t i = 0; i < k->nprocs; i++) {
-		struct proc *c = k->procs[i];
-		if (c->parent != p)
-			continue;
-		c->parent = NULL;
+	while (p->first_child) {
+		struct proc *c = p->first_child;
 		if (c->state == PROC_ZOMBIE)
-			c->state = PROC_DEAD;
+			family_dead(k, c);
+		else
+			family_orphan(c);
 	}
 }
+
+void kernel_reap(struct kernel *k, struct proc *z) { family_dead(k, z); }
 
 /* Frees everything p's address space holds (not the struct). */
 static void release_as(struct kernel *k, struct proc *p)
@@ -446,10 +493,27 @@ static void release_as(struct kernel *k, struct proc *p)
 		k->current = NULL;
 }
 
+/* Frees p's CPU, keeping its count of instructions. */
+static void free_cpu(struct proc *p)
+{
+	if (!p->cpu)
+		return;
+	p->instret = p->cpu->instret;
+	free(p->cpu);
+	p->cpu = NULL;
+}
+
+/* Frees the struct of a process whose address space is released. */
+static void free_proc(struct proc *p)
+{
+	free_cpu(p);
+	free(p);
+}
+
 void kernel_discard(struct kernel *k, struct proc *p)
 {
 	release_as(k, p);
-	free(p);
+	free_proc(p);
 }
 
 void kernel_exit(struct kernel *k, struct proc *p)
@@ -460,6 +524,7 @@ void kernel_exit(struct kernel *k, struct proc *p)
 		k->on_exit(k->on_exit_ctx, p);
 	kernel_as_event(k, p, AS_EMPTY, 0);
 	release_as(k, p);
+	free_cpu(p);
 	bury(k, p);
 }
 
@@ -573,13 +638,17 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 	k->c.evictions++;
 }
 
+/* The process whose address space is as: every address space is a process's. */
+static const struct proc *proc_of(const struct aspace *as)
+{
+	return (const struct proc *)(const void *)((const char *)as - offsetof(struct proc, as));
+}
+
+/* The pid of the process of the frame's first mapping, or -1 when it has none. */
 static int owner_pid(struct kernel *k, pfn_t pfn)
 {
 	const struct rmap *m = frames_get(&k->fr, pfn)->rmap;
-	for (size_t i = 0; m && i < k->nprocs; i++)
-		if (&k->procs[i]->as == m->as)
-			return k->procs[i]->pid;
-	return -1;
+	return m ? proc_of(m->as)->pid : -1;
 }
 
 /* The policy to take a victim from for process p: its own in local scope,
@@ -638,11 +707,11 @@ static enum fault_result segfault(struct kernel *k, struct proc *p, const struct
 	int n = snprintf(why, sizeof why, "segmentation fault: %s of 0x%" PRIx64 " (%s%s%s%s): %s",
 			 access_name(f->access), f->va, r ? "region " : "no region", r ? region_kind_name(r->kind) : "",
 			 r ? " " : "", prot, reason);
-	if (p->has_cpu && n > 0 && (size_t)n < sizeof why) {
+	if (p->cpu && n > 0 && (size_t)n < sizeof why) {
 		char insn[64] = "";
 		if (f->access != ACCESS_EXEC) /* a fetch that faulted has no instruction to show */
-			cpu_disasm(p->fault_insn, p->cpu.pc, insn, sizeof insn);
-		snprintf(why + n, sizeof why - (size_t)n, ", at pc 0x%" PRIx64 "%s%s%s", p->cpu.pc, *insn ? " (" : "",
+			cpu_disasm(p->fault_insn, p->cpu->pc, insn, sizeof insn);
+		snprintf(why + n, sizeof why - (size_t)n, ", at pc 0x%" PRIx64 "%s%s%s", p->cpu->pc, *insn ? " (" : "",
 			 insn, *insn ? ")" : "");
 	}
 	k->c.segfaults++;
@@ -968,11 +1037,21 @@ static void check_zero(const struct kernel *k, pfn_t pfn)
 void kernel_check(const struct kernel *k)
 {
 	frames_check(&k->fr);
-	uint64_t mapped = 0, frame_refs = 0, holders = 0, holders_wanted = 0;
+	family_check(k);
+	uint64_t mapped = 0, frame_refs = 0, holders = 0, holders_wanted = 0, pt_frames = 0, linked = 0;
 	for (size_t i = 0; i < k->nprocs; i++) {
 		mapped += k->procs[i]->as.resident;
 		holders_wanted += k->procs[i]->as.swapped.len;
+		pt_frames += k->procs[i]->as.pt.frames;
+		linked += k->procs[i]->as.pt.shared != NULL;
 	}
+	if (linked != k->kshared.users)
+		panic("%" PRIu64 " page tables link the kernel region's tables but %" PRIu64 " users are counted", linked,
+		      k->kshared.users);
+	pt_frames += k->kshared.users ? k->kshared.frames : 0;
+	if (pt_frames != k->fr.in_use[FRAME_PT])
+		panic("%" PRIu64 " page-table frames in use but the page tables hold %" PRIu64, k->fr.in_use[FRAME_PT],
+		      pt_frames);
 	for (uint64_t i = 0; i < k->fr.user_count; i++) {
 		check_mappings(k, i);
 		check_zero(k, i);

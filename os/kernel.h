@@ -13,6 +13,7 @@
 #include "lib/u64map.h"
 #include "os/as.h"
 #include "os/frames.h"
+#include "os/pidmap.h"
 #include "os/policy.h"
 #include "os/swap.h"
 
@@ -46,17 +47,27 @@ enum proc_state {
 	PROC_DEAD,      /* gone: reaped, or exited or killed with nobody to wait for it */
 };
 
+/* A process. What every process has comes first; a trace process holds only
+ * that and its address space (about a kilobyte of host memory with its region
+ * list, and a root table: see kernel_spawn). The CPU state of a process that
+ * runs a program is a separate object, freed when it ends, so that what stays
+ * of an ended process is the little its summary line needs. */
 struct proc {
-	int pid;
+	int pid;                  /* pid, state, as.asid and as.pt.root: one cache line */
 	enum proc_state state;
 	struct aspace as;
+	size_t slot;              /* its index in the kernel's procs */
 	uint64_t minor_faults, major_faults, cow_copies;
+	uint64_t tlb_hits, tlb_misses; /* of the ASIDs it held before its current one */
 	char death[320];          /* why it was killed ("" when it exited by itself) */
 	/* processes that run programs (vmlab run) */
 	struct proc *parent;      /* NULL for the ones started from the command line */
+	struct proc *first_child, *last_child;   /* children not dead, in creation order ... */
+	struct proc *prev_sibling, *next_sibling; /* ... linked through these */
+	struct proc *prev_alive, *next_alive;     /* the kernel's alive list */
 	char name[64];
-	struct cpu cpu;
-	bool has_cpu;
+	struct cpu *cpu;          /* its CPU while it runs a program; NULL otherwise */
+	uint64_t instret;         /* instructions it retired, once its CPU is gone */
 	int wait_status;          /* Linux wait status: (code << 8) or the signal number */
 	uint64_t wake_ns;         /* PROC_SLEEPING */
 	int wait_pid;             /* PROC_WAITING: -1 for any child */
@@ -122,13 +133,17 @@ struct kernel {
 	bool has_swap;
 	struct mmu *mmu;
 	struct policy global;      /* global scope only */
-	struct proc **procs;       /* in creation order */
+	struct proc **procs;       /* in creation order, every one ever (for the summary) */
 	size_t nprocs, cap;
-	struct u64map pid_index;   /* pid -> index in procs */
+	struct proc *alive, *alive_tail; /* those not PROC_DEAD (zombies too), in creation order:
+					    what scans for a process to run, wake or kill walk */
+	struct pidmap pids;        /* pid -> process */
 	struct proc *current;      /* whose address space the MMU is in */
 	pfn_t kregion;             /* first frame of the kernel region */
 	vaddr_t kregion_va;        /* 0 when the VA space is too small for one */
-	asid_t next_asid;
+	struct pt_shared kshared;  /* the kernel region's tables below the root, shared by
+				      every address space (users 0 until the first exists) */
+	asid_t next_asid;          /* 0 once 1 .. 65,535 are handed out (see kernel_switch) */
 	struct kernel_counts c;
 	struct rng rng;            /* the seeded randomness of the kernel's own choices (ASLR) */
 	uint64_t *soft_cleared;    /* PTEs without A bits: per user frame, its reference
@@ -149,10 +164,13 @@ void kernel_free(struct kernel *k);
 
 /* Creates a process with an empty address space (plus the kernel region)
  * and puts it in the table. Returns NULL when there is no memory for its page
- * table. */
+ * table. Its page table is one root table of its own: the kernel region's
+ * lower tables are shared by every address space (struct pt_shared), built
+ * with the first one and freed with the last. */
 struct proc *kernel_spawn(struct kernel *k, int pid);
 /* kernel_spawn in two steps: a process outside the table (exec builds the new
- * image in it), then its entry into the table under pid. */
+ * image in it), then its entry into the table under pid (and into its
+ * parent's children, when p->parent is set). */
 struct proc *kernel_new_proc(struct kernel *k);
 void kernel_adopt(struct kernel *k, struct proc *p, int pid);
 /* exec's commit: p (outside the table) takes old's place, pid, parent and
@@ -171,17 +189,39 @@ static inline void kernel_as_event(struct kernel *k, const struct proc *p, enum 
 	if (k->on_as_event)
 		k->on_as_event(k->on_as_event_ctx, p, ev, arg);
 }
+/* wait4 collected the zombie z: it is dead, its parent's child no more. */
+void kernel_reap(struct kernel *k, struct proc *z);
 /* Kills p with signal sig (its wait status), why saying what happened (the
  * on_kill hook is told). */
 void kernel_kill(struct kernel *k, struct proc *p, int sig, const char *why);
+/* ASIDs are 16 bits: each process gets the next of 1 .. 65,535 when it is
+ * created. When they run out, a new generation starts (as Linux does): every
+ * TLB is flushed, every process loses its ASID (0: none), the current one and
+ * the new one get the first ones again, and any other gets a fresh one when
+ * it next runs. So no two address spaces ever have entries under one ASID.
+ * The TLBs' per-ASID counters are banked in each process first (tlb_hits,
+ * tlb_misses; see kernel_tlb_counts). Out of line: the switch to a process
+ * without an ASID. */
+void kernel_switch_slow(struct kernel *k, struct proc *p);
+
 /* Makes p's address space the MMU's current one. */
 static inline void kernel_switch(struct kernel *k, struct proc *p)
 {
 	if (k->current == p)
 		return;
+	if (unlikely(p->as.asid == 0)) {
+		kernel_switch_slow(k, p);
+		return;
+	}
 	k->current = p;
 	mmu_set_context(k->mmu, p->as.pt.root, p->as.asid);
 }
+
+/* The TLB hits and misses of p's own lookups (under every ASID it held). */
+void kernel_tlb_counts(const struct kernel *k, const struct proc *p, uint64_t *hits, uint64_t *misses);
+
+/* Instructions p retired (0 for a process that never ran a program). */
+static inline uint64_t kernel_proc_insns(const struct proc *p) { return p->cpu ? p->cpu->instret : p->instret; }
 
 /* Handles a translation fault of the current process. */
 enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
@@ -203,7 +243,10 @@ uint64_t kernel_swapped_pages(const struct proc *p);
 /* Simulated time so far. */
 uint64_t kernel_sim_ns(const struct kernel *k);
 
-/* Panics when frames, swap slots and mappings disagree (for tests). */
+/* Panics when frames, swap slots and mappings disagree, when the page-table
+ * frames in use are not those of the processes' own tables plus the shared
+ * kernel-region tables, or when the alive list or a process's children are
+ * not what they should be (for tests). */
 void kernel_check(const struct kernel *k);
 
 #endif

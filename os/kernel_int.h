@@ -1,5 +1,6 @@
 /* The kernel's internal interface between its own files (kernel.c: faults,
- * eviction, processes; vm.c: fork, copy-on-write, unmapping, user copies).
+ * eviction, processes; vm.c: fork, copy-on-write, unmapping, user copies;
+ * asid.c: ASIDs; family.c: the alive list and children).
  * Nothing outside os/ includes it. */
 #ifndef OS_KERNEL_INT_H
 #define OS_KERNEL_INT_H
@@ -28,6 +29,23 @@ bool kernel_stack_may_grow(struct kernel *k, struct proc *p, vaddr_t va);
 /* Forgets as's mapping of the user page in leaf (not the PTE: the caller
  * clears it or frees the table); the frame is freed with its last mapping. */
 void kernel_drop_page(struct kernel *k, struct aspace *as, const struct pt_leaf *leaf);
+
+/* asid.c: the next ASID (a new generation first when none is left; see
+ * kernel_switch). */
+asid_t asid_new(struct kernel *k);
+
+/* family.c: the alive list and each process's children. family_add links p,
+ * just entered in the table, at the end of the alive list and of its
+ * parent's children; family_orphan takes p out of its parent's children (it
+ * has no parent any more); family_dead makes p dead: off the alive list (when
+ * it is in the table) and its parent's children; family_replace puts p (exec's
+ * new image, with old's parent) in old's place in both and gives it old's
+ * children; family_check panics unless the lists are what they should be. */
+void family_add(struct kernel *k, struct proc *p);
+void family_orphan(struct proc *p);
+void family_dead(struct kernel *k, struct proc *p);
+void family_replace(struct kernel *k, struct proc *old, struct proc *p);
+void family_check(const struct kernel *k);
 
 /* vm.c: a write to a present read-only page of a writable region. */
 enum fault_result vm_cow(struct kernel *k, struct proc *p, vaddr_t va, uint64_t next_use,

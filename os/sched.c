@@ -59,20 +59,23 @@ struct proc *sched_start(struct sched *s, const char *path, char *const argv[], 
 	if (!p)
 		return NULL;
 	s->next_pid++;
-	p->cpu.time_ns = clock_cb;
-	p->cpu.time_ctx = s;
+	p->cpu->time_ns = clock_cb;
+	p->cpu->time_ctx = s;
 	return p;
 }
 
-/* The next runnable process after the cursor, round-robin; NULL if none. */
+/* The next runnable process after the cursor in the table, round-robin (the
+ * ones after it, then from the first); NULL if none. Only processes that are
+ * not dead can run, and the alive list holds those in table order. */
 static struct proc *pick(struct sched *s)
 {
-	struct kernel *k = s->k;
-	for (size_t n = 0; n < k->nprocs; n++) {
-		size_t i = (s->cursor + 1 + n) % k->nprocs;
-		if (k->procs[i]->state == PROC_LIVE && k->procs[i]->has_cpu) {
-			s->cursor = i;
-			return k->procs[i];
+	for (int pass = 0; pass < 2; pass++) { /* after the cursor, then up to it */
+		for (struct proc *p = s->k->alive; p; p = p->next_alive) {
+			bool after = s->cursor == SIZE_MAX || p->slot > s->cursor;
+			if (after != (pass == 0) || p->state != PROC_LIVE || !p->cpu)
+				continue;
+			s->cursor = p->slot;
+			return p;
 		}
 	}
 	return NULL;
@@ -82,11 +85,9 @@ static struct proc *pick(struct sched *s)
 static void wake_due(struct sched *s)
 {
 	uint64_t now = sched_now_ns(s);
-	for (size_t i = 0; i < s->k->nprocs; i++) {
-		struct proc *p = s->k->procs[i];
+	for (struct proc *p = s->k->alive; p; p = p->next_alive)
 		if (p->state == PROC_SLEEPING && p->wake_ns <= now)
 			p->state = PROC_LIVE;
-	}
 }
 
 /* Everyone is asleep (or waiting): jump the clock to the first wake-up.
@@ -95,9 +96,9 @@ static bool sleep_until_next_wakeup(struct sched *s)
 {
 	struct kernel *k = s->k;
 	uint64_t first = UINT64_MAX;
-	for (size_t i = 0; i < k->nprocs; i++)
-		if (k->procs[i]->state == PROC_SLEEPING && k->procs[i]->wake_ns < first)
-			first = k->procs[i]->wake_ns;
+	for (struct proc *p = k->alive; p; p = p->next_alive)
+		if (p->state == PROC_SLEEPING && p->wake_ns < first)
+			first = p->wake_ns;
 	if (first == UINT64_MAX)
 		return false;
 	uint64_t now = sched_now_ns(s);
@@ -111,10 +112,10 @@ static bool sleep_until_next_wakeup(struct sched *s)
 static void kill_for_insn(struct sched *s, struct proc *p, const struct cpu_exit *ex)
 {
 	char insn[64], why[200];
-	cpu_disasm(ex->insn, p->cpu.pc, insn, sizeof insn);
+	cpu_disasm(ex->insn, p->cpu->pc, insn, sizeof insn);
 	bool brk = ex->why == CPU_EBREAK;
 	snprintf(why, sizeof why, "%s 0x%08" PRIx32 " at pc 0x%" PRIx64 " (%s)",
-		 brk ? "breakpoint (ebreak)" : "illegal instruction", ex->insn, p->cpu.pc, insn);
+		 brk ? "breakpoint (ebreak)" : "illegal instruction", ex->insn, p->cpu->pc, insn);
 	kernel_kill(s->k, p, brk ? GUEST_SIGTRAP : GUEST_SIGILL, why);
 }
 
@@ -157,16 +158,16 @@ static void run_slice(struct sched *s, struct proc *p)
 	uint64_t used = 0;
 	int pid = p->pid;
 	if (s->k->current != p)
-		cpu_flush_fetch(&p->cpu);
+		cpu_flush_fetch(p->cpu);
 	kernel_switch(s->k, p);
 	while (used < s->cfg.quantum_insns && !s->k->error[0]) {
-		uint64_t b = budget(s, used), before = p->cpu.instret;
+		uint64_t b = budget(s, used), before = p->cpu->instret;
 		if (b == 0)
 			return;
 		struct cpu_exit ex;
-		cpu_run(&p->cpu, b, &ex);
-		used += p->cpu.instret - before;
-		s->insns += p->cpu.instret - before;
+		cpu_run(p->cpu, b, &ex);
+		used += p->cpu->instret - before;
+		s->insns += p->cpu->instret - before;
 		if (!handle_stop(s, p, &ex))
 			return;
 		p = kernel_proc(s->k, pid);

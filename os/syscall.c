@@ -229,12 +229,12 @@ static long sys_fork(struct call *c)
 		kernel_discard(c->k, child);
 		return -GUEST_ENOMEM;
 	}
-	child->cpu = c->p->cpu;
-	cpu_flush_fetch(&child->cpu);
-	child->cpu.x[10] = 0;
-	child->cpu.pc += 4;
-	child->cpu.instret = 0; /* its own count starts at the fork */
-	child->has_cpu = true;
+	child->cpu = xmalloc(sizeof *child->cpu);
+	*child->cpu = *c->p->cpu;
+	cpu_flush_fetch(child->cpu);
+	child->cpu->x[10] = 0;
+	child->cpu->pc += 4;
+	child->cpu->instret = 0; /* its own count starts at the fork */
 	child->parent = c->p;
 	child->brk_start = c->p->brk_start;
 	child->brk = c->p->brk;
@@ -246,12 +246,11 @@ static long sys_fork(struct call *c)
 }
 
 /* A child of p that wait4(pid) is about; *any tells whether p has one at all. */
-static struct proc *waitable_child(struct kernel *k, struct proc *p, int64_t pid, bool *any)
+static struct proc *waitable_child(struct proc *p, int64_t pid, bool *any)
 {
 	*any = false;
-	for (size_t i = 0; i < k->nprocs; i++) {
-		struct proc *ch = k->procs[i];
-		if (ch->parent != p || ch->state == PROC_DEAD || (pid > 0 && ch->pid != pid))
+	for (struct proc *ch = p->first_child; ch; ch = ch->next_sibling) {
+		if (pid > 0 && ch->pid != pid)
 			continue;
 		*any = true;
 		if (ch->state == PROC_ZOMBIE)
@@ -266,7 +265,7 @@ static enum after sys_wait4(struct call *c, long *ret)
 	int64_t pid = (int64_t)c->a[0];
 	if (pid < -1 || pid == 0)
 		pid = -1; /* process groups: every child is in ours */
-	struct proc *z = waitable_child(c->k, c->p, pid, &any);
+	struct proc *z = waitable_child(c->p, pid, &any);
 	if (z) {
 		int32_t status = z->wait_status;
 		int st = c->a[1] ? vm_copy(c->k, c->p, c->a[1], &status, sizeof status, true) : 0;
@@ -274,8 +273,8 @@ static enum after sys_wait4(struct call *c, long *ret)
 			*ret = copy_result(st);
 			return RETURN;
 		}
-		z->state = PROC_DEAD;
 		*ret = z->pid;
+		kernel_reap(c->k, z);
 		return RETURN;
 	}
 	if (!any || (c->a[2] & GUEST_WNOHANG)) {
@@ -291,7 +290,7 @@ static long sys_kill(struct call *c)
 {
 	struct proc *t = kernel_proc(c->k, (int)c->a[0]);
 	int sig = (int)c->a[1];
-	if (!t || t->state == PROC_ZOMBIE || t->state == PROC_DEAD || !t->has_cpu)
+	if (!t || t->state == PROC_ZOMBIE || t->state == PROC_DEAD || !t->cpu)
 		return -GUEST_ESRCH;
 	if (sig < 0 || sig > 64)
 		return -GUEST_EINVAL;
@@ -358,15 +357,15 @@ static enum after sys_execve(struct call *c, long *ret)
 		*ret = -GUEST_ENOENT;
 		return RETURN;
 	}
-	uint64_t (*time_ns)(void *) = c->p->cpu.time_ns;
-	void *time_ctx = c->p->cpu.time_ctx;
+	uint64_t (*time_ns)(void *) = c->p->cpu->time_ns;
+	void *time_ctx = c->p->cpu->time_ctx;
 	struct proc *np = exec_program(c->k, c->p, 0, path, argv, argc, envp, envc, &errnum, err, sizeof err);
 	if (!np) {
 		*ret = -errnum;
 		return RETURN;
 	}
-	np->cpu.time_ns = time_ns; /* c->p is gone: np took its place */
-	np->cpu.time_ctx = time_ctx;
+	np->cpu->time_ns = time_ns; /* c->p is gone: np took its place */
+	np->cpu->time_ctx = time_ctx;
 	return AS_IS;
 }
 
@@ -419,9 +418,9 @@ static long plain_call(struct call *c, uint64_t nr)
 void syscall_handle(struct sched *s, struct proc *p)
 {
 	struct call c = {s, s->k, p, {0}};
-	uint64_t nr = p->cpu.x[17];
+	uint64_t nr = p->cpu->x[17];
 	for (int i = 0; i < 6; i++)
-		c.a[i] = p->cpu.x[10 + i];
+		c.a[i] = p->cpu->x[10 + i];
 	long ret = 0;
 	enum after after = RETURN;
 	if (!special_call(&c, nr, &ret, &after))
@@ -430,6 +429,6 @@ void syscall_handle(struct sched *s, struct proc *p)
 		s->k->current = NULL; /* ends the time slice */
 	if (after == AS_IS || p->state == PROC_ZOMBIE || p->state == PROC_DEAD)
 		return;
-	p->cpu.x[10] = (uint64_t)ret;
-	p->cpu.pc += 4;
+	p->cpu->x[10] = (uint64_t)ret;
+	p->cpu->pc += 4;
 }

@@ -42,11 +42,11 @@ static void program_rows(FILE *out, const struct kernel *k)
 		const struct proc *p = k->procs[i];
 		uint64_t hits, misses;
 		char end[32];
-		mmu_asid_totals(k->mmu, p->as.asid, &hits, &misses);
+		kernel_tlb_counts(k, p, &hits, &misses);
 		ending(p, end, sizeof end);
 		fprintf(out, "%5d %-16.16s %12" PRIu64 " %10" PRIu64 " %10" PRIu64 " %7" PRIu64 " %8" PRIu64 " %7" PRIu64
 			     " %4" PRIu64 "  %s\n",
-			p->pid, p->name, p->cpu.instret, hits, misses, p->minor_faults + p->major_faults, p->as.resident,
+			p->pid, p->name, kernel_proc_insns(p), hits, misses, p->minor_faults + p->major_faults, p->as.resident,
 			kernel_swapped_pages(p), p->cow_copies, end);
 	}
 }
@@ -97,11 +97,11 @@ static void process_json(FILE *out, const struct kernel *k, const struct proc *p
 		p->death[0] ? "true" : "false");
 	if (programs) {
 		uint64_t hits, misses;
-		mmu_asid_totals(k->mmu, p->as.asid, &hits, &misses);
+		kernel_tlb_counts(k, p, &hits, &misses);
 		bool ended = p->state == PROC_ZOMBIE || p->state == PROC_DEAD;
 		fprintf(out, ", \"name\": \"%s\", \"instructions\": %" PRIu64 ", \"tlb_hits\": %" PRIu64
 			     ", \"tlb_misses\": %" PRIu64 ", \"cow_copies\": %" PRIu64,
-			p->name, p->cpu.instret, hits, misses, p->cow_copies);
+			p->name, kernel_proc_insns(p), hits, misses, p->cow_copies);
 		if (!ended)
 			fprintf(out, ", \"exit_status\": null, \"signal\": null");
 		else if (p->wait_status & 0x7f)

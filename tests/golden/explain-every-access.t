@@ -12,7 +12,7 @@ page faults       4 (3 minor, 1 major)
 evictions         2 (1 dirty written back)
 swap ins / outs   1 / 1
 TLB shootdowns    2
-page-table frames 10 (at most 10)
+page-table frames 8 (at most 8)
 simulated time    0.206 ms (effective access time 41201.8 ns)
 process  resident  swapped  faults
       1         1        0       3

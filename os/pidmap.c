@@ -1,0 +1,53 @@
+/* The pid index: Fibonacci hashing of the pid, linear probing, doubling. */
+#include "os/pidmap.h"
+#include "os/kernel.h"
+
+#include <stdlib.h>
+
+void pidmap_init(struct pidmap *m) { *m = (struct pidmap){0}; }
+
+void pidmap_fini(struct pidmap *m)
+{
+	free(m->slot);
+	pidmap_init(m);
+}
+
+static uint64_t home(const struct pidmap *m, int pid)
+{
+	return ((uint64_t)(uint32_t)pid * 0x9e3779b97f4a7c15ull) >> (64 - log2_u64(m->cap));
+}
+
+/* The slot holding pid, or the empty one where it would go. */
+static uint64_t find(const struct pidmap *m, int pid)
+{
+	uint64_t i = home(m, pid);
+	while (m->slot[i] && m->slot[i]->pid != pid)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+struct proc *pidmap_get(const struct pidmap *m, int pid)
+{
+	return m->cap ? m->slot[find(m, pid)] : NULL;
+}
+
+static void grow(struct pidmap *m)
+{
+	struct pidmap old = *m;
+	m->cap = old.cap ? old.cap * 2 : 16;
+	m->slot = xcalloc(m->cap, sizeof *m->slot);
+	m->len = 0;
+	for (uint64_t i = 0; i < old.cap; i++)
+		if (old.slot[i])
+			pidmap_put(m, old.slot[i]);
+	free(old.slot);
+}
+
+void pidmap_put(struct pidmap *m, struct proc *p)
+{
+	if (2 * (m->len + 1) > m->cap)
+		grow(m);
+	uint64_t i = find(m, p->pid);
+	m->len += m->slot[i] == NULL;
+	m->slot[i] = p;
+}

@@ -1,0 +1,26 @@
+/* The kernel's pid index: pid -> process, an open-addressing hash of process
+ * pointers (linear probing, at most half full) keyed by the pid each process
+ * holds, so that a lookup reads one slot and then the process it wants
+ * anyway. Entries are never removed (ended processes stay in the table for
+ * the summary); a process can take another's place under the same pid. */
+#ifndef OS_PIDMAP_H
+#define OS_PIDMAP_H
+
+#include <stdint.h>
+
+struct proc;
+
+struct pidmap {
+	struct proc **slot; /* cap slots, NULL = empty */
+	uint64_t cap;       /* a power of two, or 0 before the first insert */
+	uint64_t len;
+};
+
+void pidmap_init(struct pidmap *m);
+void pidmap_fini(struct pidmap *m);
+/* The process with that pid, or NULL. */
+struct proc *pidmap_get(const struct pidmap *m, int pid);
+/* Enters p under p->pid, in place of any process already there with that pid. */
+void pidmap_put(struct pidmap *m, struct proc *p);
+
+#endif
