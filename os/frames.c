@@ -35,6 +35,11 @@ void frames_fini(struct frames *fr)
 		next = m->next;
 		free(m);
 	}
+	for (uint64_t i = 0; i < fr->user_count; i++) /* the mappings of a machine that goes as a whole */
+		for (struct rmap *m = fr->f[i].rmap, *next; m; m = next) {
+			next = m->next;
+			free(m);
+		}
 	free(fr->user_free);
 	free(fr->f);
 }

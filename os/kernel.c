@@ -266,15 +266,17 @@ fail_early:
 }
 
 static void release_as(struct kernel *k, struct proc *p);
+static void forget_as(struct kernel *k, struct proc *p);
 static void free_proc(struct proc *p);
 
+/* The machine goes as a whole: the processes' frames, tables and swap slots
+ * need not be given back one by one, only their host memory. */
 void kernel_free(struct kernel *k)
 {
-	mmu_flush_all(k->mmu); /* so that each process's flush below finds the TLB empty at once */
-	for (size_t i = 0; i < k->nprocs; i++)
-		release_as(k, k->procs[i]);
-	for (size_t i = 0; i < k->nprocs; i++)
+	for (size_t i = 0; i < k->nprocs; i++) {
+		forget_as(k, k->procs[i]);
 		free_proc(k->procs[i]);
+	}
 	free(k->procs);
 	if (!k->cfg.local_scope)
 		policy_fini(&k->global);
@@ -481,6 +483,15 @@ static void release_as(struct kernel *k, struct proc *p)
 	release_swapped(k, &p->as);
 	pt_fini(&p->as.pt);
 	mmu_flush_asid(k->mmu, p->as.asid);
+	forget_as(k, p);
+}
+
+/* Frees what p's address space holds on the host (its policy, regions and
+ * swap map), not what it holds in the machine: release_as has given that
+ * back, or the whole machine goes (kernel_free). */
+static void forget_as(struct kernel *k, struct proc *p)
+{
+	u64map_fini(&p->as.swapped);
 	if (k->cfg.local_scope)
 		policy_fini(&p->as.policy);
 	for (size_t i = 0; i < p->as.nregions; i++)
