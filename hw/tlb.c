@@ -443,23 +443,14 @@ static inline void count_level(struct tlb *t, unsigned level, bool global, int d
 		levels_changed(t, level);
 }
 
-/* Removes slot's valid entry from the index, the level counts and the
- * replacement order; its key and entry are left as they are. */
+/* Removes slot's valid entry from the index and the replacement order (not
+ * from the level counts); its key and entry are left as they are. */
 static void unindex(struct tlb *t, uint32_t slot)
 {
 	if (t->hashed)
 		hash_remove(t, slot);
 	if (t->head)
 		list_unlink(t, set_of(t, slot), slot);
-	count_level(t, t->entry[slot].level, t->entry[slot].global, -1);
-}
-
-/* Adds slot's valid entry to the index and the level counts. */
-static void reindex(struct tlb *t, uint32_t slot)
-{
-	if (t->hashed)
-		hash_add(t, slot);
-	count_level(t, t->entry[slot].level, t->entry[slot].global, +1);
 }
 
 /* Invalidates slot's valid entry. */
@@ -468,6 +459,7 @@ static void invalidate(struct tlb *t, uint32_t slot)
 	uint64_t s = set_of(t, slot);
 	unsigned w = slot - (uint32_t)(s * t->ways);
 	unindex(t, slot);
+	count_level(t, t->entry[slot].level, t->entry[slot].global, -1);
 	t->entry[slot].valid = 0;
 	t->key[slot].id = 0;
 	t->used[s * t->used_words + w / 64] &= ~(1ull << (w % 64));
@@ -495,7 +487,8 @@ static unsigned take_free_way(struct tlb *t, uint64_t set)
 }
 
 /* A slot of the set for a new entry: the lowest invalid way, else the policy's
- * victim, whose entry is evicted (still marked valid, no longer indexed). */
+ * victim, whose entry is evicted (still marked valid and counted in its
+ * level, no longer indexed). */
 static uint32_t take_slot(struct tlb *t, uint64_t set)
 {
 	t->replaced = t->nvalid[set] == t->ways;
@@ -507,6 +500,18 @@ static uint32_t take_slot(struct tlb *t, uint64_t set)
 	t->replaced_level = t->entry[slot].level;
 	unindex(t, slot);
 	return slot;
+}
+
+/* The level counts after slot's entry, of level and global, replaced what
+ * take_slot left there: nothing to do when that was of the same kind. */
+static void count_replacement(struct tlb *t, uint32_t slot, unsigned level, bool global)
+{
+	const struct tlb_entry *old = &t->entry[slot];
+	if (t->replaced && old->level == level && (old->global != 0) == global)
+		return;
+	if (t->replaced)
+		count_level(t, old->level, old->global, -1);
+	count_level(t, level, global, +1);
 }
 
 /* The valid slot with key (tag, id), or -1. */
@@ -562,8 +567,10 @@ struct tlb_entry *tlb_insert(struct tlb *t, asid_t asid, vpn_t vpn, const struct
 		return &t->entry[old];
 	}
 	uint32_t slot = take_slot(t, tag & t->set_mask);
+	count_replacement(t, slot, level, e->global != 0);
 	fill(t, slot, e, a, tag, id);
-	reindex(t, slot);
+	if (t->hashed)
+		hash_add(t, slot);
 	filled(t, slot);
 	return &t->entry[slot];
 }
