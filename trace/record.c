@@ -9,7 +9,6 @@
 struct recorder {
 	struct kernel *k;
 	struct trace_writer *w;
-	uint64_t records;
 	char failed[300];   /* the write error that stopped the recording, "" if none */
 };
 
@@ -25,10 +24,8 @@ static void stop_observing(struct kernel *k)
  * host error. */
 static bool put(struct recorder *r, const struct trace_ref *ref)
 {
-	if (trace_write(r->w, ref)) {
-		r->records++;
+	if (trace_write(r->w, ref))
 		return true;
-	}
 	if (trace_writer_close(r->w, r->failed, sizeof r->failed))
 		snprintf(r->failed, sizeof r->failed, "recording failed");
 	r->w = NULL;
@@ -91,5 +88,3 @@ bool record_finish(struct recorder *r, char *err, size_t errlen)
 	free(r);
 	return ok;
 }
-
-uint64_t record_count(const struct recorder *r) { return r ? r->records : 0; }

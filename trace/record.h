@@ -23,7 +23,4 @@ WARN_UNUSED struct recorder *record_start(struct kernel *k, const char *path, ch
  * err when a write failed (the file is then incomplete). NULL is allowed. */
 WARN_UNUSED bool record_finish(struct recorder *r, char *err, size_t errlen);
 
-/* References recorded so far. */
-uint64_t record_count(const struct recorder *r);
-
 #endif
