@@ -21,7 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define ROUNDS 5
+#define ROUNDS 9
 #define STEPS "10000000"
 #define FEW "8"
 #define MANY "2048"
