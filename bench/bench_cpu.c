@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench/bench.h"
 #include "bench/bench_cpu_code.h"
 #include "cpu/cpu.h"
 #include "hw/pt.h"
@@ -22,15 +23,6 @@
 #define MIX_TARGET_MIPS 150
 #define CHASE_HEAP (BENCH_CPU_CHASE_PAGES * 4160ull + 8 * BENCH_CPU_CHASE_PAGES + 8192)
 #define STAMP_ROUNDS 5
-
-/* The process's CPU time: on a shared machine it measures the simulator, not
- * its neighbours. */
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 /* Frames for page tables and pages: handed out in order, never freed. */
 struct bump {
@@ -127,10 +119,10 @@ static double run(struct machine *mc, const char *name)
 {
 	struct cpu_exit ex;
 	enum cpu_stop st;
-	double t0 = now_s();
+	double t0 = bench_cpu_s();
 	while ((st = cpu_run(&mc->c, 100000000, &ex)) == CPU_BUDGET)
 		;
-	double t = now_s() - t0;
+	double t = bench_cpu_s() - t0;
 	if (st != CPU_ECALL) {
 		char dis[64], why[80] = "";
 		cpu_disasm(ex.insn, mc->c.pc, dis, sizeof dis);
@@ -204,12 +196,6 @@ static double timed(uint64_t which, bool stamps)
 	return t;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* The cost of the reference stamps: the workload with them off and on, in
  * turn, STAMP_ROUNDS times each; the medians. */
 static int bench_stamps(uint64_t which, const char *name)
@@ -223,9 +209,7 @@ static int bench_stamps(uint64_t which, const char *name)
 			return 1;
 		}
 	}
-	qsort(off, STAMP_ROUNDS, sizeof *off, cmp_double);
-	qsort(on, STAMP_ROUNDS, sizeof *on, cmp_double);
-	double a = off[STAMP_ROUNDS / 2], b = on[STAMP_ROUNDS / 2];
+	double a = bench_median(off, STAMP_ROUNDS), b = bench_median(on, STAMP_ROUNDS);
 	printf("bench_cpu: reference stamps (exact LRU) on the %s: %+.1f%% time (median of %d, off %.3f s, on %.3f s)\n",
 	       name, 100 * (b - a) / a, STAMP_ROUNDS, a, b);
 	return 0;

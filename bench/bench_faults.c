@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench/bench.h"
 #include "lib/rng.h"
 #include "trace/replay.h"
 
@@ -39,33 +40,6 @@
 #define CMP_PAGES 1000
 #define CMP_FRAMES 200
 #define CMP_RUNS 7 /* runs of each tool, alternating */
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-/* CPU time (user + system) of this process so far. */
-static double cpu_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static void temp_path(char *path, size_t len, const char *what)
 {
@@ -190,11 +164,11 @@ static bool stream_cost(const struct stream *s, const struct traces *t, double *
 		if (!replay_file(k, t->one[s->warm[i]], &st))
 			goto out;
 	struct kernel_counts c0 = k->c;
-	double t0 = now_s(), c = cpu_s();
+	double t0 = bench_wall_s(), c = bench_cpu_s();
 	if (!replay_file(k, t->many[s->timed], &st))
 		goto out;
-	double wall_s = now_s() - t0;
-	c = cpu_s() - c;
+	double wall_s = bench_wall_s() - t0;
+	c = bench_cpu_s() - c;
 	uint64_t minor = k->c.minor_faults - c0.minor_faults, major = k->c.major_faults - c0.major_faults;
 	uint64_t evict = k->c.evictions - c0.evictions, written = k->c.writebacks - c0.writebacks;
 	uint64_t half = st.refs / 2;
@@ -233,7 +207,7 @@ static double median_us(const double *v)
 {
 	double copy[REPEATS];
 	memcpy(copy, v, sizeof copy);
-	return median(copy, REPEATS) * 1e6;
+	return bench_median(copy, REPEATS) * 1e6;
 }
 
 /* The median over rounds of 2 x a - b. */
@@ -242,7 +216,7 @@ static double derived_us(const double *a, const double *b)
 	double d[REPEATS];
 	for (int r = 0; r < REPEATS; r++)
 		d[r] = 2 * a[r] - b[r];
-	return median(d, REPEATS) * 1e6;
+	return bench_median(d, REPEATS) * 1e6;
 }
 
 static void report(const char *name, double us, double wall_us, double target, const char *what)
@@ -339,7 +313,7 @@ static bool run_command(char *const argv[], char *out, size_t outlen, struct run
 	int fds[2];
 	if (pipe(fds) != 0)
 		return false;
-	double t0 = now_s();
+	double t0 = bench_wall_s();
 	pid_t pid = fork();
 	if (pid < 0)
 		return false;
@@ -358,7 +332,7 @@ static bool run_command(char *const argv[], char *out, size_t outlen, struct run
 	struct rusage ru;
 	while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR)
 		;
-	cost->wall_s = now_s() - t0;
+	cost->wall_s = bench_wall_s() - t0;
 	cost->cpu_s = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "bench_faults: %s failed (status 0x%x)\n", argv[0], status);
@@ -434,7 +408,7 @@ static double median_of(const struct run_cost *c, int n, bool cpu)
 	double v[CMP_RUNS];
 	for (int i = 0; i < n; i++)
 		v[i] = cpu ? c[i].cpu_s : c[i].wall_s;
-	return median(v, n);
+	return bench_median(v, n);
 }
 
 static bool compare(void)

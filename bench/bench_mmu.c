@@ -3,18 +3,12 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "bench/bench.h"
 #include "hw/mmu.h"
 #include "lib/rng.h"
 
 #define PAGES 65536     /* 256 MiB of mapped pages */
 #define MISS_PAGES 8192 /* the miss loop's pages: 128 times what the TLB holds */
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 static pfn_t next_frame;
 
@@ -33,13 +27,13 @@ static void no_free(void *ctx, pfn_t first, uint64_t n) { (void)ctx, (void)first
 static double loop_only(const vaddr_t *vas, uint64_t nva, uint64_t n, uint64_t *sink)
 {
 	uint64_t sum = 0;
-	double t0 = now_s();
+	double t0 = bench_wall_s();
 	for (uint64_t i = 0; i < n; i++) {
 		uint64_t pa = vas[i & (nva - 1)];
 		__asm__ volatile("" : "+r"(pa)); /* keep one iteration per address, as in run() */
 		sum += pa;
 	}
-	double t = now_s() - t0;
+	double t = bench_wall_s() - t0;
 	*sink += sum;
 	return t * 1e9 / (double)n;
 }
@@ -50,12 +44,12 @@ static double run(struct mmu *m, const vaddr_t *vas, uint64_t nva, uint64_t n, u
 	paddr_t pa;
 	struct fault f;
 	uint64_t sum = 0, faults = 0;
-	double t0 = now_s();
+	double t0 = bench_wall_s();
 	for (uint64_t i = 0; i < n; i++) {
 		faults += !mmu_translate(m, vas[i & (nva - 1)], ACCESS_READ, PRIV_USER, &pa, &f);
 		sum += pa;
 	}
-	double t = now_s() - t0;
+	double t = bench_wall_s() - t0;
 	*sink += sum;
 	if (faults) {
 		fprintf(stderr, "bench_mmu: %llu unexpected faults\n", (unsigned long long)faults);

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench/bench.h"
 #include "lib/rng.h"
 #include "trace/replay.h"
 
@@ -24,13 +25,6 @@
 #define FRAMES 8192
 #define HOT 256       /* pages of the hot set ... */
 #define DRIFT 1000000 /* ... which moves every DRIFT references */
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 /* Reference i: 99% in the hot set (a third of them writes), the rest reads
  * anywhere; page p is page p / PROCS of process p % PROCS + 1. */
@@ -94,9 +88,9 @@ static int replay(const char *path, const char *how)
 	}
 	struct replay_opts ro = {.name = path};
 	struct replay_stats st;
-	double t0 = now_s();
+	double t0 = bench_wall_s();
 	int status = replay_run(k, r, &ro, &st, err, sizeof err);
-	double t = now_s() - t0;
+	double t = bench_wall_s() - t0;
 	if (status) {
 		fprintf(stderr, "bench_opt: %s\n", err);
 		return 1;

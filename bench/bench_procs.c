@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench/bench.h"
 #include "lib/rng.h"
 #include "trace/replay.h"
 
@@ -32,15 +33,6 @@
 #define BURST 32
 #define ROUNDS 9
 #define EMPTY_PROCS 20000
-
-/* CPU time (user and system) of this process: the machine is shared, and
- * wall-clock time would count the waits for a core too. */
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 /* One reference to page pp (0 or 1) of pair g (0 .. PAIRS - 1), in the
  * numbering of nprocs processes: pair g is pair g % per of process g / per,
@@ -115,9 +107,9 @@ static bool replay(const char *path, uint64_t frames, struct outcome *out)
 	}
 	struct replay_opts ro = {.name = path};
 	struct replay_stats st;
-	double t0 = now_s();
+	double t0 = bench_cpu_s();
 	int status = replay_run(k, r, &ro, &st, err, sizeof err);
-	double t = now_s() - t0;
+	double t = bench_cpu_s() - t0;
 	if (status)
 		fprintf(stderr, "bench_procs: %s\n", err);
 	*out = (struct outcome){t * 1e9 / (double)st.refs, k->c.minor_faults + k->c.major_faults, k->c.evictions,
@@ -125,18 +117,6 @@ static bool replay(const char *path, uint64_t frames, struct outcome *out)
 	trace_close(r);
 	kernel_free(k);
 	return status == 0;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 /* One shape: both traces generated, then replayed alternately. */
@@ -160,7 +140,7 @@ static bool run_shape(const char *dir, bool bursts)
 		unlink(path[c]);
 	if (!ok)
 		return false;
-	double m[2] = {median(ns[0], ROUNDS), median(ns[1], ROUNDS)};
+	double m[2] = {bench_median(ns[0], ROUNDS), bench_median(ns[1], ROUNDS)};
 	for (int c = 0; c < 2; c++)
 		printf("bench_procs: %-11s %5zu processes: %.1f ns/reference (median of %d; %llu refs, %llu faults, "
 		       "%llu evictions, TLB hit rate %.1f%%)\n",

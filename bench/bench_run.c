@@ -21,6 +21,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench/bench.h"
+
 #define ROUNDS 9
 #define STEPS "10000000"
 #define FEW "8"
@@ -66,18 +68,6 @@ static bool run(char *const argv[], char *buf, size_t len, struct outcome *o)
 	return true;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return v[n / 2];
-}
-
 /* The chase over FEW and over MANY pages, in turn; medians of the CPU times
  * and the misses of the last runs. */
 static bool measure(char *few[], char *many[], double *t_few, double *t_many, uint64_t *m_few, uint64_t *m_many)
@@ -91,8 +81,8 @@ static bool measure(char *few[], char *many[], double *t_few, double *t_many, ui
 		a[i] = x.cpu_s, b[i] = y.cpu_s;
 		*m_few = x.misses, *m_many = y.misses;
 	}
-	*t_few = median(a, ROUNDS);
-	*t_many = median(b, ROUNDS);
+	*t_few = bench_median(a, ROUNDS);
+	*t_many = bench_median(b, ROUNDS);
 	return true;
 }
 

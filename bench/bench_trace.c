@@ -14,19 +14,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench/bench.h"
 #include "lib/rng.h"
 #include "trace/replay.h"
 
 #define REFS 50000000ull
 #define PAGES 4096
 #define HOT 48
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 /* One reference of the program-shaped workload. */
 static struct trace_ref program_ref(struct rng *r, uint64_t i)
@@ -102,9 +96,9 @@ static bool replay(const char *path, const char *workload, const char *policy)
 	}
 	struct replay_opts ro = {.name = path};
 	struct replay_stats st;
-	double t0 = now_s();
+	double t0 = bench_wall_s();
 	int status = replay_run(k, r, &ro, &st, err, sizeof err);
-	double t = now_s() - t0;
+	double t = bench_wall_s() - t0;
 	if (status) {
 		fprintf(stderr, "bench_trace: %s\n", err);
 		return false;
