@@ -112,7 +112,6 @@ static void hash_init(struct tlb *t)
 	t->hash = xmalloc(cap * sizeof(uint32_t));
 	memset(t->hash, 0xff, cap * sizeof(uint32_t));
 	t->hash_at = xcalloc(t->cfg.entries, sizeof(uint32_t));
-	t->hash_home = xcalloc(t->cfg.entries, sizeof(uint32_t));
 }
 
 struct tlb *tlb_new(const struct tlb_config *cfg, const unsigned *level_shift, unsigned nlevels,
@@ -164,7 +163,6 @@ void tlb_free(struct tlb *t)
 	free(t->free_hint);
 	free(t->hash);
 	free(t->hash_at);
-	free(t->hash_home);
 	free(t->prev);
 	free(t->next);
 	free(t->head);
@@ -246,7 +244,6 @@ unsigned tlb_occupancy(const struct tlb *t) { return t->occupancy; }
 static void hash_add(struct tlb *t, uint32_t slot)
 {
 	uint32_t i = tlb_hash_home(t, t->key[slot].tag, t->key[slot].id);
-	t->hash_home[slot] = i;
 	while (t->hash[i] != NIL)
 		i = (i + 1) & t->hash_mask;
 	t->hash[i] = slot;
@@ -263,7 +260,8 @@ static void hash_remove(struct tlb *t, uint32_t slot)
 		for (j = (i + 1) & mask;; j = (j + 1) & mask) {
 			if (t->hash[j] == NIL)
 				return;
-			if (((j - t->hash_home[t->hash[j]]) & mask) >= ((j - i) & mask))
+			const struct tlb_key *k = &t->key[t->hash[j]];
+			if (((j - tlb_hash_home(t, k->tag, k->id)) & mask) >= ((j - i) & mask))
 				break;
 		}
 		t->hash[i] = t->hash[j];
@@ -786,8 +784,8 @@ static bool check_hash(const struct tlb *t, char *err, size_t errlen)
 		uint32_t s = t->hash[i];
 		if (!t->entry[s].valid)
 			return fail_msg(err, errlen, "hash bucket %u: slot %u is invalid", i, s);
-		if (t->hash_at[s] != i || t->hash_home[s] != tlb_hash_home(t, t->key[s].tag, t->key[s].id))
-			return fail_msg(err, errlen, "hash bucket %u: slot %u's bucket or home is wrong", i, s);
+		if (t->hash_at[s] != i)
+			return fail_msg(err, errlen, "hash bucket %u: slot %u thinks it is in bucket %u", i, s, t->hash_at[s]);
 		n++;
 	}
 	if (n != t->occupancy)

@@ -109,7 +109,7 @@ struct tlb {
 	struct tlb_key *key;           /* sets * ways slots */
 	struct tlb_entry *entry;       /* sets * ways slots */
 	uint32_t *hash;                /* hashed: open addressing, slot or UINT32_MAX */
-	uint32_t *hash_at, *hash_home; /* hashed, per valid slot: its bucket and its key's home */
+	uint32_t *hash_at;             /* hashed, per valid slot: its bucket */
 	uint32_t hash_mask, hash_shift; /* buckets - 1, 64 - log2(buckets) */
 	uint64_t clock;                /* last stamp handed out */
 	uint64_t *stamp;               /* scanned LRU/FIFO: per slot, last use / fill */
