@@ -168,11 +168,12 @@ static inline void mmu_data_ref(struct mmu *m, paddr_t pa)
 
 /* Reference stamps: a per-frame register of the time of the frame's last
  * reference, what exact LRU and software reference bits need beyond the PTE's
- * A bit. Once on (for frames [0, nframes): the kernel's user pool), every driver reports each reference it makes to a frame
- * with mmu_stamp (the CPU, the trace replayer, the kernel's user copies), in
- * the order they happen; a frame's stamp is larger the later its last
- * reference, and no two references get the same stamp. Off by default: the
- * drivers then pay one predictable branch per call. */
+ * A bit. Once on (for frames [0, nframes): the kernel's user pool), every
+ * driver reports each reference it makes to a frame with mmu_stamp (the CPU,
+ * the trace replayer, the kernel's user copies), in the order they happen; a
+ * frame's stamp is larger the later its last reference, and no two
+ * references get the same stamp. Off by default: the drivers then pay one
+ * predictable branch per call. */
 void mmu_stamps_on(struct mmu *m, uint64_t nframes);
 
 /* Stamps the frame of pa, when it is one of the stamped frames [0, nframes). */

@@ -1012,7 +1012,8 @@ TEST(binary_events_are_access_3_unmap_and_4_empty_and_read_back)
 
 TEST(binary_truncated_record_is_an_error_naming_the_record)
 {
-	struct trace_ref refs[3] = { { .pid = 1, .acc = ACCESS_READ, .va = 0x10, .size = 4 }, { .pid = 2, .acc = ACCESS_WRITE, .va = 0x20, .size = 8 },
+	struct trace_ref refs[3] = { { .pid = 1, .acc = ACCESS_READ, .va = 0x10, .size = 4 },
+				     { .pid = 2, .acc = ACCESS_WRITE, .va = 0x20, .size = 8 },
 				     { .pid = 3, .acc = ACCESS_EXEC, .va = 0x30, .size = 2 } };
 	const char *path = write_binary(refs, 3);
 	CHECK(truncate(path, 16 + 16 * 3 - 5) == 0);
@@ -1120,7 +1121,8 @@ TEST(writer_refuses_records_it_cannot_represent_and_close_says_so)
 	const char *path = tmp_text("");
 	struct trace_writer *w = trace_writer_open(path, NULL, 0);
 	CHECK(w != NULL);
-	struct trace_ref ok = { .pid = 0, .acc = ACCESS_READ, .va = 0x10, .size = 4 }, zero = { .pid = 0, .acc = ACCESS_READ, .va = 0x10, .size = 0 };
+	struct trace_ref ok = { .pid = 0, .acc = ACCESS_READ, .va = 0x10, .size = 4 };
+	struct trace_ref zero = { .pid = 0, .acc = ACCESS_READ, .va = 0x10, .size = 0 };
 	CHECK(trace_write(w, &ok));
 	CHECK(!trace_write(w, &zero));
 	CHECK(!trace_write(w, &ok));
