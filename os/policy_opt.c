@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 struct opt {
-	struct policy_env env;
 	struct policy_heap heap; /* key: next_use of the frame's page */
 };
 
@@ -14,7 +13,6 @@ struct opt {
 static void *opt_create(const struct policy_env *env)
 {
 	struct opt *o = xmalloc(sizeof *o);
-	o->env = *env;
 	policy_heap_init(&o->heap, env->nframes, true);
 	return o;
 }
@@ -30,7 +28,6 @@ static void opt_destroy(void *state)
 static void opt_insert(void *state, pfn_t frame, uint64_t next_use)
 {
 	struct opt *o = state;
-	policy_check_frame(&o->env, frame, __func__);
 	policy_heap_insert(&o->heap, frame, next_use);
 }
 
@@ -38,14 +35,12 @@ static void opt_insert(void *state, pfn_t frame, uint64_t next_use)
 static void opt_touch(void *state, pfn_t frame, uint64_t next_use)
 {
 	struct opt *o = state;
-	policy_check_frame(&o->env, frame, __func__);
 	policy_heap_rekey(&o->heap, frame, next_use);
 }
 
 static void opt_remove(void *state, pfn_t frame)
 {
 	struct opt *o = state;
-	policy_check_frame(&o->env, frame, __func__);
 	policy_heap_remove(&o->heap, frame);
 }
 
