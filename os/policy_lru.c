@@ -8,8 +8,8 @@
 #include <stdlib.h>
 
 struct lru {
-	const uint64_t *last_use; /* the env's: the frames' reference stamps */
-	struct policy_heap heap;  /* key: a stamp of the frame, <= its last_use */
+	struct policy_env env;   /* last_use: the frames' reference stamps */
+	struct policy_heap heap; /* key: a stamp of the frame, <= its last_use */
 };
 
 static void *lru_create(const struct policy_env *env)
@@ -17,7 +17,7 @@ static void *lru_create(const struct policy_env *env)
 	if (!env->last_use)
 		panic("lru needs the frames' reference stamps");
 	struct lru *l = xmalloc(sizeof *l);
-	l->last_use = env->last_use;
+	l->env = *env;
 	policy_heap_init(&l->heap, env->nframes, false);
 	return l;
 }
@@ -34,7 +34,8 @@ static void lru_insert(void *state, pfn_t frame, uint64_t next_use)
 {
 	struct lru *l = state;
 	(void)next_use;
-	policy_heap_insert(&l->heap, frame, l->last_use[frame]);
+	policy_check_frame(&l->env, frame, __func__); /* before its stamp is read */
+	policy_heap_insert(&l->heap, frame, l->env.last_use[frame]);
 }
 
 /* References are stamps: nothing to do but check the frame. */
@@ -61,7 +62,7 @@ static bool lru_victim(void *state, pfn_t *frame)
 		return false;
 	for (;;) {
 		pfn_t f = h->heap[0];
-		uint64_t now = l->last_use[f];
+		uint64_t now = l->env.last_use[f];
 		if (h->key[f] == now) {
 			*frame = f;
 			return true;
