@@ -58,7 +58,9 @@ TEST(sixty_four_gib_costs_only_the_frames_touched)
 	physmem_store(&pm, 32ull << 30, 8, 9);
 	CHECK_EQ(physmem_load(&pm, size - 8, 8), 42);
 	CHECK_EQ(physmem_load(&pm, 32ull << 30, 8), 9);
-	CHECK(physmem_resident_bytes(&pm) <= 64 * 1024);
+	/* three touches: three host pages, or three huge pages where the
+	 * host gives transparent huge pages */
+	CHECK(physmem_resident_bytes(&pm) <= 3 * (2u << 20) + 64 * 1024);
 	physmem_fini(&pm);
 }
 
