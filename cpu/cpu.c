@@ -891,12 +891,24 @@ static bool exec_sc(struct cpu *c, const struct cpu_insn *d, unsigned size, stru
 	return retire(c, d, ok ? 0 : 1);
 }
 
+/* An atomic's address not aligned to its width: the address-misaligned
+ * exception, raised before any translation (unprivileged spec, "A"
+ * extension: LR/SC and AMOs need natural alignment). lr reads (cause 4);
+ * sc and the AMOs write (cause 6), sc whether or not it holds a reservation. */
+COLD bool misaligned(vaddr_t va, enum access acc, struct cpu_exit *ex)
+{
+	ex->fault = (struct fault){.kind = FAULT_NONE, .access = acc, .va = va, .level = -1, .priv = PRIV_USER};
+	return stop(ex, CPU_MISALIGNED);
+}
+
 /* lr, sc and the read-modify-write operations, .w and .d (aq and rl need
- * nothing on one hart). A misaligned one works like any access. */
+ * nothing on one hart), at addresses aligned to their width. */
 static bool exec_amo(struct cpu *c, const struct cpu_insn *d, struct cpu_exit *ex)
 {
 	unsigned size = (unsigned)d->imm;
 	struct span s;
+	if (unlikely(c->x[d->rs1] & (size - 1)))
+		return misaligned(c->x[d->rs1], d->sub == RV_LR ? ACCESS_READ : ACCESS_WRITE, ex);
 	if (d->sub == RV_LR)
 		return exec_lr(c, d, size, ex);
 	if (d->sub == RV_SC)

@@ -20,6 +20,10 @@ enum cpu_stop {
 	CPU_FAULT,     /* a fetch, load or store faulted: exit.fault; pc is at the instruction (retry after handling) */
 	CPU_ILLEGAL,   /* illegal or unsupported instruction at pc: exit.insn */
 	CPU_EBREAK,    /* ebreak (or c.ebreak: exit.insn tells) at pc */
+	CPU_MISALIGNED, /* an atomic (lr, sc, amo*) at pc whose address is not aligned to its width:
+			   exit.fault.va and .access (READ for lr: cause CAUSE_LOAD_MISALIGNED; WRITE
+			   for sc and the AMOs: CAUSE_STORE_MISALIGNED), exit.fault.kind FAULT_NONE
+			   (no translation was tried), exit.insn; nothing changed */
 };
 
 struct cpu_exit {

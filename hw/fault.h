@@ -21,7 +21,9 @@ enum fault_kind {
 /* RISC-V exception causes (privileged spec, table "mcause values"). */
 enum {
 	CAUSE_FETCH_ACCESS = 1,
+	CAUSE_LOAD_MISALIGNED = 4,  /* "load address misaligned" */
 	CAUSE_LOAD_ACCESS = 5,
+	CAUSE_STORE_MISALIGNED = 6, /* "store/AMO address misaligned" */
 	CAUSE_STORE_ACCESS = 7,
 	CAUSE_FETCH_PAGE_FAULT = 12,
 	CAUSE_LOAD_PAGE_FAULT = 13,

@@ -119,6 +119,19 @@ static void kill_for_insn(struct sched *s, struct proc *p, const struct cpu_exit
 	kernel_kill(s->k, p, brk ? GUEST_SIGTRAP : GUEST_SIGILL, why);
 }
 
+/* Kills p for an atomic at a misaligned address: SIGBUS, as Linux gives
+ * for the address-misaligned exception (BUS_ADRALN). */
+static void kill_for_misaligned(struct sched *s, struct proc *p, const struct cpu_exit *ex)
+{
+	char insn[64], why[240];
+	bool load = ex->fault.access == ACCESS_READ;
+	cpu_disasm(ex->insn, p->cpu->pc, insn, sizeof insn);
+	snprintf(why, sizeof why, "bus error: %s of 0x%" PRIx64 " is misaligned (%s address misaligned, cause %d), "
+		 "at pc 0x%" PRIx64 " (%s)", load ? "read" : "write", ex->fault.va, load ? "load" : "store/AMO",
+		 load ? CAUSE_LOAD_MISALIGNED : CAUSE_STORE_MISALIGNED, p->cpu->pc, insn);
+	kernel_kill(s->k, p, GUEST_SIGBUS, why);
+}
+
 /* Handles why the CPU stopped. Returns true when p may go on in its slice. */
 static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *ex)
 {
@@ -138,6 +151,9 @@ static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *
 	case CPU_ILLEGAL:
 	case CPU_EBREAK:
 		kill_for_insn(s, p, ex);
+		return false;
+	case CPU_MISALIGNED:
+		kill_for_misaligned(s, p, ex);
 		return false;
 	}
 	return false;

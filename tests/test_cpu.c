@@ -497,6 +497,69 @@ TEST(an_amo_on_a_read_only_page_faults_as_a_write_and_changes_nothing)
 	crig_fini(&t);
 }
 
+/* Runs the one instruction insn at CODE with rs1 = A1 pointing at va; the
+ * stop it makes. */
+static enum cpu_stop run_at(struct crig *t, uint32_t insn, vaddr_t va)
+{
+	crig_code(t, CODE, &insn, 1);
+	t->c.pc = CODE;
+	t->c.x[A1] = va;
+	return crig_run(t, 1);
+}
+
+TEST(misaligned_atomics_raise_the_address_misaligned_exception_and_change_nothing)
+{
+	static const struct { unsigned f5, f3; vaddr_t off; enum access acc; } cases[] = {
+		{0x00, 2, 2, ACCESS_WRITE}, /* amoadd.w at +2 */
+		{0x01, 3, 4, ACCESS_WRITE}, /* amoswap.d at +4: word-aligned is not enough */
+		{0x1c, 2, 1, ACCESS_WRITE}, /* amomaxu.w at +1 */
+		{0x02, 3, 4, ACCESS_READ},  /* lr.d: a load */
+		{0x02, 2, 2, ACCESS_READ},  /* lr.w */
+		{0x03, 3, 4, ACCESS_WRITE}, /* sc.d, even without a reservation */
+		{0x03, 2, 3, ACCESS_WRITE}, /* sc.w */
+	};
+	for (unsigned i = 0; i < ARRAY_LEN(cases); i++) {
+		struct crig t;
+		crig_init(&t);
+		crig_write(&t, DATA, 8, 0x1122334455667788);
+		t.c.x[A0] = 77;
+		t.c.x[A2] = 5;
+		uint32_t insn = AMO(cases[i].f5, cases[i].f3, A0, A1, cases[i].f5 == 0x02 ? 0 : A2);
+		CHECK_EQ(run_at(&t, insn, DATA + cases[i].off), CPU_MISALIGNED);
+		CHECK_EQ(t.ex.fault.va, DATA + cases[i].off);
+		CHECK_EQ(t.ex.fault.access, cases[i].acc);
+		CHECK_EQ(t.ex.insn, insn);
+		CHECK_EQ(t.c.pc, CODE);
+		CHECK_EQ(t.c.x[A0], 77);
+		CHECK_EQ(crig_read(&t, DATA, 8), 0x1122334455667788);
+		CHECK(!t.c.reserved);
+		CHECK_EQ(t.c.loads + t.c.stores, 0);
+		crig_fini(&t);
+	}
+}
+
+TEST(a_misaligned_atomic_on_an_unmapped_page_is_misaligned_not_a_page_fault)
+{
+	struct crig t;
+	crig_init(&t);
+	CHECK_EQ(run_at(&t, AMO(0x00, 3, A0, A1, A2), 0x7000001), CPU_MISALIGNED);
+	CHECK_EQ(t.ex.fault.va, 0x7000001);
+	crig_fini(&t);
+}
+
+TEST(aligned_atomics_at_every_multiple_of_their_width_do_not_fault)
+{
+	for (vaddr_t off = 0; off < 16; off += 4) {
+		struct crig t;
+		crig_init(&t);
+		t.c.x[A2] = 1;
+		CHECK_EQ(run_at(&t, AMO(0x00, 2, A0, A1, A2), DATA + off), CPU_BUDGET);
+		if (off % 8 == 0)
+			CHECK_EQ(run_at(&t, AMO(0x00, 3, A0, A1, A2), DATA + off), CPU_BUDGET);
+		crig_fini(&t);
+	}
+}
+
 /* ---- Counters, fences, system ---- */
 
 static uint64_t fixed_clock(void *ctx) { return *(uint64_t *)ctx; }

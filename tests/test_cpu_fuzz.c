@@ -40,7 +40,7 @@ static void fuzz_round(struct crig *t, struct rng *r, unsigned *stops)
 		t->c.reserved = rng_below(r, 2);
 		t->c.reservation = t->c.x[rng_below(r, 32)];
 		enum cpu_stop st = crig_run(t, 200);
-		if ((unsigned)st > CPU_EBREAK)
+		if ((unsigned)st > CPU_MISALIGNED)
 			FAIL("stop %d", (int)st);
 		stops[st]++;
 		if (t->c.x[0] != 0)
@@ -54,7 +54,7 @@ TEST(random_instruction_words_never_crash_the_host)
 {
 	struct crig t;
 	struct rng r;
-	unsigned stops[CPU_EBREAK + 1] = {0};
+	unsigned stops[CPU_MISALIGNED + 1] = {0};
 	crig_init_with(&t, NULL, 256);
 	rig_map_fresh(&t.r, CODE, 0, PTE_R | PTE_W | PTE_X | PTE_U);
 	rig_map_fresh(&t.r, DATA, 0, PTE_R | PTE_W | PTE_U);
@@ -63,7 +63,7 @@ TEST(random_instruction_words_never_crash_the_host)
 	for (unsigned round = 0; round < 2000; round++)
 		fuzz_round(&t, &r, stops);
 	/* every kind of stop happened */
-	for (unsigned s = 0; s <= CPU_EBREAK; s++)
+	for (unsigned s = 0; s <= CPU_MISALIGNED; s++)
 		if (stops[s] == 0)
 			FAIL("never stopped with %u", s);
 	char err[200];

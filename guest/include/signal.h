@@ -6,6 +6,7 @@
 #include <vmlab/syscall.h>
 
 #define SIGABRT  GUEST_SIGABRT
+#define SIGBUS   GUEST_SIGBUS
 #define SIGKILL  GUEST_SIGKILL
 #define SIGSEGV  GUEST_SIGSEGV
 #define SIGTERM  GUEST_SIGTERM

@@ -37,6 +37,7 @@
 #define GUEST_SIGILL   4
 #define GUEST_SIGTRAP  5
 #define GUEST_SIGABRT  6
+#define GUEST_SIGBUS   7
 #define GUEST_SIGKILL  9
 #define GUEST_SIGSEGV  11
 #define GUEST_SIGTERM  15
