@@ -7,6 +7,7 @@
 #include "os/vm.h"
 #include "guest/include/vmlab/syscall.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -185,6 +186,23 @@ static int load_image(struct kernel *k, struct proc *p, const struct elf_file *e
 	return build_stack(k, p, &si, argv, argc, envp, envc, ef->img.entry);
 }
 
+/* Whether every segment's pages lie at or above MMAP_MIN_ADDR (so NULL and
+ * the addresses near it stay unmapped); false with "path: why" in err. */
+static bool above_min_addr(const struct kernel *k, const struct elf_file *ef, const char *path, char *err,
+			   size_t errlen)
+{
+	for (unsigned i = 0; i < ef->img.nseg; i++) {
+		const struct elf_segment *s = &ef->img.seg[i];
+		if (page_down(k, s->vaddr) >= MMAP_MIN_ADDR)
+			continue;
+		snprintf(err, errlen, "%s: segment %u at 0x%" PRIx64 " lies below 0x%x, the lowest address a program may "
+			 "map (as Linux's vm.mmap_min_addr; link it higher, as riscv64-unknown-elf-gcc does by default at "
+			 "0x10000)", path, s->phdr, page_down(k, s->vaddr), MMAP_MIN_ADDR);
+		return false;
+	}
+	return true;
+}
+
 /* The process's name: the base name of how it was invoked, without ".c". */
 static void name_from(struct proc *p, const char *invoked)
 {
@@ -207,6 +225,11 @@ struct proc *exec_program(struct kernel *k, struct proc *old, int pid, const cha
 	}
 	if (!elf_open(&ef, path, 1ull << k->fmt.page_shift, top - ASLR_SPAN - k->cfg.stack_limit, err, errlen)) {
 		*errno_out = strstr(err, "No such file") ? GUEST_ENOENT : GUEST_ENOEXEC;
+		return NULL;
+	}
+	if (!above_min_addr(k, &ef, path, err, errlen)) {
+		elf_close(&ef);
+		*errno_out = GUEST_ENOEXEC;
 		return NULL;
 	}
 	struct vfile *file = vfile_open(path, err, errlen);

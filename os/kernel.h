@@ -19,6 +19,8 @@
 
 #define KERNEL_REGION_PAGES 4
 #define STACK_GUARD_PAGES 256 /* below a stack at its limit nothing is mapped (Linux's stack_guard_gap) */
+#define MMAP_MIN_ADDR 0x10000 /* nothing a program maps lies below: NULL and small offsets from it
+			     always fault (Linux's default vm.mmap_min_addr, 64 KiB) */
 
 struct kernel_config {
 	struct pt_format fmt;

@@ -132,6 +132,22 @@ static bool find_gap(const struct call *c, uint64_t len, vaddr_t *out)
 	return false;
 }
 
+/* Whether mmap can place len bytes at the hint addr, moved up to a page
+ * boundary and to MMAP_MIN_ADDR as Linux moves it: the range is free and
+ * below the stack's floor. Writes the start into *out. */
+static bool hint_fits(const struct call *c, uint64_t addr, uint64_t len, vaddr_t *out)
+{
+	vaddr_t start = page_up(c->k, addr < MMAP_MIN_ADDR ? MMAP_MIN_ADDR : addr), lo, hi;
+	if (!addr || start < addr || start + len < start || start + len > stack_floor(c) ||
+	    as_find_region(&c->p->as, start))
+		return false;
+	as_gap(&c->p->as, start, 0, start + len, &lo, &hi);
+	if (hi < start + len)
+		return false;
+	*out = start;
+	return true;
+}
+
 static long sys_mmap(struct call *c)
 {
 	uint64_t addr = c->a[0], len = page_up(c->k, c->a[1]), flags = c->a[3];
@@ -143,9 +159,11 @@ static long sys_mmap(struct call *c)
 	if (flags & GUEST_MAP_FIXED) {
 		if (addr & mask_bits(c->k->fmt.page_shift) || addr + len < addr || addr + len > stack_floor(c))
 			return -GUEST_EINVAL;
+		if (addr < MMAP_MIN_ADDR)
+			return -GUEST_EPERM; /* as Linux refuses it below vm.mmap_min_addr */
 		vm_unmap_range(c->k, c->p, addr, addr + len);
 		start = addr;
-	} else if (!find_gap(c, len, &start)) {
+	} else if (!hint_fits(c, addr, len, &start) && !find_gap(c, len, &start)) {
 		return -GUEST_ENOMEM;
 	}
 	/* PROT_NONE gives prot 0: a region no access may use */
