@@ -188,7 +188,7 @@ static const struct opt run_rows[] = {
 	{"time", 0, "DURATION", "stop after this much virtual time (5s, 200ms, 1m)", NULL, set_time},
 	{"max-insns", 0, "N", "stop after N instructions in all", NULL, set_max_insns},
 	{"quantum", 0, "N", "time slice in instructions", "100000", set_quantum},
-	{"path", 0, "DIR", "where execve finds programs (repeatable)", NULL, set_path},
+	{"path", 0, "DIR", "where execve finds programs (repeatable); programs see no other host file", NULL, set_path},
 	{"cflags", 0, "FLAGS", "compiler flags for .c programs, in place of the default ones", GUESTCC_DEFAULT_CFLAGS,
 	 set_cflags},
 	{"show-pagetables", 0, NULL, "print each process's page table when it exits", NULL, set_show_pagetables},
@@ -295,7 +295,7 @@ static bool prepare_programs(struct run_args *a, struct program *progs, struct s
 		progs[i].name = xmalloc(n + 1);
 		memcpy(progs[i].name, base, n);
 		progs[i].name[n] = '\0';
-		sp[i] = (struct sched_program){.name = progs[i].name, .path = progs[i].path};
+		sp[i] = (struct sched_program){.name = progs[i].name, .word = progs[i].words[0], .path = progs[i].path};
 	}
 	a->sc.programs = sp;
 	a->sc.nprograms = a->nprograms;

@@ -1,12 +1,12 @@
 /* The round-robin scheduler and the virtual clock. */
 #include "os/sched.h"
 #include "os/exec.h"
+#include "os/progpath.h"
 #include "guest/include/vmlab/syscall.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static uint64_t clock_cb(void *ctx) { return sched_now_ns(ctx); }
 
@@ -24,30 +24,19 @@ uint64_t sched_now_ns(const struct sched *s)
 	return kernel_sim_ns(s->k) + s->insns * s->cfg.insn_ns + s->idle_ns;
 }
 
-static bool is_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 bool sched_find_program(const struct sched *s, const char *name, char *buf, size_t size)
 {
-	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	bool slash = strchr(name, '/') != NULL;
 	for (int i = 0; i < s->cfg.nprograms; i++) {
-		if (!strcmp(s->cfg.programs[i].name, base) || !strcmp(s->cfg.programs[i].path, name)) {
-			snprintf(buf, size, "%s", s->cfg.programs[i].path);
+		const struct sched_program *p = &s->cfg.programs[i];
+		if (slash ? p->word && progpath_same(p->word, name) : !strcmp(p->name, name)) {
+			snprintf(buf, size, "%s", p->path);
 			return true;
 		}
 	}
-	if (strchr(name, '/')) {
-		snprintf(buf, size, "%s", name);
-		return is_file(buf);
-	}
-	for (int i = 0; i < s->cfg.npath; i++) {
-		snprintf(buf, size, "%s/%s", s->cfg.path_dirs[i], name);
-		if (is_file(buf))
+	for (int i = 0; i < s->cfg.npath; i++)
+		if (progpath_lookup(s->cfg.path_dirs[i], name, buf, size))
 			return true;
-	}
 	return false;
 }
 

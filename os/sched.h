@@ -13,7 +13,10 @@
 
 /* A program named on the command line. */
 struct sched_program {
-	const char *name;     /* as execve may name it: "mem" for examples/mem.c */
+	const char *name;     /* as execve may name it without a slash: "mem" for examples/mem.c */
+	const char *word;     /* as the command line gave it ("examples/mem.c"), which execve may
+				 name it by with a slash (any spelling of the same absolute name,
+				 os/progpath.h); NULL: only by name */
 	const char *path;     /* the ELF file */
 };
 
@@ -62,9 +65,13 @@ enum sched_end sched_run(struct sched *s);
 /* The virtual time, in nanoseconds. */
 uint64_t sched_now_ns(const struct sched *s);
 
-/* Finds a program for execve: a program given on the command line (by its
- * name, or a path ending in it), a path that names a file, or a file in a
- * --path directory. Writes the path into buf; false when there is none. */
+/* Finds a program for execve, looking at nothing else on the host
+ * (os/progpath.h): a name without a slash is a program given on the command
+ * line by its name, else a regular file directly in the first --path
+ * directory holding one; a name with a slash is a program by the word the
+ * command line gave (examples/mem.c, ./examples/mem.c, its absolute path),
+ * else a regular file lexically beneath a --path directory, opened beneath
+ * it. Writes the host path into buf; false (ENOENT) when there is none. */
 bool sched_find_program(const struct sched *s, const char *name, char *buf, size_t size);
 
 /* The system-call handler (os/syscall.c): p stopped at an ecall. */

@@ -7,7 +7,8 @@ run options:
   --time DURATION      stop after this much virtual time (5s, 200ms, 1m)
   --max-insns N        stop after N instructions in all
   --quantum N          time slice in instructions (default 100000)
-  --path DIR           where execve finds programs (repeatable)
+  --path DIR           where execve finds programs (repeatable); programs see
+                       no other host file
   --cflags FLAGS       compiler flags for .c programs, in place of the default
                        ones (default -O -fno-omit-frame-pointer
                        -fno-optimize-sibling-calls)
