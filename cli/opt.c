@@ -4,10 +4,13 @@
 #include "cli/opt.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define HELP_COLUMN 23   /* where help text starts in --help ... */
 #define HELP_WIDTH 79    /* ... and the column it stays left of */
@@ -329,4 +332,62 @@ bool opt_size(const char *v, uint64_t min, uint64_t max, uint64_t *out, char *er
 	opt_size_text(min, lo, sizeof lo);
 	opt_size_text(max, hi, sizeof hi);
 	return fail_msg(err, errlen, "must be a size from %s to %s (such as 4096, 64k, 16m or 1g)", lo, hi);
+}
+
+/* ---- files ---- */
+
+/* The directory a file that does not exist yet would be created in must
+ * exist and be writable. */
+static bool parent_writable(const char *path, char *err, size_t errlen)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	if (stat(dir, &st) != 0)
+		return fail_msg(err, errlen, "%s", strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return fail_msg(err, errlen, "%s", strerror(ENOTDIR));
+	if (access(dir, W_OK | X_OK) != 0)
+		return fail_msg(err, errlen, "%s", strerror(errno));
+	return true;
+}
+
+/* A regular file vmlab reads can be opened for reading (other kinds, pipes
+ * and FIFOs, are not opened: that could block or take a writer's data). */
+static bool readable(const char *path, const struct stat *st, char *err, size_t errlen)
+{
+	if (!S_ISREG(st->st_mode))
+		return true;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return fail_msg(err, errlen, "%s", strerror(errno));
+	close(fd);
+	return true;
+}
+
+bool opt_path(const char *path, enum opt_path need, char *err, size_t errlen)
+{
+	struct stat st;
+	if (!*path)
+		return fail_msg(err, errlen, "expects a file name");
+	if (stat(path, &st) != 0) {
+		if (need == OPT_PATH_WRITE && errno == ENOENT)
+			return parent_writable(path, err, errlen);
+		return fail_msg(err, errlen, "%s", strerror(errno));
+	}
+	if (need == OPT_PATH_DIR) {
+		int fd = S_ISDIR(st.st_mode) ? open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+		if (fd >= 0)
+			close(fd);
+		return fd >= 0 || fail_msg(err, errlen, "%s", S_ISDIR(st.st_mode) ? strerror(errno) : "is not a directory");
+	}
+	if (S_ISDIR(st.st_mode))
+		return fail_msg(err, errlen, "is a directory, not a file");
+	if (need == OPT_PATH_WRITE)
+		return access(path, W_OK) == 0 || fail_msg(err, errlen, "%s", strerror(errno));
+	return readable(path, &st, err, errlen);
 }

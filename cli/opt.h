@@ -80,4 +80,19 @@ WARN_UNUSED bool opt_size(const char *v, uint64_t min, uint64_t max, uint64_t *o
  * unit that divides it). */
 void opt_size_text(uint64_t bytes, char *buf, size_t size);
 
+/* ---- files ---- */
+
+/* What an option needs of the path it names. */
+enum opt_path {
+	OPT_PATH_READ,  /* a file vmlab reads: exists, not a directory; a regular one can be opened */
+	OPT_PATH_WRITE, /* a file vmlab creates or overwrites: not a directory, writable if it exists,
+			   else in a directory that exists and can be written */
+	OPT_PATH_DIR,   /* a directory vmlab looks into: exists, is one, and can be opened */
+};
+
+/* Checks path for what an option needs before anything runs, so a bad one
+ * fails at once. Returns false with what is wrong in err ("is a directory,
+ * not a file", "No such file or directory", "Permission denied"). */
+WARN_UNUSED bool opt_path(const char *path, enum opt_path need, char *err, size_t errlen);
+
 #endif

@@ -143,7 +143,8 @@ static bool set_swap_size(void *ctx, const char *v, char *err, size_t errlen)
 
 static bool set_swap(void *ctx, const char *v, char *err, size_t errlen)
 {
-	(void)err, (void)errlen;
+	if (!opt_path(v, OPT_PATH_WRITE, err, errlen))
+		return false;
 	((struct machine_opts *)ctx)->k.swap_path = v;
 	return true;
 }

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/guestcc.h"
 #include "cli/options.h"
+#include "os/elf.h"
 #include "os/sched.h"
 #include "report/summary.h"
 #include "trace/record.h"
@@ -118,7 +119,8 @@ static bool set_quantum(void *ctx, const char *v, char *err, size_t errlen)
 static bool set_path(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct run_args *a = ctx;
-	(void)err, (void)errlen;
+	if (!opt_path(v, OPT_PATH_DIR, err, errlen))
+		return false;
 	push_ptr(&a->path_dirs, &a->npath, v);
 	return true;
 }
@@ -171,6 +173,8 @@ static bool set_record(void *ctx, const char *v, char *err, size_t errlen)
 {
 	if (!strcmp(v, "-"))
 		return fail_msg(err, errlen, "expects a file: the programs' output goes to standard output");
+	if (!opt_path(v, OPT_PATH_WRITE, err, errlen))
+		return false;
 	((struct run_args *)ctx)->record = v;
 	return true;
 }
@@ -200,10 +204,21 @@ static const struct opt run_rows[] = {
 	{"json", 0, NULL, "print the summary as JSON on stdout (default: text on stderr)", NULL, set_json},
 };
 
+/* Takes a program string; its first word must name a file a program can
+ * be (a .c file, or an ELF file no larger than vmlab accepts). */
 static bool take_program(void *ctx, const char *arg, char *err, size_t errlen)
 {
 	struct run_args *a = ctx;
-	(void)err, (void)errlen;
+	char file[4096], why[300];
+	const char *s = arg + strspn(arg, " \t");
+	size_t n = strcspn(s, " \t");
+	struct stat st;
+	snprintf(file, sizeof file, "%.*s", (int)n, s);
+	if (n && !opt_path(file, OPT_PATH_READ, why, sizeof why))
+		return fail_msg(err, errlen, "program %s: %s", file, why);
+	if (n && stat(file, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > ELF_MAX_FILE_SIZE)
+		return fail_msg(err, errlen, "program %s: %lld bytes, larger than the %u MiB vmlab accepts for a program",
+				file, (long long)st.st_size, ELF_MAX_FILE_SIZE >> 20);
 	push_ptr(&a->programs, &a->nprograms, arg);
 	return true;
 }

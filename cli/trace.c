@@ -92,7 +92,8 @@ static bool set_format(void *ctx, const char *v, char *err, size_t errlen)
 
 static bool set_backing_store(void *ctx, const char *v, char *err, size_t errlen)
 {
-	(void)err, (void)errlen;
+	if (!opt_path(v, OPT_PATH_READ, err, errlen))
+		return false;
 	((struct trace_args *)ctx)->backing = v;
 	return true;
 }
@@ -118,7 +119,8 @@ static bool set_skip_bad(void *ctx, const char *v, char *err, size_t errlen)
 
 static bool set_write_binary(void *ctx, const char *v, char *err, size_t errlen)
 {
-	(void)err, (void)errlen;
+	if (!opt_path(v, OPT_PATH_WRITE, err, errlen))
+		return false;
 	((struct trace_args *)ctx)->write_binary = v;
 	return true;
 }
@@ -174,6 +176,11 @@ static int parse_args(struct trace_args *a, int argc, char **argv)
 	case OPT_USAGE: return CLI_USAGE;
 	case OPT_OK: break;
 	}
+	char why[300];
+	if (a->path && strcmp(a->path, "-") && !opt_path(a->path, OPT_PATH_READ, why, sizeof why)) {
+		fprintf(stderr, "vmlab: trace: %s: %s\n", a->path, why);
+		return CLI_USAGE;
+	}
 	return 0;
 }
 
@@ -185,11 +192,11 @@ static bool open_backing(const struct trace_args *a, const struct pt_format *fmt
 	char err[300];
 	struct vfile *f = vfile_open(a->backing, err, sizeof err);
 	if (!f) {
-		fprintf(stderr, "vmlab: cannot open the backing store %s\n", err);
+		fprintf(stderr, "vmlab: --backing-store %s\n", err);
 		return false;
 	}
 	if (f->size < need) {
-		fprintf(stderr, "vmlab: %s: the backing store holds %" PRIu64 " bytes but the %u-bit address space needs %" PRIu64 "\n",
+		fprintf(stderr, "vmlab: --backing-store %s: holds %" PRIu64 " bytes but the %u-bit address space needs %" PRIu64 "\n",
 			a->backing, f->size, fmt->va_bits, need);
 		vfile_put(f);
 		return false;

@@ -13,8 +13,8 @@ struct vfile *vfile_open(const char *path, char *err, size_t errlen)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s: %s", path, fd >= 0 && !S_ISREG(st.st_mode) ? "not a regular file" : strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return NULL;

@@ -14,7 +14,8 @@ struct vfile {
 	char name[];
 };
 
-/* Opens path read-only with one holder; NULL with "path: reason" in err. */
+/* Opens the regular file path read-only with one holder; NULL with "path:
+ * reason" in err (another kind of file is refused: pages are read at offsets). */
 struct vfile *vfile_open(const char *path, char *err, size_t errlen);
 /* One more holder; returns f. */
 struct vfile *vfile_get(struct vfile *f);

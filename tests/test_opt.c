@@ -267,3 +267,36 @@ TEST(machine_ranges_refuse_zero_instead_of_meaning_the_default)
 	mo.frames = "0";
 	CHECK(!machine_opts_finish(&mo));
 }
+
+/* Whether opt_path accepts path for need; the message when it does not. */
+static bool path_ok(const char *path, enum opt_path need, char *err, size_t errlen)
+{
+	err[0] = '\0';
+	return opt_path(path, need, err, errlen);
+}
+
+TEST(file_options_refuse_directories_missing_files_and_missing_parents_at_once)
+{
+	char err[200];
+	CHECK(path_ok("tests/test_opt.c", OPT_PATH_READ, err, sizeof err));
+	CHECK(path_ok("/dev/null", OPT_PATH_READ, err, sizeof err)); /* not regular: checked when opened */
+	CHECK(!path_ok("tests", OPT_PATH_READ, err, sizeof err));
+	CHECK_STR(err, "is a directory, not a file");
+	CHECK(!path_ok("tests/no-such-file", OPT_PATH_READ, err, sizeof err));
+	CHECK_STR(err, "No such file or directory");
+	CHECK(!path_ok("", OPT_PATH_READ, err, sizeof err));
+	CHECK(path_ok("tests/no-such-file", OPT_PATH_WRITE, err, sizeof err)); /* created in tests/ */
+	CHECK(path_ok("/dev/null", OPT_PATH_WRITE, err, sizeof err));
+	CHECK(!path_ok("/tmp", OPT_PATH_WRITE, err, sizeof err));
+	CHECK_STR(err, "is a directory, not a file");
+	CHECK(!path_ok("/no-such-dir/out", OPT_PATH_WRITE, err, sizeof err));
+	CHECK_STR(err, "No such file or directory");
+	CHECK(!path_ok("tests/test_opt.c/out", OPT_PATH_WRITE, err, sizeof err));
+	CHECK_STR(err, "Not a directory");
+	CHECK(path_ok("tests", OPT_PATH_DIR, err, sizeof err));
+	CHECK(path_ok("/", OPT_PATH_DIR, err, sizeof err));
+	CHECK(!path_ok("tests/test_opt.c", OPT_PATH_DIR, err, sizeof err));
+	CHECK_STR(err, "is not a directory");
+	CHECK(!path_ok("tests/no-such-dir", OPT_PATH_DIR, err, sizeof err));
+	CHECK_STR(err, "No such file or directory");
+}

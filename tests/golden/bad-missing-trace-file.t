@@ -1,3 +1,3 @@
 $ vmlab trace /nonexistent/trace.txt
-vmlab: /nonexistent/trace.txt: No such file or directory
+vmlab: trace: /nonexistent/trace.txt: No such file or directory
 [2]

@@ -1,3 +1,3 @@
 $ echo 'W 0x1000' | vmlab trace --swap /tmp
-vmlab: /tmp: cannot open the swap file: Is a directory
+vmlab: --swap /tmp: is a directory, not a file
 [2]

@@ -1,0 +1,3 @@
+$ vmlab run --path /nonexistent-dir examples/mem.c
+vmlab: --path /nonexistent-dir: No such file or directory
+[2]

@@ -1,0 +1,3 @@
+$ vmlab run --path examples/mem.c examples/mem.c
+vmlab: --path examples/mem.c: is not a directory
+[2]

@@ -1,0 +1,3 @@
+$ vmlab run examples
+vmlab: run: program examples: is a directory, not a file
+[2]

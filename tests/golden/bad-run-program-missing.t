@@ -1,0 +1,3 @@
+$ vmlab run 'examples/nope.c 1' examples/mem.c
+vmlab: run: program examples/nope.c: No such file or directory
+[2]

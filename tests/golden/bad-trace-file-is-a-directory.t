@@ -1,0 +1,3 @@
+$ vmlab trace /tmp
+vmlab: trace: /tmp: is a directory, not a file
+[2]
