@@ -119,22 +119,68 @@ static void kill_for_insn(struct sched *s, struct proc *p, const struct cpu_exit
 	kernel_kill(s->k, p, brk ? GUEST_SIGTRAP : GUEST_SIGILL, why);
 }
 
+static bool over_limits(const struct sched *s);
+
+/* Whether the run must stop now: Ctrl-C, --time or --max-insns. */
+static bool must_stop(const struct sched *s)
+{
+	return (s->cfg.interrupted && *s->cfg.interrupted) || over_limits(s);
+}
+
+/* Kills p, whose instruction at pc took SCHED_STALL_FAULTS faults in a row
+ * without completing. */
+static void kill_stalled(struct sched *s, struct proc *p, const struct cpu_exit *ex)
+{
+	char insn[64] = "", why[320];
+	if (ex->insn)
+		cpu_disasm(ex->insn, p->cpu->pc, insn, sizeof insn);
+	snprintf(why, sizeof why, "no progress: %d page faults in a row without completing the instruction at pc 0x%"
+		 PRIx64 "%s%s%s; it needs more pages at once than it can keep resident (RAM holds %" PRIu64
+		 " frames; one instruction can need %" PRIu64 ")", SCHED_STALL_FAULTS, p->cpu->pc, *insn ? " (" : "",
+		 insn, *insn ? ")" : "", s->k->cfg.user_frames, s->k->min.user_frames);
+	kernel_kill(s->k, p, GUEST_SIGKILL, why);
+}
+
+/* p's instruction faulted: a fault of the instruction in progress (the same
+ * pc, no instruction retired since) or the first of a new one. The kernel
+ * handles it, and the page stays pinned until the instruction completes; a
+ * process whose instruction never completes is killed. Returns true when p
+ * may go on (retrying the instruction) in its slice; false when p is dead or
+ * a limit stops the run. */
+static bool cpu_fault(struct sched *s, struct proc *p, const struct cpu_exit *ex)
+{
+	struct fault_outcome out;
+	if (p->cpu->instret != p->insn_instret || p->cpu->pc != p->insn_pc) {
+		kernel_unpin(p);
+		p->insn_instret = p->cpu->instret;
+		p->insn_pc = p->cpu->pc;
+	}
+	if (++p->insn_faults > SCHED_STALL_FAULTS) {
+		kill_stalled(s, p, ex);
+		return false;
+	}
+	p->fault_insn = ex->insn;
+	if (kernel_fault(s->k, p, &ex->fault, PRIV_USER, 0, &out) != FAULT_RESOLVED)
+		return false;
+	kernel_pin(s->k, p, ex->fault.va);
+	return !must_stop(s);
+}
+
 /* Handles why the CPU stopped. Returns true when p may go on in its slice. */
 static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *ex)
 {
-	struct fault_outcome out;
 	switch (ex->why) {
 	case CPU_BUDGET:
 		return false;
 	case CPU_ECALL: {
 		int pid = p->pid;
+		kernel_unpin(p); /* a system call is progress: its pages need no pins */
 		syscall_handle(s, p);
 		p = kernel_proc(s->k, pid); /* execve replaces the struct */
 		return p->state == PROC_LIVE && s->k->current == p;
 	}
 	case CPU_FAULT:
-		p->fault_insn = ex->insn;
-		return kernel_fault(s->k, p, &ex->fault, PRIV_USER, 0, &out) == FAULT_RESOLVED;
+		return cpu_fault(s, p, ex);
 	case CPU_ILLEGAL:
 	case CPU_EBREAK:
 		kill_for_insn(s, p, ex);
