@@ -99,13 +99,10 @@ struct proc {
 	vaddr_t brk_start, brk;   /* the heap is [brk_start, brk) */
 	vaddr_t stack_top;        /* mmap regions go below the stack's limit */
 	uint32_t fault_insn;      /* the instruction that faulted, for reports */
-	/* The instruction in progress, once it faulted (vmlab run): it is the
-	 * one at insn_pc after insn_instret instructions; the pages its faults
-	 * were for are pinned (eviction for p's faults leaves them alone while
-	 * another page can go) until it completes; insn_faults counts its
-	 * faults (see sched.c's no-progress check). */
-	uint64_t insn_instret;
-	vaddr_t insn_pc;
+	/* The instruction in progress once it faulted (vmlab run): the pages
+	 * its faults were for are pinned (eviction for p's faults leaves them
+	 * alone while another page can go) until it completes; insn_faults
+	 * counts its faults (sched.c's no-progress check). */
 	vaddr_t pins[KERNEL_PINS]; /* page addresses */
 	unsigned npins;
 	unsigned insn_faults;
@@ -150,6 +147,8 @@ enum as_event {
 	AS_EMPTY, /* every page left it: exit, and exec as it starts building the
 		     new image (arg 0) */
 	AS_FORK,  /* the new process whose pid is arg shares p's pages copy-on-write */
+	AS_PIN,   /* the page at arg is pinned for p's instruction in progress */
+	AS_UNPIN, /* p's instruction in progress completed: no page is pinned */
 };
 
 struct kernel_counts {
@@ -260,15 +259,11 @@ void kernel_tlb_counts(const struct kernel *k, const struct proc *p, uint64_t *h
 static inline uint64_t kernel_proc_insns(const struct proc *p) { return p->cpu ? p->cpu->instret : p->instret; }
 
 /* Pins the page at va for p's instruction in progress (nothing when it is
- * pinned already or KERNEL_PINS are). */
-void kernel_pin(const struct kernel *k, struct proc *p, vaddr_t va);
-/* p's instruction in progress completed (or another began): no page is
- * pinned and no fault counted. */
-static inline void kernel_unpin(struct proc *p)
-{
-	p->npins = 0;
-	p->insn_faults = 0;
-}
+ * pinned already or KERNEL_PINS are), telling the on_as_event hook. */
+void kernel_pin(struct kernel *k, struct proc *p, vaddr_t va);
+/* p's instruction in progress completed (or it made a system call): no page
+ * is pinned (the hook is told when one was) and no fault counted. */
+void kernel_unpin(struct kernel *k, struct proc *p);
 
 /* Handles a translation fault of the current process. */
 enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,

@@ -141,20 +141,14 @@ static void kill_stalled(struct sched *s, struct proc *p, const struct cpu_exit 
 	kernel_kill(s->k, p, GUEST_SIGKILL, why);
 }
 
-/* p's instruction faulted: a fault of the instruction in progress (the same
- * pc, no instruction retired since) or the first of a new one. The kernel
- * handles it, and the page stays pinned until the instruction completes; a
+/* p's instruction faulted. The kernel handles the fault, and the page stays
+ * pinned until the instruction completes (run_slice sees it complete); a
  * process whose instruction never completes is killed. Returns true when p
  * may go on (retrying the instruction) in its slice; false when p is dead or
  * a limit stops the run. */
 static bool cpu_fault(struct sched *s, struct proc *p, const struct cpu_exit *ex)
 {
 	struct fault_outcome out;
-	if (p->cpu->instret != p->insn_instret || p->cpu->pc != p->insn_pc) {
-		kernel_unpin(p);
-		p->insn_instret = p->cpu->instret;
-		p->insn_pc = p->cpu->pc;
-	}
 	if (++p->insn_faults > SCHED_STALL_FAULTS) {
 		kill_stalled(s, p, ex);
 		return false;
@@ -174,7 +168,7 @@ static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *
 		return false;
 	case CPU_ECALL: {
 		int pid = p->pid;
-		kernel_unpin(p); /* a system call is progress: its pages need no pins */
+		kernel_unpin(s->k, p); /* a system call is progress: its pages need no pins */
 		syscall_handle(s, p);
 		p = kernel_proc(s->k, pid); /* execve replaces the struct */
 		return p->state == PROC_LIVE && s->k->current == p;
@@ -198,7 +192,8 @@ static uint64_t budget(const struct sched *s, uint64_t used)
 	return b;
 }
 
-/* Runs p for one time slice. */
+/* Runs p for one time slice. An instruction that faulted runs again alone,
+ * so that its completion is seen: then its pages are unpinned. */
 static void run_slice(struct sched *s, struct proc *p)
 {
 	uint64_t used = 0;
@@ -210,10 +205,15 @@ static void run_slice(struct sched *s, struct proc *p)
 		uint64_t b = budget(s, used), before = p->cpu->instret;
 		if (b == 0)
 			return;
+		bool alone = p->insn_faults != 0;
 		struct cpu_exit ex;
-		cpu_run(p->cpu, b, &ex);
+		cpu_run(p->cpu, alone ? 1 : b, &ex);
 		used += p->cpu->instret - before;
 		s->insns += p->cpu->instret - before;
+		if (alone && p->cpu->instret != before)
+			kernel_unpin(s->k, p);
+		if (alone && ex.why == CPU_BUDGET)
+			continue;
 		if (!handle_stop(s, p, &ex))
 			return;
 		p = kernel_proc(s->k, pid);

@@ -31,14 +31,25 @@ void kernel_minimum(const struct pt_format *f, struct kernel_minimum *m)
 	m->kernel_frames = f->va_bits >= 32 ? KERNEL_REGION_PAGES + path_frames(f) : 0;
 }
 
-void kernel_pin(const struct kernel *k, struct proc *p, vaddr_t va)
+void kernel_pin(struct kernel *k, struct proc *p, vaddr_t va)
 {
 	va &= ~mask_bits(k->fmt.page_shift);
 	for (unsigned i = 0; i < p->npins; i++)
 		if (p->pins[i] == va)
 			return;
-	if (p->npins < KERNEL_PINS)
-		p->pins[p->npins++] = va;
+	if (p->npins == KERNEL_PINS)
+		return;
+	p->pins[p->npins++] = va;
+	kernel_as_event(k, p, AS_PIN, va);
+}
+
+void kernel_unpin(struct kernel *k, struct proc *p)
+{
+	p->insn_faults = 0;
+	if (!p->npins)
+		return;
+	p->npins = 0;
+	kernel_as_event(k, p, AS_UNPIN, 0);
 }
 
 /* Whether frame pfn holds a page p's instruction in progress pinned. */
@@ -74,14 +85,6 @@ static bool unpinned_victim(struct kernel *k, struct proc *p, struct policy *pol
 	return found;
 }
 
-/* The smallest number of frames p is left in local scope: what one of its
- * instructions can need, or 1 for a process that runs no program (a trace's
- * accesses are made one page at a time). */
-static uint64_t floor_of(const struct kernel *k, const struct proc *p)
-{
-	return p->cpu ? k->min.user_frames : 1;
-}
-
 /* Local scope: the process other than p whose policy holds the most
  * frames, or NULL when no other holds any. */
 static struct proc *biggest_other(struct kernel *k, const struct proc *p)
@@ -98,7 +101,7 @@ bool workset_victim(struct kernel *k, struct proc *p, pfn_t *victim)
 	if (!k->cfg.local_scope)
 		return unpinned_victim(k, p, &k->global, victim) || policy_victim(&k->global, victim);
 	struct policy *own = &p->as.policy;
-	if (own->held >= floor_of(k, p) && unpinned_victim(k, p, own, victim))
+	if (own->held >= k->min.user_frames && unpinned_victim(k, p, own, victim))
 		return true;
 	struct proc *big = biggest_other(k, p);
 	if (big && unpinned_victim(k, p, &big->as.policy, victim))
