@@ -1110,7 +1110,7 @@ TEST(binary_records_with_bad_fields_are_errors_or_skipped)
 	CHECK_EQ(n, 1);
 	CHECK_EQ(trace_bad_lines(r), 4);
 	char want[ERRLEN];
-	snprintf(want, sizeof want, "vmlab: %s: record 2: bad access 6 (expected 0 to 5)\n", path);
+	snprintf(want, sizeof want, "vmlab: %s: record 2: bad access 8 (expected 0 to 7)\n", path);
 	CHECK(strncmp(slurp(log), want, strlen(want)) == 0);
 	trace_close(r);
 	tmp_cleanup();
