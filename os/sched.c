@@ -136,8 +136,9 @@ static void kill_stalled(struct sched *s, struct proc *p, const struct cpu_exit 
 		cpu_disasm(ex->insn, p->cpu->pc, insn, sizeof insn);
 	snprintf(why, sizeof why, "no progress: %d page faults in a row without completing the instruction at pc 0x%"
 		 PRIx64 "%s%s%s; it needs more pages at once than it can keep resident (RAM holds %" PRIu64
-		 " frames; one instruction can need %" PRIu64 ")", SCHED_STALL_FAULTS, p->cpu->pc, *insn ? " (" : "",
-		 insn, *insn ? ")" : "", s->k->cfg.user_frames, s->k->min.user_frames);
+		 " frame%s; one instruction can need %" PRIu64 ")", SCHED_STALL_FAULTS, p->cpu->pc, *insn ? " (" : "",
+		 insn, *insn ? ")" : "", s->k->cfg.user_frames, s->k->cfg.user_frames == 1 ? "" : "s",
+		 s->k->min.user_frames);
 	kernel_kill(s->k, p, GUEST_SIGKILL, why);
 }
 
