@@ -99,10 +99,11 @@ struct proc {
 	vaddr_t brk_start, brk;   /* the heap is [brk_start, brk) */
 	vaddr_t stack_top;        /* mmap regions go below the stack's limit */
 	uint32_t fault_insn;      /* the instruction that faulted, for reports */
-	/* The instruction in progress once it faulted (vmlab run): the pages
-	 * its faults were for are pinned (eviction for p's faults leaves them
-	 * alone while another page can go) until it completes; insn_faults
-	 * counts its faults (sched.c's no-progress check). */
+	/* The instruction in progress once it faulted (vmlab run; a replay
+	 * repeats the recorded pins): the pages its faults were for are pinned
+	 * (eviction for p's faults leaves them alone while another page can
+	 * go) until it completes; insn_faults counts its faults (sched.c's
+	 * no-progress check). */
 	vaddr_t pins[KERNEL_PINS]; /* page addresses */
 	unsigned npins;
 	unsigned insn_faults;
