@@ -545,3 +545,26 @@ bool machine_opts_finish(struct machine_opts *mo)
 		mo->k.mmu.tlb.ways = 0;
 	return true;
 }
+
+bool machine_opts_fit_programs(const struct machine_opts *mo)
+{
+	struct kernel_minimum min;
+	kernel_minimum(&mo->k.fmt, &min);
+	if (mo->k.user_frames >= min.user_frames)
+		return true;
+	uint64_t page = 1ull << mo->k.fmt.page_shift;
+	char need[32], ptext[32], given[96];
+	opt_size_text(min.user_frames * page, need, sizeof need);
+	opt_size_text(page, ptext, sizeof ptext);
+	if (mo->frames)
+		snprintf(given, sizeof given, "--frames %s", mo->frames);
+	else if (mo->ram)
+		snprintf(given, sizeof given, "--ram %s", mo->ram);
+	else
+		snprintf(given, sizeof given, "the default RAM (16 MiB, give --ram)");
+	fprintf(stderr, "vmlab: %s: too small; this machine needs at least %s, %" PRIu64 " pages of %s (one "
+			"instruction's fetch can touch %" PRIu64 " pages and its load or store %" PRIu64 " more, each "
+			"across a page boundary)\n",
+		given, need, min.user_frames, ptext, min.fetch_pages, min.data_pages);
+	return false;
+}

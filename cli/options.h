@@ -35,4 +35,10 @@ struct opt_group machine_opts_group(struct machine_opts *mo);
  * format, frames, swap); returns false after printing "vmlab: what is wrong". */
 bool machine_opts_finish(struct machine_opts *mo);
 
+/* Whether the RAM for processes (after machine_opts_finish) holds what one
+ * instruction can need at once (kernel_minimum), as running programs
+ * requires; false after "vmlab: --ram SIZE: too small; ..." naming the
+ * option and the minimum. */
+bool machine_opts_fit_programs(const struct machine_opts *mo);
+
 #endif

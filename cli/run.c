@@ -488,7 +488,9 @@ int cli_run(int argc, char **argv)
 	if (!st) {
 		signal(SIGINT, on_sigint); /* from here on Ctrl-C stops the run cleanly */
 		a.mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
-		st = machine_opts_finish(&a.mo) && policy_knowable(a.mo.k.policy) ? run_programs(&a) : CLI_USAGE;
+		st = machine_opts_finish(&a.mo) && machine_opts_fit_programs(&a.mo) && policy_knowable(a.mo.k.policy)
+			     ? run_programs(&a)
+			     : CLI_USAGE;
 	}
 	free(a.programs);
 	free(a.path_dirs);

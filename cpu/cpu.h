@@ -33,6 +33,15 @@ struct cpu_exit {
 				fetch fault, or an illegal pc (odd) */
 };
 
+/* What one instruction can touch at most: its fetch, up to CPU_MAX_INSN_BYTES
+ * at a pc aligned to CPU_INSN_ALIGN bytes, and one load or store (an AMO is
+ * both, at one address) of up to CPU_MAX_ACCESS_BYTES at any address, as
+ * loads and stores may be misaligned. The kernel's minimum working set is
+ * built from these (kernel_minimum). */
+#define CPU_MAX_INSN_BYTES 4
+#define CPU_INSN_ALIGN 2
+#define CPU_MAX_ACCESS_BYTES 8
+
 /* A decoded instruction (private to cpu.c): the decode of raw, its tag. */
 struct cpu_insn {
 	uint32_t raw;        /* the instruction word fetched (a compressed one in the low half) */

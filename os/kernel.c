@@ -176,16 +176,27 @@ void kernel_release_frame(struct kernel *k, pfn_t pfn)
 /* ---- construction ---- */
 
 /* Frames for page tables: enough for every user and swapped page to need its
- * own path, limited by what the PTE's frame number can address. */
+ * own path, and at least what one process needs to execute an instruction
+ * (its tables and the kernel region: kernel_minimum), limited by what the
+ * PTE's frame number can address. */
 static bool size_kernel_pool(const struct kernel_config *cfg, uint64_t *kernel_frames, char *err, size_t errlen)
 {
+	struct kernel_minimum min;
+	kernel_minimum(&cfg->fmt, &min);
 	uint64_t want = cfg->fmt.levels * (cfg->user_frames + cfg->swap_slots) + 64 + KERNEL_REGION_PAGES;
-	uint64_t addressable = 1ull << cfg->fmt.pfn_bits;
+	uint64_t need = min.table_frames + min.kernel_frames, addressable = 1ull << cfg->fmt.pfn_bits;
 	if (cfg->user_frames >= addressable) {
 		snprintf(err, errlen, "%s page tables address %" PRIu64 " frames in all; ask for fewer than that (--frames)",
 			 cfg->fmt.name, addressable);
 		return false;
 	}
+	if (need > addressable - cfg->user_frames) {
+		snprintf(err, errlen, "%s page tables address %" PRIu64 " frames in all, and the kernel needs %" PRIu64
+			 " of them for page tables and its own region; ask for at most %" PRIu64 " (--frames)",
+			 cfg->fmt.name, addressable, need, addressable > need ? addressable - need : 0);
+		return false;
+	}
+	want = want > need ? want : need;
 	*kernel_frames = want < addressable - cfg->user_frames ? want : addressable - cfg->user_frames;
 	return true;
 }
@@ -230,6 +241,7 @@ struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t err
 	k->fmt = cfg->fmt;
 	k->cfg.fmt = k->fmt;
 	k->next_asid = 1;
+	kernel_minimum(&k->fmt, &k->min);
 	rng_seed(&k->rng, cfg->seed);
 	pidmap_init(&k->pids);
 	if (cfg->user_frames == 0) {
@@ -662,19 +674,6 @@ static int owner_pid(struct kernel *k, pfn_t pfn)
 	return m ? proc_of(m->as)->pid : -1;
 }
 
-/* The policy to take a victim from for process p: its own in local scope,
- * unless it holds nothing, then the biggest holder's. */
-static struct policy *victim_policy(struct kernel *k, struct proc *p)
-{
-	if (!k->cfg.local_scope || p->as.resident)
-		return kernel_policy_of(k, p);
-	struct proc *big = p;
-	for (size_t i = 0; i < k->nprocs; i++)
-		if (k->procs[i]->as.resident > big->as.resident)
-			big = k->procs[i];
-	return &big->as.policy;
-}
-
 /* A free user frame for p, evicting a victim when none is free; unzeroed
  * (the caller writes every byte of it). The victim's frame is the one handed
  * out, as freeing it would make it the only free one. */
@@ -682,9 +681,8 @@ static enum frame_get get_frame_unzeroed(struct kernel *k, struct proc *p, pfn_t
 {
 	if (frames_alloc_user_unzeroed(&k->fr, pfn))
 		return GOT_FRAME;
-	struct policy *pol = victim_policy(k, p);
 	pfn_t victim;
-	if (!policy_victim(pol, &victim))
+	if (!workset_victim(k, p, &victim))
 		return NO_MEMORY;
 	bool written, full;
 	if (!write_back(k, victim, &written, &full))

@@ -21,6 +21,31 @@
 #define STACK_GUARD_PAGES 256 /* below a stack at its limit nothing is mapped (Linux's stack_guard_gap) */
 #define MMAP_MIN_ADDR 0x10000 /* nothing a program maps lies below: NULL and small offsets from it
 			     always fault (Linux's default vm.mmap_min_addr, 64 KiB) */
+#define KERNEL_PINS 6 /* pages of one instruction kept from eviction: at least kernel_minimum's
+			 user_frames at the smallest page size (5 with 4-byte pages) */
+
+/* The minimum working set (os/workset.c): what executing one instruction can
+ * need at once, by the page-table format. A fetch of CPU_MAX_INSN_BYTES at
+ * the last CPU_INSN_ALIGN-aligned place of a page and a load or store of
+ * CPU_MAX_ACCESS_BYTES at its last byte reach into the next pages:
+ *   fetch_pages = (page - CPU_INSN_ALIGN + CPU_MAX_INSN_BYTES - 1) / page + 1
+ *   data_pages  = (page - 1 + CPU_MAX_ACCESS_BYTES - 1) / page + 1
+ * (2 and 2 for any page of 8 bytes or more). Each of those pages may need
+ * its own path of tables below the process's root; the kernel region (when
+ * the VA space has one) costs its pages and a path of its own. Page tables
+ * and the kernel region live in the kernel's pool, outside the RAM for
+ * processes (--ram), which kernel_new sizes to hold at least table_frames +
+ * kernel_frames. */
+struct kernel_minimum {
+	uint64_t fetch_pages;   /* pages one instruction's fetch can touch */
+	uint64_t data_pages;    /* pages one load or store can touch */
+	uint64_t user_frames;   /* fetch_pages + data_pages: the RAM for processes a
+				   machine needs so that any instruction can complete */
+	uint64_t table_frames;  /* one process's root table and a path below it
+				   for each of those pages */
+	uint64_t kernel_frames; /* the kernel region's pages and its path of tables */
+};
+void kernel_minimum(const struct pt_format *f, struct kernel_minimum *m);
 
 struct kernel_config {
 	struct pt_format fmt;
@@ -76,6 +101,14 @@ struct proc {
 	vaddr_t brk_start, brk;   /* the heap is [brk_start, brk) */
 	vaddr_t stack_top;        /* mmap regions go below the stack's limit */
 	uint32_t fault_insn;      /* the instruction that faulted, for reports */
+	/* The instruction in progress once it faulted (vmlab run; a replay
+	 * repeats the recorded pins): the pages its faults were for are pinned
+	 * (eviction for p's faults leaves them alone while another page can
+	 * go) until it completes; insn_faults counts its faults (sched.c's
+	 * no-progress check). */
+	vaddr_t pins[KERNEL_PINS]; /* page addresses */
+	unsigned npins;
+	unsigned insn_faults;
 };
 
 /* What the fault handler did, for explanations (-v). */
@@ -117,6 +150,8 @@ enum as_event {
 	AS_EMPTY, /* every page left it: exit, and exec as it starts building the
 		     new image (arg 0) */
 	AS_FORK,  /* the new process whose pid is arg shares p's pages copy-on-write */
+	AS_PIN,   /* the page at arg is pinned for p's instruction in progress */
+	AS_UNPIN, /* p's instruction in progress completed: no page is pinned */
 };
 
 struct kernel_counts {
@@ -143,6 +178,7 @@ struct kernel {
 	struct proc *current;      /* whose address space the MMU is in */
 	pfn_t kregion;             /* first frame of the kernel region */
 	vaddr_t kregion_va;        /* 0 when the VA space is too small for one */
+	struct kernel_minimum min; /* what one instruction can need (kernel_minimum of fmt) */
 	struct pt_shared kshared;  /* the kernel region's tables below the root, shared by
 				      every address space (users 0 until the first exists) */
 	asid_t next_asid;          /* 0 once 1 .. 65,535 are handed out (see kernel_switch) */
@@ -224,6 +260,13 @@ void kernel_tlb_counts(const struct kernel *k, const struct proc *p, uint64_t *h
 
 /* Instructions p retired (0 for a process that never ran a program). */
 static inline uint64_t kernel_proc_insns(const struct proc *p) { return p->cpu ? p->cpu->instret : p->instret; }
+
+/* Pins the page at va for p's instruction in progress (nothing when it is
+ * pinned already or KERNEL_PINS are), telling the on_as_event hook. */
+void kernel_pin(struct kernel *k, struct proc *p, vaddr_t va);
+/* p's instruction in progress completed (or it made a system call): no page
+ * is pinned (the hook is told when one was) and no fault counted. */
+void kernel_unpin(struct kernel *k, struct proc *p);
 
 /* Handles a translation fault of the current process. */
 enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,

@@ -18,6 +18,13 @@ void kernel_hold_frame(struct kernel *k, pfn_t pfn, struct policy *pol, uint64_t
 void kernel_page_arrived(struct kernel *k, struct proc *p, pfn_t pfn, uint64_t next_use);
 /* The page left frame pfn: its policy instance lets go. */
 void kernel_release_frame(struct kernel *k, pfn_t pfn);
+/* workset.c: a resident user frame to evict for p's fault; false when none
+ * is resident. It comes from the global policy, or in local scope from p's
+ * own unless p holds fewer frames than one instruction can need
+ * (k->min.user_frames; then from the biggest other holder's); a page p's
+ * instruction in progress has pinned goes only when nothing else can. */
+WARN_UNUSED bool workset_victim(struct kernel *k, struct proc *p, pfn_t *victim);
+
 /* A free user frame for p, evicting a victim when none is free. */
 enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, struct fault_outcome *out);
 /* Like kernel_get_frame, but when memory and swap are full it kills the

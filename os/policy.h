@@ -127,12 +127,14 @@ const struct policy_ops *policy_find(const char *name);
 struct policy {
 	const struct policy_ops *ops;
 	void *state;
+	uint64_t held;  /* frames resident in it (inserted and not removed) */
 };
 
 static inline void policy_init(struct policy *p, const struct policy_ops *ops, const struct policy_env *env)
 {
 	p->ops = ops;
 	p->state = ops->create(env);
+	p->held = 0;
 }
 
 static inline void policy_fini(struct policy *p)
@@ -140,11 +142,13 @@ static inline void policy_fini(struct policy *p)
 	if (p->state)
 		p->ops->destroy(p->state);
 	p->state = NULL;
+	p->held = 0;
 }
 
 static inline void policy_insert(struct policy *p, pfn_t frame, uint64_t next_use)
 {
 	p->ops->insert(p->state, frame, next_use);
+	p->held++;
 }
 
 static inline void policy_touch(struct policy *p, pfn_t frame, uint64_t next_use)
@@ -152,7 +156,11 @@ static inline void policy_touch(struct policy *p, pfn_t frame, uint64_t next_use
 	p->ops->touch(p->state, frame, next_use);
 }
 
-static inline void policy_remove(struct policy *p, pfn_t frame) { p->ops->remove(p->state, frame); }
+static inline void policy_remove(struct policy *p, pfn_t frame)
+{
+	p->ops->remove(p->state, frame);
+	p->held--;
+}
 
 WARN_UNUSED static inline bool policy_victim(struct policy *p, pfn_t *frame)
 {

@@ -121,22 +121,63 @@ static void kill_for_misaligned(struct sched *s, struct proc *p, const struct cp
 	kernel_kill(s->k, p, GUEST_SIGBUS, why);
 }
 
+static bool over_limits(const struct sched *s);
+
+/* Whether the run must stop now: Ctrl-C, --time or --max-insns. */
+static bool must_stop(const struct sched *s)
+{
+	return (s->cfg.interrupted && *s->cfg.interrupted) || over_limits(s);
+}
+
+/* Kills p, whose instruction at pc took SCHED_STALL_FAULTS faults in a row
+ * without completing. */
+static void kill_stalled(struct sched *s, struct proc *p, const struct cpu_exit *ex)
+{
+	char insn[64] = "", why[320];
+	if (ex->insn)
+		cpu_disasm(ex->insn, p->cpu->pc, insn, sizeof insn);
+	snprintf(why, sizeof why, "no progress: %d page faults in a row without completing the instruction at pc 0x%"
+		 PRIx64 "%s%s%s; it needs more pages at once than it can keep resident (RAM holds %" PRIu64
+		 " frame%s; one instruction can need %" PRIu64 ")", SCHED_STALL_FAULTS, p->cpu->pc, *insn ? " (" : "",
+		 insn, *insn ? ")" : "", s->k->cfg.user_frames, s->k->cfg.user_frames == 1 ? "" : "s",
+		 s->k->min.user_frames);
+	kernel_kill(s->k, p, GUEST_SIGKILL, why);
+}
+
+/* p's instruction faulted. The kernel handles the fault, and the page stays
+ * pinned until the instruction completes (run_slice sees it complete); a
+ * process whose instruction never completes is killed. Returns true when p
+ * may go on (retrying the instruction) in its slice; false when p is dead or
+ * a limit stops the run. */
+static bool cpu_fault(struct sched *s, struct proc *p, const struct cpu_exit *ex)
+{
+	struct fault_outcome out;
+	if (++p->insn_faults > SCHED_STALL_FAULTS) {
+		kill_stalled(s, p, ex);
+		return false;
+	}
+	p->fault_insn = ex->insn;
+	if (kernel_fault(s->k, p, &ex->fault, PRIV_USER, 0, &out) != FAULT_RESOLVED)
+		return false;
+	kernel_pin(s->k, p, ex->fault.va);
+	return !must_stop(s);
+}
+
 /* Handles why the CPU stopped. Returns true when p may go on in its slice. */
 static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *ex)
 {
-	struct fault_outcome out;
 	switch (ex->why) {
 	case CPU_BUDGET:
 		return false;
 	case CPU_ECALL: {
 		int pid = p->pid;
+		kernel_unpin(s->k, p); /* a system call is progress: its pages need no pins */
 		syscall_handle(s, p);
 		p = kernel_proc(s->k, pid); /* execve replaces the struct */
 		return p->state == PROC_LIVE && s->k->current == p;
 	}
 	case CPU_FAULT:
-		p->fault_insn = ex->insn;
-		return kernel_fault(s->k, p, &ex->fault, PRIV_USER, 0, &out) == FAULT_RESOLVED;
+		return cpu_fault(s, p, ex);
 	case CPU_ILLEGAL:
 	case CPU_EBREAK:
 		kill_for_insn(s, p, ex);
@@ -157,7 +198,8 @@ static uint64_t budget(const struct sched *s, uint64_t used)
 	return b;
 }
 
-/* Runs p for one time slice. */
+/* Runs p for one time slice. An instruction that faulted runs again alone,
+ * so that its completion is seen: then its pages are unpinned. */
 static void run_slice(struct sched *s, struct proc *p)
 {
 	uint64_t used = 0;
@@ -169,10 +211,15 @@ static void run_slice(struct sched *s, struct proc *p)
 		uint64_t b = budget(s, used), before = p->cpu->instret;
 		if (b == 0)
 			return;
+		bool alone = p->insn_faults != 0;
 		struct cpu_exit ex;
-		cpu_run(p->cpu, b, &ex);
+		cpu_run(p->cpu, alone ? 1 : b, &ex);
 		used += p->cpu->instret - before;
 		s->insns += p->cpu->instret - before;
+		if (alone && p->cpu->instret != before)
+			kernel_unpin(s->k, p);
+		if (alone && ex.why == CPU_BUDGET)
+			continue;
 		if (!handle_stop(s, p, &ex))
 			return;
 		p = kernel_proc(s->k, pid);

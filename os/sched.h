@@ -11,6 +11,13 @@
 
 #include "os/kernel.h"
 
+/* Page faults in a row, with no instruction completed and no system call
+ * made, after which a process is killed for making no progress. One
+ * instruction takes a few faults per page it touches (TLB refill, page in,
+ * A/D update, copy-on-write), and a page it needs that another of its faults
+ * evicted before the page was pinned comes back once: a few dozen at most. */
+#define SCHED_STALL_FAULTS 1000
+
 /* A program named on the command line. */
 struct sched_program {
 	const char *name;     /* as execve may name it without a slash: "mem" for examples/mem.c */

@@ -984,6 +984,30 @@ TEST(binary_faulted_flag_is_bit_0_of_the_last_byte_and_reads_back)
 	tmp_cleanup();
 }
 
+TEST(binary_pin_and_unpin_events_are_access_6_and_7_and_read_back)
+{
+	struct trace_ref refs[2] = { { .pid = 2, .va = 0x11000, .size = 1, .event = TRACE_PIN },
+				     { .pid = 2, .size = 1, .event = TRACE_UNPIN } };
+	const char *path = write_binary(refs, 2);
+	unsigned char got[48];
+	int fd = open(path, O_RDONLY);
+	CHECK(fd >= 0);
+	CHECK_EQ(read(fd, got, sizeof got), 48);
+	close(fd);
+	CHECK_EQ(got[16 + 14], 6);
+	CHECK_EQ(got[32 + 14], 7);
+	struct trace_reader *r = open_as(path, TRACE_AUTO);
+	struct trace_ref back;
+	char err[200];
+	CHECK_EQ(trace_next(r, &back, err, sizeof err), 1);
+	CHECK(back.event == TRACE_PIN && back.va == 0x11000 && back.pid == 2);
+	CHECK_EQ(trace_next(r, &back, err, sizeof err), 1);
+	CHECK(back.event == TRACE_UNPIN);
+	CHECK_EQ(trace_next(r, &back, err, sizeof err), 0);
+	trace_close(r);
+	tmp_cleanup();
+}
+
 TEST(binary_events_are_access_3_unmap_and_4_empty_and_read_back)
 {
 	struct trace_ref refs[2] = { { .pid = 3, .va = 0x5000, .size = 1, .event = TRACE_UNMAP },
@@ -1059,7 +1083,7 @@ TEST(binary_records_with_bad_fields_are_errors_or_skipped)
 	unsigned char file[16 + 5 * 16] = { 'V', 'M', 'L', 'A', 'B', 'T', 'R', '1', 1, 0, 0, 0, 16, 0, 0, 0 };
 	unsigned char recs[5][16] = {
 		{ 0x10, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0 },    /* good */
-		{ 0x20, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 4, 0, 6, 0 },    /* access 6 */
+		{ 0x20, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 4, 0, 8, 0 },    /* access 8 */
 		{ 0x30, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0 },    /* size 0 */
 		{ 0x40, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0x10, 1, 0 }, /* size 4097 */
 		{ 0x50, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 8, 0, 1, 9 },    /* flags 9: bit 3 undefined */
@@ -1068,7 +1092,7 @@ TEST(binary_records_with_bad_fields_are_errors_or_skipped)
 	const char *path = tmp_bytes(file, sizeof file);
 	struct trace_reader *r = open_as(path, TRACE_AUTO);
 	EXPECT_REF(r, 1, ACCESS_READ, 0x10, 4, 1);
-	EXPECT_ERR(r, path, ": record 2: bad access 6 (expected 0 to 5)");
+	EXPECT_ERR(r, path, ": record 2: bad access 8 (expected 0 to 7)");
 	EXPECT_ERR(r, path, ": record 3: bad size 0 (expected 1 to 4096)");
 	EXPECT_ERR(r, path, ": record 4: bad size 4097 (expected 1 to 4096)");
 	EXPECT_ERR(r, path, ": record 5: flags byte is 9 (only bit 0 is defined)");
@@ -1086,7 +1110,7 @@ TEST(binary_records_with_bad_fields_are_errors_or_skipped)
 	CHECK_EQ(n, 1);
 	CHECK_EQ(trace_bad_lines(r), 4);
 	char want[ERRLEN];
-	snprintf(want, sizeof want, "vmlab: %s: record 2: bad access 6 (expected 0 to 5)\n", path);
+	snprintf(want, sizeof want, "vmlab: %s: record 2: bad access 8 (expected 0 to 7)\n", path);
 	CHECK(strncmp(slurp(log), want, strlen(want)) == 0);
 	trace_close(r);
 	tmp_cleanup();

@@ -34,7 +34,8 @@
  *   12  4  record bytes (u32)   12  2  size in bytes (u16), 1..TRACE_MAX_SIZE
  *          = 16                 14  1  access: 0 read, 1 write, 2 exec (enum access),
  *                                      or an event (enum trace_event, from 3 on):
- *                                      3 unmap, 4 empty, 5 fork (va: the child)
+ *                                      3 unmap, 4 empty, 5 fork (va: the child),
+ *                                      6 pin (va: the page), 7 unpin
  *                               15  1  flags: bit 0 (TRACE_BIN_FAULTED) set when the
  *                                      access faulted as it was recorded and the
  *                                      program made it again (a later record);
@@ -73,12 +74,14 @@ enum trace_format {
 };
 
 /* What a record is: a memory reference, or (recorded runs only) an event
- * that changes an address space. */
+ * that changes an address space or what eviction may take from it. */
 enum trace_event {
 	TRACE_ACCESS,
 	TRACE_UNMAP,  /* the page holding va left the address space (munmap, brk) */
 	TRACE_EMPTY,  /* every page of the process left it (exit, exec); va 0 */
 	TRACE_FORK,   /* va is the pid of a new process sharing pid's pages copy-on-write */
+	TRACE_PIN,    /* the page at va is pinned for the instruction in progress (kernel_pin) */
+	TRACE_UNPIN,  /* that instruction completed: no page is pinned; va 0 */
 };
 
 /* The binary access byte of an event: 3 + (event - TRACE_UNMAP). */

@@ -54,7 +54,8 @@ static void on_ref(void *ctx, vaddr_t va, enum access acc, unsigned size, bool f
 static void on_as_event(void *ctx, const struct proc *p, enum as_event ev, uint64_t arg)
 {
 	static const enum trace_event events[] = {[AS_UNMAP] = TRACE_UNMAP, [AS_EMPTY] = TRACE_EMPTY,
-						  [AS_FORK] = TRACE_FORK};
+						  [AS_FORK] = TRACE_FORK, [AS_PIN] = TRACE_PIN,
+						  [AS_UNPIN] = TRACE_UNPIN};
 	struct trace_ref ref = {.pid = (uint32_t)p->pid, .va = arg, .size = 1, .event = events[ev]};
 	(void)put(ctx, &ref);
 }

@@ -208,12 +208,19 @@ static bool replay_fork(struct replay *rp, struct proc *p, const struct trace_re
 }
 
 /* An event record: the page holding va (unmap), or every page (empty),
- * leaves p's address space; or p forks. */
+ * leaves p's address space; or p forks; or the run pinned a page for the
+ * instruction in progress, or unpinned them (not shown: the accesses around
+ * them are). */
 static bool replay_event(struct replay *rp, struct proc *p, const struct trace_ref *ref)
 {
 	uint64_t page = 1ull << rp->k->fmt.page_shift;
 	vaddr_t start = ref->va & ~(page - 1);
 	FILE *ex = rp->o->explain;
+	if (ref->event == TRACE_PIN || ref->event == TRACE_UNPIN) {
+		if (p->state == PROC_LIVE)
+			ref->event == TRACE_PIN ? kernel_pin(rp->k, p, ref->va) : kernel_unpin(rp->k, p);
+		return true;
+	}
 	if (ref->event == TRACE_FORK)
 		return p->state != PROC_LIVE || replay_fork(rp, p, ref);
 	if (ex && ref->event == TRACE_EMPTY)
