@@ -239,11 +239,14 @@ static uint8_t *xlate_keep(struct cpu *c, vaddr_t va, unsigned n, enum access ac
 	return c->pm->base + pa;
 }
 
-/* Where an access lies: its first n0 bytes at pa[0], the rest (when it
- * crosses into the next page) at pa[1]. */
+/* An access of up to 8 bytes split at page boundaries: 2 pages at most for
+ * pages of 8 bytes or more, 3 for the smallest (4-byte) pages. */
+#define SPAN_PARTS 3
+
 struct span {
-	paddr_t pa[2];
-	unsigned n0;
+	paddr_t pa[SPAN_PARTS];
+	unsigned len[SPAN_PARTS];
+	unsigned n; /* parts */
 };
 
 /* Translates [va, va + n), within one page, for acc. */
@@ -256,46 +259,46 @@ static bool xlate_part(struct cpu *c, vaddr_t va, unsigned n, enum access acc, p
 	return true;
 }
 
-/* Translates [va, va + size) for acc: every page it touches, before anything
- * is read or written. */
+/* Translates [va, va + size) page by page for acc; every page translates
+ * before anything is read or written. */
 static bool xlate_span(struct cpu *c, vaddr_t va, unsigned size, enum access acc, struct span *s,
 		       struct cpu_exit *ex)
 {
-	uint64_t room = c->page_mask + 1 - (va & c->page_mask);
-	s->n0 = room < size ? (unsigned)room : size;
-	if (!xlate_part(c, va, s->n0, acc, &s->pa[0], ex))
-		return false;
-	return s->n0 == size || xlate_part(c, va + s->n0, size - s->n0, acc, &s->pa[1], ex);
+	s->n = 0;
+	for (unsigned done = 0; done < size; s->n++) {
+		uint64_t room = c->page_mask + 1 - ((va + done) & c->page_mask);
+		s->len[s->n] = room < size - done ? (unsigned)room : size - done;
+		if (!xlate_part(c, va + done, s->len[s->n], acc, &s->pa[s->n], ex))
+			return false;
+		done += s->len[s->n];
+	}
+	return true;
 }
 
 /* Reads a translated span (little-endian); one data reference per page. */
-static uint64_t span_read(struct cpu *c, const struct span *s, unsigned size)
+static uint64_t span_read(struct cpu *c, const struct span *s)
 {
 	uint64_t v = 0;
-	memcpy(&v, c->pm->base + s->pa[0], s->n0);
-	mmu_data_ref(c->mmu, s->pa[0]);
-	if (s->n0 < size) {
-		memcpy((uint8_t *)&v + s->n0, c->pm->base + s->pa[1], size - s->n0);
-		mmu_data_ref(c->mmu, s->pa[1]);
+	for (unsigned i = 0, at = 0; i < s->n; at += s->len[i++]) {
+		memcpy((uint8_t *)&v + at, c->pm->base + s->pa[i], s->len[i]);
+		mmu_data_ref(c->mmu, s->pa[i]);
 	}
 	return v;
 }
 
-/* Writes the low size bytes of v to a translated span; one data reference per page. */
-static void span_write(struct cpu *c, const struct span *s, unsigned size, uint64_t v)
+/* Writes the span's bytes of v (little-endian); one data reference per page. */
+static void span_write(struct cpu *c, const struct span *s, uint64_t v)
 {
-	memcpy(c->pm->base + s->pa[0], &v, s->n0);
-	mmu_data_ref(c->mmu, s->pa[0]);
-	if (s->n0 < size) {
-		memcpy(c->pm->base + s->pa[1], (uint8_t *)&v + s->n0, size - s->n0);
-		mmu_data_ref(c->mmu, s->pa[1]);
+	for (unsigned i = 0, at = 0; i < s->n; at += s->len[i++]) {
+		memcpy(c->pm->base + s->pa[i], (uint8_t *)&v + at, s->len[i]);
+		mmu_data_ref(c->mmu, s->pa[i]);
 	}
 }
 
-/* True when [va, va + size) lies within one page. */
+/* True when [va, va + size) lies within one page (size may exceed a page). */
 HOT bool in_page(const struct cpu *c, vaddr_t va, unsigned size)
 {
-	return (va & c->page_mask) <= c->page_mask + 1 - size;
+	return (va & c->page_mask) + size <= c->page_mask + 1;
 }
 
 /* A load that crosses a page boundary, zero-extended into *v. */
@@ -304,18 +307,18 @@ COLD bool load_cross(struct cpu *c, vaddr_t va, unsigned size, uint64_t *v, stru
 	struct span s;
 	if (!xlate_span(c, va, size, ACCESS_READ, &s, ex))
 		return false;
-	*v = span_read(c, &s, size);
+	*v = span_read(c, &s);
 	return true;
 }
 
-/* A store that crosses a page boundary: both pages translate before either
+/* A store that crosses a page boundary: every page translates before any
  * is written. */
 COLD bool store_cross(struct cpu *c, vaddr_t va, unsigned size, uint64_t v, struct cpu_exit *ex)
 {
 	struct span s;
 	if (!xlate_span(c, va, size, ACCESS_WRITE, &s, ex))
 		return false;
-	span_write(c, &s, size, v);
+	span_write(c, &s, v);
 	return true;
 }
 
@@ -867,7 +870,7 @@ static bool exec_lr(struct cpu *c, const struct cpu_insn *d, unsigned size, stru
 	struct span s;
 	if (!xlate_span(c, va, size, ACCESS_READ, &s, ex))
 		return false;
-	uint64_t v = span_read(c, &s, size);
+	uint64_t v = span_read(c, &s);
 	c->loads++;
 	c->reservation = va;
 	c->reserved = true;
@@ -884,7 +887,7 @@ static bool exec_sc(struct cpu *c, const struct cpu_insn *d, unsigned size, stru
 	if (ok) {
 		if (!xlate_span(c, va, size, ACCESS_WRITE, &s, ex))
 			return false;
-		span_write(c, &s, size, c->x[d->rs2]);
+		span_write(c, &s, c->x[d->rs2]);
 		c->stores++;
 	}
 	c->reserved = false;
@@ -915,8 +918,8 @@ static bool exec_amo(struct cpu *c, const struct cpu_insn *d, struct cpu_exit *e
 		return exec_sc(c, d, size, ex);
 	if (!xlate_span(c, c->x[d->rs1], size, ACCESS_WRITE, &s, ex))
 		return false;
-	uint64_t old = sext_size(span_read(c, &s, size), size);
-	span_write(c, &s, size, amo_value(d->sub, old, sext_size(c->x[d->rs2], size)));
+	uint64_t old = sext_size(span_read(c, &s), size);
+	span_write(c, &s, amo_value(d->sub, old, sext_size(c->x[d->rs2], size)));
 	c->loads++;
 	c->stores++;
 	return retire(c, d, old);

@@ -279,6 +279,37 @@ TEST(an_access_across_a_page_boundary_translates_both_pages)
 	crig_fini(&t);
 }
 
+/* With 4-byte pages an 8-byte access covers two pages even when aligned, and
+ * three when not; each part goes to its own frame (the frames of neighbouring
+ * pages are not neighbours here). */
+TEST(an_access_on_4_byte_pages_is_split_over_every_page_it_covers)
+{
+	struct crig t;
+	crig_init_fmt(&t, "linear", 2, 20, 1u << 20);
+	rig_map_fresh(&t.r, CODE, 0, PTE_R | PTE_X | PTE_U);
+	rig_map_fresh(&t.r, CODE + 4, 0, PTE_R | PTE_X | PTE_U);
+	for (vaddr_t va = DATA; va < DATA + 20; va += 4)
+		rig_map_fresh(&t.r, va, 0, PTE_R | PTE_W | PTE_U);
+	crig_write(&t, DATA + 4, 8, 0x1122334455667788);
+	crig_write(&t, DATA + 12, 4, 0x99aabbcc);
+	t.c.x[A1] = DATA + 4;
+	t.c.x[A2] = 0xa1a2a3a4a5a6a7a8;
+	uint32_t ld = LOAD(3, A0, A1, 0);
+	crig_exec(&t, &ld, 1);
+	CHECK_EQ(t.c.x[A0], 0x1122334455667788);
+	CHECK_EQ(t.m->c.data_refs, 2);
+	uint32_t ld3 = LOAD(3, A0, A1, 3); /* DATA + 7 .. DATA + 14: three pages */
+	crig_exec(&t, &ld3, 1);
+	CHECK_EQ(t.c.x[A0], 0xaabbcc1122334455);
+	CHECK_EQ(t.m->c.data_refs, 5);
+	uint32_t sd = STORE(3, A2, A1, 3);
+	crig_exec(&t, &sd, 1);
+	CHECK_EQ(crig_read(&t, DATA + 7, 8), 0xa1a2a3a4a5a6a7a8);
+	CHECK_EQ(crig_read(&t, DATA + 4, 3), 0x667788);
+	CHECK_EQ(crig_read(&t, DATA + 15, 4), 0x99);
+	crig_fini(&t);
+}
+
 TEST(a_store_crossing_into_a_missing_page_writes_nothing_and_stops_on_it)
 {
 	struct crig t;

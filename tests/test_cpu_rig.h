@@ -98,6 +98,24 @@ struct crig {
 	struct cpu_exit ex;
 };
 
+/* Builds a machine of the preset's page tables (linear takes page_shift and
+ * va_bits) with nframes of RAM and a default MMU in context (root, ASID 1),
+ * and a CPU at CODE. */
+static inline void crig_init_fmt(struct crig *t, const char *preset, unsigned page_shift, unsigned va_bits,
+				 uint64_t nframes)
+{
+	struct mmu_config cfg;
+	char err[200];
+	mmu_config_defaults(&cfg);
+	rig_init(&t->r, preset, page_shift, va_bits, nframes);
+	t->m = mmu_new(&cfg, &t->r.pm, &t->r.fmt, err, sizeof err);
+	if (!t->m)
+		FAIL("mmu_new: %s", err);
+	mmu_set_context(t->m, t->r.pt.root, 1);
+	cpu_init(&t->c, t->m, &t->r.pm, CODE);
+	memset(&t->ex, 0, sizeof t->ex);
+}
+
 /* Builds an sv39 machine with nframes of RAM and an MMU configured by cfg (the
  * defaults when NULL) in context (root, ASID 1), and a CPU at CODE. */
 static inline void crig_init_with(struct crig *t, const struct mmu_config *cfg, uint64_t nframes)
@@ -138,7 +156,7 @@ static inline uint8_t *crig_host(struct crig *t, vaddr_t va)
 	struct pt_leaf leaf;
 	if (pt_lookup(&t->r.pt, va, &leaf) != PT_OK)
 		FAIL("%#llx is not mapped", (unsigned long long)va);
-	paddr_t pa = (leaf.pfn << 12) + (va - leaf.va);
+	paddr_t pa = (leaf.pfn << t->r.fmt.page_shift) + (va - leaf.va);
 	return physmem_ptr(&t->r.pm, pa, 1);
 }
 
