@@ -322,16 +322,31 @@ out_fd:
 	return status;
 }
 
+/* Fills *a from the command line and checks it; returns 0 to go on, or
+ * the exit status (-1: the help was printed). */
+static int trace_args_parse(struct trace_args *a, int argc, char **argv)
+{
+	memset(a, 0, sizeof *a);
+	machine_opts_defaults(&a->mo);
+	a->ro = (struct trace_reader_opts)TRACE_READER_OPTS_INIT;
+	int st = parse_args(a, argc, argv);
+	if (st)
+		return st;
+	return machine_opts_finish(&a->mo) ? 0 : CLI_USAGE;
+}
+
+int cli_trace_check(int argc, char **argv)
+{
+	struct trace_args a;
+	int st = trace_args_parse(&a, argc, argv);
+	return st < 0 ? CLI_OK : st;
+}
+
 int cli_trace(int argc, char **argv)
 {
 	struct trace_args a;
-	memset(&a, 0, sizeof a);
-	machine_opts_defaults(&a.mo);
-	a.ro = (struct trace_reader_opts)TRACE_READER_OPTS_INIT;
-	int st = parse_args(&a, argc, argv);
+	int st = trace_args_parse(&a, argc, argv);
 	if (st)
 		return st < 0 ? CLI_OK : st;
-	if (!machine_opts_finish(&a.mo))
-		return CLI_USAGE;
 	return run_trace(&a);
 }
