@@ -55,9 +55,9 @@ bin/vmlab: $(VMLAB)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# The option tables' test links the command line's objects it tests.
-$(BUILD)/tests/test_opt: $(BUILD)/tests/test_opt.o $(BUILD)/cli/opt.o $(BUILD)/cli/options.o $(TEST_SUPPORT) \
-		$(BUILD)/libvmlab.a
+# The option tables' test links the command line's objects but main.
+CLI_LIB_OBJ := $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
+$(BUILD)/tests/test_opt: $(BUILD)/tests/test_opt.o $(CLI_LIB_OBJ) $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The guest runtime's printf engine is plain C: test_format builds it for the
@@ -103,8 +103,7 @@ $(BUILD)/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_SUPPORT) $(BUILD)/libv
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
 # The option parsers' target links the command line's objects but main.
-$(BUILD)/fuzz/fuzz_opt: $(BUILD)/tests/fuzz/fuzz_opt.o $(FUZZ_SUPPORT) $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ)) \
-		$(BUILD)/libvmlab.a
+$(BUILD)/fuzz/fuzz_opt: $(BUILD)/tests/fuzz/fuzz_opt.o $(FUZZ_SUPPORT) $(CLI_LIB_OBJ) $(BUILD)/libvmlab.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 

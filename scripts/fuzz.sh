@@ -5,6 +5,7 @@
 # a timeout. Usage: scripts/fuzz.sh BUILD TARGET...  (BUILD: build-fuzz)
 # A finding is kept as BUILD/fuzz-findings/TARGET/crash-*; reproduce it with
 # BUILD/fuzz/fuzz_TARGET FILE, then make it a test of the normal suite.
+# FUZZ_CORPUS=DIR keeps the inputs found in DIR/TARGET/ for the next run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:?usage: scripts/fuzz.sh BUILD TARGET...}
@@ -27,16 +28,18 @@ for t in "$@"; do
 		continue
 	fi
 	rm -rf "$findings"
-	mkdir -p "$findings" "$scratch/$t"
+	corpus=${FUZZ_CORPUS:-$scratch}/$t
+	mkdir -p "$findings" "$corpus"
 	dict=()
 	[ "$t" = opt ] && dict=(-dict="$scratch/opt.dict")
 	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -close_fd_mask=3 \
 		-print_final_stats=1 -artifact_prefix="$findings/" "${dict[@]}" \
-		"$scratch/$t" "tests/fuzz/$t" > "$scratch/$t.log" 2>&1
+		"$corpus" "tests/fuzz/$t" > "$scratch/$t.log" 2>&1
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$scratch/$t.log")
 	speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$scratch/$t.log")
 	found=$(find "$findings" -type f | head -n 5)
+	cp "$scratch/$t.log" "$build/fuzz-findings/$t.log"
 	if [ "$rc" -ne 0 ] || [ -n "$found" ]; then
 		tail -n 40 "$scratch/$t.log"
 		echo "fuzz: $t: FAILED (exit status $rc) after ${runs:-?} runs; findings: ${found:-none}"

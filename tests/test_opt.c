@@ -2,11 +2,12 @@
  * command-line order, operands in order, --name=value, abbreviations,
  * refusals and bad usage, generated help; and the machine options' table
  * (cli/options.c): every default its help states, given explicitly, changes
- * nothing. */
+ * nothing; and the subcommands' command lines checked without running. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "cli/options.h"
 #include "tests/harness.h"
 
@@ -266,4 +267,29 @@ TEST(machine_ranges_refuse_zero_instead_of_meaning_the_default)
 	machine_opts_defaults(&mo);
 	mo.frames = "0";
 	CHECK(!machine_opts_finish(&mo));
+}
+
+/* cli_trace_check and cli_run_check (what the option parsers' fuzz target
+ * calls): the subcommands' own parse and checks, nothing run, nothing kept
+ * from one call to the next (getopt stopped inside "-vq" starts afresh). */
+TEST(command_lines_are_checked_without_running_anything)
+{
+	char *bad_short[] = {"trace", "-vq", NULL};
+	char *good[] = {"trace", "-v", "--frames", "3", "--policy", "opt", "/nonexistent/x.trace", NULL};
+	char *bad_machine[] = {"trace", "--pt", "custom", NULL};
+	char *help[] = {"trace", "--help", NULL};
+	char *no_program[] = {"run", NULL};
+	char *opt_run[] = {"run", "--policy", "opt", "/nonexistent/prog.c", NULL};
+	char *run[] = {"run", "--ram", "64k", "--time", "1s", "/nonexistent/prog.c", "/nonexistent/other", NULL};
+	if (!freopen("/dev/null", "w", stderr) || !freopen("/dev/null", "w", stdout))
+		FAIL("cannot silence stdout and stderr");
+	for (int round = 0; round < 2; round++) {
+		CHECK_EQ(cli_trace_check(2, bad_short), CLI_USAGE);
+		CHECK_EQ(cli_trace_check(7, good), CLI_OK);
+		CHECK_EQ(cli_trace_check(3, bad_machine), CLI_USAGE);
+		CHECK_EQ(cli_trace_check(2, help), CLI_OK);
+		CHECK_EQ(cli_run_check(1, no_program), CLI_USAGE);
+		CHECK_EQ(cli_run_check(4, opt_run), CLI_USAGE);
+		CHECK_EQ(cli_run_check(6, run), CLI_OK); /* run, it would fail: no such programs */
+	}
 }

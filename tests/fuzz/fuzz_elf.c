@@ -77,8 +77,8 @@ static void load(const char *path)
 	char err[600];
 	int guest_errno = 0;
 	kernel_config_defaults(&cfg);
-	cfg.user_frames = 64;
-	cfg.swap_slots = 64;
+	cfg.user_frames = 16;
+	cfg.swap_slots = 16;
 	struct kernel *k = kernel_new(&cfg, err, sizeof err);
 	if (!k)
 		fail("no kernel", 0);

@@ -5,10 +5,10 @@
  *   byte 0   policy (mod 7, policy_names order); bit 4 local scope; bit 5
  *            strict (no regions on first touch); bit 6 software A/D; bit 7
  *            software TLB refill
- *   byte 1   frames: 1 + (byte mod 48)
+ *   byte 1   frames: 1 + (byte mod 24)
  *   byte 2   page tables (mod 8): sv39, sv48, sv32, x86-64, ostep-2level,
  *            linear, custom, custom
- *   byte 3   linear and custom: the page shift 4 + (mod 11); linear: the VA
+ *   byte 3   linear and custom: the page shift 4 + (mod 9); linear: the VA
  *            bits page shift + 2 + (top 4 bits)
  *   byte 4   custom: levels 1 + (mod 4); bit 4: 4-byte entries, else 8
  *   byte 5   custom: index bits of each level, 2 bits each: 1, 2, 3 or 9
@@ -20,9 +20,11 @@
  *   byte 9   trace format (mod 5): auto, plain, pages, lackey, binary; bit 3
  *            skip bad lines; bits 4-5 regions (0..3); bit 6 explain (-v)
  *   byte 10  seed
- *   7 bytes per region: start (2 bytes) x 256, length (2 bytes) x 16 + 1, as
- *            the CLI's --region takes any START < END; prot bits r 1, w 2,
- *            x 4, stack 8; pid (0: every process, else 1..3)
+ *   6 bytes per region: start (2 bytes) and length (2 bytes) in pages, the
+ *            length 1 + (mod 64); prot bits r 1, w 2, x 4, stack 8, and bit 7:
+ *            start and length in bytes instead (which replay_run refuses
+ *            unless they happen to be page-aligned); pid (0: every process,
+ *            else 1..3)
  *   the rest: the trace.
  * After the replay the kernel's and the TLBs' invariant checks must hold. */
 #include <stdio.h>
@@ -49,7 +51,7 @@ static bool choose_format(struct fuzz_in *in, struct pt_format *f)
 	static const unsigned bits_of[] = {1, 2, 3, 9};
 	char err[200];
 	uint8_t which = fuzz_byte(in) % 8, geo = fuzz_byte(in), lv = fuzz_byte(in), bits = fuzz_byte(in);
-	unsigned shift = 4 + geo % 11;
+	unsigned shift = 4 + geo % 9;
 	if (which < 5)
 		return ptfmt_preset(f, presets[which], 0, 0, err, sizeof err) == PTFMT_OK;
 	if (which == 5)
@@ -97,18 +99,22 @@ static bool choose_machine(struct fuzz_in *in, struct kernel_config *c)
 	c->strict = pol & 0x20;
 	c->mmu.sw_ad = pol & 0x40;
 	c->mmu.refill = (pol & 0x80) ? TLB_REFILL_SW : TLB_REFILL_HW;
-	c->user_frames = 1 + frames % 48;
+	c->user_frames = 1 + frames % 24;
 	c->swap_slots = fuzz_byte(in) % 64;
 	uint8_t tlb = fuzz_byte(in), flags = fuzz_byte(in);
 	choose_tlb(&c->mmu, tlb, flags);
 	return true;
 }
 
-static int choose_regions(struct fuzz_in *in, unsigned n, struct region *r, int *pids)
+static int choose_regions(struct fuzz_in *in, unsigned n, unsigned page_shift, struct region *r, int *pids)
 {
 	for (unsigned i = 0; i < n; i++) {
-		vaddr_t start = (vaddr_t)u16_of(in) * 256, len = (vaddr_t)u16_of(in) * 16 + 1;
+		vaddr_t start = u16_of(in), len = u16_of(in);
 		uint8_t prot = fuzz_byte(in), pid = fuzz_byte(in) % 4;
+		if (!(prot & 0x80)) {
+			start <<= page_shift;
+			len = (1 + len % 64) << page_shift;
+		}
 		r[i] = (struct region){.start = start, .end = start + len, .prot = prot & 7,
 				       .kind = (prot & 8) ? REGION_STACK : REGION_ANON};
 		pids[i] = pid ? pid : -1;
@@ -143,7 +149,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	uint8_t tr = fuzz_byte(&in);
 	cfg.seed = cfg.mmu.tlb.seed = fuzz_byte(&in);
-	int nregions = choose_regions(&in, (tr >> 4) & 3, regions, pids);
+	int nregions = choose_regions(&in, (tr >> 4) & 3, cfg.fmt.page_shift, regions, pids);
 	if (!devnull && !(devnull = fopen("/dev/null", "w")))
 		abort();
 	struct kernel *k = kernel_new(&cfg, err, sizeof err);

@@ -48,7 +48,7 @@ t=trace_reader
 { printf '\x05\x0c\x00'; binary_trace; } | seed $t binary
 { printf '\x15\x0c\x06'; binary_trace; rec 0x1000 1 0 0 0; printf 'trunc'; } | seed $t binary-chunked-bad
 
-# ---- replay: 11 machine bytes, 7 bytes per region, then the trace ----
+# ---- replay: 11 machine bytes, 6 bytes per region, then the trace ----
 t=replay
 # clock, global, 4 frames, sv39, 16 swap slots, 8-entry TLB, plain
 { printf '\x02\x03\x00\x00\x00\x00\x10\x08\x00\x01\x01'; printf '%s' "$plain"; } | seed $t clock-sv39-plain
@@ -60,7 +60,10 @@ t=replay
 { printf '\x00\x01\x06\x08\x11\x0e\x04\x02\x00\x04\x05'; binary_trace; } | seed $t fifo-custom-binary
 # random, strict, software A/D and refill, ostep-2level, 2 regions, plain
 { printf '\xe4\x05\x04\x00\x00\x00\x04\x00\x04\x21\x02'
-  printf '\x00\x00\x10\x00\x03\x02'; printf '\x00\xf0\x07\x00\x0f\x0b\x01'; printf '%s' "$plain"; } | seed $t random-strict-regions
+  printf '\x01\x00\x0f\x00\x03\x00'; printf '\xf0\x07\x0f\x00\x0b\x01'; printf '%s' "$plain"; } | seed $t random-strict-regions
+# the same with a region in bytes, not page-aligned (refused)
+{ printf '\xe4\x05\x04\x00\x00\x00\x04\x00\x04\x11\x02'
+  printf '\x01\x10\x0f\x00\x83\x00'; printf '%s' "$plain"; } | seed $t random-unaligned-region
 # eclock and twolist, linear 256-byte pages, 16-bit VA, no swap, no TLB
 { printf '\x03\x07\x05\x64\x00\x00\x00\x00\x00\x02\x09'; printf '%s' "$pages"; } | seed $t eclock-linear
 { printf '\x16\x03\x05\x64\x00\x00\x05\x40\xc0\x0a\x09'; printf '%s' "$pages"; printf 'x y\n'; } | seed $t twolist-linear-bad
