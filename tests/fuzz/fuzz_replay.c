@@ -21,7 +21,8 @@
  *            skip bad lines; bits 4-5 regions (0..3); bit 6 explain (-v)
  *   byte 10  seed
  *   6 bytes per region: start (2 bytes) and length (2 bytes) in pages, the
- *            length 1 + (mod 64); prot bits r 1, w 2, x 4, stack 8, and bit 7:
+ *            length 1 + (mod 64); prot: bits r 1, w 2 (alone: refused),
+ *            x 4, stack 8, and bit 7:
  *            start and length in bytes instead (which replay_run refuses
  *            unless they happen to be page-aligned); pid (0: every process,
  *            else 1..3)
@@ -115,7 +116,8 @@ static int choose_regions(struct fuzz_in *in, unsigned n, unsigned page_shift, s
 			start <<= page_shift;
 			len = (1 + len % 64) << page_shift;
 		}
-		r[i] = (struct region){.start = start, .end = start + len, .prot = prot & 7,
+		unsigned pte = ((prot & 1) ? PTE_R : 0) | ((prot & 2) ? PTE_W : 0) | ((prot & 4) ? PTE_X : 0);
+		r[i] = (struct region){.start = start, .end = start + len, .prot = pte,
 				       .kind = (prot & 8) ? REGION_STACK : REGION_ANON};
 		pids[i] = pid ? pid : -1;
 	}
