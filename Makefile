@@ -1,5 +1,6 @@
 # vmlab build. `make` builds bin/vmlab; `make test` runs every test; `make san`
-# runs them under ASan+UBSan; `make bench` runs the benchmarks.
+# runs them under ASan+UBSan; `make bench` runs the benchmarks; `make fuzz`
+# builds the libFuzzer targets and `make fuzz-run` runs each for a while.
 
 ifeq ($(origin CC),default)
 CC      := gcc
@@ -31,7 +32,7 @@ BENCH_SRC := $(wildcard bench/bench_*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 VMLAB   := $(BUILD)/vmlab
 
-.PHONY: all test san bench deps clean demo
+.PHONY: all test san bench deps clean demo fuzz fuzz-targets fuzz-run
 all: $(VMLAB) bin/vmlab
 
 $(BUILD)/%.o: %.c
@@ -54,9 +55,9 @@ bin/vmlab: $(VMLAB)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# The option tables' test links the command line's objects it tests.
-$(BUILD)/tests/test_opt: $(BUILD)/tests/test_opt.o $(BUILD)/cli/opt.o $(BUILD)/cli/options.o $(TEST_SUPPORT) \
-		$(BUILD)/libvmlab.a
+# The option tables' test links the command line's objects but main.
+CLI_LIB_OBJ := $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
+$(BUILD)/tests/test_opt: $(BUILD)/tests/test_opt.o $(CLI_LIB_OBJ) $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The guest runtime's printf engine is plain C: test_format builds it for the
@@ -82,6 +83,33 @@ san:
 bench: $(BENCH_BIN) $(VMLAB) $(GUEST_BENCH)
 	@for b in $(BENCH_BIN); do $$b || exit 1; done
 
+# Fuzzing (never part of `make test`): one libFuzzer target per input the
+# host parses (tests/fuzz/fuzz_*.c, seeds in tests/fuzz/TARGET/), built with
+# clang, ASan and UBSan in build-fuzz. fuzz-run runs each FUZZ_SECONDS.
+FUZZ_TARGETS := trace_reader replay elf opt
+FUZZ_BIN := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+FUZZ_SUPPORT := $(BUILD)/tests/fuzz/fuzz_input.o
+FUZZ_SECONDS ?= 20
+
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 \
+		EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" fuzz-targets
+
+fuzz-targets: $(FUZZ_BIN)
+
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_SUPPORT) $(BUILD)/libvmlab.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+# The option parsers' target links the command line's objects but main.
+$(BUILD)/fuzz/fuzz_opt: $(BUILD)/tests/fuzz/fuzz_opt.o $(FUZZ_SUPPORT) $(CLI_LIB_OBJ) $(BUILD)/libvmlab.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+fuzz-run: fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh build-fuzz $(FUZZ_TARGETS)
+
 deps:
 	scripts/install-deps.sh
 
@@ -89,12 +117,12 @@ demo:
 	@scripts/demo.sh
 
 clean:
-	rm -rf build build-san bin
+	rm -rf build build-san build-fuzz bin
 
 include guest/guest.mk
 
 .PHONY: guest-runtime
 guest-runtime: $(GUEST_LIB) $(GUEST_CRT0)
 
--include $(wildcard $(BUILD)/*/*.d $(BUILD)/tests/host/*.d)
+-include $(wildcard $(BUILD)/*/*.d $(BUILD)/tests/host/*.d $(BUILD)/tests/fuzz/*.d)
 .SECONDARY:

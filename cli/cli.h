@@ -18,4 +18,11 @@ int cli_help(int argc, char **argv);
 int cli_trace(int argc, char **argv);
 int cli_run(int argc, char **argv);
 
+/* Parse and check a command line as cli_trace and cli_run do, messages
+ * included, and run nothing: return CLI_OK when it would go on (or printed
+ * the help), else its exit status. They keep no state between calls (for
+ * the option parsers' fuzz target). */
+int cli_trace_check(int argc, char **argv);
+int cli_run_check(int argc, char **argv);
+
 #endif

@@ -473,26 +473,50 @@ static bool policy_knowable(const struct policy_ops *pol)
 	return false;
 }
 
+/* Fills *a from the command line and checks it; returns 0 to go on, or
+ * the exit status (-1: the help was printed). Free a's arrays with
+ * run_args_free either way. */
+static int run_args_parse(struct run_args *a, int argc, char **argv)
+{
+	memset(a, 0, sizeof *a);
+	machine_opts_defaults(&a->mo);
+	a->sc.quantum_insns = 100000;
+	a->sc.insn_ns = 1;
+	a->sc.out = stdout;
+	a->sc.err = stderr;
+	a->sc.in = stdin;
+	a->sc.interrupted = &interrupted;
+	int st = parse_args(a, argc, argv);
+	if (st)
+		return st;
+	a->mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
+	return machine_opts_finish(&a->mo) && machine_opts_fit_programs(&a->mo) && policy_knowable(a->mo.k.policy)
+		       ? 0
+		       : CLI_USAGE;
+}
+
+static void run_args_free(struct run_args *a)
+{
+	free(a->programs);
+	free(a->path_dirs);
+}
+
+int cli_run_check(int argc, char **argv)
+{
+	struct run_args a;
+	int st = run_args_parse(&a, argc, argv);
+	run_args_free(&a);
+	return st < 0 ? CLI_OK : st;
+}
+
 int cli_run(int argc, char **argv)
 {
 	struct run_args a;
-	memset(&a, 0, sizeof a);
-	machine_opts_defaults(&a.mo);
-	a.sc.quantum_insns = 100000;
-	a.sc.insn_ns = 1;
-	a.sc.out = stdout;
-	a.sc.err = stderr;
-	a.sc.in = stdin;
-	a.sc.interrupted = &interrupted;
-	int st = parse_args(&a, argc, argv);
+	int st = run_args_parse(&a, argc, argv);
 	if (!st) {
 		signal(SIGINT, on_sigint); /* from here on Ctrl-C stops the run cleanly */
-		a.mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
-		st = machine_opts_finish(&a.mo) && machine_opts_fit_programs(&a.mo) && policy_knowable(a.mo.k.policy)
-			     ? run_programs(&a)
-			     : CLI_USAGE;
+		st = run_programs(&a);
 	}
-	free(a.programs);
-	free(a.path_dirs);
+	run_args_free(&a);
 	return st < 0 ? CLI_OK : st;
 }

@@ -27,6 +27,7 @@ struct trace_args {
 	bool verbose, json;
 	struct region regions[16];
 	int region_pid[16];
+	const char *region_text[16]; /* as given, for messages */
 	int nregions;
 };
 
@@ -37,7 +38,8 @@ static bool parse_addr(const char *s, char **end, uint64_t *out)
 	return errno == 0 && *end != s;
 }
 
-/* [PID:]START-END[:rwx] */
+/* [PID:]START-END[:rwxs]; w implies r. The page-table format checks the
+ * bounds later (regions_fit). */
 static bool parse_region(struct trace_args *a, const char *v)
 {
 	char *end;
@@ -49,6 +51,8 @@ static bool parse_region(struct trace_args *a, const char *v)
 	if (!parse_addr(s, &end, &x))
 		return false;
 	if (*end == ':') {
+		if (x > INT32_MAX)
+			return false;
 		pid = (int)x;
 		s = end + 1;
 		if (!parse_addr(s, &end, &x))
@@ -65,7 +69,7 @@ static bool parse_region(struct trace_args *a, const char *v)
 			if (*c == 'r')
 				prot |= PTE_R;
 			else if (*c == 'w')
-				prot |= PTE_W;
+				prot |= PTE_R | PTE_W; /* RISC-V has no write-only pages (as for ELF and mmap) */
 			else if (*c == 'x')
 				prot |= PTE_X;
 			else if (*c == 's')
@@ -77,6 +81,7 @@ static bool parse_region(struct trace_args *a, const char *v)
 		return false;
 	}
 	a->regions[a->nregions] = (struct region){.start = start, .end = stop, .prot = prot, .kind = kind};
+	a->region_text[a->nregions] = v;
 	a->region_pid[a->nregions++] = pid;
 	return true;
 }
@@ -144,8 +149,8 @@ static bool set_json(void *ctx, const char *v, char *err, size_t errlen)
 static const struct opt trace_rows[] = {
 	{"format", 0, "F", "auto, plain, pages, lackey, textbook or binary", "auto", set_format},
 	{"backing-store", 0, "FILE", "textbook format: the pages' contents", NULL, set_backing_store},
-	{"region", 0, "[PID:]START-END[:rwxs]", "declare a region (s: a stack that grows down; repeatable)", NULL,
-	 set_region},
+	{"region", 0, "[PID:]START-END[:rwxs]", "declare a region of whole pages (w implies r; s: a stack that "
+	 "grows down; repeatable)", NULL, set_region},
 	{"strict", 0, NULL, "an address outside every declared region is a segmentation fault", NULL, set_strict},
 	{"skip-bad", 0, NULL, "report bad trace lines and carry on", NULL, set_skip_bad},
 	{"write-binary", 0, "OUT", "also write the records read (bad lines skipped) to OUT as a binary trace, "
@@ -329,16 +334,47 @@ out_fd:
 	return status;
 }
 
+/* Whether every --region fits the page-table format (page-aligned, inside
+ * the VA space); false after a message naming the first that does not. */
+static bool regions_fit(const struct trace_args *a)
+{
+	char err[300];
+	for (int i = 0; i < a->nregions; i++) {
+		if (!replay_region_check(&a->mo.k.fmt, &a->regions[i], err, sizeof err)) {
+			fprintf(stderr, "vmlab: --region %s: %s\n", a->region_text[i], err);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Fills *a from the command line and checks it; returns 0 to go on, or
+ * the exit status (-1: the help was printed). */
+static int trace_args_parse(struct trace_args *a, int argc, char **argv)
+{
+	memset(a, 0, sizeof *a);
+	machine_opts_defaults(&a->mo);
+	a->ro = (struct trace_reader_opts)TRACE_READER_OPTS_INIT;
+	int st = parse_args(a, argc, argv);
+	if (st)
+		return st;
+	if (!machine_opts_finish(&a->mo))
+		return CLI_USAGE;
+	return regions_fit(a) ? 0 : CLI_USAGE;
+}
+
+int cli_trace_check(int argc, char **argv)
+{
+	struct trace_args a;
+	int st = trace_args_parse(&a, argc, argv);
+	return st < 0 ? CLI_OK : st;
+}
+
 int cli_trace(int argc, char **argv)
 {
 	struct trace_args a;
-	memset(&a, 0, sizeof a);
-	machine_opts_defaults(&a.mo);
-	a.ro = (struct trace_reader_opts)TRACE_READER_OPTS_INIT;
-	int st = parse_args(&a, argc, argv);
+	int st = trace_args_parse(&a, argc, argv);
 	if (st)
 		return st < 0 ? CLI_OK : st;
-	if (!machine_opts_finish(&a.mo))
-		return CLI_USAGE;
 	return run_trace(&a);
 }

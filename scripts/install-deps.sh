@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages vmlab needs, when they are missing:
 # the host compilers, the RISC-V cross compiler for guest programs, qemu-user
-# for differential tests, valgrind for traces of real programs.
+# for differential tests, valgrind for traces of real programs, and clang's
+# runtime libraries for `make fuzz` (libclang-rt-dev: libFuzzer and the
+# sanitizers for Debian's default clang, only recommended by clang).
 set -euo pipefail
 
-packages=(build-essential clang gcc-riscv64-unknown-elf qemu-user valgrind)
+packages=(build-essential clang libclang-rt-dev gcc-riscv64-unknown-elf qemu-user valgrind)
 
 missing=()
 for p in "${packages[@]}"; do

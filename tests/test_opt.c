@@ -2,11 +2,12 @@
  * command-line order, operands in order, --name=value, abbreviations,
  * refusals and bad usage, generated help; and the machine options' table
  * (cli/options.c): every default its help states, given explicitly, changes
- * nothing. */
+ * nothing; and the subcommands' command lines checked without running. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "cli/options.h"
 #include "tests/harness.h"
 
@@ -299,4 +300,33 @@ TEST(file_options_refuse_directories_missing_files_and_missing_parents_at_once)
 	CHECK_STR(err, "is not a directory");
 	CHECK(!path_ok("tests/no-such-dir", OPT_PATH_DIR, err, sizeof err));
 	CHECK_STR(err, "No such file or directory");
+}
+
+/* cli_trace_check and cli_run_check (what the option parsers' fuzz target
+ * calls): the subcommands' own parse and checks, nothing run, nothing kept
+ * from one call to the next (getopt stopped inside "-vq" starts afresh). */
+TEST(command_lines_are_checked_without_running_anything)
+{
+	char *bad_short[] = {"trace", "-vq", NULL};
+	char *good[] = {"trace", "-v", "--frames", "3", "--policy", "opt", "tests/data/trace/lackey_hello.txt", NULL};
+	char *no_such_trace[] = {"trace", "/nonexistent/x.trace", NULL};
+	char *bad_machine[] = {"trace", "--pt", "custom", NULL};
+	char *help[] = {"trace", "--help", NULL};
+	char *no_program[] = {"run", NULL};
+	char *opt_run[] = {"run", "--policy", "opt", "/nonexistent/prog.c", NULL};
+	char *run[] = {"run", "--ram", "64k", "--time", "1s", "tests/programs/hello.c", "tests/programs/loop.c", NULL};
+	char *no_such_program[] = {"run", "/nonexistent/prog.c", NULL};
+	if (!freopen("/dev/null", "w", stderr) || !freopen("/dev/null", "w", stdout))
+		FAIL("cannot silence stdout and stderr");
+	for (int round = 0; round < 2; round++) {
+		CHECK_EQ(cli_trace_check(2, bad_short), CLI_USAGE);
+		CHECK_EQ(cli_trace_check(7, good), CLI_OK);
+		CHECK_EQ(cli_trace_check(2, no_such_trace), CLI_USAGE);
+		CHECK_EQ(cli_trace_check(3, bad_machine), CLI_USAGE);
+		CHECK_EQ(cli_trace_check(2, help), CLI_OK);
+		CHECK_EQ(cli_run_check(1, no_program), CLI_USAGE);
+		CHECK_EQ(cli_run_check(4, opt_run), CLI_USAGE);
+		CHECK_EQ(cli_run_check(6, run), CLI_OK);
+		CHECK_EQ(cli_run_check(2, no_such_program), CLI_USAGE); /* programs are checked as parsed */
+	}
 }

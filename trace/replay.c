@@ -299,6 +299,25 @@ static int replay_all(struct replay *rp, struct trace_reader *r)
 	return got < 0 ? 1 : 0;
 }
 
+bool replay_region_check(const struct pt_format *f, const struct region *r, char *err, size_t errlen)
+{
+	uint64_t page = 1ull << f->page_shift;
+	unsigned top = f->va_bits - 1; /* for a canonical format, the bit that names the half */
+	if (r->start >= r->end)
+		return fail_msg(err, errlen, "region 0x%" PRIx64 "-0x%" PRIx64 " is empty", r->start, r->end);
+	if ((r->prot & ~(unsigned)(PTE_R | PTE_W | PTE_X)) || ((r->prot & PTE_W) && !(r->prot & PTE_R)))
+		return fail_msg(err, errlen, "region 0x%" PRIx64 "-0x%" PRIx64 " is writable but not readable, or has "
+			       "permissions other than r, w and x", r->start, r->end);
+	if ((r->start | r->end) & (page - 1))
+		return fail_msg(err, errlen, "region 0x%" PRIx64 "-0x%" PRIx64 " is not page-aligned (pages of %" PRIu64
+			       " bytes)", r->start, r->end, page);
+	if (!ptfmt_va_ok(f, r->start) || !ptfmt_va_ok(f, r->end - 1) ||
+	    (f->canonical && f->va_bits < 64 && r->start >> top != (r->end - 1) >> top))
+		return fail_msg(err, errlen, "region 0x%" PRIx64 "-0x%" PRIx64 " does not lie in the %u-bit virtual address space of %s",
+				r->start, r->end, f->va_bits, f->name);
+	return true;
+}
+
 int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opts *o, struct replay_stats *st,
 	       char *err, size_t errlen)
 {
@@ -306,6 +325,9 @@ int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opt
 			    .touch = k->cfg.policy->needs_future};
 	uint64_t hits0, hits1, misses;
 	memset(st, 0, sizeof *st);
+	for (int i = 0; i < o->nregions; i++)
+		if (!replay_region_check(&k->fmt, &o->regions[i], err, errlen))
+			return 1;
 	mmu_tlb_totals(k->mmu, &hits0, &misses);
 	int status = replay_all(&rp, r);
 	mmu_tlb_totals(k->mmu, &hits1, &misses);

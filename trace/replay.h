@@ -31,9 +31,17 @@ struct replay_stats {
 	uint64_t bad;         /* records skipped for addresses beyond the VA space */
 };
 
+/* Whether r can be a region of a replayed process on format f: not empty,
+ * permissions of PTE_R, PTE_W and PTE_X with W only beside R (RISC-V has no
+ * write-only pages: the kernel could not map one), page-aligned, and inside
+ * the VA space (for a canonical format, in one of its halves). Returns false with "region 0xSTART-0xEND ... what is wrong" in
+ * err otherwise. */
+WARN_UNUSED bool replay_region_check(const struct pt_format *f, const struct region *r, char *err, size_t errlen);
+
 /* Replays every record of r. Returns 0, or 1 with a message in err when the
  * trace had a bad line (a record whose address lies beyond the VA space is
- * one) or the host failed (swap I/O: then the kernel's error is set). */
+ * one), a region of o fails replay_region_check (nothing is replayed then),
+ * or the host failed (swap I/O: then the kernel's error is set). */
 int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opts *o, struct replay_stats *st,
 	       char *err, size_t errlen);
 

@@ -8,8 +8,8 @@ trace options:
                        auto)
   --backing-store FILE textbook format: the pages' contents
   --region [PID:]START-END[:rwxs]
-                       declare a region (s: a stack that grows down;
-                       repeatable)
+                       declare a region of whole pages (w implies r; s: a stack
+                       that grows down; repeatable)
   --strict             an address outside every declared region is a
                        segmentation fault
   --skip-bad           report bad trace lines and carry on
