@@ -8,6 +8,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* The most instructions one cpu_run executes before the limits are polled
+ * again: a slice (--quantum) may be far longer. */
+#define RUN_STEP_INSNS (1u << 20)
+
 static uint64_t clock_cb(void *ctx) { return sched_now_ns(ctx); }
 
 void sched_init(struct sched *s, struct kernel *k, const struct sched_config *cfg)
@@ -125,7 +129,7 @@ static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *
 	struct fault_outcome out;
 	switch (ex->why) {
 	case CPU_BUDGET:
-		return false;
+		return true; /* the slice's loop says whether it is over */
 	case CPU_ECALL: {
 		int pid = p->pid;
 		syscall_handle(s, p);
@@ -143,16 +147,18 @@ static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *
 	return false;
 }
 
-/* Instructions p may still run in this slice, within the limits. */
+/* Instructions p may run before the limits are polled again: the rest of
+ * its slice, within --max-insns, at most RUN_STEP_INSNS. */
 static uint64_t budget(const struct sched *s, uint64_t used)
 {
 	uint64_t b = s->cfg.quantum_insns - used;
 	if (s->cfg.max_insns && s->cfg.max_insns - s->insns < b)
 		b = s->cfg.max_insns - s->insns;
-	return b;
+	return b < RUN_STEP_INSNS ? b : RUN_STEP_INSNS;
 }
 
-/* Runs p for one time slice. */
+/* Runs p for one time slice, or until the run must stop (polled after every
+ * step of instructions, system call and fault). */
 static void run_slice(struct sched *s, struct proc *p)
 {
 	uint64_t used = 0;
@@ -168,7 +174,7 @@ static void run_slice(struct sched *s, struct proc *p)
 		cpu_run(p->cpu, b, &ex);
 		used += p->cpu->instret - before;
 		s->insns += p->cpu->instret - before;
-		if (!handle_stop(s, p, &ex))
+		if (!handle_stop(s, p, &ex) || kernel_should_stop(s->k))
 			return;
 		p = kernel_proc(s->k, pid);
 	}
@@ -180,15 +186,36 @@ static bool over_limits(const struct sched *s)
 	       (s->cfg.max_ns && sched_now_ns(s) >= s->cfg.max_ns);
 }
 
-enum sched_end sched_run(struct sched *s)
+/* Whether the run must end now, and why (*end): Ctrl-C, a host error, a
+ * limit. The one place that decides it: sched_run asks it between slices,
+ * and the kernel's long loops through kernel_should_stop (should_stop). */
+static bool must_end(const struct sched *s, enum sched_end *end)
 {
+	if (s->cfg.interrupted && *s->cfg.interrupted)
+		*end = SCHED_INTERRUPTED;
+	else if (s->k->error[0])
+		*end = SCHED_HOST_ERROR;
+	else if (over_limits(s))
+		*end = SCHED_LIMIT;
+	else
+		return false;
+	return true;
+}
+
+static bool should_stop(void *ctx)
+{
+	enum sched_end end;
+	return must_end(ctx, &end);
+}
+
+/* The run's loop: a slice for the next runnable process, or the clock
+ * jumped to the next wake-up, until the run must end. */
+static enum sched_end run_all(struct sched *s)
+{
+	enum sched_end end;
 	for (;;) {
-		if (s->cfg.interrupted && *s->cfg.interrupted)
-			return SCHED_INTERRUPTED;
-		if (s->k->error[0])
-			return SCHED_HOST_ERROR;
-		if (over_limits(s))
-			return SCHED_LIMIT;
+		if (must_end(s, &end))
+			return end;
 		wake_due(s);
 		struct proc *p = pick(s);
 		if (p) {
@@ -202,4 +229,13 @@ enum sched_end sched_run(struct sched *s)
 			return SCHED_LIMIT;
 		}
 	}
+}
+
+enum sched_end sched_run(struct sched *s)
+{
+	s->k->should_stop = should_stop;
+	s->k->should_stop_ctx = s;
+	enum sched_end end = run_all(s);
+	s->k->should_stop = NULL; /* s may go before the kernel */
+	return end;
 }
