@@ -471,7 +471,11 @@ int cli_run(int argc, char **argv)
 	a.sc.interrupted = &interrupted;
 	int st = parse_args(&a, argc, argv);
 	if (!st) {
-		signal(SIGINT, on_sigint); /* from here on Ctrl-C stops the run cleanly */
+		/* from here on Ctrl-C stops the run cleanly; without SA_RESTART it
+		 * also ends a host read the programs wait in (their stdin) */
+		struct sigaction sa = {.sa_handler = on_sigint};
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
 		a.mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
 		st = machine_opts_finish(&a.mo) && policy_knowable(a.mo.k.policy) ? run_programs(&a) : CLI_USAGE;
 	}

@@ -208,9 +208,11 @@ static bool user_may(struct kernel *k, struct proc *p, vaddr_t va, enum access a
 }
 
 /* The physical address of va for a user access of size bytes, faulting the
- * page in; 0 on success, -EFAULT for a bad pointer, or -EIO (the kernel's
- * error is set) or -ESRCH (p was killed for lack of memory). Each attempt is
- * a reference the MMU's observer is told of, unless the kernel refuses it. */
+ * page in; 0 on success, -EFAULT for a bad pointer, -EIO (the kernel's
+ * error is set), -ESRCH (p was killed for lack of memory), or -EINTR when the
+ * run must stop before the access succeeds (polled after each fault). Each
+ * attempt is a reference the MMU's observer is told of, unless the kernel
+ * refuses it. */
 static int user_pa(struct kernel *k, struct proc *p, vaddr_t va, enum access acc, unsigned size, paddr_t *pa)
 {
 	for (;;) {
@@ -227,6 +229,8 @@ static int user_pa(struct kernel *k, struct proc *p, vaddr_t va, enum access acc
 			return -EIO;
 		if (res == FAULT_KILLED)
 			return -ESRCH;
+		if (kernel_should_stop(k))
+			return -EINTR;
 	}
 }
 

@@ -28,8 +28,11 @@ WARN_UNUSED bool vm_protect_range(struct kernel *k, struct proc *p, vaddr_t star
 /* Copies len bytes between buf and p's memory at va (into user memory when
  * to_user), as the user would access them: pages fault in, copy-on-write
  * copies, the stack grows. Returns 0, -EFAULT for a bad pointer (nothing
- * beyond the bad page is touched), -EIO on a host error (kernel error set), or
- * -ESRCH when p was killed for lack of memory. */
+ * beyond the bad page is touched), -EIO on a host error (kernel error set),
+ * -ESRCH when p was killed for lack of memory, or -EINTR when the run must
+ * stop (kernel_should_stop) while a page faults in. It does not poll between
+ * pages that translate: callers keep len bounded (a system call copies a long
+ * range in chunks and polls between them). */
 WARN_UNUSED int vm_copy(struct kernel *k, struct proc *p, vaddr_t va, void *buf, size_t len, bool to_user);
 
 /* Copies a NUL-terminated string of at most size bytes (with the NUL) from
