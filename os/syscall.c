@@ -140,11 +140,13 @@ static unsigned guest_prot(uint64_t prot)
 	return r;
 }
 
-/* A free range of len bytes for mmap, as high as possible below the stack. */
+/* A free range of len bytes for mmap, as high as possible below the stack;
+ * false when there is none, or when the run must stop before it is found
+ * (each step past a region polls kernel_should_stop). */
 static bool find_gap(const struct call *c, uint64_t len, vaddr_t *out)
 {
 	vaddr_t hi = stack_floor(c), lo_limit = page_up(c->k, c->p->brk) + (64ull << 20);
-	while (hi >= lo_limit + len) {
+	while (hi >= lo_limit + len && !kernel_should_stop(c->k)) {
 		vaddr_t lo, top, start = hi - len;
 		const struct region *r = as_find_region(&c->p->as, start);
 		if (r) {

@@ -9,10 +9,28 @@
 #include <inttypes.h>
 #include <string.h>
 
+#define WALK_POLL 256 /* steps of a walk (leaves, swap-map slots) between polls of the run's limits */
+
+/* A walk over an address space's pages, which polls the run's limits
+ * (kernel_should_stop) every WALK_POLL steps. */
+struct walk {
+	uint64_t steps;
+	bool stopped;   /* the run must stop: the walk ended early */
+};
+
+/* Counts a step of w; false when the walk must end before it. */
+static bool walk_on(struct kernel *k, struct walk *w)
+{
+	if (++w->steps % WALK_POLL == 0 && kernel_should_stop(k))
+		w->stopped = true;
+	return !w->stopped;
+}
+
 struct fork_ctx {
 	struct kernel *k;
 	struct proc *parent, *child;
 	bool failed;
+	struct walk walk;
 };
 
 /* Shares one user page of the parent with the child, both read-only. */
@@ -20,6 +38,10 @@ static bool share_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct fork_ctx *fc = ctx;
 	struct kernel *k = fc->k;
+	if (!walk_on(k, &fc->walk)) {
+		fc->failed = true;
+		return false;
+	}
 	if (frames_get(&k->fr, leaf->pfn)->kind != FRAME_USER)
 		return true;
 	if ((leaf->flags & PTE_W) && pt_update(&fc->parent->as.pt, leaf->va, 0, PTE_W) != PT_OK)
@@ -44,13 +66,15 @@ bool vm_fork(struct kernel *k, struct proc *parent, struct proc *child)
 		if (!as_add_region(&child->as, &r))
 			panic("fork: regions overlap in the child");
 	}
-	struct fork_ctx fc = {k, parent, child, false};
+	struct fork_ctx fc = {.k = k, .parent = parent, .child = child};
 	pt_for_each_leaf(&parent->as.pt, share_leaf, &fc);
 	mmu_flush_asid(k->mmu, parent->as.asid); /* the parent's pages lost W */
 	if (fc.failed)
 		return false;
 	const struct u64map *sw = &parent->as.swapped;
 	for (uint64_t i = 0; i < sw->cap; i++) {
+		if (!walk_on(k, &fc.walk))
+			return false;
 		if (!sw->used[i])
 			continue;
 		u64map_put(&child->as.swapped, sw->keys[i], sw->vals[i]);
@@ -118,6 +142,7 @@ struct range_ctx {
 	vaddr_t start, end;
 	unsigned prot;  /* for protect */
 	bool flush;     /* for unmap: shoot down each page's TLB entry */
+	struct walk walk;
 };
 
 static bool in_range(const struct range_ctx *rc, vaddr_t va) { return va >= rc->start && va < rc->end; }
@@ -126,6 +151,8 @@ static bool in_range(const struct range_ctx *rc, vaddr_t va) { return va >= rc->
 static bool unmap_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct range_ctx *rc = ctx;
+	if (!walk_on(rc->k, &rc->walk))
+		return false;
 	if (!in_range(rc, leaf->va) || frames_get(&rc->k->fr, leaf->pfn)->kind != FRAME_USER)
 		return true;
 	if (pt_unmap(&rc->p->as.pt, leaf->va, NULL) != PT_OK)
@@ -137,11 +164,11 @@ static bool unmap_leaf(void *ctx, const struct pt_leaf *leaf)
 	return true;
 }
 
-/* Forgets the swapped-out pages of the range. */
-static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t end)
+/* Forgets the swapped-out pages of the range (unless w stops first). */
+static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t end, struct walk *w)
 {
 	struct u64map *sw = &p->as.swapped;
-	for (uint64_t i = 0; i < sw->cap;) {
+	for (uint64_t i = 0; i < sw->cap && walk_on(k, w);) {
 		if (sw->used[i] && sw->keys[i] >= first && sw->keys[i] < end) {
 			kernel_as_event(k, p, AS_UNMAP, sw->keys[i] << k->fmt.page_shift);
 			swap_free(&k->swap, sw->vals[i]);
@@ -152,13 +179,16 @@ static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t en
 	}
 }
 
-/* Unmaps [start, end): each page's TLB entry shot down (flush), or none. */
+/* Unmaps [start, end): each page's TLB entry shot down (flush), or none.
+ * When the run must stop midway, the regions stay (see vm_unmap_range). */
 static void unmap_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end, bool flush)
 {
 	struct range_ctx rc = {.k = k, .p = p, .start = start, .end = end, .flush = flush};
 	pt_for_each_leaf(&p->as.pt, unmap_leaf, &rc);
-	drop_swapped(k, p, start >> k->fmt.page_shift, end >> k->fmt.page_shift);
-	as_remove_range(&p->as, start, end);
+	if (!rc.walk.stopped)
+		drop_swapped(k, p, start >> k->fmt.page_shift, end >> k->fmt.page_shift, &rc.walk);
+	if (!rc.walk.stopped)
+		as_remove_range(&p->as, start, end);
 }
 
 void vm_unmap_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end)
@@ -178,6 +208,8 @@ void vm_empty(struct kernel *k, struct proc *p)
 static bool protect_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct range_ctx *rc = ctx;
+	if (!walk_on(rc->k, &rc->walk))
+		return false;
 	if (!in_range(rc, leaf->va) || frames_get(&rc->k->fr, leaf->pfn)->kind != FRAME_USER)
 		return true;
 	unsigned keep = rc->prot & (leaf->flags & PTE_W ? PTE_RWX : PTE_R | PTE_X);
