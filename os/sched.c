@@ -9,8 +9,9 @@
 #include <sys/stat.h>
 
 /* The most instructions one cpu_run executes before the limits are polled
- * again: a slice (--quantum) may be far longer. */
-#define RUN_STEP_INSNS (1u << 20)
+ * again, as long as the default time slice: a slice (--quantum) may be far
+ * longer, and a step must not run far past --time. */
+#define RUN_STEP_INSNS 100000u
 
 static uint64_t clock_cb(void *ctx) { return sched_now_ns(ctx); }
 
