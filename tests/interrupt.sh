@@ -15,6 +15,7 @@ shift
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 mkfifo "$tmp/in"
+: >"$tmp/err" # there before the first look at it
 exec 3<>"$tmp/in" # read-write: a reader never sees the end of it
 vmlab run "$@" <&3 >/dev/null 2>"$tmp/err" &
 pid=$!
