@@ -184,7 +184,10 @@ void kernel_discard(struct kernel *k, struct proc *p);
 /* The process with that pid, or NULL. */
 struct proc *kernel_proc(struct kernel *k, int pid);
 /* Frees everything the process holds. It stays in the table: a zombie until
- * its parent waits for it, or dead (a parent waiting for it wakes up). */
+ * its parent waits for it, or dead (a parent waiting for it wakes up). The
+ * teardown polls kernel_should_stop: when the run must stop midway, the
+ * process keeps what was not freed yet, a smaller address space still whole,
+ * which kernel_free gives back. */
 void kernel_exit(struct kernel *k, struct proc *p);
 /* Tells the on_as_event hook, if any, of ev in p's address space. */
 static inline void kernel_as_event(struct kernel *k, const struct proc *p, enum as_event ev, uint64_t arg)

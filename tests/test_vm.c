@@ -287,3 +287,40 @@ TEST(a_user_copy_stops_with_eintr_only_where_a_page_must_fault_in)
 	kernel_check(k);
 	kernel_free(k);
 }
+
+TEST(an_exit_stopped_midway_leaves_a_smaller_address_space_still_whole)
+{
+	struct kernel *k = make_kernel(2048, 64, false);
+	struct proc *p = spawn_with_data(k, 1, 2048);
+	touch_pages(k, p, 2048);
+	int polls_left = 2; /* about 512 pages go */
+	stop_at_poll(k, &polls_left);
+	kernel_exit(k, p);
+	CHECK(k->stopping);
+	CHECK_EQ(p->state, PROC_DEAD);
+	CHECK(p->as.resident > 0 && p->as.resident < 2048);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], p->as.resident);
+	struct pt_leaf leaf;
+	CHECK_EQ(pt_lookup(&p->as.pt, BASE, &leaf), PT_ENOENT); /* released, PTE and all */
+	CHECK_EQ(pt_lookup(&p->as.pt, BASE + 2047 * PAGE, &leaf), PT_OK);
+	kernel_check(k);
+	kernel_free(k); /* gives back the rest */
+}
+
+TEST(an_out_of_memory_kill_frees_its_victim_whole_even_when_the_run_stops)
+{
+	struct kernel *k = make_kernel(600, 0, false);
+	struct proc *victim = spawn_with_data(k, 1, 595);
+	touch_pages(k, victim, 595);
+	struct proc *p = spawn_with_data(k, 2, 8);
+	touch_pages(k, p, 5); /* memory is full, and there is no swap */
+	k->stopping = true;
+	uint64_t v = 1;
+	CHECK_EQ(vm_copy(k, p, BASE + 5 * PAGE, &v, sizeof v, true), -EINTR); /* the fault got its frame */
+	CHECK_EQ(victim->state, PROC_DEAD);
+	CHECK_EQ(victim->as.resident, 0); /* its every frame was wanted */
+	CHECK_EQ(k->c.oom_kills, 1);
+	CHECK_EQ(p->state, PROC_LIVE);
+	kernel_check(k);
+	kernel_free(k);
+}
