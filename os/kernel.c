@@ -428,26 +428,21 @@ void kernel_drop_page(struct kernel *k, struct aspace *as, const struct pt_leaf 
 	}
 }
 
-#define RELEASE_POLL 256 /* pages a teardown releases between polls of the run's limits */
-
 struct release_ctx {
 	struct kernel *k;
 	struct aspace *as;
-	bool may_stop;   /* poll the run's limits */
-	uint64_t steps;
-	bool stopped;    /* the run must stop: the rest stays */
+	bool may_stop;   /* poll the run's limits as it goes */
+	struct kernel_walk walk;
 };
 
 /* Drops one user mapping of a dying address space, its PTE too, so that what
  * is left is a whole address space at every step. False when the teardown
- * must end first (may_stop and kernel_should_stop, every RELEASE_POLL). */
+ * must end first (may_stop, and the run must stop: kernel_walk_on). */
 static bool release_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct release_ctx *rc = ctx;
-	if (rc->may_stop && ++rc->steps % RELEASE_POLL == 0 && kernel_should_stop(rc->k)) {
-		rc->stopped = true;
+	if (rc->may_stop && !kernel_walk_on(rc->k, &rc->walk))
 		return false;
-	}
 	if (frames_get(&rc->k->fr, leaf->pfn)->kind != FRAME_USER)
 		return true;
 	if (pt_unmap_leaf(&rc->as->pt, leaf) != PT_OK)
@@ -497,7 +492,7 @@ static void release_as(struct kernel *k, struct proc *p, bool may_stop)
 	struct release_ctx rc = {.k = k, .as = &p->as, .may_stop = may_stop};
 	if (p->as.pt.frames)
 		pt_for_each_leaf(&p->as.pt, release_leaf, &rc);
-	if (rc.stopped) {
+	if (rc.walk.stopped) {
 		mmu_flush_asid(k->mmu, p->as.asid);
 		return;
 	}

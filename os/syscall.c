@@ -68,9 +68,9 @@ static long sys_write(struct call *c)
 	return (long)done;
 }
 
-/* read(2) from standard input: at most IO_CHUNK bytes (a short count, as a
- * pipe gives). A host read that Ctrl-C interrupts before any byte came is
- * -EINTR (the run then stops). */
+/* read(2) from standard input: at most IO_CHUNK bytes in one call (far
+ * below Linux's MAX_RW_COUNT). A host read that Ctrl-C interrupts before any
+ * byte came is -EINTR (the run then stops). */
 static long sys_read(struct call *c)
 {
 	if (c->a[0] != 0)

@@ -9,28 +9,11 @@
 #include <inttypes.h>
 #include <string.h>
 
-#define WALK_POLL 256 /* steps of a walk (leaves, swap-map slots) between polls of the run's limits */
-
-/* A walk over an address space's pages, which polls the run's limits
- * (kernel_should_stop) every WALK_POLL steps. */
-struct walk {
-	uint64_t steps;
-	bool stopped;   /* the run must stop: the walk ended early */
-};
-
-/* Counts a step of w; false when the walk must end before it. */
-static bool walk_on(struct kernel *k, struct walk *w)
-{
-	if (++w->steps % WALK_POLL == 0 && kernel_should_stop(k))
-		w->stopped = true;
-	return !w->stopped;
-}
-
 struct fork_ctx {
 	struct kernel *k;
 	struct proc *parent, *child;
 	bool failed;
-	struct walk walk;
+	struct kernel_walk walk;
 };
 
 /* Shares one user page of the parent with the child, both read-only. */
@@ -38,7 +21,7 @@ static bool share_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct fork_ctx *fc = ctx;
 	struct kernel *k = fc->k;
-	if (!walk_on(k, &fc->walk)) {
+	if (!kernel_walk_on(k, &fc->walk)) {
 		fc->failed = true;
 		return false;
 	}
@@ -73,7 +56,7 @@ bool vm_fork(struct kernel *k, struct proc *parent, struct proc *child)
 		return false;
 	const struct u64map *sw = &parent->as.swapped;
 	for (uint64_t i = 0; i < sw->cap; i++) {
-		if (!walk_on(k, &fc.walk))
+		if (!kernel_walk_on(k, &fc.walk))
 			return false;
 		if (!sw->used[i])
 			continue;
@@ -142,7 +125,7 @@ struct range_ctx {
 	vaddr_t start, end;
 	unsigned prot;  /* for protect */
 	bool flush;     /* for unmap: shoot down each page's TLB entry */
-	struct walk walk;
+	struct kernel_walk walk;
 };
 
 static bool in_range(const struct range_ctx *rc, vaddr_t va) { return va >= rc->start && va < rc->end; }
@@ -151,7 +134,7 @@ static bool in_range(const struct range_ctx *rc, vaddr_t va) { return va >= rc->
 static bool unmap_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct range_ctx *rc = ctx;
-	if (!walk_on(rc->k, &rc->walk))
+	if (!kernel_walk_on(rc->k, &rc->walk))
 		return false;
 	if (!in_range(rc, leaf->va) || frames_get(&rc->k->fr, leaf->pfn)->kind != FRAME_USER)
 		return true;
@@ -165,10 +148,10 @@ static bool unmap_leaf(void *ctx, const struct pt_leaf *leaf)
 }
 
 /* Forgets the swapped-out pages of the range (unless w stops first). */
-static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t end, struct walk *w)
+static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t end, struct kernel_walk *w)
 {
 	struct u64map *sw = &p->as.swapped;
-	for (uint64_t i = 0; i < sw->cap && walk_on(k, w);) {
+	for (uint64_t i = 0; i < sw->cap && kernel_walk_on(k, w);) {
 		if (sw->used[i] && sw->keys[i] >= first && sw->keys[i] < end) {
 			kernel_as_event(k, p, AS_UNMAP, sw->keys[i] << k->fmt.page_shift);
 			swap_free(&k->swap, sw->vals[i]);
@@ -208,7 +191,7 @@ void vm_empty(struct kernel *k, struct proc *p)
 static bool protect_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct range_ctx *rc = ctx;
-	if (!walk_on(rc->k, &rc->walk))
+	if (!kernel_walk_on(rc->k, &rc->walk))
 		return false;
 	if (!in_range(rc, leaf->va) || frames_get(&rc->k->fr, leaf->pfn)->kind != FRAME_USER)
 		return true;
