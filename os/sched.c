@@ -236,7 +236,9 @@ enum sched_end sched_run(struct sched *s)
 {
 	s->k->should_stop = should_stop;
 	s->k->should_stop_ctx = s;
+	s->k->stopping = false;
 	enum sched_end end = run_all(s);
-	s->k->should_stop = NULL; /* s may go before the kernel */
+	s->k->should_stop = NULL; /* s may go before the kernel, and what the caller */
+	s->k->stopping = false;   /* does with it after the run runs whole */
 	return end;
 }
