@@ -514,7 +514,11 @@ int cli_run(int argc, char **argv)
 	struct run_args a;
 	int st = run_args_parse(&a, argc, argv);
 	if (!st) {
-		signal(SIGINT, on_sigint); /* from here on Ctrl-C stops the run cleanly */
+		/* from here on Ctrl-C stops the run cleanly; without SA_RESTART it
+		 * also ends a host read the programs wait in (their stdin) */
+		struct sigaction sa = {.sa_handler = on_sigint};
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
 		st = run_programs(&a);
 	}
 	run_args_free(&a);

@@ -277,7 +277,7 @@ fail_early:
 	return NULL;
 }
 
-static void release_as(struct kernel *k, struct proc *p);
+static void release_as(struct kernel *k, struct proc *p, bool may_stop);
 static void forget_as(struct kernel *k, struct proc *p);
 static void free_proc(struct proc *p);
 
@@ -378,7 +378,7 @@ struct proc *kernel_new_proc(struct kernel *k)
 	if (k->cfg.local_scope)
 		policy_for(k, &p->as.policy);
 	if (!map_kernel_region(k, &p->as)) {
-		release_as(k, p);
+		release_as(k, p, false);
 		free_proc(p);
 		return NULL;
 	}
@@ -417,7 +417,7 @@ void kernel_replace(struct kernel *k, struct proc *old, struct proc *p)
 	k->procs[i] = p;
 	pidmap_put(&k->pids, p);
 	family_replace(k, old, p);
-	release_as(k, old);
+	release_as(k, old, false);
 	free_proc(old);
 }
 
@@ -443,14 +443,23 @@ void kernel_drop_page(struct kernel *k, struct aspace *as, const struct pt_leaf 
 struct release_ctx {
 	struct kernel *k;
 	struct aspace *as;
+	bool may_stop;   /* poll the run's limits as it goes */
+	struct kernel_walk walk;
 };
 
-/* Drops one user mapping of a dying address space. */
+/* Drops one user mapping of a dying address space, its PTE too, so that what
+ * is left is a whole address space at every step. False when the teardown
+ * must end first (may_stop, and the run must stop: kernel_walk_on). */
 static bool release_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct release_ctx *rc = ctx;
-	if (frames_get(&rc->k->fr, leaf->pfn)->kind == FRAME_USER)
-		kernel_drop_page(rc->k, rc->as, leaf);
+	if (rc->may_stop && !kernel_walk_on(rc->k, &rc->walk))
+		return false;
+	if (frames_get(&rc->k->fr, leaf->pfn)->kind != FRAME_USER)
+		return true;
+	if (pt_unmap_leaf(&rc->as->pt, leaf) != PT_OK)
+		panic("releasing a page that vanished");
+	kernel_drop_page(rc->k, rc->as, leaf);
 	return true;
 }
 
@@ -486,12 +495,19 @@ static void bury(struct kernel *k, struct proc *p)
 
 void kernel_reap(struct kernel *k, struct proc *z) { family_dead(k, z); }
 
-/* Frees everything p's address space holds (not the struct). */
-static void release_as(struct kernel *k, struct proc *p)
+/* Frees everything p's address space holds (not the struct). With may_stop
+ * (an exit) it polls the run's limits as the pages go, and when the run must
+ * stop midway the rest stays: a smaller address space, still whole, that
+ * only kernel_free gives back (the machine goes as a whole). */
+static void release_as(struct kernel *k, struct proc *p, bool may_stop)
 {
-	struct release_ctx rc = {k, &p->as};
+	struct release_ctx rc = {.k = k, .as = &p->as, .may_stop = may_stop};
 	if (p->as.pt.frames)
 		pt_for_each_leaf(&p->as.pt, release_leaf, &rc);
+	if (rc.walk.stopped) {
+		mmu_flush_asid(k->mmu, p->as.asid);
+		return;
+	}
 	release_swapped(k, &p->as);
 	pt_fini(&p->as.pt);
 	mmu_flush_asid(k->mmu, p->as.asid);
@@ -535,21 +551,25 @@ static void free_proc(struct proc *p)
 
 void kernel_discard(struct kernel *k, struct proc *p)
 {
-	release_as(k, p);
+	release_as(k, p, false);
 	free_proc(p);
 }
 
-void kernel_exit(struct kernel *k, struct proc *p)
+/* kernel_exit; may_stop: the teardown may end early when the run must stop
+ * (release_as). */
+static void exit_proc(struct kernel *k, struct proc *p, bool may_stop)
 {
 	if (p->state == PROC_DEAD || p->state == PROC_ZOMBIE)
 		return;
 	if (k->on_exit)
 		k->on_exit(k->on_exit_ctx, p);
 	kernel_as_event(k, p, AS_EMPTY, 0);
-	release_as(k, p);
+	release_as(k, p, may_stop);
 	free_cpu(p);
 	bury(k, p);
 }
+
+void kernel_exit(struct kernel *k, struct proc *p) { exit_proc(k, p, true); }
 
 bool kernel_add_region(struct kernel *k, struct proc *p, const struct region *r)
 {
@@ -565,14 +585,17 @@ uint64_t kernel_swapped_pages(const struct proc *p) { return p->as.swapped.len; 
 
 /* ---- killing ---- */
 
-void kernel_kill(struct kernel *k, struct proc *p, int sig, const char *why)
+/* kernel_kill; may_stop as for exit_proc. */
+static void kill_proc(struct kernel *k, struct proc *p, int sig, const char *why, bool may_stop)
 {
 	snprintf(p->death, sizeof p->death, "%s", why);
 	p->wait_status = sig;
-	kernel_exit(k, p);
+	exit_proc(k, p, may_stop);
 	if (k->on_kill)
 		k->on_kill(k->on_kill_ctx, p);
 }
+
+void kernel_kill(struct kernel *k, struct proc *p, int sig, const char *why) { kill_proc(k, p, sig, why, true); }
 
 /* Kills the live process holding the most memory (resident + swapped);
  * returns it, or NULL when nobody holds any. */
@@ -592,7 +615,7 @@ static struct proc *oom_kill(struct kernel *k)
 	snprintf(why, sizeof why, "out of memory: killed process %d holding %" PRIu64 " pages (%" PRIu64
 		 " resident, %" PRIu64 " in swap)", fattest->pid, most, fattest->as.resident, fattest->as.swapped.len);
 	k->c.oom_kills++;
-	kernel_kill(k, fattest, GUEST_SIGKILL, why);
+	kill_proc(k, fattest, GUEST_SIGKILL, why, false); /* its every frame is wanted now */
 	return fattest;
 }
 

@@ -193,6 +193,9 @@ struct kernel {
 	void *on_exit_ctx;
 	void (*on_as_event)(void *ctx, const struct proc *p, enum as_event ev, uint64_t arg);
 	void *on_as_event_ctx;     /* told of what changes address spaces beyond accesses */
+	bool (*should_stop)(void *ctx); /* whether the run must stop now (see kernel_should_stop) */
+	void *should_stop_ctx;
+	bool stopping;             /* should_stop said so once: the run is ending */
 };
 
 /* Builds the machine and kernel. Returns NULL with a message in err when the
@@ -219,13 +222,31 @@ void kernel_discard(struct kernel *k, struct proc *p);
 /* The process with that pid, or NULL. */
 struct proc *kernel_proc(struct kernel *k, int pid);
 /* Frees everything the process holds. It stays in the table: a zombie until
- * its parent waits for it, or dead (a parent waiting for it wakes up). */
+ * its parent waits for it, or dead (a parent waiting for it wakes up). The
+ * teardown polls kernel_should_stop: when the run must stop midway, the
+ * process keeps what was not freed yet, a smaller address space still whole,
+ * which kernel_free gives back. */
 void kernel_exit(struct kernel *k, struct proc *p);
 /* Tells the on_as_event hook, if any, of ev in p's address space. */
 static inline void kernel_as_event(struct kernel *k, const struct proc *p, enum as_event ev, uint64_t arg)
 {
 	if (k->on_as_event)
 		k->on_as_event(k->on_as_event_ctx, p, ev, arg);
+}
+/* Whether the run must stop now: the should_stop hook (vmlab run's --time,
+ * --max-insns and Ctrl-C; no hook, never) said so, now or at an earlier poll.
+ * Every host loop whose length a guest controls (a system call's copy, a
+ * walk over an address space's pages, the fault retries of one access) polls
+ * it between bounded steps and, once it is true, ends at the next consistent
+ * point: a system call returns what it has done so far (or -EINTR), a range
+ * operation leaves the rest of its range as it was. Nothing runs the guest
+ * again: the driver (sched_run) ends the run. Cheap when it is false: one
+ * call of the hook. */
+static inline bool kernel_should_stop(struct kernel *k)
+{
+	if (!k->stopping && k->should_stop)
+		k->stopping = k->should_stop(k->should_stop_ctx);
+	return k->stopping;
 }
 /* wait4 collected the zombie z: it is dead, its parent's child no more. */
 void kernel_reap(struct kernel *k, struct proc *z);

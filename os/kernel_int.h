@@ -9,6 +9,23 @@
 
 enum frame_get { GOT_FRAME, NO_MEMORY, IO_ERROR };
 
+#define KERNEL_POLL_STEPS 256 /* steps of a long walk between two polls of kernel_should_stop */
+
+/* A walk over an address space's pages (leaves, swap-map slots) that polls
+ * the run's limits every KERNEL_POLL_STEPS steps. */
+struct kernel_walk {
+	uint64_t steps;
+	bool stopped;   /* the run must stop: the walk ended early */
+};
+
+/* Counts a step of w; false when the walk must end before it. */
+static inline bool kernel_walk_on(struct kernel *k, struct kernel_walk *w)
+{
+	if (++w->steps % KERNEL_POLL_STEPS == 0 && kernel_should_stop(k))
+		w->stopped = true;
+	return !w->stopped;
+}
+
 /* The policy instance p's new pages go to (its own in local scope). */
 struct policy *kernel_policy_of(struct kernel *k, struct proc *p);
 /* A page became resident in frame pfn: the policy instance pol holds it. */

@@ -8,6 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The most instructions one cpu_run executes before the limits are polled
+ * again, as long as the default time slice: a slice (--quantum) may be far
+ * longer, and a step must not run far past --time. */
+#define RUN_STEP_INSNS 100000u
+
 static uint64_t clock_cb(void *ctx) { return sched_now_ns(ctx); }
 
 void sched_init(struct sched *s, struct kernel *k, const struct sched_config *cfg)
@@ -121,14 +126,6 @@ static void kill_for_misaligned(struct sched *s, struct proc *p, const struct cp
 	kernel_kill(s->k, p, GUEST_SIGBUS, why);
 }
 
-static bool over_limits(const struct sched *s);
-
-/* Whether the run must stop now: Ctrl-C, --time or --max-insns. */
-static bool must_stop(const struct sched *s)
-{
-	return (s->cfg.interrupted && *s->cfg.interrupted) || over_limits(s);
-}
-
 /* Kills p, whose instruction at pc took SCHED_STALL_FAULTS faults in a row
  * without completing. */
 static void kill_stalled(struct sched *s, struct proc *p, const struct cpu_exit *ex)
@@ -147,8 +144,9 @@ static void kill_stalled(struct sched *s, struct proc *p, const struct cpu_exit 
 /* p's instruction faulted. The kernel handles the fault, and the page stays
  * pinned until the instruction completes (run_slice sees it complete); a
  * process whose instruction never completes is killed. Returns true when p
- * may go on (retrying the instruction) in its slice; false when p is dead or
- * a limit stops the run. */
+ * may go on (retrying the instruction) in its slice, as far as the run's
+ * limits let it (run_slice polls them after every fault); false when p is
+ * dead. */
 static bool cpu_fault(struct sched *s, struct proc *p, const struct cpu_exit *ex)
 {
 	struct fault_outcome out;
@@ -160,7 +158,7 @@ static bool cpu_fault(struct sched *s, struct proc *p, const struct cpu_exit *ex
 	if (kernel_fault(s->k, p, &ex->fault, PRIV_USER, 0, &out) != FAULT_RESOLVED)
 		return false;
 	kernel_pin(s->k, p, ex->fault.va);
-	return !must_stop(s);
+	return true;
 }
 
 /* Handles why the CPU stopped. Returns true when p may go on in its slice. */
@@ -168,7 +166,7 @@ static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *
 {
 	switch (ex->why) {
 	case CPU_BUDGET:
-		return false;
+		return true; /* the slice's loop says whether it is over */
 	case CPU_ECALL: {
 		int pid = p->pid;
 		kernel_unpin(s->k, p); /* a system call is progress: its pages need no pins */
@@ -189,17 +187,20 @@ static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *
 	return false;
 }
 
-/* Instructions p may still run in this slice, within the limits. */
+/* Instructions p may run before the limits are polled again: the rest of
+ * its slice, within --max-insns, at most RUN_STEP_INSNS. */
 static uint64_t budget(const struct sched *s, uint64_t used)
 {
 	uint64_t b = s->cfg.quantum_insns - used;
 	if (s->cfg.max_insns && s->cfg.max_insns - s->insns < b)
 		b = s->cfg.max_insns - s->insns;
-	return b;
+	return b < RUN_STEP_INSNS ? b : RUN_STEP_INSNS;
 }
 
-/* Runs p for one time slice. An instruction that faulted runs again alone,
- * so that its completion is seen: then its pages are unpinned. */
+/* Runs p for one time slice, or until the run must stop (polled after every
+ * step of instructions, system call and fault). An instruction that faulted
+ * runs again alone, so that its completion is seen: then its pages are
+ * unpinned. */
 static void run_slice(struct sched *s, struct proc *p)
 {
 	uint64_t used = 0;
@@ -218,9 +219,7 @@ static void run_slice(struct sched *s, struct proc *p)
 		s->insns += p->cpu->instret - before;
 		if (alone && p->cpu->instret != before)
 			kernel_unpin(s->k, p);
-		if (alone && ex.why == CPU_BUDGET)
-			continue;
-		if (!handle_stop(s, p, &ex))
+		if (!handle_stop(s, p, &ex) || kernel_should_stop(s->k))
 			return;
 		p = kernel_proc(s->k, pid);
 	}
@@ -232,15 +231,36 @@ static bool over_limits(const struct sched *s)
 	       (s->cfg.max_ns && sched_now_ns(s) >= s->cfg.max_ns);
 }
 
-enum sched_end sched_run(struct sched *s)
+/* Whether the run must end now, and why (*end): Ctrl-C, a host error, a
+ * limit. The one place that decides it: sched_run asks it between slices,
+ * and the kernel's long loops through kernel_should_stop (should_stop). */
+static bool must_end(const struct sched *s, enum sched_end *end)
 {
+	if (s->cfg.interrupted && *s->cfg.interrupted)
+		*end = SCHED_INTERRUPTED;
+	else if (s->k->error[0])
+		*end = SCHED_HOST_ERROR;
+	else if (over_limits(s))
+		*end = SCHED_LIMIT;
+	else
+		return false;
+	return true;
+}
+
+static bool should_stop(void *ctx)
+{
+	enum sched_end end;
+	return must_end(ctx, &end);
+}
+
+/* The run's loop: a slice for the next runnable process, or the clock
+ * jumped to the next wake-up, until the run must end. */
+static enum sched_end run_all(struct sched *s)
+{
+	enum sched_end end;
 	for (;;) {
-		if (s->cfg.interrupted && *s->cfg.interrupted)
-			return SCHED_INTERRUPTED;
-		if (s->k->error[0])
-			return SCHED_HOST_ERROR;
-		if (over_limits(s))
-			return SCHED_LIMIT;
+		if (must_end(s, &end))
+			return end;
 		wake_due(s);
 		struct proc *p = pick(s);
 		if (p) {
@@ -254,4 +274,15 @@ enum sched_end sched_run(struct sched *s)
 			return SCHED_LIMIT;
 		}
 	}
+}
+
+enum sched_end sched_run(struct sched *s)
+{
+	s->k->should_stop = should_stop;
+	s->k->should_stop_ctx = s;
+	s->k->stopping = false;
+	enum sched_end end = run_all(s);
+	s->k->should_stop = NULL; /* s may go before the kernel, and what the caller */
+	s->k->stopping = false;   /* does with it after the run runs whole */
+	return end;
 }

@@ -66,7 +66,11 @@ void sched_init(struct sched *s, struct kernel *k, const struct sched_config *cf
  * the user wrote it). Returns it, or NULL with a message in err. */
 struct proc *sched_start(struct sched *s, const char *path, char *const argv[], int argc, char *err, size_t errlen);
 
-/* Runs until every process has exited or a limit stops it. */
+/* Runs until every process has exited or a limit stops it. While it runs,
+ * the kernel's long loops poll the limits (and Ctrl-C) through
+ * kernel_should_stop, so a run ends soon after either in host time too: within
+ * a step of instructions, one system call's chunk, or one page of a walk.
+ * After it returns nothing polls them: what the caller does then runs whole. */
 enum sched_end sched_run(struct sched *s);
 
 /* The virtual time, in nanoseconds. */

@@ -14,6 +14,7 @@
 
 #define REALTIME_EPOCH_S 1767225600ull /* 2026-01-01: CLOCK_REALTIME at virtual time 0 */
 #define IO_CHUNK 4096
+#define MAX_RW_COUNT 0x7ffff000ull /* Linux's most bytes one read or write moves (INT_MAX & PAGE_MASK) */
 
 struct call {
 	struct sched *s;
@@ -27,34 +28,62 @@ struct call {
 enum after { RETURN, AS_IS };
 
 /* vm_copy's errors as guest errnos. */
-static long copy_result(int st) { return st == -EFAULT ? -GUEST_EFAULT : st == -EIO ? -GUEST_ENOMEM : -GUEST_ESRCH; }
+static long copy_result(int st)
+{
+	switch (st) {
+	case -EFAULT: return -GUEST_EFAULT;
+	case -EIO: return -GUEST_ENOMEM;
+	case -EINTR: return -GUEST_EINTR;
+	default: return -GUEST_ESRCH;
+	}
+}
 
+/* write(2) to standard output or error: the user's bytes are copied out
+ * IO_CHUNK at a time (each chunk paged in and charged as the user's accesses
+ * would be), at most MAX_RW_COUNT in one call as on Linux, and the run's
+ * limits are polled after each chunk: when the run must stop, the call ends
+ * with the bytes written so far. Returns the count written (short at the cap,
+ * at a bad page or at a stop), or -errno when nothing was. */
 static long sys_write(struct call *c)
 {
 	FILE *out = c->a[0] == 1 ? c->s->cfg.out : c->a[0] == 2 ? c->s->cfg.err : NULL;
 	if (!out)
 		return -GUEST_EBADF;
 	uint8_t buf[IO_CHUNK];
-	uint64_t done = 0, len = c->a[2];
+	uint64_t done = 0, len = c->a[2] < MAX_RW_COUNT ? c->a[2] : MAX_RW_COUNT;
 	while (done < len) {
 		size_t n = len - done < sizeof buf ? (size_t)(len - done) : sizeof buf;
 		int st = vm_copy(c->k, c->p, c->a[1] + done, buf, n, false);
-		if (st)
-			return done ? (long)done : copy_result(st);
+		if (st) {
+			if (!done)
+				return copy_result(st);
+			break;
+		}
 		fwrite(buf, 1, n, out);
 		done += n;
+		if (kernel_should_stop(c->k))
+			break;
 	}
 	fflush(out);
 	return (long)done;
 }
 
+/* read(2) from standard input: at most IO_CHUNK bytes in one call (far
+ * below Linux's MAX_RW_COUNT). A host read that Ctrl-C interrupts before any
+ * byte came is -EINTR (the run then stops). */
 static long sys_read(struct call *c)
 {
 	if (c->a[0] != 0)
 		return -GUEST_EBADF;
 	uint8_t buf[IO_CHUNK];
 	size_t n = c->a[2] < sizeof buf ? (size_t)c->a[2] : sizeof buf;
+	errno = 0;
 	n = fread(buf, 1, n, c->s->cfg.in);
+	bool interrupted = ferror(c->s->cfg.in) && errno == EINTR;
+	if (interrupted)
+		clearerr(c->s->cfg.in); /* a later read tries again */
+	if (!n && interrupted)
+		return -GUEST_EINTR;
 	int st = vm_copy(c->k, c->p, c->a[1], buf, n, true);
 	return st ? copy_result(st) : (long)n;
 }
@@ -111,11 +140,13 @@ static unsigned guest_prot(uint64_t prot)
 	return r;
 }
 
-/* A free range of len bytes for mmap, as high as possible below the stack. */
+/* A free range of len bytes for mmap, as high as possible below the stack;
+ * false when there is none, or when the run must stop before it is found
+ * (each step past a region polls kernel_should_stop). */
 static bool find_gap(const struct call *c, uint64_t len, vaddr_t *out)
 {
 	vaddr_t hi = stack_floor(c), lo_limit = page_up(c->k, c->p->brk) + (64ull << 20);
-	while (hi >= lo_limit + len) {
+	while (hi >= lo_limit + len && !kernel_should_stop(c->k)) {
 		vaddr_t lo, top, start = hi - len;
 		const struct region *r = as_find_region(&c->p->as, start);
 		if (r) {

@@ -13,6 +13,7 @@ struct fork_ctx {
 	struct kernel *k;
 	struct proc *parent, *child;
 	bool failed;
+	struct kernel_walk walk;
 };
 
 /* Shares one user page of the parent with the child, both read-only. */
@@ -20,6 +21,10 @@ static bool share_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct fork_ctx *fc = ctx;
 	struct kernel *k = fc->k;
+	if (!kernel_walk_on(k, &fc->walk)) {
+		fc->failed = true;
+		return false;
+	}
 	if (frames_get(&k->fr, leaf->pfn)->kind != FRAME_USER)
 		return true;
 	if ((leaf->flags & PTE_W) && pt_update(&fc->parent->as.pt, leaf->va, 0, PTE_W) != PT_OK)
@@ -44,13 +49,15 @@ bool vm_fork(struct kernel *k, struct proc *parent, struct proc *child)
 		if (!as_add_region(&child->as, &r))
 			panic("fork: regions overlap in the child");
 	}
-	struct fork_ctx fc = {k, parent, child, false};
+	struct fork_ctx fc = {.k = k, .parent = parent, .child = child};
 	pt_for_each_leaf(&parent->as.pt, share_leaf, &fc);
 	mmu_flush_asid(k->mmu, parent->as.asid); /* the parent's pages lost W */
 	if (fc.failed)
 		return false;
 	const struct u64map *sw = &parent->as.swapped;
 	for (uint64_t i = 0; i < sw->cap; i++) {
+		if (!kernel_walk_on(k, &fc.walk))
+			return false;
 		if (!sw->used[i])
 			continue;
 		u64map_put(&child->as.swapped, sw->keys[i], sw->vals[i]);
@@ -118,6 +125,7 @@ struct range_ctx {
 	vaddr_t start, end;
 	unsigned prot;  /* for protect */
 	bool flush;     /* for unmap: shoot down each page's TLB entry */
+	struct kernel_walk walk;
 };
 
 static bool in_range(const struct range_ctx *rc, vaddr_t va) { return va >= rc->start && va < rc->end; }
@@ -126,6 +134,8 @@ static bool in_range(const struct range_ctx *rc, vaddr_t va) { return va >= rc->
 static bool unmap_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct range_ctx *rc = ctx;
+	if (!kernel_walk_on(rc->k, &rc->walk))
+		return false;
 	if (!in_range(rc, leaf->va) || frames_get(&rc->k->fr, leaf->pfn)->kind != FRAME_USER)
 		return true;
 	if (pt_unmap(&rc->p->as.pt, leaf->va, NULL) != PT_OK)
@@ -137,11 +147,11 @@ static bool unmap_leaf(void *ctx, const struct pt_leaf *leaf)
 	return true;
 }
 
-/* Forgets the swapped-out pages of the range. */
-static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t end)
+/* Forgets the swapped-out pages of the range (unless w stops first). */
+static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t end, struct kernel_walk *w)
 {
 	struct u64map *sw = &p->as.swapped;
-	for (uint64_t i = 0; i < sw->cap;) {
+	for (uint64_t i = 0; i < sw->cap && kernel_walk_on(k, w);) {
 		if (sw->used[i] && sw->keys[i] >= first && sw->keys[i] < end) {
 			kernel_as_event(k, p, AS_UNMAP, sw->keys[i] << k->fmt.page_shift);
 			swap_free(&k->swap, sw->vals[i]);
@@ -152,13 +162,16 @@ static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t en
 	}
 }
 
-/* Unmaps [start, end): each page's TLB entry shot down (flush), or none. */
+/* Unmaps [start, end): each page's TLB entry shot down (flush), or none.
+ * When the run must stop midway, the regions stay (see vm_unmap_range). */
 static void unmap_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end, bool flush)
 {
 	struct range_ctx rc = {.k = k, .p = p, .start = start, .end = end, .flush = flush};
 	pt_for_each_leaf(&p->as.pt, unmap_leaf, &rc);
-	drop_swapped(k, p, start >> k->fmt.page_shift, end >> k->fmt.page_shift);
-	as_remove_range(&p->as, start, end);
+	if (!rc.walk.stopped)
+		drop_swapped(k, p, start >> k->fmt.page_shift, end >> k->fmt.page_shift, &rc.walk);
+	if (!rc.walk.stopped)
+		as_remove_range(&p->as, start, end);
 }
 
 void vm_unmap_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end)
@@ -178,6 +191,8 @@ void vm_empty(struct kernel *k, struct proc *p)
 static bool protect_leaf(void *ctx, const struct pt_leaf *leaf)
 {
 	struct range_ctx *rc = ctx;
+	if (!kernel_walk_on(rc->k, &rc->walk))
+		return false;
 	if (!in_range(rc, leaf->va) || frames_get(&rc->k->fr, leaf->pfn)->kind != FRAME_USER)
 		return true;
 	unsigned keep = rc->prot & (leaf->flags & PTE_W ? PTE_RWX : PTE_R | PTE_X);
@@ -208,9 +223,11 @@ static bool user_may(struct kernel *k, struct proc *p, vaddr_t va, enum access a
 }
 
 /* The physical address of va for a user access of size bytes, faulting the
- * page in; 0 on success, -EFAULT for a bad pointer, or -EIO (the kernel's
- * error is set) or -ESRCH (p was killed for lack of memory). Each attempt is
- * a reference the MMU's observer is told of, unless the kernel refuses it. */
+ * page in; 0 on success, -EFAULT for a bad pointer, -EIO (the kernel's
+ * error is set), -ESRCH (p was killed for lack of memory), or -EINTR when the
+ * run must stop before the access succeeds (polled after each fault). Each
+ * attempt is a reference the MMU's observer is told of, unless the kernel
+ * refuses it. */
 static int user_pa(struct kernel *k, struct proc *p, vaddr_t va, enum access acc, unsigned size, paddr_t *pa)
 {
 	for (;;) {
@@ -227,6 +244,8 @@ static int user_pa(struct kernel *k, struct proc *p, vaddr_t va, enum access acc
 			return -EIO;
 		if (res == FAULT_KILLED)
 			return -ESRCH;
+		if (kernel_should_stop(k))
+			return -EINTR;
 	}
 }
 

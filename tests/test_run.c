@@ -119,3 +119,29 @@ TEST(random_instructions_in_a_valid_program_never_crash_the_host)
 	free(buf);
 	unlink(path);
 }
+
+TEST(a_run_stopped_by_a_limit_leaves_no_stop_behind_for_what_follows)
+{
+	struct kernel_config cfg;
+	char err[400];
+	kernel_config_defaults(&cfg);
+	cfg.strict = true;
+	struct kernel *k = kernel_new(&cfg, err, sizeof err);
+	FILE *sink = fopen("/dev/null", "w");
+	struct sched_config sc = {.quantum_insns = 1000, .max_insns = 3, .insn_ns = 1, .out = sink, .err = sink,
+				  .in = stdin};
+	struct sched s;
+	sched_init(&s, k, &sc);
+	char *argv[] = {"hello"};
+	struct proc *p = sched_start(&s, HELLO, argv, 1, err, sizeof err);
+	CHECK(p != NULL);
+	CHECK_EQ(sched_run(&s), SCHED_LIMIT); /* found by the poll after the slice's first step */
+	CHECK_EQ(s.insns, 3);
+	CHECK_EQ(p->state, PROC_LIVE);
+	CHECK(!kernel_should_stop(k)); /* the run is over: nothing stops midway now */
+	kernel_exit(k, p);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], 0);
+	kernel_check(k);
+	kernel_free(k);
+	fclose(sink);
+}

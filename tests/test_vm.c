@@ -171,3 +171,156 @@ TEST(a_bad_user_pointer_is_efault_and_never_touches_host_memory)
 	CHECK_EQ(vm_copy_string(k, p, BASE, buf, 3), -ENAMETOOLONG);
 	kernel_free(k);
 }
+
+/* A should_stop hook that says "go on" to its first *ctx polls, then "stop". */
+static bool stop_after(void *ctx)
+{
+	int *polls_left = ctx;
+	return (*polls_left)-- <= 0;
+}
+
+/* A kernel whose long loops are told to stop at their polls' polls_left-th. */
+static void stop_at_poll(struct kernel *k, int *polls_left)
+{
+	k->should_stop = stop_after;
+	k->should_stop_ctx = polls_left;
+	k->stopping = false;
+}
+
+static void touch_pages(struct kernel *k, struct proc *p, uint64_t pages)
+{
+	for (uint64_t i = 0; i < pages; i++)
+		put(k, p, BASE + i * PAGE, i + 1);
+}
+
+TEST(munmap_of_many_pages_polls_the_limits_and_a_stop_leaves_the_regions)
+{
+	struct kernel *k = make_kernel(2048, 0, false);
+	struct proc *p = spawn_with_data(k, 1, 2048);
+	touch_pages(k, p, 2048);
+	int polls_left = 2; /* two polls say go on: about 512 leaves */
+	stop_at_poll(k, &polls_left);
+	vm_unmap_range(k, p, BASE, BASE + 2048 * PAGE);
+	CHECK(k->stopping);
+	CHECK(p->as.resident > 0 && p->as.resident < 2048);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], p->as.resident);
+	CHECK(as_find_region(&p->as, BASE) != NULL); /* the region stays */
+	kernel_check(k);
+	polls_left = 1000; /* no stop: the unmap finishes, having polled on its way */
+	stop_at_poll(k, &polls_left);
+	vm_unmap_range(k, p, BASE, BASE + 2048 * PAGE);
+	CHECK(!k->stopping);
+	CHECK(polls_left < 1000);
+	CHECK_EQ(p->as.resident, 0);
+	CHECK(as_find_region(&p->as, BASE) == NULL);
+	kernel_check(k);
+	kernel_free(k);
+}
+
+TEST(munmap_of_many_swapped_pages_stops_in_the_swap_map)
+{
+	struct kernel *k = make_kernel(4, 4096, false);
+	struct proc *p = spawn_with_data(k, 1, 2048);
+	touch_pages(k, p, 2048); /* nearly all of them in swap */
+	uint64_t swapped = k->swap.used;
+	CHECK(swapped > 2000);
+	int polls_left = 2;
+	stop_at_poll(k, &polls_left);
+	vm_unmap_range(k, p, BASE, BASE + 2048 * PAGE);
+	CHECK(k->stopping);
+	CHECK(k->swap.used > 0 && k->swap.used < swapped);
+	CHECK(as_find_region(&p->as, BASE) != NULL);
+	kernel_check(k);
+	kernel_exit(k, p);
+	CHECK_EQ(k->swap.used, 0);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], 0);
+	kernel_free(k);
+}
+
+TEST(mprotect_stopped_midway_lowered_only_the_pages_it_reached)
+{
+	struct kernel *k = make_kernel(2048, 0, false);
+	struct proc *p = spawn_with_data(k, 1, 2048);
+	touch_pages(k, p, 2048);
+	int polls_left = 2;
+	stop_at_poll(k, &polls_left);
+	CHECK(vm_protect_range(k, p, BASE, BASE + 2048 * PAGE, PTE_R));
+	CHECK(k->stopping);
+	struct pt_leaf first, last;
+	CHECK_EQ(pt_lookup(&p->as.pt, BASE, &first), PT_OK);
+	CHECK_EQ(pt_lookup(&p->as.pt, BASE + 2047 * PAGE, &last), PT_OK);
+	CHECK(!(first.flags & PTE_W));
+	CHECK(last.flags & PTE_W);
+	kernel_check(k);
+	kernel_free(k);
+}
+
+TEST(fork_stopped_midway_fails_and_the_child_gives_everything_back)
+{
+	struct kernel *k = make_kernel(2048, 64, false);
+	struct proc *parent = spawn_with_data(k, 1, 1024);
+	touch_pages(k, parent, 1024);
+	uint64_t user = k->fr.in_use[FRAME_USER], pt = k->fr.in_use[FRAME_PT];
+	int polls_left = 1;
+	stop_at_poll(k, &polls_left);
+	struct proc *child = kernel_new_proc(k);
+	CHECK(!vm_fork(k, parent, child));
+	CHECK(child->as.resident > 0 && child->as.resident < 1024);
+	kernel_discard(k, child);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], user);
+	CHECK_EQ(k->fr.in_use[FRAME_PT], pt);
+	CHECK_EQ(get(k, parent, BASE + 1023 * PAGE), 1024);
+	kernel_check(k);
+	kernel_free(k);
+}
+
+TEST(a_user_copy_stops_with_eintr_only_where_a_page_must_fault_in)
+{
+	struct kernel *k = make_kernel(64, 0, false);
+	struct proc *p = spawn_with_data(k, 1, 4);
+	put(k, p, BASE, 5);
+	k->stopping = true; /* as if a poll had said stop */
+	CHECK_EQ(get(k, p, BASE), 5); /* resident: copied */
+	uint64_t v = 0;
+	CHECK_EQ(vm_copy(k, p, BASE + PAGE, &v, sizeof v, false), -EINTR);
+	CHECK_EQ(vm_copy(k, p, BASE + 4 * PAGE, &v, sizeof v, false), -EFAULT); /* bad pointers stay EFAULT */
+	kernel_check(k);
+	kernel_free(k);
+}
+
+TEST(an_exit_stopped_midway_leaves_a_smaller_address_space_still_whole)
+{
+	struct kernel *k = make_kernel(2048, 64, false);
+	struct proc *p = spawn_with_data(k, 1, 2048);
+	touch_pages(k, p, 2048);
+	int polls_left = 2; /* about 512 pages go */
+	stop_at_poll(k, &polls_left);
+	kernel_exit(k, p);
+	CHECK(k->stopping);
+	CHECK_EQ(p->state, PROC_DEAD);
+	CHECK(p->as.resident > 0 && p->as.resident < 2048);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], p->as.resident);
+	struct pt_leaf leaf;
+	CHECK_EQ(pt_lookup(&p->as.pt, BASE, &leaf), PT_ENOENT); /* released, PTE and all */
+	CHECK_EQ(pt_lookup(&p->as.pt, BASE + 2047 * PAGE, &leaf), PT_OK);
+	kernel_check(k);
+	kernel_free(k); /* gives back the rest */
+}
+
+TEST(an_out_of_memory_kill_frees_its_victim_whole_even_when_the_run_stops)
+{
+	struct kernel *k = make_kernel(600, 0, false);
+	struct proc *victim = spawn_with_data(k, 1, 595);
+	touch_pages(k, victim, 595);
+	struct proc *p = spawn_with_data(k, 2, 8);
+	touch_pages(k, p, 5); /* memory is full, and there is no swap */
+	k->stopping = true;
+	uint64_t v = 1;
+	CHECK_EQ(vm_copy(k, p, BASE + 5 * PAGE, &v, sizeof v, true), -EINTR); /* the fault got its frame */
+	CHECK_EQ(victim->state, PROC_DEAD);
+	CHECK_EQ(victim->as.resident, 0); /* its every frame was wanted */
+	CHECK_EQ(k->c.oom_kills, 1);
+	CHECK_EQ(p->state, PROC_LIVE);
+	kernel_check(k);
+	kernel_free(k);
+}

@@ -1,0 +1,3 @@
+$ timeout --preserve-status -s KILL 60 vmlab run --json --time 100ms tests/programs/mapcycle.c 2>&1 >/dev/null; exit ${PIPESTATUS[0]}
+vmlab: stopped by the limit after 0.100 s of virtual time
+[124]
