@@ -338,12 +338,17 @@ static void show_at_exit(void *ctx, const struct proc *p)
 	}
 }
 
-/* The exit status of vmlab for the first process: its own, 128 + a signal. */
-static int first_status(const struct proc *p)
+/* The exit status of vmlab for the first process (the first created, whose
+ * record the kernel keeps after it is freed): its own, 128 + a signal. */
+static int first_status(const struct kernel *k, int first_pid)
 {
-	if (!p)
+	struct proc_record r;
+	if (k->nprocs == 0)
 		return CLI_FAILED;
-	int st = p->wait_status;
+	kernel_listed_record(k, 0, &r);
+	if (r.pid != first_pid)
+		return CLI_FAILED;
+	int st = r.wait_status;
 	return (st & 0x7f) ? 128 + (st & 0x7f) : (st >> 8) & 0xff;
 }
 
@@ -372,14 +377,14 @@ static int report_end(const struct run_args *a, struct sched *s, enum sched_end 
 		return CLI_FAILED;
 	}
 	if (end == SCHED_LIMIT || end == SCHED_INTERRUPTED) {
-		for (size_t i = 0; a->show_va && i < k->nprocs; i++)
-			if (k->procs[i]->state != PROC_ZOMBIE && k->procs[i]->state != PROC_DEAD)
-				print_mapping(k->procs[i], a->va);
+		for (struct proc *p = k->alive; a->show_va && p; p = p->next_alive)
+			if (p->state != PROC_ZOMBIE)
+				print_mapping(p, a->va);
 		fprintf(stderr, "vmlab: stopped %s after %.3f s of virtual time\n",
 			end == SCHED_LIMIT ? "by the limit" : "by Ctrl-C", (double)sched_now_ns(s) / 1e9);
 		return 124;
 	}
-	return first_status(kernel_proc(k, first_pid));
+	return first_status(k, first_pid);
 }
 
 static void print_summary(const struct run_args *a, struct sched *s)

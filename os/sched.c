@@ -130,7 +130,7 @@ static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *
 		int pid = p->pid;
 		syscall_handle(s, p);
 		p = kernel_proc(s->k, pid); /* execve replaces the struct */
-		return p->state == PROC_LIVE && s->k->current == p;
+		return p && p->state == PROC_LIVE && s->k->current == p;
 	}
 	case CPU_FAULT:
 		p->fault_insn = ex->insn;
@@ -189,6 +189,7 @@ enum sched_end sched_run(struct sched *s)
 			return SCHED_HOST_ERROR;
 		if (over_limits(s))
 			return SCHED_LIMIT;
+		kernel_collect(s->k);
 		wake_due(s);
 		struct proc *p = pick(s);
 		if (p) {
