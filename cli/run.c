@@ -115,6 +115,11 @@ static bool set_quantum(void *ctx, const char *v, char *err, size_t errlen)
 	return opt_number(v, 1, UINT64_MAX, &((struct run_args *)ctx)->sc.quantum_insns, err, errlen);
 }
 
+static bool set_max_procs(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return opt_number(v, 1, SCHED_MAX_PROCS_LIMIT, &((struct run_args *)ctx)->sc.max_procs, err, errlen);
+}
+
 static bool set_path(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct run_args *a = ctx;
@@ -188,6 +193,8 @@ static const struct opt run_rows[] = {
 	{"time", 0, "DURATION", "stop after this much virtual time (5s, 200ms, 1m)", NULL, set_time},
 	{"max-insns", 0, "N", "stop after N instructions in all", NULL, set_max_insns},
 	{"quantum", 0, "N", "time slice in instructions", "100000", set_quantum},
+	{"max-procs", 0, "N", "at most N processes at once, zombies too; beyond, fork fails with EAGAIN",
+	 "4096", set_max_procs},
 	{"path", 0, "DIR", "where execve finds programs (repeatable)", NULL, set_path},
 	{"cflags", 0, "FLAGS", "compiler flags for .c programs, in place of the default ones", GUESTCC_DEFAULT_CFLAGS,
 	 set_cflags},
@@ -469,6 +476,7 @@ int cli_run(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	machine_opts_defaults(&a.mo);
 	a.sc.quantum_insns = 100000;
+	a.sc.max_procs = SCHED_DEFAULT_MAX_PROCS;
 	a.sc.insn_ns = 1;
 	a.sc.out = stdout;
 	a.sc.err = stderr;
