@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages vmlab needs, when they are missing:
 # the host compilers, the RISC-V cross compiler for guest programs, qemu-user
-# for differential tests, valgrind for traces of real programs.
+# for differential tests, valgrind for traces of real programs, time (GNU
+# time: the host-memory tests measure peak RSS with /usr/bin/time -v).
 set -euo pipefail
 
-packages=(build-essential clang gcc-riscv64-unknown-elf qemu-user valgrind)
+packages=(build-essential clang gcc-riscv64-unknown-elf qemu-user valgrind time)
 
 missing=()
 for p in "${packages[@]}"; do
