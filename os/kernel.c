@@ -269,8 +269,7 @@ static void release_as(struct kernel *k, struct proc *p);
 static void forget_as(struct kernel *k, struct proc *p);
 static void free_proc(struct proc *p);
 
-/* The machine goes as a whole: the processes' frames, tables and swap slots
- * need not be given back one by one, only their host memory. */
+/* Frees the host memory of the processes of a list (alive or dead). */
 static void free_list(struct kernel *k, struct proc *p)
 {
 	while (p) {
@@ -281,6 +280,8 @@ static void free_list(struct kernel *k, struct proc *p)
 	}
 }
 
+/* The machine goes as a whole: the processes' frames, tables and swap slots
+ * need not be given back one by one, only their host memory. */
 void kernel_free(struct kernel *k)
 {
 	free_list(k, k->alive);

@@ -50,8 +50,9 @@ enum proc_state {
 /* A process. What every process has comes first; a trace process holds only
  * that and its address space (about a kilobyte of host memory with its region
  * list, and a root table: see kernel_spawn). The CPU state of a process that
- * runs a program is a separate object, freed when it ends, so that what stays
- * of an ended process is the little its summary line needs. */
+ * runs a program is a separate object, freed when it ends; a zombie holds
+ * only this struct, and a reaped process nothing (kernel_collect frees it and
+ * keeps its summary record, struct proc_record). */
 struct proc {
 	int pid;                  /* pid, state, as.asid and as.pt.root: one cache line */
 	enum proc_state state;
