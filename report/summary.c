@@ -53,7 +53,7 @@ static void process_row(FILE *out, const struct proc_record *r, uint64_t more, b
 	char label[32];
 	more_label(label, sizeof label, more);
 	if (more)
-		fprintf(out, "%s  %8" PRIu64 "  %7" PRIu64 "  %6" PRIu64 "%s\n", label, r->resident, r->swapped, r->faults,
+		fprintf(out, "%-8s %8" PRIu64 "  %7" PRIu64 "  %6" PRIu64 "%s\n", label, r->resident, r->swapped, r->faults,
 			r->killed ? "  killed (some)" : "");
 	else
 		fprintf(out, "%7d  %8" PRIu64 "  %7" PRIu64 "  %6" PRIu64 "%s\n", r->pid, r->resident, r->swapped,
