@@ -25,20 +25,19 @@ static void ending(const struct proc_record *r, char *buf, size_t len)
 		snprintf(buf, len, "exit %d", (r->wait_status >> 8) & 0xff);
 }
 
-/* Calls row(out, record, more) for each listed process, then (more > 0) for
- * the sum of the others. */
-static void each_record(FILE *out, const struct kernel *k,
-			void (*row)(FILE *out, const struct proc_record *r, uint64_t more, bool first))
+/* Calls row(out, record, 0) for each listed process, then row(out, sum, more)
+ * for the sum of the more others, if any. */
+static void each_record(FILE *out, const struct kernel *k, void (*row)(FILE *out, const struct proc_record *r, uint64_t more))
 {
 	struct proc_record r;
 	size_t listed = k->nprocs < KERNEL_LISTED_PROCS ? (size_t)k->nprocs : KERNEL_LISTED_PROCS;
 	for (size_t i = 0; i < listed; i++) {
 		kernel_listed_record(k, i, &r);
-		row(out, &r, 0, i == 0);
+		row(out, &r, 0);
 	}
 	uint64_t more = kernel_unlisted_records(k, &r);
 	if (more)
-		row(out, &r, more, listed == 0);
+		row(out, &r, more);
 }
 
 /* "+N more", what the pid and name columns say of the unlisted processes. */
@@ -47,9 +46,8 @@ static void more_label(char *buf, size_t len, uint64_t more)
 	snprintf(buf, len, "+%" PRIu64 " more", more);
 }
 
-static void process_row(FILE *out, const struct proc_record *r, uint64_t more, bool first)
+static void process_row(FILE *out, const struct proc_record *r, uint64_t more)
 {
-	(void)first;
 	char label[32];
 	more_label(label, sizeof label, more);
 	if (more)
@@ -60,9 +58,8 @@ static void process_row(FILE *out, const struct proc_record *r, uint64_t more, b
 			r->faults, r->killed ? "  killed" : "");
 }
 
-static void program_row(FILE *out, const struct proc_record *r, uint64_t more, bool first)
+static void program_row(FILE *out, const struct proc_record *r, uint64_t more)
 {
-	(void)first;
 	char end[32], label[32] = "";
 	if (more) {
 		more_label(label, sizeof label, more);
