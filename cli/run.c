@@ -116,6 +116,11 @@ static bool set_quantum(void *ctx, const char *v, char *err, size_t errlen)
 	return opt_number(v, 1, UINT64_MAX, &((struct run_args *)ctx)->sc.quantum_insns, err, errlen);
 }
 
+static bool set_max_procs(void *ctx, const char *v, char *err, size_t errlen)
+{
+	return opt_number(v, 1, SCHED_MAX_PROCS_LIMIT, &((struct run_args *)ctx)->sc.max_procs, err, errlen);
+}
+
 static bool set_path(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct run_args *a = ctx;
@@ -192,6 +197,8 @@ static const struct opt run_rows[] = {
 	{"time", 0, "DURATION", "stop after this much virtual time (5s, 200ms, 1m)", NULL, set_time},
 	{"max-insns", 0, "N", "stop after N instructions in all", NULL, set_max_insns},
 	{"quantum", 0, "N", "time slice in instructions", "100000", set_quantum},
+	{"max-procs", 0, "N", "at most N processes at once, zombies too; beyond, fork fails with EAGAIN",
+	 "4096", set_max_procs},
 	{"path", 0, "DIR", "where execve finds programs (repeatable); programs see no other host file", NULL, set_path},
 	{"cflags", 0, "FLAGS", "compiler flags for .c programs, in place of the default ones", GUESTCC_DEFAULT_CFLAGS,
 	 set_cflags},
@@ -353,12 +360,17 @@ static void show_at_exit(void *ctx, const struct proc *p)
 	}
 }
 
-/* The exit status of vmlab for the first process: its own, 128 + a signal. */
-static int first_status(const struct proc *p)
+/* The exit status of vmlab for the first process (the first created, whose
+ * record the kernel keeps after it is freed): its own, 128 + a signal. */
+static int first_status(const struct kernel *k, int first_pid)
 {
-	if (!p)
+	struct proc_record r;
+	if (k->nprocs == 0)
 		return CLI_FAILED;
-	int st = p->wait_status;
+	kernel_listed_record(k, 0, &r);
+	if (r.pid != first_pid)
+		return CLI_FAILED;
+	int st = r.wait_status;
 	return (st & 0x7f) ? 128 + (st & 0x7f) : (st >> 8) & 0xff;
 }
 
@@ -387,14 +399,14 @@ static int report_end(const struct run_args *a, struct sched *s, enum sched_end 
 		return CLI_FAILED;
 	}
 	if (end == SCHED_LIMIT || end == SCHED_INTERRUPTED) {
-		for (size_t i = 0; a->show_va && i < k->nprocs; i++)
-			if (k->procs[i]->state != PROC_ZOMBIE && k->procs[i]->state != PROC_DEAD)
-				print_mapping(k->procs[i], a->va);
+		for (struct proc *p = k->alive; a->show_va && p; p = p->next_alive)
+			if (p->state != PROC_ZOMBIE)
+				print_mapping(p, a->va);
 		fprintf(stderr, "vmlab: stopped %s after %.3f s of virtual time\n",
 			end == SCHED_LIMIT ? "by the limit" : "by Ctrl-C", (double)sched_now_ns(s) / 1e9);
 		return 124;
 	}
-	return first_status(kernel_proc(k, first_pid));
+	return first_status(k, first_pid);
 }
 
 static void print_summary(const struct run_args *a, struct sched *s)
@@ -481,6 +493,7 @@ static int run_args_parse(struct run_args *a, int argc, char **argv)
 	memset(a, 0, sizeof *a);
 	machine_opts_defaults(&a->mo);
 	a->sc.quantum_insns = 100000;
+	a->sc.max_procs = SCHED_DEFAULT_MAX_PROCS;
 	a->sc.insn_ns = 1;
 	a->sc.out = stdout;
 	a->sc.err = stderr;

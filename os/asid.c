@@ -19,8 +19,10 @@ static void bank(struct kernel *k, struct proc *p)
  * (which may run on without a switch) gets the first ASID of it at once. */
 static void rollover(struct kernel *k)
 {
-	for (size_t i = 0; i < k->nprocs; i++)
-		bank(k, k->procs[i]);
+	for (struct proc *p = k->alive; p; p = p->next_alive)
+		bank(k, p);
+	for (struct proc *p = k->dead; p; p = p->next_alive)
+		bank(k, p);
 	if (k->current)
 		bank(k, k->current); /* an exec image not yet in the table */
 	mmu_asid_counters_clear(k->mmu);

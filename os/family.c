@@ -1,7 +1,8 @@
-/* The alive list (every process not dead, in table order) and the family
- * (each process's children not dead, in table order): doubly linked through
- * the processes, so that exit, wait4, exec and the scheduler walk what is
- * there instead of every process that ever was. */
+/* The alive list (every process not dead, in table order), the dead list
+ * (those kernel_collect frees) and the family (each process's children not
+ * dead, in table order): linked through the processes, so that exit, wait4,
+ * exec and the scheduler walk what is there instead of every process that
+ * ever was. */
 #include "os/kernel_int.h"
 
 void family_add(struct kernel *k, struct proc *p)
@@ -10,6 +11,7 @@ void family_add(struct kernel *k, struct proc *p)
 	p->next_alive = NULL;
 	*(k->alive_tail ? &k->alive_tail->next_alive : &k->alive) = p;
 	k->alive_tail = p;
+	k->nalive++;
 	struct proc *parent = p->parent;
 	if (!parent)
 		return;
@@ -34,11 +36,14 @@ void family_dead(struct kernel *k, struct proc *p)
 {
 	p->state = PROC_DEAD;
 	family_orphan(p);
-	if (p->slot >= k->nprocs || k->procs[p->slot] != p)
+	if (!p->in_table)
 		return; /* an image exec was building: never listed */
 	*(p->prev_alive ? &p->prev_alive->next_alive : &k->alive) = p->next_alive;
 	*(p->next_alive ? &p->next_alive->prev_alive : &k->alive_tail) = p->prev_alive;
-	p->prev_alive = p->next_alive = NULL;
+	k->nalive--;
+	p->prev_alive = NULL;
+	p->next_alive = k->dead;
+	k->dead = p;
 }
 
 void family_replace(struct kernel *k, struct proc *old, struct proc *p)
@@ -73,23 +78,28 @@ static size_t check_children(const struct proc *p)
 	return n;
 }
 
+/* Whether p is the process the table holds under its pid. */
+static bool in_table(const struct kernel *k, const struct proc *p)
+{
+	return p->in_table && p->slot < k->nprocs && pidmap_get(&k->pids, p->pid) == p;
+}
+
 void family_check(const struct kernel *k)
 {
-	size_t alive = 0, with_parent = 0, children = 0;
+	uint64_t alive = 0, dead = 0, with_parent = 0, children = 0;
 	const struct proc *prev = NULL;
 	for (const struct proc *p = k->alive; p; prev = p, p = p->next_alive) {
-		if (p->slot >= k->nprocs || k->procs[p->slot] != p || p->state == PROC_DEAD || p->prev_alive != prev ||
-		    (prev && prev->slot >= p->slot))
+		if (!in_table(k, p) || p->state == PROC_DEAD || p->prev_alive != prev || (prev && prev->slot >= p->slot))
 			panic("pid %d is out of place in the alive list", p->pid);
 		alive++;
 		children += check_children(p);
+		with_parent += p->parent != NULL;
 	}
 	if (k->alive_tail != prev)
 		panic("the alive list does not end at its tail");
-	for (size_t i = 0; i < k->nprocs; i++) {
-		alive -= k->procs[i]->state != PROC_DEAD;
-		with_parent += k->procs[i]->parent != NULL;
-	}
-	if (alive != 0 || with_parent != children)
-		panic("the alive list or the children lists miss processes");
+	for (const struct proc *p = k->dead; p; p = p->next_alive, dead++)
+		if (!in_table(k, p) || p->state != PROC_DEAD || p->parent || p->first_child)
+			panic("pid %d is out of place in the dead list", p->pid);
+	if (alive != k->nalive || alive + dead != k->pids.len || with_parent != children)
+		panic("the alive list, the dead list or the children lists miss processes");
 }

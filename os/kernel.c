@@ -281,15 +281,23 @@ static void release_as(struct kernel *k, struct proc *p, bool may_stop);
 static void forget_as(struct kernel *k, struct proc *p);
 static void free_proc(struct proc *p);
 
+/* Frees the host memory of the processes of a list (alive or dead). */
+static void free_list(struct kernel *k, struct proc *p)
+{
+	while (p) {
+		struct proc *next = p->next_alive;
+		forget_as(k, p);
+		free_proc(p);
+		p = next;
+	}
+}
+
 /* The machine goes as a whole: the processes' frames, tables and swap slots
  * need not be given back one by one, only their host memory. */
 void kernel_free(struct kernel *k)
 {
-	for (size_t i = 0; i < k->nprocs; i++) {
-		forget_as(k, k->procs[i]);
-		free_proc(k->procs[i]);
-	}
-	free(k->procs);
+	free_list(k, k->alive);
+	free_list(k, k->dead);
 	if (!k->cfg.local_scope)
 		policy_fini(&k->global);
 	mmu_free(k->mmu);
@@ -387,14 +395,12 @@ struct proc *kernel_new_proc(struct kernel *k)
 
 void kernel_adopt(struct kernel *k, struct proc *p, int pid)
 {
-	if (k->nprocs == k->cap) {
-		k->cap = k->cap ? k->cap * 2 : 8;
-		k->procs = xrealloc(k->procs, k->cap * sizeof *k->procs);
-	}
 	p->pid = pid;
-	p->slot = k->nprocs;
+	p->slot = k->nprocs++;
+	p->in_table = true;
+	if (p->slot < KERNEL_LISTED_PROCS)
+		k->listed[p->slot].p = p;
 	pidmap_put(&k->pids, p);
-	k->procs[k->nprocs++] = p;
 	family_add(k, p);
 }
 
@@ -408,13 +414,14 @@ struct proc *kernel_spawn(struct kernel *k, int pid)
 
 void kernel_replace(struct kernel *k, struct proc *old, struct proc *p)
 {
-	size_t i = old->slot;
-	if (i >= k->nprocs || k->procs[i] != old)
+	if (!old->in_table || pidmap_get(&k->pids, old->pid) != old)
 		panic("pid %d is not in the table", old->pid);
 	p->pid = old->pid;
 	p->parent = old->parent;
-	p->slot = i;
-	k->procs[i] = p;
+	p->slot = old->slot;
+	p->in_table = true;
+	if (p->slot < KERNEL_LISTED_PROCS)
+		k->listed[p->slot].p = p;
 	pidmap_put(&k->pids, p);
 	family_replace(k, old, p);
 	release_as(k, old, false);
@@ -494,6 +501,18 @@ static void bury(struct kernel *k, struct proc *p)
 }
 
 void kernel_reap(struct kernel *k, struct proc *z) { family_dead(k, z); }
+
+void kernel_collect(struct kernel *k)
+{
+	while (k->dead) {
+		struct proc *p = k->dead;
+		k->dead = p->next_alive;
+		record_keep(k, p);
+		pidmap_remove(&k->pids, p);
+		forget_as(k, p);
+		free_proc(p);
+	}
+}
 
 /* Frees everything p's address space holds (not the struct). With may_stop
  * (an exit) it polls the run's limits as the pages go, and when the run must
@@ -603,8 +622,7 @@ static struct proc *oom_kill(struct kernel *k)
 {
 	struct proc *fattest = NULL;
 	uint64_t most = 0;
-	for (size_t i = 0; i < k->nprocs; i++) {
-		struct proc *p = k->procs[i];
+	for (struct proc *p = k->alive; p; p = p->next_alive) {
 		uint64_t size = p->as.resident + p->as.swapped.len;
 		if (p->state == PROC_LIVE && size > most)
 			fattest = p, most = size;
@@ -1071,12 +1089,13 @@ void kernel_check(const struct kernel *k)
 	frames_check(&k->fr);
 	family_check(k);
 	uint64_t mapped = 0, frame_refs = 0, holders = 0, holders_wanted = 0, pt_frames = 0, linked = 0;
-	for (size_t i = 0; i < k->nprocs; i++) {
-		mapped += k->procs[i]->as.resident;
-		holders_wanted += k->procs[i]->as.swapped.len;
-		pt_frames += k->procs[i]->as.pt.frames;
-		linked += k->procs[i]->as.pt.shared != NULL;
-	}
+	for (int dead = 0; dead < 2; dead++)
+		for (const struct proc *p = dead ? k->dead : k->alive; p; p = p->next_alive) {
+			mapped += p->as.resident;
+			holders_wanted += p->as.swapped.len;
+			pt_frames += p->as.pt.frames;
+			linked += p->as.pt.shared != NULL;
+		}
 	if (linked != k->kshared.users)
 		panic("%" PRIu64 " page tables link the kernel region's tables but %" PRIu64 " users are counted", linked,
 		      k->kshared.users);

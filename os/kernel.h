@@ -77,13 +77,15 @@ enum proc_state {
 /* A process. What every process has comes first; a trace process holds only
  * that and its address space (about a kilobyte of host memory with its region
  * list, and a root table: see kernel_spawn). The CPU state of a process that
- * runs a program is a separate object, freed when it ends, so that what stays
- * of an ended process is the little its summary line needs. */
+ * runs a program is a separate object, freed when it ends; a zombie holds
+ * only this struct, and a reaped process nothing (kernel_collect frees it and
+ * keeps its summary record, struct proc_record). */
 struct proc {
 	int pid;                  /* pid, state, as.asid and as.pt.root: one cache line */
 	enum proc_state state;
 	struct aspace as;
-	size_t slot;              /* its index in the kernel's procs */
+	uint64_t slot;            /* its place in creation order (its table entry's) */
+	bool in_table;            /* entered in the table (exec's image is not until it commits) */
 	uint64_t minor_faults, major_faults, cow_copies;
 	uint64_t tlb_hits, tlb_misses; /* of the ASIDs it held before its current one */
 	char death[320];          /* why it was killed ("" when it exited by itself) */
@@ -154,6 +156,28 @@ enum as_event {
 	AS_UNPIN, /* p's instruction in progress completed: no page is pinned */
 };
 
+/* What the summary says of a process: its own figures while it exists;
+ * when it is freed, the kernel keeps the record of each of the first
+ * KERNEL_LISTED_PROCS processes and adds the others' into one sum, so that an
+ * ended process holds no host memory of its own. */
+struct proc_record {
+	int pid;
+	enum proc_state state;
+	int wait_status;          /* PROC_ZOMBIE, PROC_DEAD */
+	bool killed;
+	char name[64];
+	uint64_t insns, tlb_hits, tlb_misses, faults, cow_copies;
+	uint64_t resident, swapped; /* 0 once it has ended */
+};
+
+#define KERNEL_LISTED_PROCS 256 /* processes the summary lists one by one */
+
+/* A listed process: p while it exists (dead or not), then its record. */
+struct kernel_listed {
+	struct proc *p;
+	struct proc_record rec;
+};
+
 struct kernel_counts {
 	uint64_t minor_faults, major_faults;
 	uint64_t evictions, writebacks, swap_ins, swap_outs, file_reads;
@@ -170,10 +194,14 @@ struct kernel {
 	bool has_swap;
 	struct mmu *mmu;
 	struct policy global;      /* global scope only */
-	struct proc **procs;       /* in creation order, every one ever (for the summary) */
-	size_t nprocs, cap;
+	uint64_t nprocs;           /* processes ever entered in the table: the next one's slot */
+	uint64_t nalive;           /* processes on the alive list */
 	struct proc *alive, *alive_tail; /* those not PROC_DEAD (zombies too), in creation order:
 					    what scans for a process to run, wake or kill walk */
+	struct proc *dead;         /* dead ones not yet freed (kernel_collect), newest first */
+	struct kernel_listed listed[KERNEL_LISTED_PROCS]; /* the first processes, by slot */
+	struct proc_record unlisted; /* the sums of the freed processes beyond them */
+	uint64_t nunlisted;        /* how many those are */
 	struct pidmap pids;        /* pid -> process */
 	struct proc *current;      /* whose address space the MMU is in */
 	pfn_t kregion;             /* first frame of the kernel region */
@@ -250,6 +278,20 @@ static inline bool kernel_should_stop(struct kernel *k)
 }
 /* wait4 collected the zombie z: it is dead, its parent's child no more. */
 void kernel_reap(struct kernel *k, struct proc *z);
+/* Frees every dead process (kernel_proc finds them no more): its record is
+ * kept (listed) or added to the sum of the others. Until then a dead process
+ * stays in the table, so that whoever killed or reaped it may still read it;
+ * the scheduler collects between time slices, trace replay never (a dead
+ * trace process keeps its pid, and its later records are skipped). */
+void kernel_collect(struct kernel *k);
+/* The summary record of process p (in the table, dead or not). */
+void kernel_record_of(const struct kernel *k, const struct proc *p, struct proc_record *r);
+/* The record of the i-th process created, i < KERNEL_LISTED_PROCS and < k->nprocs. */
+void kernel_listed_record(const struct kernel *k, size_t i, struct proc_record *r);
+/* Sums the records of the processes beyond the listed ones, those freed and
+ * those still in the table, into *sum (pid 0, no name; state PROC_DEAD unless
+ * one of them has not ended, then PROC_LIVE). Returns how many there are. */
+uint64_t kernel_unlisted_records(const struct kernel *k, struct proc_record *sum);
 /* Kills p with signal sig (its wait status), why saying what happened (the
  * on_kill hook is told). */
 void kernel_kill(struct kernel *k, struct proc *p, int sig, const char *why);

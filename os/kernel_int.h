@@ -1,6 +1,7 @@
 /* The kernel's internal interface between its own files (kernel.c: faults,
  * eviction, processes; vm.c: fork, copy-on-write, unmapping, user copies;
- * asid.c: ASIDs; family.c: the alive list and children).
+ * asid.c: ASIDs; family.c: the alive and dead lists and children; record.c:
+ * what the summary keeps of freed processes).
  * Nothing outside os/ includes it. */
 #ifndef OS_KERNEL_INT_H
 #define OS_KERNEL_INT_H
@@ -70,6 +71,10 @@ void family_orphan(struct proc *p);
 void family_dead(struct kernel *k, struct proc *p);
 void family_replace(struct kernel *k, struct proc *old, struct proc *p);
 void family_check(const struct kernel *k);
+
+/* record.c: keeps the record of p, about to be freed (listed, or added to
+ * the sum of the unlisted). */
+void record_keep(struct kernel *k, const struct proc *p);
 
 /* vm.c: a write to a present read-only page of a writable region. */
 enum fault_result vm_cow(struct kernel *k, struct proc *p, vaddr_t va, uint64_t next_use,

@@ -2,6 +2,7 @@
 #include "os/pidmap.h"
 #include "os/kernel.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 void pidmap_init(struct pidmap *m) { *m = (struct pidmap){0}; }
@@ -50,4 +51,29 @@ void pidmap_put(struct pidmap *m, struct proc *p)
 	uint64_t i = find(m, p->pid);
 	m->len += m->slot[i] == NULL;
 	m->slot[i] = p;
+}
+
+/* Whether home h lies cyclically in (gap, i]: an entry there may not move
+ * back to gap. */
+static bool between(uint64_t gap, uint64_t h, uint64_t i)
+{
+	return gap <= i ? gap < h && h <= i : gap < h || h <= i;
+}
+
+void pidmap_remove(struct pidmap *m, const struct proc *p)
+{
+	if (!m->cap)
+		return;
+	uint64_t gap = find(m, p->pid), mask = m->cap - 1;
+	if (m->slot[gap] != p)
+		return;
+	m->slot[gap] = NULL;
+	m->len--;
+	for (uint64_t i = (gap + 1) & mask; m->slot[i]; i = (i + 1) & mask) {
+		if (between(gap, home(m, m->slot[i]->pid), i))
+			continue;
+		m->slot[gap] = m->slot[i];
+		m->slot[i] = NULL;
+		gap = i;
+	}
 }

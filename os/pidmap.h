@@ -1,8 +1,8 @@
 /* The kernel's pid index: pid -> process, an open-addressing hash of process
  * pointers (linear probing, at most half full) keyed by the pid each process
  * holds, so that a lookup reads one slot and then the process it wants
- * anyway. Entries are never removed (ended processes stay in the table for
- * the summary); a process can take another's place under the same pid. */
+ * anyway. A process can take another's place under the same pid; a freed
+ * one is removed (backward-shift deletion, so no tombstones build up). */
 #ifndef OS_PIDMAP_H
 #define OS_PIDMAP_H
 
@@ -22,5 +22,7 @@ void pidmap_fini(struct pidmap *m);
 struct proc *pidmap_get(const struct pidmap *m, int pid);
 /* Enters p under p->pid, in place of any process already there with that pid. */
 void pidmap_put(struct pidmap *m, struct proc *p);
+/* Removes p (when it is the process entered under p->pid). */
+void pidmap_remove(struct pidmap *m, const struct proc *p);
 
 #endif

@@ -172,7 +172,7 @@ static bool handle_stop(struct sched *s, struct proc *p, const struct cpu_exit *
 		kernel_unpin(s->k, p); /* a system call is progress: its pages need no pins */
 		syscall_handle(s, p);
 		p = kernel_proc(s->k, pid); /* execve replaces the struct */
-		return p->state == PROC_LIVE && s->k->current == p;
+		return p && p->state == PROC_LIVE && s->k->current == p;
 	}
 	case CPU_FAULT:
 		return cpu_fault(s, p, ex);
@@ -261,6 +261,7 @@ static enum sched_end run_all(struct sched *s)
 	for (;;) {
 		if (must_end(s, &end))
 			return end;
+		kernel_collect(s->k);
 		wake_due(s);
 		struct proc *p = pick(s);
 		if (p) {

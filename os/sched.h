@@ -27,10 +27,16 @@ struct sched_program {
 	const char *path;     /* the ELF file */
 };
 
+#define SCHED_DEFAULT_MAX_PROCS 4096 /* vmlab run --max-procs */
+#define SCHED_MAX_PROCS_LIMIT 4194304 /* the most it may be: Linux's PID_MAX_LIMIT */
+
 struct sched_config {
 	uint64_t quantum_insns;      /* time slice */
 	uint64_t max_insns;          /* stop after this many instructions in all (0: no limit) */
 	uint64_t max_ns;             /* stop at this virtual time (0: no limit) */
+	uint64_t max_procs;          /* fork fails with EAGAIN when this many processes exist,
+					zombies too, as under Linux's RLIMIT_NPROC (0: no limit;
+					the programs named on the command line always start) */
 	uint64_t insn_ns;            /* virtual time one instruction takes */
 	const char *const *path_dirs; /* execve looks for programs here (--path); the caller's array */
 	int npath;

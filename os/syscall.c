@@ -271,6 +271,8 @@ static long sys_fork(struct call *c)
 {
 	if (c->a[0] != GUEST_SIGCHLD || c->a[1] != 0)
 		return -GUEST_EINVAL; /* only fork: clone(SIGCHLD, 0, ...) */
+	if (c->s->cfg.max_procs && c->k->nalive >= c->s->cfg.max_procs)
+		return -GUEST_EAGAIN; /* the process limit (--max-procs) */
 	struct proc *child = kernel_new_proc(c->k);
 	if (!child)
 		return -GUEST_ENOMEM;

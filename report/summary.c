@@ -15,40 +15,74 @@ static void mem_refs(const struct kernel *k, uint64_t refs[MEM_LEVELS])
 }
 
 /* How a program's process ended: "exit 3", "signal 11", or "running". */
-static void ending(const struct proc *p, char *buf, size_t len)
+static void ending(const struct proc_record *r, char *buf, size_t len)
 {
-	if (p->state != PROC_ZOMBIE && p->state != PROC_DEAD)
+	if (r->state != PROC_ZOMBIE && r->state != PROC_DEAD)
 		snprintf(buf, len, "running");
-	else if (p->wait_status & 0x7f)
-		snprintf(buf, len, "signal %d", p->wait_status & 0x7f);
+	else if (r->wait_status & 0x7f)
+		snprintf(buf, len, "signal %d", r->wait_status & 0x7f);
 	else
-		snprintf(buf, len, "exit %d", (p->wait_status >> 8) & 0xff);
+		snprintf(buf, len, "exit %d", (r->wait_status >> 8) & 0xff);
+}
+
+/* Calls row(out, record, 0) for each listed process, then row(out, sum, more)
+ * for the sum of the more others, if any. */
+static void each_record(FILE *out, const struct kernel *k, void (*row)(FILE *out, const struct proc_record *r, uint64_t more))
+{
+	struct proc_record r;
+	size_t listed = k->nprocs < KERNEL_LISTED_PROCS ? (size_t)k->nprocs : KERNEL_LISTED_PROCS;
+	for (size_t i = 0; i < listed; i++) {
+		kernel_listed_record(k, i, &r);
+		row(out, &r, 0);
+	}
+	uint64_t more = kernel_unlisted_records(k, &r);
+	if (more)
+		row(out, &r, more);
+}
+
+/* "+N more", what the pid and name columns say of the unlisted processes. */
+static void more_label(char *buf, size_t len, uint64_t more)
+{
+	snprintf(buf, len, "+%" PRIu64 " more", more);
+}
+
+static void process_row(FILE *out, const struct proc_record *r, uint64_t more)
+{
+	char label[32];
+	more_label(label, sizeof label, more);
+	if (more)
+		fprintf(out, "%-8s %8" PRIu64 "  %7" PRIu64 "  %6" PRIu64 "%s\n", label, r->resident, r->swapped, r->faults,
+			r->killed ? "  killed (some)" : "");
+	else
+		fprintf(out, "%7d  %8" PRIu64 "  %7" PRIu64 "  %6" PRIu64 "%s\n", r->pid, r->resident, r->swapped,
+			r->faults, r->killed ? "  killed" : "");
+}
+
+static void program_row(FILE *out, const struct proc_record *r, uint64_t more)
+{
+	char end[32], label[32] = "";
+	if (more) {
+		more_label(label, sizeof label, more);
+		snprintf(end, sizeof end, "%s", r->state == PROC_LIVE ? "some running" : "all ended");
+		fprintf(out, "%-22s", label);
+	} else {
+		ending(r, end, sizeof end);
+		fprintf(out, "%5d %-16.16s", r->pid, r->name);
+	}
+	fprintf(out, " %12" PRIu64 " %10" PRIu64 " %10" PRIu64 " %7" PRIu64 " %8" PRIu64 " %7" PRIu64 " %4" PRIu64 "  %s\n",
+		r->insns, r->tlb_hits, r->tlb_misses, r->faults, r->resident, r->swapped, r->cow_copies, end);
 }
 
 static void process_rows(FILE *out, const struct kernel *k)
 {
 	fprintf(out, "process  resident  swapped  faults\n");
-	for (size_t i = 0; i < k->nprocs; i++) {
-		const struct proc *p = k->procs[i];
-		fprintf(out, "%7d  %8" PRIu64 "  %7" PRIu64 "  %6" PRIu64 "%s\n", p->pid, p->as.resident,
-			kernel_swapped_pages(p), p->minor_faults + p->major_faults, p->death[0] ? "  killed" : "");
-	}
+	each_record(out, k, process_row);
 }
 
 static void program_rows(FILE *out, const struct kernel *k)
 {
 	fprintf(out, "  pid name             instructions   TLB hits TLB misses  faults resident swapped  COW  ending\n");
-	for (size_t i = 0; i < k->nprocs; i++) {
-		const struct proc *p = k->procs[i];
-		uint64_t hits, misses;
-		char end[32];
-		kernel_tlb_counts(k, p, &hits, &misses);
-		ending(p, end, sizeof end);
-		fprintf(out, "%5d %-16.16s %12" PRIu64 " %10" PRIu64 " %10" PRIu64 " %7" PRIu64 " %8" PRIu64 " %7" PRIu64
-			     " %4" PRIu64 "  %s\n",
-			p->pid, p->name, kernel_proc_insns(p), hits, misses, p->minor_faults + p->major_faults, p->as.resident,
-			kernel_swapped_pages(p), p->cow_copies, end);
-	}
+	each_record(out, k, program_row);
 }
 
 void summary_print(FILE *out, const struct kernel *k, const struct summary_input *in)
@@ -89,26 +123,54 @@ void summary_print(FILE *out, const struct kernel *k, const struct summary_input
 		process_rows(out, k);
 }
 
-static void process_json(FILE *out, const struct kernel *k, const struct proc *p, bool programs, bool first)
+/* The figures of a process's JSON object (with its name, when it has one
+ * and ran a program). */
+static void record_json(FILE *out, const struct proc_record *r, const char *name, bool programs)
 {
-	fprintf(out, "%s{\"pid\": %d, \"resident\": %" PRIu64 ", \"swapped\": %" PRIu64 ", \"faults\": %" PRIu64
-		     ", \"killed\": %s",
-		first ? "" : ", ", p->pid, p->as.resident, kernel_swapped_pages(p), p->minor_faults + p->major_faults,
-		p->death[0] ? "true" : "false");
-	if (programs) {
-		uint64_t hits, misses;
-		kernel_tlb_counts(k, p, &hits, &misses);
-		bool ended = p->state == PROC_ZOMBIE || p->state == PROC_DEAD;
-		fprintf(out, ", \"name\": \"%s\", \"instructions\": %" PRIu64 ", \"tlb_hits\": %" PRIu64
-			     ", \"tlb_misses\": %" PRIu64 ", \"cow_copies\": %" PRIu64,
-			p->name, kernel_proc_insns(p), hits, misses, p->cow_copies);
-		if (!ended)
-			fprintf(out, ", \"exit_status\": null, \"signal\": null");
-		else if (p->wait_status & 0x7f)
-			fprintf(out, ", \"exit_status\": null, \"signal\": %d", p->wait_status & 0x7f);
-		else
-			fprintf(out, ", \"exit_status\": %d, \"signal\": null", (p->wait_status >> 8) & 0xff);
+	fprintf(out, "\"resident\": %" PRIu64 ", \"swapped\": %" PRIu64 ", \"faults\": %" PRIu64 ", \"killed\": %s",
+		r->resident, r->swapped, r->faults, r->killed ? "true" : "false");
+	if (!programs)
+		return;
+	if (name)
+		fprintf(out, ", \"name\": \"%s\"", name);
+	fprintf(out, ", \"instructions\": %" PRIu64 ", \"tlb_hits\": %" PRIu64 ", \"tlb_misses\": %" PRIu64
+		     ", \"cow_copies\": %" PRIu64,
+		r->insns, r->tlb_hits, r->tlb_misses, r->cow_copies);
+}
+
+static void process_json(FILE *out, const struct proc_record *r, bool programs, bool first)
+{
+	fprintf(out, "%s{\"pid\": %d, ", first ? "" : ", ", r->pid);
+	record_json(out, r, r->name, programs);
+	bool ended = r->state == PROC_ZOMBIE || r->state == PROC_DEAD;
+	if (programs && !ended)
+		fprintf(out, ", \"exit_status\": null, \"signal\": null");
+	else if (programs && (r->wait_status & 0x7f))
+		fprintf(out, ", \"exit_status\": null, \"signal\": %d", r->wait_status & 0x7f);
+	else if (programs)
+		fprintf(out, ", \"exit_status\": %d, \"signal\": null", (r->wait_status >> 8) & 0xff);
+	fputc('}', out);
+}
+
+/* The listed processes' objects, then, when there are more, the sum of the
+ * others as "more_processes". */
+static void processes_json(FILE *out, const struct kernel *k, bool programs)
+{
+	struct proc_record r;
+	size_t listed = k->nprocs < KERNEL_LISTED_PROCS ? (size_t)k->nprocs : KERNEL_LISTED_PROCS;
+	fprintf(out, "\"processes\": [");
+	for (size_t i = 0; i < listed; i++) {
+		kernel_listed_record(k, i, &r);
+		process_json(out, &r, programs, i == 0);
 	}
+	fputc(']', out);
+	uint64_t more = kernel_unlisted_records(k, &r);
+	if (!more)
+		return;
+	fprintf(out, ", \"more_processes\": {\"count\": %" PRIu64 ", ", more);
+	record_json(out, &r, NULL, programs);
+	if (programs)
+		fprintf(out, ", \"running\": %s", r.state == PROC_LIVE ? "true" : "false");
 	fputc('}', out);
 }
 
@@ -131,8 +193,7 @@ void summary_json(FILE *out, const struct kernel *k, const struct summary_input 
 		ratio(kernel_sim_ns(k), in->references));
 	if (in->programs)
 		fprintf(out, "\"instructions\": %" PRIu64 ", ", in->instructions);
-	fprintf(out, "\"software_ad_bits\": %s, \"processes\": [", k->soft_cleared ? "true" : "false");
-	for (size_t i = 0; i < k->nprocs; i++)
-		process_json(out, k, k->procs[i], in->programs, i == 0);
-	fprintf(out, "]}\n");
+	fprintf(out, "\"software_ad_bits\": %s, ", k->soft_cleared ? "true" : "false");
+	processes_json(out, k, in->programs);
+	fprintf(out, "}\n");
 }

@@ -1,13 +1,17 @@
 /* Many processes: what a process holding no pages costs (its root table and
  * a small struct), the kernel region's tables shared by every address space
  * and freed with the last, exited processes giving everything back, the
- * alive and children lists through exit, wait and exec, and 70,000 processes
- * through ASID wrap-around without a stale TLB hit. */
+ * alive and children lists through exit, wait and exec, 70,000 processes
+ * through ASID wrap-around without a stale TLB hit, reaped processes giving
+ * back every byte of host memory while the summary keeps their records, and
+ * the pid index through removals. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/rng.h"
 #include "os/kernel.h"
+#include "os/vm.h"
 #include "tests/harness.h"
 
 #define PAGE 4096ull
@@ -281,4 +285,182 @@ TEST(seventy_thousand_processes_wrap_the_asids_without_a_stale_tlb_hit)
 	kernel_check(k);
 	free(p);
 	kernel_free(k);
+}
+
+/* ---- reaped processes hold no host memory ---- */
+
+/* The bytes of host heap in use (the sanitizer's count under ASan, whose
+ * allocator glibc's mallinfo2 does not see). */
+#if defined(__SANITIZE_ADDRESS__)
+#define HEAP_FROM_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HEAP_FROM_ASAN 1
+#endif
+#endif
+#ifdef HEAP_FROM_ASAN
+size_t __sanitizer_get_current_allocated_bytes(void);
+static size_t heap_bytes(void) { return __sanitizer_get_current_allocated_bytes(); }
+#else
+#include <malloc.h>
+static size_t heap_bytes(void) { return mallinfo2().uordblks; }
+#endif
+
+#define DATA 0x10000ull
+
+/* A process with a data region of pages pages, each written. */
+static struct proc *spawn_with_pages(struct kernel *k, int pid, uint64_t pages)
+{
+	struct proc *p = kernel_spawn(k, pid);
+	struct region r = {.start = DATA, .end = DATA + pages * PAGE, .prot = PTE_R | PTE_W, .kind = REGION_DATA};
+	CHECK(kernel_add_region(k, p, &r));
+	for (uint64_t i = 0; i < pages; i++)
+		store64(k, p, DATA + i * PAGE, i);
+	return p;
+}
+
+/* One fork-and-wait cycle as the system calls make it: the child shares the
+ * parent's pages, has a CPU, writes one page (a copy-on-write copy, a page
+ * table of its own), exits, is reaped and collected. Returns its pid. */
+static int fork_wait_cycle(struct kernel *k, struct proc *parent, int pid)
+{
+	struct proc *c = kernel_new_proc(k);
+	CHECK(c != NULL);
+	CHECK(vm_fork(k, parent, c));
+	c->cpu = xmalloc(sizeof *c->cpu);
+	cpu_init(c->cpu, k->mmu, &k->pm, DATA);
+	c->parent = parent;
+	kernel_adopt(k, c, pid);
+	store64(k, c, DATA + PAGE, (uint64_t)pid);
+	kernel_exit(k, c);
+	CHECK(c->state == PROC_ZOMBIE);
+	kernel_reap(k, c);
+	kernel_collect(k);
+	CHECK(kernel_proc(k, pid) == NULL);
+	return pid;
+}
+
+static void reaped_processes_give_back_all_host_memory(bool local)
+{
+	struct kernel_config cfg;
+	kernel_config_defaults(&cfg);
+	cfg.user_frames = 64;
+	cfg.swap_slots = 256;
+	cfg.local_scope = local; /* each process has a policy of its own */
+	struct kernel *k = make_kernel(&cfg);
+	struct proc *init = spawn_with_pages(k, 1, 8);
+	int pid = 2;
+	/* The TLBs' per-ASID counters grow with the highest ASID handed out (to
+	 * 65,536 at most): from near the top, they are at their full size before
+	 * the count starts. */
+	k->next_asid = 65000;
+	while (pid < KERNEL_LISTED_PROCS + 600) /* past the listed ones, and the ASIDs' rollover */
+		fork_wait_cycle(k, init, pid++);
+	size_t heap = heap_bytes();
+	uint64_t user = k->fr.in_use[FRAME_USER], pt = k->fr.in_use[FRAME_PT], pid_slots = k->pids.cap;
+	for (int i = 0; i < 3000; i++)
+		fork_wait_cycle(k, init, pid++);
+	CHECK_EQ(heap_bytes(), heap);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], user);
+	CHECK_EQ(k->fr.in_use[FRAME_PT], pt);
+	CHECK_EQ(k->pids.cap, pid_slots);
+	CHECK_EQ(k->pids.len, 1);
+	CHECK_EQ(k->nalive, 1);
+	CHECK(k->dead == NULL && init->first_child == NULL);
+	CHECK_EQ(k->nprocs, (uint64_t)pid - 1);
+	CHECK_EQ(k->swap.used, 0);
+	kernel_check(k);
+	kernel_free(k);
+}
+
+TEST(reaped_processes_give_back_every_byte_of_host_memory)
+{
+	reaped_processes_give_back_all_host_memory(false);
+}
+
+TEST(reaped_processes_give_back_every_byte_of_host_memory_in_local_scope)
+{
+	reaped_processes_give_back_all_host_memory(true);
+}
+
+TEST(freed_processes_keep_their_records_listed_or_summed)
+{
+	struct kernel *k = sv39_kernel(64, 256);
+	struct proc *init = spawn_with_pages(k, 1, 4);
+	uint64_t init_faults = init->minor_faults;
+	int n = KERNEL_LISTED_PROCS + 44; /* 300 children */
+	for (int i = 0; i < n; i++)
+		fork_wait_cycle(k, init, 100 + i);
+	struct proc *live = fork_child(k, init, 1000); /* one beyond the listed, not ended */
+	store64(k, live, 0x40000000, 1);
+	CHECK_EQ(k->nprocs, (uint64_t)n + 2);
+	struct proc_record r;
+	kernel_listed_record(k, 0, &r);
+	CHECK(r.pid == 1 && r.state == PROC_LIVE && r.faults == init_faults && r.resident == 4);
+	kernel_listed_record(k, 5, &r); /* freed: its record */
+	CHECK(r.pid == 104 && r.state == PROC_DEAD && r.wait_status == 0 && !r.killed);
+	CHECK(r.faults == 1 && r.resident == 0 && r.cow_copies == 1 && r.tlb_misses > 0); /* its copy's fault */
+	uint64_t more = kernel_unlisted_records(k, &r);
+	CHECK_EQ(more, (uint64_t)n + 2 - KERNEL_LISTED_PROCS);
+	CHECK(r.state == PROC_LIVE); /* one of them runs */
+	CHECK_EQ(r.cow_copies, (uint64_t)n + 1 - KERNEL_LISTED_PROCS);
+	CHECK_EQ(r.faults, (uint64_t)n + 2 - KERNEL_LISTED_PROCS); /* a copy each, the live one's demand-zero fault */
+	CHECK_EQ(r.resident, 1);
+	uint64_t copies = 0;
+	for (size_t i = 0; i < KERNEL_LISTED_PROCS; i++) {
+		kernel_listed_record(k, i, &r);
+		copies += r.cow_copies;
+	}
+	kernel_unlisted_records(k, &r);
+	CHECK_EQ(copies + r.cow_copies, k->c.cow_copies); /* the records add up to the machine's counts */
+	kernel_check(k);
+	kernel_free(k);
+}
+
+TEST(dead_processes_stay_in_the_table_until_collected)
+{
+	struct kernel *k = sv39_kernel(64, 64);
+	struct proc *p = kernel_spawn(k, 7);
+	kernel_kill(k, p, 9, "killed for the test");
+	CHECK(kernel_proc(k, 7) == p && p->state == PROC_DEAD && k->dead == p);
+	kernel_check(k);
+	kernel_collect(k);
+	CHECK(kernel_proc(k, 7) == NULL && k->dead == NULL && k->alive == NULL);
+	struct proc_record r;
+	kernel_listed_record(k, 0, &r);
+	CHECK(r.pid == 7 && r.killed && r.wait_status == 9);
+	kernel_check(k);
+	kernel_free(k);
+}
+
+TEST(the_pid_index_finds_every_pid_through_random_removals)
+{
+	enum { N = 3000 };
+	struct proc *p = xcalloc(N, sizeof *p);
+	bool in[N] = {false};
+	struct pidmap m;
+	struct rng r;
+	pidmap_init(&m);
+	rng_seed(&r, 42);
+	for (int i = 0; i < N; i++)
+		p[i].pid = (int)rng_below(&r, 1u << 18) * N + i; /* distinct, scattered over the hash */
+	for (int step = 0; step < 40000; step++) {
+		int i = (int)rng_below(&r, N);
+		if (in[i])
+			pidmap_remove(&m, &p[i]);
+		else
+			pidmap_put(&m, &p[i]);
+		in[i] = !in[i];
+		if (step % 997)
+			continue;
+		uint64_t len = 0;
+		for (int j = 0; j < N; j++) {
+			if (pidmap_get(&m, p[j].pid) != (in[j] ? &p[j] : NULL))
+				FAIL("seed 42, step %d: pid %d is %s", step, p[j].pid, in[j] ? "lost" : "still found");
+			len += in[j];
+		}
+		CHECK_EQ(m.len, len);
+	}
+	pidmap_fini(&m);
+	free(p);
 }

@@ -140,7 +140,7 @@ TEST(each_pid_gets_its_own_address_space)
 	unlink(path);
 	CHECK_EQ(k->nprocs, 3);
 	CHECK_EQ(k->c.minor_faults, 3);
-	CHECK(k->procs[0]->as.pt.root != k->procs[1]->as.pt.root);
+	CHECK(kernel_proc(k, 1)->as.pt.root != kernel_proc(k, 2)->as.pt.root);
 	kernel_check(k);
 	kernel_free(k);
 }

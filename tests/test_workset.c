@@ -284,15 +284,37 @@ TEST(hello_runs_to_its_end_in_the_minimum_ram_under_every_policy_and_scope)
 	}
 }
 
+/* What the kernel told of a kill (a dead process is freed between slices). */
+struct kill_seen {
+	int pid, wait_status;
+	char death[320];
+};
+
+static void note_kill(void *ctx, const struct proc *p)
+{
+	struct kill_seen *ks = ctx;
+	ks->pid = p->pid;
+	ks->wait_status = p->wait_status;
+	snprintf(ks->death, sizeof ks->death, "%s", p->death);
+}
+
 TEST(an_instruction_that_can_never_fit_gets_its_process_killed_for_no_progress)
 {
 	struct machine m;
-	struct proc *p = start(&m, 1, "clock", false, 0);
+	struct kill_seen ks = {0};
+	int pid = start(&m, 1, "clock", false, 0)->pid;
+	m.k->on_kill = note_kill;
+	m.k->on_kill_ctx = &ks;
 	CHECK(sched_run(&m.s) == SCHED_DONE);
-	CHECK_EQ(p->wait_status, GUEST_SIGKILL);
-	CHECK(strstr(p->death, "no progress: 1000 page faults in a row without completing the instruction") != NULL);
-	CHECK(strstr(p->death, "RAM holds 1 frame; one instruction can need 4") != NULL);
-	CHECK_EQ(p->state, PROC_DEAD);
+	CHECK_EQ(ks.pid, pid);
+	CHECK_EQ(ks.wait_status, GUEST_SIGKILL);
+	CHECK(strstr(ks.death, "no progress: 1000 page faults in a row without completing the instruction") != NULL);
+	CHECK(strstr(ks.death, "RAM holds 1 frame; one instruction can need 4") != NULL);
+	struct proc_record r;
+	kernel_listed_record(m.k, 0, &r);
+	CHECK_EQ(r.pid, pid);
+	CHECK_EQ(r.state, PROC_DEAD);
+	CHECK(r.killed);
 	stop(&m);
 }
 

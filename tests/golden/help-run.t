@@ -7,6 +7,8 @@ run options:
   --time DURATION      stop after this much virtual time (5s, 200ms, 1m)
   --max-insns N        stop after N instructions in all
   --quantum N          time slice in instructions (default 100000)
+  --max-procs N        at most N processes at once, zombies too; beyond, fork
+                       fails with EAGAIN (default 4096)
   --path DIR           where execve finds programs (repeatable); programs see
                        no other host file
   --cflags FLAGS       compiler flags for .c programs, in place of the default
