@@ -233,33 +233,39 @@ bool as_protect_range(struct aspace *as, vaddr_t start, vaddr_t end, unsigned pr
 	return true;
 }
 
-struct check_ctx {
-	const struct region *prev;
-	size_t n;
-};
+static uint64_t max_u64(uint64_t a, uint64_t b) { return a > b ? a : b; }
 
-/* Checks one node's summary against its children's, and the order. */
-static void check_node(void *ctx, struct avl_node *n)
+/* Checks the subtree at n against its regions found afresh: its first and
+ * last regions (into *first, *last) and the largest gap between neighbours;
+ * panics on a stale summary, an empty region or an overlap; returns its
+ * number of regions. */
+static size_t check_subtree(const struct avl_node *n, const struct region **first, const struct region **last)
 {
-	struct check_ctx *cc = ctx;
 	const struct region_node *x = node_of(n);
-	struct region_node want = *x;
-	update_summary(&want.link); /* reads only the children it points at */
-	if (x->r.start >= x->r.end || (cc->prev && cc->prev->end > x->r.start))
-		panic("region [0x%llx, 0x%llx) is empty or overlaps the one before", (unsigned long long)x->r.start,
+	const struct region *lf = NULL, *ll = NULL, *rf = NULL, *rl = NULL;
+	size_t count = 1 + (n->left ? check_subtree(n->left, &lf, &ll) : 0) +
+		       (n->right ? check_subtree(n->right, &rf, &rl) : 0);
+	uint64_t gap = 0;
+	if ((ll && ll->end > x->r.start) || (rf && x->r.end > rf->start) || x->r.start >= x->r.end)
+		panic("region [0x%llx, 0x%llx) is empty or overlaps a neighbour", (unsigned long long)x->r.start,
 		      (unsigned long long)x->r.end);
-	if (want.lo != x->lo || want.hi != x->hi || want.gap != x->gap)
+	if (n->left)
+		gap = max_u64(node_of(n->left)->gap, x->r.start - ll->end);
+	if (n->right)
+		gap = max_u64(gap, max_u64(node_of(n->right)->gap, rf->start - x->r.end));
+	*first = lf ? lf : &x->r;
+	*last = rl ? rl : &x->r;
+	if (x->lo != (*first)->start || x->hi != (*last)->end || x->gap != gap)
 		panic("region [0x%llx, 0x%llx): its subtree's summary is stale", (unsigned long long)x->r.start,
 		      (unsigned long long)x->r.end);
-	cc->prev = &x->r;
-	cc->n++;
+	return count;
 }
 
 void as_check(const struct aspace *as)
 {
-	struct check_ctx cc = {NULL, 0};
-	if (avl_check(&as->regions) != as->nregions)
+	const struct region *first, *last;
+	size_t n = as->regions.root ? check_subtree(as->regions.root, &first, &last) : 0;
+	if (avl_check(&as->regions) != as->nregions || n != as->nregions)
 		panic("the region tree does not hold the %zu regions counted", as->nregions);
-	avl_for_each(&as->regions, check_node, &cc);
 	u64tree_check(&as->swapped);
 }
