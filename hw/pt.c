@@ -459,6 +459,8 @@ void pt_for_each_leaf_in(const struct pt *pt, vaddr_t start, vaddr_t end,
 			 bool (*fn)(void *ctx, const struct pt_leaf *leaf), void *ctx)
 {
 	struct visit v = {pt, fn, NULL, ctx, start, end - 1};
+	if (end && start >= end)
+		return; /* an empty range */
 	visit_table(&v, pt->root, pt->fmt->levels - 1, 0);
 }
 

@@ -54,70 +54,92 @@ static struct avl_node *rebalance(const struct avl *t, struct avl_node *n)
 
 void avl_init(struct avl *t, const struct avl_ops *ops) { *t = (struct avl){.root = NULL, .ops = ops}; }
 
-static struct avl_node *insert(const struct avl *t, struct avl_node *at, struct avl_node *n, bool *ok)
+/* On the way back up: at's subtree changed below it when *changed; it is
+ * rebalanced then, and *changed tells the level above whether it must be
+ * too (its height changed, or summaries are kept: they change all the way
+ * up). A subtree that did not change is left alone: an insert or a removal
+ * usually stops rebalancing a level or two above the leaf. */
+static struct avl_node *retrace(const struct avl *t, struct avl_node *at, bool *changed)
+{
+	if (!*changed)
+		return at;
+	int old = at->height;
+	at = rebalance(t, at);
+	*changed = t->ops->update || at->height != old;
+	return at;
+}
+
+/* Inserts n below at; *ok when it went in, *changed as retrace says. */
+static struct avl_node *insert(const struct avl *t, struct avl_node *at, struct avl_node *n, bool *ok,
+			       bool *changed)
 {
 	if (!at) {
 		n->left = n->right = NULL;
 		fix(t, n);
-		*ok = true;
+		*ok = *changed = true;
 		return n;
 	}
 	int c = t->ops->cmp(n, at);
 	if (c == 0) {
-		*ok = false;
+		*ok = *changed = false;
 		return at;
 	}
 	if (c < 0)
-		at->left = insert(t, at->left, n, ok);
+		at->left = insert(t, at->left, n, ok, changed);
 	else
-		at->right = insert(t, at->right, n, ok);
-	return *ok ? rebalance(t, at) : at;
+		at->right = insert(t, at->right, n, ok, changed);
+	return retrace(t, at, changed);
 }
 
 bool avl_insert(struct avl *t, struct avl_node *n)
 {
-	bool ok = false;
-	t->root = insert(t, t->root, n, &ok);
+	bool ok = false, changed = false;
+	t->root = insert(t, t->root, n, &ok, &changed);
 	return ok;
 }
 
-/* Takes the first node of the subtree at out into *min; returns the rest. */
-static struct avl_node *remove_min(const struct avl *t, struct avl_node *at, struct avl_node **min)
+/* Takes the first node of the subtree at into *min; returns the rest. */
+static struct avl_node *remove_min(const struct avl *t, struct avl_node *at, struct avl_node **min, bool *changed)
 {
 	if (!at->left) {
 		*min = at;
+		*changed = true;
 		return at->right;
 	}
-	at->left = remove_min(t, at->left, min);
-	return rebalance(t, at);
+	at->left = remove_min(t, at->left, min, changed);
+	return retrace(t, at, changed);
 }
 
-static struct avl_node *remove_node(const struct avl *t, struct avl_node *at, struct avl_node *n)
+static struct avl_node *remove_node(const struct avl *t, struct avl_node *at, struct avl_node *n, bool *changed)
 {
 	if (!at)
 		panic("removing a node that is not in the tree");
 	int c = t->ops->cmp(n, at);
 	if (c < 0) {
-		at->left = remove_node(t, at->left, n);
+		at->left = remove_node(t, at->left, n, changed);
 	} else if (c > 0) {
-		at->right = remove_node(t, at->right, n);
+		at->right = remove_node(t, at->right, n, changed);
 	} else {
 		if (at != n)
 			panic("removing a node equal to one in the tree but not it");
+		*changed = true;
 		if (!n->left || !n->right)
 			return n->left ? n->left : n->right;
 		struct avl_node *succ;
-		struct avl_node *rest = remove_min(t, n->right, &succ);
+		struct avl_node *rest = remove_min(t, n->right, &succ, changed);
 		succ->left = n->left;
 		succ->right = rest;
+		succ->height = n->height;
+		*changed = true; /* succ took n's place: rebalance it */
 		at = succ;
 	}
-	return rebalance(t, at);
+	return retrace(t, at, changed);
 }
 
 void avl_remove(struct avl *t, struct avl_node *n)
 {
-	t->root = remove_node(t, t->root, n);
+	bool changed = false;
+	t->root = remove_node(t, t->root, n, &changed);
 	n->left = n->right = NULL;
 }
 

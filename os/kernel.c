@@ -768,13 +768,14 @@ static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, 
 	uint64_t slot;
 	vpn_t vpn = va >> k->fmt.page_shift;
 	*dirty = false;
-	if (u64tree_get(&p->as.swapped, vpn, &slot)) {
+	if (u64tree_take(&p->as.swapped, vpn, &slot)) {
 		char err[300];
 		uint8_t *dst = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), k->swap.page_size);
 		frames_written(&k->fr, pfn);
-		if (!swap_read(&k->swap, slot, dst, err, sizeof err))
+		if (!swap_read(&k->swap, slot, dst, err, sizeof err)) {
+			u64tree_put(&p->as.swapped, vpn, slot); /* it stays in swap */
 			return host_error(k, err);
-		u64tree_remove(&p->as.swapped, vpn);
+		}
 		if (swap_holders(&k->swap, slot) == 1) {
 			frame_set_slot(frames_get(&k->fr, pfn), slot);
 		} else {

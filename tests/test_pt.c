@@ -657,6 +657,9 @@ static void check_range_visits(const char *preset, const vaddr_t *where, int nwh
 		CHECK_EQ(got.n, want.n);
 		for (int i = 0; i < got.n; i++)
 			CHECK_EQ(got.va[i], want.va[i]);
+		got.n = 0;
+		pt_for_each_leaf_in(&r.pt, all.va[step % all.n], all.va[step % all.n], list_leaf, &got);
+		CHECK_EQ(got.n, 0); /* an empty range */
 	}
 	rig_fini(&r);
 }
