@@ -396,13 +396,35 @@ struct visit {
 	void (*node_fn)(void *ctx, unsigned level, uint64_t idx, pte_t raw, const struct pte_info *info,
 			vaddr_t va);
 	void *ctx;
+	vaddr_t first, last; /* the addresses visited: entries that overlap [first, last] */
 };
 
-/* Visits every valid entry of one table in order; returns false to stop. */
+/* The first entry of a table at level (with prefix) whose span ends at or
+ * above the first address visited: a binary search, as entries' addresses
+ * grow with their index (the canonical upper half comes after the lower). */
+static uint64_t first_entry(const struct visit *v, unsigned level, vaddr_t prefix)
+{
+	const struct pt_format *f = v->pt->fmt;
+	uint64_t lo = 0, hi = 1ull << f->level_bits[level], span_1 = mask_bits(f->page_shift + f->level_shift[level]);
+	while (lo < hi) {
+		uint64_t mid = lo + (hi - lo) / 2;
+		if (child_va(f, prefix, mid, level) + span_1 < v->first)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Visits every valid entry of one table in order that overlaps the visited
+ * addresses; returns false to stop. */
 static bool visit_table(const struct visit *v, pfn_t pfn, unsigned level, vaddr_t prefix)
 {
 	const struct pt_format *f = v->pt->fmt;
-	for (uint64_t i = 0; i < (1ull << f->level_bits[level]); i++) {
+	for (uint64_t i = first_entry(v, level, prefix); i < (1ull << f->level_bits[level]); i++) {
+		vaddr_t va = child_va(f, prefix, i, level);
+		if (va > v->last)
+			break;
 		paddr_t pa = table_pa(v->pt, pfn) + i * f->pte_size;
 		pte_t raw;
 		struct pte_info info;
@@ -413,7 +435,6 @@ static bool visit_table(const struct visit *v, pfn_t pfn, unsigned level, vaddr_
 		ptfmt_decode(f, raw, level, &info);
 		if (!(info.flags & PTE_V))
 			continue;
-		vaddr_t va = child_va(f, prefix, i, level);
 		if (v->node_fn)
 			v->node_fn(v->ctx, level, i, raw, &info, va);
 		if (info.leaf && !info.reserved && v->leaf_fn) {
@@ -430,7 +451,16 @@ static bool visit_table(const struct visit *v, pfn_t pfn, unsigned level, vaddr_
 
 void pt_for_each_leaf(const struct pt *pt, bool (*fn)(void *ctx, const struct pt_leaf *leaf), void *ctx)
 {
-	struct visit v = {pt, fn, NULL, ctx};
+	struct visit v = {pt, fn, NULL, ctx, 0, ~0ull};
+	visit_table(&v, pt->root, pt->fmt->levels - 1, 0);
+}
+
+void pt_for_each_leaf_in(const struct pt *pt, vaddr_t start, vaddr_t end,
+			 bool (*fn)(void *ctx, const struct pt_leaf *leaf), void *ctx)
+{
+	struct visit v = {pt, fn, NULL, ctx, start, end - 1};
+	if (end && start >= end)
+		return; /* an empty range */
 	visit_table(&v, pt->root, pt->fmt->levels - 1, 0);
 }
 
@@ -462,7 +492,7 @@ static void print_entry(void *ctx, unsigned level, uint64_t idx, pte_t raw, cons
 void pt_print(const struct pt *pt, FILE *out)
 {
 	struct print_ctx pc = {pt, out};
-	struct visit v = {pt, NULL, print_entry, &pc};
+	struct visit v = {pt, NULL, print_entry, &pc, 0, ~0ull};
 	fprintf(out, "page table 0x%" PRIx64 " (%s)\n", table_pa(pt, pt->root), pt->fmt->name);
 	visit_table(&v, pt->root, pt->fmt->levels - 1, 0);
 }

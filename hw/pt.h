@@ -121,6 +121,12 @@ WARN_UNUSED enum pt_status pt_unmap_leaf(struct pt *pt, const struct pt_leaf *le
 
 /* Calls fn for every valid leaf in address order; stops early when fn returns false. */
 void pt_for_each_leaf(const struct pt *pt, bool (*fn)(void *ctx, const struct pt_leaf *leaf), void *ctx);
+/* pt_for_each_leaf for the leaves that overlap [start, end) (none when it
+ * is empty; end 0 stands for the top of the address space). It reads only
+ * the entries of tables that cover the range, so a small range costs a few
+ * entries per level however much else is mapped. */
+void pt_for_each_leaf_in(const struct pt *pt, vaddr_t start, vaddr_t end,
+			 bool (*fn)(void *ctx, const struct pt_leaf *leaf), void *ctx);
 
 /* Prints one line per valid entry, indented by level (like xv6's vmprint). */
 void pt_print(const struct pt *pt, FILE *out);

@@ -1,11 +1,14 @@
-/* Address spaces: a page table, a sorted list of regions (text, data, heap,
- * stack, mmap, kernel, and the regions trace replay creates on first touch),
- * and the map of pages that live in swap. */
+/* Address spaces: a page table, the regions (text, data, heap, stack, mmap,
+ * kernel, and the regions trace replay creates on first touch) in a balanced
+ * tree by address that keeps the largest free gap of each subtree, and the
+ * ordered map of pages that live in swap. Every region operation is
+ * O(log n) in the number of regions (times the regions it changes). */
 #ifndef OS_AS_H
 #define OS_AS_H
 
 #include "hw/pt.h"
-#include "lib/u64map.h"
+#include "lib/avl.h"
+#include "lib/u64tree.h"
 #include "os/policy.h"
 #include "os/vfile.h"
 
@@ -31,9 +34,9 @@ struct region {
 struct aspace {
 	asid_t asid;            /* first, with pt.root: what a switch reads */
 	struct pt pt;
-	struct region *regions; /* sorted by start, never overlapping */
-	size_t nregions, cap;
-	struct u64map swapped;  /* vpn -> swap slot of pages not resident */
+	struct avl regions;     /* of as.c's region nodes, by start, never overlapping */
+	size_t nregions;
+	struct u64tree swapped; /* vpn -> swap slot of pages not resident, in vpn order */
 	uint64_t resident;      /* user pages mapped */
 	struct policy policy;   /* local replacement scope only */
 };
@@ -42,11 +45,28 @@ const char *region_kind_name(enum region_kind k);
 /* "r-x" style permissions into buf (>= 4 bytes). */
 void region_prot_string(unsigned prot, char *buf);
 
-/* The region containing va, or NULL. */
-struct region *as_find_region(struct aspace *as, vaddr_t va);
+/* An address space without regions or swapped pages (the page table is the
+ * caller's). */
+void as_init(struct aspace *as);
+/* Frees the regions (dropping their files' references) and the swap map's
+ * host memory; the swap slots are the caller's to free first. */
+void as_fini(struct aspace *as);
 
-/* Adds a region; false when it overlaps another or is empty. */
+/* The region containing va, or NULL. */
+struct region *as_find_region(const struct aspace *as, vaddr_t va);
+
+/* The lowest region that ends above va (it contains va or lies above it),
+ * or NULL. In address order: for (r = as_region_from(as, 0); r; r =
+ * as_region_from(as, r->end)). */
+struct region *as_region_from(const struct aspace *as, vaddr_t va);
+
+/* Adds a copy of *r; false when it overlaps another or is empty. */
 WARN_UNUSED bool as_add_region(struct aspace *as, const struct region *r);
+
+/* Moves the edges of region r (one of as's) to [start, end), which must be
+ * non-empty and overlap no other region (panics otherwise). The file, if
+ * any, keeps its offset from r's start: only the end may move then. */
+void as_resize_region(struct aspace *as, struct region *r, vaddr_t start, vaddr_t end);
 
 /* Removes [start, end) from the regions, splitting those that straddle its
  * edges (their backing files follow the pieces). */
@@ -62,5 +82,13 @@ bool as_covered(const struct aspace *as, vaddr_t start, vaddr_t end);
 /* The free gap around va: the largest [lo, hi) containing va that overlaps no
  * region, clipped to [min, max). */
 void as_gap(const struct aspace *as, vaddr_t va, vaddr_t min, vaddr_t max, vaddr_t *lo, vaddr_t *hi);
+
+/* The highest *start with [*start, *start + len) inside [lo, hi) and free
+ * of regions (mmap's top-down first fit); false when there is none. */
+WARN_UNUSED bool as_find_free(const struct aspace *as, vaddr_t lo, vaddr_t hi, uint64_t len, vaddr_t *start);
+
+/* Panics unless the regions are ordered, disjoint, non-empty, counted and
+ * their subtrees' summaries right, and the swap map is sound (for tests). */
+void as_check(const struct aspace *as);
 
 #endif

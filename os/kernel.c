@@ -381,7 +381,7 @@ struct proc *kernel_new_proc(struct kernel *k)
 		free(p);
 		return NULL;
 	}
-	u64map_init(&p->as.swapped);
+	as_init(&p->as);
 	p->as.asid = asid_new(k);
 	if (k->cfg.local_scope)
 		policy_for(k, &p->as.policy);
@@ -470,12 +470,16 @@ static bool release_leaf(void *ctx, const struct pt_leaf *leaf)
 	return true;
 }
 
+static void free_slot(void *ctx, uint64_t vpn, uint64_t slot)
+{
+	(void)vpn;
+	swap_free(ctx, slot);
+}
+
 static void release_swapped(struct kernel *k, struct aspace *as)
 {
-	for (uint64_t i = 0; i < as->swapped.cap; i++)
-		if (as->swapped.used[i])
-			swap_free(&k->swap, as->swapped.vals[i]);
-	u64map_fini(&as->swapped);
+	u64tree_for_each(&as->swapped, free_slot, &k->swap);
+	u64tree_fini(&as->swapped);
 }
 
 /* After exit: a zombie until its parent waits, or dead when it has none; its
@@ -538,14 +542,9 @@ static void release_as(struct kernel *k, struct proc *p, bool may_stop)
  * back, or the whole machine goes (kernel_free). */
 static void forget_as(struct kernel *k, struct proc *p)
 {
-	u64map_fini(&p->as.swapped);
 	if (k->cfg.local_scope)
 		policy_fini(&p->as.policy);
-	for (size_t i = 0; i < p->as.nregions; i++)
-		vfile_put(p->as.regions[i].file);
-	free(p->as.regions);
-	p->as.regions = NULL;
-	p->as.nregions = p->as.cap = 0;
+	as_fini(&p->as);
 	p->as.resident = 0;
 	if (k->current == p)
 		k->current = NULL;
@@ -685,7 +684,7 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 			panic("victim frame 0x%" PRIx64 " not mapped at 0x%" PRIx64, pfn, va);
 		mmu_flush_va(k->mmu, as->asid, va);
 		if (slot != NO_SLOT) {
-			u64map_put(&as->swapped, va >> k->fmt.page_shift, slot);
+			u64tree_put(&as->swapped, va >> k->fmt.page_shift, slot);
 			if (!first)
 				swap_dup(&k->swap, slot); /* one holder per address space */
 			first = false;
@@ -808,13 +807,14 @@ static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, 
 	uint64_t slot;
 	vpn_t vpn = va >> k->fmt.page_shift;
 	*dirty = false;
-	if (u64map_get(&p->as.swapped, vpn, &slot)) {
+	if (u64tree_take(&p->as.swapped, vpn, &slot)) {
 		char err[300];
 		uint8_t *dst = physmem_ptr(&k->pm, pfn_to_pa(&k->pm, pfn), k->swap.page_size);
 		frames_written(&k->fr, pfn);
-		if (!swap_read(&k->swap, slot, dst, err, sizeof err))
+		if (!swap_read(&k->swap, slot, dst, err, sizeof err)) {
+			u64tree_put(&p->as.swapped, vpn, slot); /* it stays in swap */
 			return host_error(k, err);
-		u64map_remove(&p->as.swapped, vpn);
+		}
 		if (swap_holders(&k->swap, slot) == 1) {
 			frame_set_slot(frames_get(&k->fr, pfn), slot);
 		} else {
@@ -933,10 +933,10 @@ static struct region *auto_region(struct kernel *k, struct proc *p, vaddr_t va)
 /* The stack region just above va, when nothing lies between them. */
 static struct region *stack_above(struct aspace *as, vaddr_t va)
 {
-	for (size_t i = 0; i < as->nregions; i++)
-		if (as->regions[i].start > va)
-			return as->regions[i].kind == REGION_STACK ? &as->regions[i] : NULL;
-	return NULL;
+	struct region *r = as_region_from(as, va);
+	if (r && r->start <= va)
+		r = as_region_from(as, r->end); /* va is inside it: the one above */
+	return r && r->kind == REGION_STACK ? r : NULL;
 }
 
 bool kernel_stack_may_grow(struct kernel *k, struct proc *p, vaddr_t va)
@@ -959,7 +959,7 @@ static struct region *grow_stack(struct kernel *k, struct proc *p, vaddr_t va, b
 		*guard = s->end >= k->cfg.stack_limit && va >= lowest - STACK_GUARD_PAGES * page;
 		return NULL;
 	}
-	s->start = va & ~(page - 1);
+	as_resize_region(&p->as, s, va & ~(page - 1), s->end);
 	return s;
 }
 
@@ -1093,6 +1093,7 @@ void kernel_check(const struct kernel *k)
 		for (const struct proc *p = dead ? k->dead : k->alive; p; p = p->next_alive) {
 			mapped += p->as.resident;
 			holders_wanted += p->as.swapped.len;
+			as_check(&p->as);
 			pt_frames += p->as.pt.frames;
 			linked += p->as.pt.shared != NULL;
 		}

@@ -118,7 +118,7 @@ static long sys_brk(struct call *c)
 		struct region *heap = old_end > p->brk_start ? as_find_region(&p->as, old_end - 1) : NULL;
 		struct region r = {.start = old_end, .end = new_end, .prot = PTE_R | PTE_W, .kind = REGION_HEAP};
 		if (heap && heap->kind == REGION_HEAP)
-			heap->end = new_end;
+			as_resize_region(&p->as, heap, heap->start, new_end);
 		else if (!as_add_region(&p->as, &r))
 			return (long)p->brk;
 	} else if (new_end < old_end) {
@@ -140,27 +140,12 @@ static unsigned guest_prot(uint64_t prot)
 	return r;
 }
 
-/* A free range of len bytes for mmap, as high as possible below the stack;
- * false when there is none, or when the run must stop before it is found
- * (each step past a region polls kernel_should_stop). */
+/* A free range of len bytes for mmap, as high as possible below the stack
+ * and at least 64 MiB above the break. */
 static bool find_gap(const struct call *c, uint64_t len, vaddr_t *out)
 {
 	vaddr_t hi = stack_floor(c), lo_limit = page_up(c->k, c->p->brk) + (64ull << 20);
-	while (hi >= lo_limit + len && !kernel_should_stop(c->k)) {
-		vaddr_t lo, top, start = hi - len;
-		const struct region *r = as_find_region(&c->p->as, start);
-		if (r) {
-			hi = r->start; /* try again below the region in the way */
-			continue;
-		}
-		as_gap(&c->p->as, start, 0, hi, &lo, &top);
-		if (top >= hi) {
-			*out = start; /* [start, hi) is free */
-			return true;
-		}
-		hi = top; /* a region begins inside [start, hi): try below it */
-	}
-	return false;
+	return as_find_free(&c->p->as, lo_limit, hi, len, out);
 }
 
 /* Whether mmap can place len bytes at the hint addr, moved up to a page

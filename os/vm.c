@@ -38,10 +38,23 @@ static bool share_leaf(void *ctx, const struct pt_leaf *leaf)
 	return true;
 }
 
+/* Shares one swapped-out page of the parent with the child (none once the
+ * run must stop: the fork fails). */
+static void share_swapped(void *ctx, uint64_t vpn, uint64_t slot)
+{
+	struct fork_ctx *fc = ctx;
+	if (!kernel_walk_on(fc->k, &fc->walk)) {
+		fc->failed = true;
+		return;
+	}
+	u64tree_put(&fc->child->as.swapped, vpn, slot);
+	swap_dup(&fc->k->swap, slot);
+}
+
 bool vm_fork(struct kernel *k, struct proc *parent, struct proc *child)
 {
-	for (size_t i = 0; i < parent->as.nregions; i++) {
-		struct region r = parent->as.regions[i];
+	for (const struct region *pr = as_region_from(&parent->as, 0); pr; pr = as_region_from(&parent->as, pr->end)) {
+		struct region r = *pr;
 		if (r.kind == REGION_KERNEL)
 			continue;
 		if (r.file)
@@ -54,15 +67,8 @@ bool vm_fork(struct kernel *k, struct proc *parent, struct proc *child)
 	mmu_flush_asid(k->mmu, parent->as.asid); /* the parent's pages lost W */
 	if (fc.failed)
 		return false;
-	const struct u64map *sw = &parent->as.swapped;
-	for (uint64_t i = 0; i < sw->cap; i++) {
-		if (!kernel_walk_on(k, &fc.walk))
-			return false;
-		if (!sw->used[i])
-			continue;
-		u64map_put(&child->as.swapped, sw->keys[i], sw->vals[i]);
-		swap_dup(&k->swap, sw->vals[i]);
-	}
+	u64tree_for_each(&parent->as.swapped, share_swapped, &fc);
+	return !fc.failed;
 	return true;
 }
 
@@ -147,18 +153,17 @@ static bool unmap_leaf(void *ctx, const struct pt_leaf *leaf)
 	return true;
 }
 
-/* Forgets the swapped-out pages of the range (unless w stops first). */
+/* Forgets the swapped-out pages of the range, in address order (only
+ * those: the map is ordered), unless w stops first. */
 static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t end, struct kernel_walk *w)
 {
-	struct u64map *sw = &p->as.swapped;
-	for (uint64_t i = 0; i < sw->cap && kernel_walk_on(k, w);) {
-		if (sw->used[i] && sw->keys[i] >= first && sw->keys[i] < end) {
-			kernel_as_event(k, p, AS_UNMAP, sw->keys[i] << k->fmt.page_shift);
-			swap_free(&k->swap, sw->vals[i]);
-			u64map_remove(sw, sw->keys[i]); /* shifts a later entry into slot i: look again */
-		} else {
-			i++;
-		}
+	uint64_t vpn, slot;
+	while (kernel_walk_on(k, w) && u64tree_ceil(&p->as.swapped, first, &vpn, &slot) && vpn < end) {
+		kernel_as_event(k, p, AS_UNMAP, vpn << k->fmt.page_shift);
+		swap_free(&k->swap, slot);
+		if (!u64tree_remove(&p->as.swapped, vpn))
+			panic("swapped page 0x%" PRIx64 " vanished", vpn);
+		first = vpn + 1;
 	}
 }
 
@@ -167,7 +172,7 @@ static void drop_swapped(struct kernel *k, struct proc *p, vpn_t first, vpn_t en
 static void unmap_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t end, bool flush)
 {
 	struct range_ctx rc = {.k = k, .p = p, .start = start, .end = end, .flush = flush};
-	pt_for_each_leaf(&p->as.pt, unmap_leaf, &rc);
+	pt_for_each_leaf_in(&p->as.pt, start, end, unmap_leaf, &rc);
 	if (!rc.walk.stopped)
 		drop_swapped(k, p, start >> k->fmt.page_shift, end >> k->fmt.page_shift, &rc.walk);
 	if (!rc.walk.stopped)
@@ -207,7 +212,7 @@ bool vm_protect_range(struct kernel *k, struct proc *p, vaddr_t start, vaddr_t e
 	if (!as_protect_range(&p->as, start, end, prot))
 		return false;
 	struct range_ctx rc = {.k = k, .p = p, .start = start, .end = end, .prot = prot};
-	pt_for_each_leaf(&p->as.pt, protect_leaf, &rc);
+	pt_for_each_leaf_in(&p->as.pt, start, end, protect_leaf, &rc);
 	return true;
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/rng.h"
 #include "tests/harness.h"
 #include "tests/support_rig.h"
 
@@ -606,4 +607,70 @@ TEST(for_each_leaf_visits_leaves_in_address_order_with_canonical_vas)
 	CHECK_EQ(c.va[1], 0x3000);
 	CHECK_EQ(c.va[2], 0xffffffffc0000000ull);
 	rig_fini(&r);
+}
+
+struct leaf_list {
+	vaddr_t va[64];
+	unsigned level[64];
+	int n;
+};
+
+static bool list_leaf(void *ctx, const struct pt_leaf *leaf)
+{
+	struct leaf_list *l = ctx;
+	l->va[l->n] = leaf->va;
+	l->level[l->n++] = leaf->level;
+	return true;
+}
+
+/* Maps pages and superpages of preset around a few addresses, then checks
+ * that a visit of [start, end) gives exactly the leaves of the full visit
+ * that overlap it, in order, for random ranges. */
+static void check_range_visits(const char *preset, const vaddr_t *where, int nwhere, unsigned top_level)
+{
+	struct rig r;
+	struct rng g;
+	rig_init(&r, preset, 0, 0, 8192);
+	rng_seed(&g, 5);
+	for (int i = 0; i < nwhere; i++)
+		for (unsigned j = 0; j < 3; j++) {
+			unsigned level = j == 2 ? top_level : 0;
+			vaddr_t va = where[i] + (j ? ptfmt_level_bytes(&r.fmt, level) * 2 : 0xc000);
+			va &= ~(ptfmt_level_bytes(&r.fmt, level) - 1);
+			(void)rig_map_fresh(&r, va, level, RW);
+		}
+	struct leaf_list all = {.n = 0};
+	pt_for_each_leaf(&r.pt, list_leaf, &all);
+	CHECK(all.n >= nwhere * 2);
+	for (int step = 0; step < 3000; step++) {
+		vaddr_t a = where[rng_below(&g, (uint64_t)nwhere)] + (rng_below(&g, 1 << 24) << 4) - (1ull << 26);
+		vaddr_t b = rng_below(&g, 4) ? a + 1 + rng_below(&g, 1ull << (rng_below(&g, 40))) : ~0ull;
+		if (b <= a)
+			continue;
+		struct leaf_list got = {.n = 0}, want = {.n = 0};
+		pt_for_each_leaf_in(&r.pt, a, b, list_leaf, &got);
+		for (int i = 0; i < all.n; i++) {
+			vaddr_t last = all.va[i] + ptfmt_level_bytes(&r.fmt, all.level[i]) - 1;
+			if (all.va[i] <= b - 1 && last >= a)
+				want.va[want.n++] = all.va[i];
+		}
+		CHECK_EQ(got.n, want.n);
+		for (int i = 0; i < got.n; i++)
+			CHECK_EQ(got.va[i], want.va[i]);
+		got.n = 0;
+		pt_for_each_leaf_in(&r.pt, all.va[step % all.n], all.va[step % all.n], list_leaf, &got);
+		CHECK_EQ(got.n, 0); /* an empty range */
+	}
+	rig_fini(&r);
+}
+
+TEST(for_each_leaf_in_visits_only_the_leaves_that_overlap_the_range)
+{
+	static const vaddr_t sv39[] = {0x10000, 0x3fff000000ull, 0x40000000ull, 0xffffffc000000000ull,
+				       0xfffffffff0000000ull};
+	static const vaddr_t sv32[] = {0x10000, 0x7ff00000ull, 0xff000000ull};
+	static const vaddr_t x86[] = {0x10000, 0x7fffff000000ull, 0xffff800000000000ull, 0xffffffffff000000ull};
+	check_range_visits("sv39", sv39, 5, 1);
+	check_range_visits("sv32", sv32, 3, 1);
+	check_range_visits("x86-64", x86, 4, 1);
 }

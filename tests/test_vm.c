@@ -137,6 +137,78 @@ TEST(unmapping_a_range_frees_its_pages_and_splits_regions)
 	kernel_free(k);
 }
 
+struct unmaps {
+	vaddr_t va[512];
+	int n;
+};
+
+static void count_unmap(void *ctx, const struct proc *p, enum as_event ev, uint64_t arg)
+{
+	(void)p;
+	struct unmaps *u = ctx;
+	if (ev == AS_UNMAP && u->n < 512)
+		u->va[u->n++] = arg;
+}
+
+TEST(unmapping_one_small_region_among_many_drops_only_its_own_swapped_and_resident_pages)
+{
+	enum { N = 300 };
+	struct kernel *k = make_kernel(8, 512, false);
+	struct proc *p = kernel_spawn(k, 1);
+	for (uint64_t i = 0; i < N; i++) {
+		struct region r = {.start = BASE + 2 * i * PAGE, .end = BASE + (2 * i + 1) * PAGE, .prot = PTE_R | PTE_W,
+				   .kind = REGION_MMAP};
+		CHECK(kernel_add_region(k, p, &r));
+		put(k, p, r.start, 7 * i);
+	}
+	struct proc *child = kernel_spawn(k, 2);
+	CHECK(vm_fork(k, p, child)); /* the child shares every swap slot */
+	CHECK_EQ(kernel_swapped_pages(p) + p->as.resident, N);
+	struct unmaps u = {.n = 0};
+	k->on_as_event = count_unmap;
+	k->on_as_event_ctx = &u;
+	uint64_t held = kernel_swapped_pages(p) + p->as.resident;
+	for (uint64_t i = 1; i < N; i += 2) {
+		u.n = 0;
+		vm_unmap_range(k, p, BASE + 2 * i * PAGE, BASE + (2 * i + 2) * PAGE);
+		CHECK_EQ(u.n, 1); /* its one page, resident or swapped */
+		CHECK_EQ(u.va[0], BASE + 2 * i * PAGE);
+		CHECK_EQ(kernel_swapped_pages(p) + p->as.resident, --held);
+	}
+	CHECK_EQ(p->as.nregions, N / 2 + 1); /* with the kernel region */
+	k->on_as_event = NULL;
+	for (uint64_t i = 0; i < N; i += 2)
+		CHECK_EQ(get(k, p, BASE + 2 * i * PAGE), 7 * i);
+	for (uint64_t i = 1; i < N; i += 2)
+		CHECK_EQ(get(k, child, BASE + 2 * i * PAGE), 7 * i);
+	kernel_check(k);
+	kernel_exit(k, child);
+	kernel_exit(k, p);
+	CHECK_EQ(k->swap.used, 0);
+	CHECK_EQ(k->fr.in_use[FRAME_USER], 0);
+	kernel_free(k);
+}
+
+TEST(unmapping_a_range_tells_of_its_swapped_pages_in_address_order)
+{
+	struct kernel *k = make_kernel(4, 64, false);
+	struct proc *p = spawn_with_data(k, 1, 40);
+	for (uint64_t i = 0; i < 40; i++)
+		put(k, p, BASE + ((i * 17) % 40) * PAGE, i);
+	struct unmaps u = {.n = 0};
+	k->on_as_event = count_unmap;
+	k->on_as_event_ctx = &u;
+	uint64_t swapped = kernel_swapped_pages(p), resident = p->as.resident;
+	vm_unmap_range(k, p, BASE, BASE + 40 * PAGE);
+	CHECK_EQ(u.n, swapped + resident);
+	for (int i = (int)resident + 1; i < u.n; i++)
+		CHECK(u.va[i - 1] < u.va[i]); /* the swapped ones, after the resident ones */
+	CHECK_EQ(kernel_swapped_pages(p), 0);
+	CHECK_EQ(k->swap.used, 0);
+	kernel_check(k);
+	kernel_free(k);
+}
+
 TEST(protecting_a_range_makes_writes_fault_and_copies_fail)
 {
 	struct kernel *k = make_kernel(16, 16, false);
