@@ -275,10 +275,13 @@ TEST(hello_runs_to_its_end_in_the_minimum_ram_under_every_policy_and_scope)
 	for (size_t i = 0; i < sizeof policies / sizeof *policies; i++) {
 		for (int local = 0; local < 2; local++) {
 			struct machine m;
-			struct proc *p = start(&m, 4, policies[i], local, 0);
+			struct proc_record r;
+			int pid = start(&m, 4, policies[i], local, 0)->pid;
 			CHECK(sched_run(&m.s) == SCHED_DONE);
-			CHECK_EQ(p->wait_status, 7 << 8);
-			CHECK_STR(p->death, "");
+			kernel_listed_record(m.k, 0, &r);
+			CHECK_EQ(r.pid, pid);
+			CHECK_EQ(r.wait_status, 7 << 8);
+			CHECK(!r.killed);
 			stop(&m);
 		}
 	}
