@@ -210,6 +210,18 @@ void as_remove_range(struct aspace *as, vaddr_t start, vaddr_t end)
 		remove_region(as, r);
 }
 
+/* Whether va lies strictly inside a region (not at its start). */
+static bool inside(const struct aspace *as, vaddr_t va)
+{
+	const struct region *r = as_find_region(as, va);
+	return r && r->start < va;
+}
+
+unsigned as_cuts(const struct aspace *as, vaddr_t start, vaddr_t end)
+{
+	return (unsigned)inside(as, start) + (unsigned)inside(as, end);
+}
+
 bool as_covered(const struct aspace *as, vaddr_t start, vaddr_t end)
 {
 	vaddr_t at = start;

@@ -76,6 +76,10 @@ void as_remove_range(struct aspace *as, vaddr_t start, vaddr_t end);
  * (false otherwise, nothing changed), splitting regions at its edges. */
 WARN_UNUSED bool as_protect_range(struct aspace *as, vaddr_t start, vaddr_t end, unsigned prot);
 
+/* How many regions cutting the regions at start and at end adds: one for
+ * each of the two that lies strictly inside a region (0, 1 or 2). */
+unsigned as_cuts(const struct aspace *as, vaddr_t start, vaddr_t end);
+
 /* True when [start, end) lies entirely within regions. */
 bool as_covered(const struct aspace *as, vaddr_t start, vaddr_t end);
 

@@ -19,6 +19,8 @@
 
 #define KERNEL_REGION_PAGES 4
 #define STACK_GUARD_PAGES 256 /* below a stack at its limit nothing is mapped (Linux's stack_guard_gap) */
+#define MAX_MAP_COUNT 65530 /* regions a process may hold: mmap, munmap and mprotect that would
+			    make more fail with ENOMEM (Linux's default vm.max_map_count) */
 #define MMAP_MIN_ADDR 0x10000 /* nothing a program maps lies below: NULL and small offsets from it
 			     always fault (Linux's default vm.mmap_min_addr, 64 KiB) */
 #define KERNEL_PINS 6 /* pages of one instruction kept from eviction: at least kernel_minimum's

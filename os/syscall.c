@@ -164,6 +164,19 @@ static bool hint_fits(const struct call *c, uint64_t addr, uint64_t len, vaddr_t
 	return true;
 }
 
+/* Whether p may hold more regions than it does, within MAX_MAP_COUNT. */
+static bool maps_allow(const struct call *c, unsigned more)
+{
+	return c->p->as.nregions + more <= MAX_MAP_COUNT;
+}
+
+/* The regions unmapping [start, end) adds: one when it punches a hole in a
+ * region, leaving a piece on each side. */
+static unsigned unmap_adds(const struct call *c, vaddr_t start, vaddr_t end)
+{
+	return as_cuts(&c->p->as, start, end) == 2 && as_find_region(&c->p->as, start) == as_find_region(&c->p->as, end);
+}
+
 static long sys_mmap(struct call *c)
 {
 	uint64_t addr = c->a[0], len = page_up(c->k, c->a[1]), flags = c->a[3];
@@ -177,9 +190,11 @@ static long sys_mmap(struct call *c)
 			return -GUEST_EINVAL;
 		if (addr < MMAP_MIN_ADDR)
 			return -GUEST_EPERM; /* as Linux refuses it below vm.mmap_min_addr */
+		if (!maps_allow(c, 1 + unmap_adds(c, addr, addr + len)))
+			return -GUEST_ENOMEM;
 		vm_unmap_range(c->k, c->p, addr, addr + len);
 		start = addr;
-	} else if (!hint_fits(c, addr, len, &start) && !find_gap(c, len, &start)) {
+	} else if (!maps_allow(c, 1) || (!hint_fits(c, addr, len, &start) && !find_gap(c, len, &start))) {
 		return -GUEST_ENOMEM;
 	}
 	/* PROT_NONE gives prot 0: a region no access may use */
@@ -199,6 +214,8 @@ static long sys_munmap(struct call *c)
 	uint64_t len = page_up(c->k, c->a[1]);
 	if (!len || !user_range(c, c->a[0], len))
 		return -GUEST_EINVAL;
+	if (!maps_allow(c, unmap_adds(c, c->a[0], c->a[0] + len)))
+		return -GUEST_ENOMEM;
 	vm_unmap_range(c->k, c->p, c->a[0], c->a[0] + len);
 	return 0;
 }
@@ -208,6 +225,8 @@ static long sys_mprotect(struct call *c)
 	uint64_t len = page_up(c->k, c->a[1]);
 	if (!user_range(c, c->a[0], len))
 		return -GUEST_EINVAL;
+	if (!maps_allow(c, as_cuts(&c->p->as, c->a[0], c->a[0] + len)))
+		return -GUEST_ENOMEM;
 	return vm_protect_range(c->k, c->p, c->a[0], c->a[0] + len, guest_prot(c->a[2])) ? 0 : -GUEST_ENOMEM;
 }
 
