@@ -58,10 +58,11 @@ void region_prot_string(unsigned prot, char *buf)
 	buf[3] = '\0';
 }
 
-void as_init(struct aspace *as)
+void as_init(struct aspace *as, size_t *machine_regions)
 {
 	avl_init(&as->regions, &region_ops);
 	as->nregions = 0;
+	as->machine_regions = machine_regions;
 	u64tree_init(&as->swapped);
 }
 
@@ -76,6 +77,8 @@ static void free_region(void *ctx, struct avl_node *n)
 void as_fini(struct aspace *as)
 {
 	avl_clear(&as->regions, free_region, NULL);
+	if (as->machine_regions)
+		*as->machine_regions -= as->nregions;
 	as->nregions = 0;
 	u64tree_fini(&as->swapped);
 }
@@ -107,6 +110,8 @@ bool as_add_region(struct aspace *as, const struct region *r)
 	if (!avl_insert(&as->regions, &x->link))
 		panic("a region at 0x%llx is both free and taken", (unsigned long long)r->start);
 	as->nregions++;
+	if (as->machine_regions)
+		++*as->machine_regions;
 	return true;
 }
 
@@ -116,6 +121,8 @@ static void remove_region(struct aspace *as, struct region *r)
 	struct region_node *x = node_of_region(r);
 	avl_remove(&as->regions, &x->link);
 	as->nregions--;
+	if (as->machine_regions)
+		--*as->machine_regions;
 	free_region(NULL, &x->link);
 }
 

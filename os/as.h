@@ -36,6 +36,8 @@ struct aspace {
 	struct pt pt;
 	struct avl regions;     /* of as.c's region nodes, by start, never overlapping */
 	size_t nregions;
+	size_t *machine_regions; /* the machine's count of every space's regions, kept with
+				    nregions, or NULL */
 	struct u64tree swapped; /* vpn -> swap slot of pages not resident, in vpn order */
 	uint64_t resident;      /* user pages mapped */
 	struct policy policy;   /* local replacement scope only */
@@ -46,8 +48,8 @@ const char *region_kind_name(enum region_kind k);
 void region_prot_string(unsigned prot, char *buf);
 
 /* An address space without regions or swapped pages (the page table is the
- * caller's). */
-void as_init(struct aspace *as);
+ * caller's), counting its regions in *machine_regions too (unless NULL). */
+void as_init(struct aspace *as, size_t *machine_regions);
 /* Frees the regions (dropping their files' references) and the swap map's
  * host memory; the swap slots are the caller's to free first. */
 void as_fini(struct aspace *as);

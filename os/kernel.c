@@ -381,7 +381,7 @@ struct proc *kernel_new_proc(struct kernel *k)
 		free(p);
 		return NULL;
 	}
-	as_init(&p->as);
+	as_init(&p->as, &k->nregions);
 	p->as.asid = asid_new(k);
 	if (k->cfg.local_scope)
 		policy_for(k, &p->as.policy);

@@ -21,6 +21,8 @@
 #define STACK_GUARD_PAGES 256 /* below a stack at its limit nothing is mapped (Linux's stack_guard_gap) */
 #define MAX_MAP_COUNT 65530 /* regions a process may hold: mmap, munmap and mprotect that would
 			    make more fail with ENOMEM (Linux's default vm.max_map_count) */
+#define KERNEL_MAX_REGIONS (1u << 20) /* regions of all processes together (about 120 MB of host
+				       memory): beyond, mmap, munmap, mprotect and fork fail with ENOMEM */
 #define MMAP_MIN_ADDR 0x10000 /* nothing a program maps lies below: NULL and small offsets from it
 			     always fault (Linux's default vm.mmap_min_addr, 64 KiB) */
 #define KERNEL_PINS 6 /* pages of one instruction kept from eviction: at least kernel_minimum's
@@ -198,6 +200,7 @@ struct kernel {
 	struct policy global;      /* global scope only */
 	uint64_t nprocs;           /* processes ever entered in the table: the next one's slot */
 	uint64_t nalive;           /* processes on the alive list */
+	size_t nregions;           /* regions of every process (host memory: at most KERNEL_MAX_REGIONS) */
 	struct proc *alive, *alive_tail; /* those not PROC_DEAD (zombies too), in creation order:
 					    what scans for a process to run, wake or kill walk */
 	struct proc *dead;         /* dead ones not yet freed (kernel_collect), newest first */

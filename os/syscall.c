@@ -164,10 +164,11 @@ static bool hint_fits(const struct call *c, uint64_t addr, uint64_t len, vaddr_t
 	return true;
 }
 
-/* Whether p may hold more regions than it does, within MAX_MAP_COUNT. */
-static bool maps_allow(const struct call *c, unsigned more)
+/* Whether p may hold more regions than it does, within MAX_MAP_COUNT and
+ * the machine's KERNEL_MAX_REGIONS. */
+static bool maps_allow(const struct call *c, size_t more)
 {
-	return c->p->as.nregions + more <= MAX_MAP_COUNT;
+	return c->p->as.nregions + more <= MAX_MAP_COUNT && c->k->nregions + more <= KERNEL_MAX_REGIONS;
 }
 
 /* The regions unmapping [start, end) adds: one when it punches a hole in a
@@ -277,6 +278,8 @@ static long sys_fork(struct call *c)
 		return -GUEST_EINVAL; /* only fork: clone(SIGCHLD, 0, ...) */
 	if (c->s->cfg.max_procs && c->k->nalive >= c->s->cfg.max_procs)
 		return -GUEST_EAGAIN; /* the process limit (--max-procs) */
+	if (c->k->nregions + c->p->as.nregions > KERNEL_MAX_REGIONS)
+		return -GUEST_ENOMEM; /* no room for the child's copies of the regions */
 	struct proc *child = kernel_new_proc(c->k);
 	if (!child)
 		return -GUEST_ENOMEM;

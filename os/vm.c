@@ -69,7 +69,6 @@ bool vm_fork(struct kernel *k, struct proc *parent, struct proc *child)
 		return false;
 	u64tree_for_each(&parent->as.swapped, share_swapped, &fc);
 	return !fc.failed;
-	return true;
 }
 
 /* Gives p its own copy of the shared page in leaf, mapped with prot. */

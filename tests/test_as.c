@@ -176,23 +176,26 @@ TEST(regions_agree_with_a_page_model_under_random_adds_removes_protects_and_resi
 		struct aspace as;
 		struct model m;
 		struct rng r;
+		size_t machine = 7; /* the machine's count: another space's 7 regions, and these */
 		memset(&m, 0, sizeof m);
-		as_init(&as);
+		as_init(&as, &machine);
 		rng_seed(&r, seed);
 		for (int step = 0; step < 4000; step++) {
 			random_step(&as, &m, &r);
 			compare(&as, &m, step);
 			queries(&as, &m, &r, step);
+			CHECK_EQ(machine, 7 + as.nregions);
 		}
 		as_fini(&as);
 		CHECK_EQ(as.nregions, 0);
+		CHECK_EQ(machine, 7);
 	}
 }
 
 TEST(munmap_in_the_middle_splits_a_region_in_two)
 {
 	struct aspace as;
-	as_init(&as);
+	as_init(&as, NULL);
 	struct region reg = {.start = va_of(0), .end = va_of(10), .prot = PTE_R | PTE_W, .kind = REGION_MMAP};
 	CHECK(as_add_region(&as, &reg));
 	as_remove_range(&as, va_of(4), va_of(6));
@@ -214,7 +217,7 @@ TEST(free_range_search_takes_the_highest_gap_that_fits_among_many_regions)
 {
 	enum { N = 20000 };
 	struct aspace as;
-	as_init(&as);
+	as_init(&as, NULL);
 	/* one-page regions with one-page holes, and a four-page hole at region 5000 */
 	for (int i = 0; i < N; i++) {
 		vaddr_t at = 0x100000000ull + (vaddr_t)i * 2 * PAGE + (i >= 5000 ? 3 * PAGE : 0);
@@ -237,7 +240,7 @@ TEST(free_range_search_takes_the_highest_gap_that_fits_among_many_regions)
 TEST(regions_may_reach_the_top_of_the_address_space)
 {
 	struct aspace as;
-	as_init(&as);
+	as_init(&as, NULL);
 	struct region top = {.start = ~0ull - 4 * PAGE + 1, .end = ~0ull, .prot = PTE_R, .kind = REGION_KERNEL};
 	struct region low = {.start = va_of(0), .end = va_of(1), .prot = PTE_R, .kind = REGION_MMAP};
 	CHECK(as_add_region(&as, &top) && as_add_region(&as, &low));
