@@ -1,7 +1,10 @@
 /* The contiguous allocator: a list of extents in address order, holes in two
  * AVL trees (by address with each subtree's largest hole, by size then
- * address). Every change to a hole goes through hole_new, hole_set and
- * hole_drop, which keep the trees and the free counters right. */
+ * address). The size index serves best fit only, so it is kept only while
+ * best fit is the policy (first, next and worst fit run a third faster
+ * without it): contig_set_fit builds and drops it. Every change to a hole
+ * goes through hole_new, hole_set and hole_drop, which keep the trees and
+ * the free counters right. */
 #include "os/contig.h"
 
 #include <stdlib.h>
@@ -108,7 +111,7 @@ static struct contig_ext *hole_new(struct contig *c, struct contig_ext *pos, uin
 	struct contig_ext *h = ext_new(c, base, size);
 	h->hole = true;
 	link_after(c, pos, h);
-	if (!avl_insert(&c->by_addr, &h->by_addr) || !avl_insert(&c->by_size, &h->by_size))
+	if (!avl_insert(&c->by_addr, &h->by_addr) || (c->sized && !avl_insert(&c->by_size, &h->by_size)))
 		panic("a hole at 0x%llx is already indexed", (unsigned long long)base);
 	c->st.holes++;
 	c->st.free_bytes += size;
@@ -118,7 +121,8 @@ static struct contig_ext *hole_new(struct contig *c, struct contig_ext *pos, uin
 static void hole_drop(struct contig *c, struct contig_ext *h)
 {
 	avl_remove(&c->by_addr, &h->by_addr);
-	avl_remove(&c->by_size, &h->by_size);
+	if (c->sized)
+		avl_remove(&c->by_size, &h->by_size);
 	unlink_ext(c, h);
 	c->st.holes--;
 	c->st.free_bytes -= h->size;
@@ -133,12 +137,13 @@ static void hole_set(struct contig *c, struct contig_ext *h, uint64_t base, uint
 		hole_drop(c, h);
 		return;
 	}
-	avl_remove(&c->by_size, &h->by_size);
+	if (c->sized)
+		avl_remove(&c->by_size, &h->by_size);
 	c->st.free_bytes += size - h->size;
 	h->base = base;
 	h->size = size;
 	avl_updated(&c->by_addr, &h->by_addr);
-	if (!avl_insert(&c->by_size, &h->by_size))
+	if (c->sized && !avl_insert(&c->by_size, &h->by_size))
 		panic("a hole at 0x%llx is already indexed", (unsigned long long)base);
 }
 
@@ -300,6 +305,7 @@ enum contig_status contig_init(struct contig *c, const struct contig_config *cfg
 	avl_init(&c->by_size, &size_ops);
 	u64map_init(&c->owners);
 	c->st.size = cfg->size;
+	c->sized = c->fit == CONTIG_BEST_FIT;
 	hole_new(c, NULL, cfg->base, cfg->size);
 	return CONTIG_OK;
 }
@@ -318,11 +324,28 @@ void contig_fini(struct contig *c)
 	*c = (struct contig){0};
 }
 
+/* Builds the size index when best fit needs it, drops it when it does not. */
+static void index_sizes(struct contig *c)
+{
+	bool want = c->fit == CONTIG_BEST_FIT;
+	if (want == c->sized)
+		return;
+	c->sized = want;
+	if (!want) {
+		avl_clear(&c->by_size, NULL, NULL);
+		return;
+	}
+	for (struct contig_ext *e = c->first; e; e = e->next)
+		if (e->hole && !avl_insert(&c->by_size, &e->by_size))
+			panic("a hole at 0x%llx is already indexed", (unsigned long long)e->base);
+}
+
 void contig_set_fit(struct contig *c, enum contig_fit fit)
 {
 	if ((unsigned)fit >= CONTIG_FITS)
 		panic("unknown fit %d", (int)fit);
 	c->fit = fit;
+	index_sizes(c);
 }
 
 enum contig_status contig_alloc(struct contig *c, contig_id owner, uint64_t bytes, uint64_t *base)
@@ -650,7 +673,8 @@ void contig_check(const struct contig *c)
 		next = next->next;
 	if (next)
 		panic("the hole at 0x%llx is missing from the address index", (unsigned long long)next->base);
-	if (avl_check(&c->by_addr) != t.holes || avl_check(&c->by_size) != t.holes)
+	if (avl_check(&c->by_addr) != t.holes || avl_check(&c->by_size) != (c->sized ? t.holes : 0) ||
+	    c->sized != (c->fit == CONTIG_BEST_FIT))
 		panic("the hole indexes do not hold every hole once");
 	struct size_walk w = {.c = c, .prev = NULL};
 	avl_for_each(&c->by_size, check_size_node, &w);

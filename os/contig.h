@@ -2,8 +2,8 @@
  * paging (base and bounds, segmentation; fixed partitions are its sibling
  * os/contig_part.h): blocks of a physical range handed to owners, the holes
  * between them sorted by address and coalesced on every free. Holes are
- * indexed twice, by address (each subtree knowing its largest hole) and by
- * (size, address), so every fit policy finds its hole in O(log holes);
+ * indexed by address (each subtree knowing its largest hole) and, under best
+ * fit, by (size, address), so every fit policy finds its hole in O(log holes);
  * every extent, hole or block, is also on one list in address order, so a
  * block's neighbours are O(1).
  *
@@ -111,7 +111,8 @@ struct contig {
 	contig_relocate_fn relocate;
 	void *ctx;
 	struct contig_ext *first, *last; /* every extent in address order */
-	struct avl by_addr, by_size;     /* the holes */
+	struct avl by_addr, by_size;     /* the holes (by size only while sized) */
+	bool sized;                      /* the size index is kept: best fit */
 	struct u64map owners;            /* owner -> its block (a host pointer) */
 	uint64_t rover;                  /* next fit's: where the last placement ended */
 	struct contig_ext *spare;        /* freed extent records, for reuse */

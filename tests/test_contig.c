@@ -608,6 +608,7 @@ struct mblock {
 struct model {
 	struct rig g;
 	enum contig_fit fit;
+	bool mixed; /* the fit changes now and then */
 	uint64_t seed;
 	int step;
 	struct rng r;
@@ -903,11 +904,12 @@ static void compare(struct model *m)
 	MCHECK(m, !f || (fast == plain && fast == MBASE + (uint64_t)want * GRAN));
 }
 
-static void run_model(enum contig_fit fit, uint64_t seed, int steps)
+static void run_model(enum contig_fit fit, bool mixed, uint64_t seed, int steps)
 {
 	static struct model m; /* large: not on the stack */
 	memset(&m, 0, sizeof m);
 	m.fit = fit;
+	m.mixed = mixed;
 	m.seed = seed;
 	rng_seed(&m.r, seed);
 	for (int u = 0; u < UNITS; u++)
@@ -924,8 +926,10 @@ static void run_model(enum contig_fit fit, uint64_t seed, int steps)
 			step_resize(&m, o, false);
 		else if (op < 92)
 			step_resize(&m, o, true);
-		else
+		else if (op < 99 || !m.mixed)
 			step_compact(&m);
+		else
+			contig_set_fit(&m.g.c, m.fit = (enum contig_fit)rng_below(&m.r, CONTIG_FITS));
 		compare(&m);
 	}
 	for (int o = 0; o < OWNERS; o++)
@@ -940,23 +944,29 @@ static void run_model(enum contig_fit fit, uint64_t seed, int steps)
 TEST(first_fit_agrees_with_a_naive_model_under_a_random_stream)
 {
 	for (uint64_t seed = 1; seed <= 4; seed++)
-		run_model(CONTIG_FIRST_FIT, seed, 3000);
+		run_model(CONTIG_FIRST_FIT, false, seed, 3000);
 }
 
 TEST(next_fit_agrees_with_a_naive_model_under_a_random_stream)
 {
 	for (uint64_t seed = 1; seed <= 4; seed++)
-		run_model(CONTIG_NEXT_FIT, seed, 3000);
+		run_model(CONTIG_NEXT_FIT, false, seed, 3000);
 }
 
 TEST(best_fit_agrees_with_a_naive_model_under_a_random_stream)
 {
 	for (uint64_t seed = 1; seed <= 4; seed++)
-		run_model(CONTIG_BEST_FIT, seed, 3000);
+		run_model(CONTIG_BEST_FIT, false, seed, 3000);
 }
 
 TEST(worst_fit_agrees_with_a_naive_model_under_a_random_stream)
 {
 	for (uint64_t seed = 1; seed <= 4; seed++)
-		run_model(CONTIG_WORST_FIT, seed, 3000);
+		run_model(CONTIG_WORST_FIT, false, seed, 3000);
+}
+
+TEST(changing_the_fit_midstream_agrees_with_a_naive_model_under_a_random_stream)
+{
+	for (uint64_t seed = 1; seed <= 4; seed++)
+		run_model((enum contig_fit)(seed % CONTIG_FITS), true, seed, 6000);
 }
