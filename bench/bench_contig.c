@@ -1,12 +1,14 @@
 /* Benchmark: the contiguous allocator under churn. For each fit policy, 4096
- * live blocks of 16 B to 64 KiB in 256 MiB (about half full, thousands of
- * holes) are freed and replaced at random, 1,000,000 operations (frees and
- * allocations) per round, and the median CPU ns per operation of ROUNDS
- * rounds is printed with the holes and the external fragmentation the
- * policy leaves. Then, in that steady state, the indexed search
- * (contig_find, O(log holes)) against the plain walk it is tested against
- * (contig_find_linear, O(extents)), alternating rounds, medians of ns per
- * search. `bench_contig OPS` runs OPS operations per round. */
+ * slots of blocks of 16 B to 64 KiB (a random slot is freed when it holds a
+ * block, else given one: half hold one at a time, 64 MiB on average) in
+ * 256 MiB, about a thousand holes; 1,000,000 operations (frees and
+ * allocations) per round, the median CPU ns per operation of ROUNDS rounds,
+ * with the holes and the external fragmentation the policy leaves. Then, in
+ * that steady state, the indexed search (contig_find, O(log holes)) against
+ * the plain walk it is tested against (contig_find_linear, O(extents)),
+ * alternating rounds, medians of ns per search. Last, the same churn in
+ * 72 MiB, which the blocks nearly fill: each fit's failed allocations and
+ * fragmentation. `bench_contig OPS` runs OPS operations per round. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -18,6 +20,7 @@
 #define LIVE 4096
 #define RANGE (256ull << 20)
 #define MAX_BLOCK (64ull << 10)
+#define PRESSED (72ull << 20)
 
 struct churn {
 	struct contig c;
@@ -43,9 +46,9 @@ static void churn_op(struct churn *ch, uint64_t i)
 	}
 }
 
-static void churn_init(struct churn *ch, enum contig_fit fit)
+static void churn_init(struct churn *ch, enum contig_fit fit, uint64_t range)
 {
-	struct contig_config cfg = {.base = 0, .size = RANGE, .granule = 16, .fit = fit};
+	struct contig_config cfg = {.base = 0, .size = range, .granule = 16, .fit = fit};
 	*ch = (struct churn){0};
 	if (contig_init(&ch->c, &cfg) != CONTIG_OK)
 		abort();
@@ -81,6 +84,32 @@ static double find_ns(struct churn *ch, long n, bool linear)
 	return ns;
 }
 
+/* The same churn in a range the blocks nearly fill: how often each fit
+ * fails, and the fragmentation it leaves. */
+static void pressure(long ops)
+{
+	printf("contig under pressure: the same churn in %llu MiB, %ld operations\n",
+	       (unsigned long long)(PRESSED >> 20), ops);
+	for (int f = 0; f < CONTIG_FITS; f++) {
+		struct churn *ch = malloc(sizeof *ch);
+		if (!ch)
+			abort();
+		churn_init(ch, (enum contig_fit)f, PRESSED);
+		ch->failures = 0;
+		double ns = churn_ns(ch, ops);
+		struct contig_stats st;
+		contig_stats(&ch->c, &st);
+		printf("  %-5s fit: %6.1f ns/op  %5.1f%% used  %5llu holes  largest %6llu KiB  ext frag %.3f  "
+		       "failed allocations %5.2f%%\n",
+		       contig_fit_name((enum contig_fit)f), ns, 100.0 * (double)(PRESSED - st.free_bytes) / (double)PRESSED,
+		       (unsigned long long)st.holes, (unsigned long long)(st.largest_hole >> 10), contig_ext_frag(&st),
+		       100.0 * (double)ch->failures / (double)ops);
+		contig_check(&ch->c);
+		contig_fini(&ch->c);
+		free(ch);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	long ops = argc > 1 ? atol(argv[1]) : 1000000;
@@ -88,13 +117,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_contig: OPS must be a positive number\n");
 		return 2;
 	}
-	printf("contig: %d live blocks of 16 B..64 KiB in 256 MiB, %ld operations per round, medians of %d\n", LIVE, ops,
+	printf("contig: %d slots of blocks of 16 B..64 KiB in 256 MiB, %ld operations per round, medians of %d\n", LIVE, ops,
 	       ROUNDS);
 	for (int f = 0; f < CONTIG_FITS; f++) {
 		struct churn *ch = malloc(sizeof *ch);
 		if (!ch)
 			abort();
-		churn_init(ch, (enum contig_fit)f);
+		churn_init(ch, (enum contig_fit)f, RANGE);
 		double churn[ROUNDS], fast[ROUNDS], plain[ROUNDS];
 		for (int r = 0; r < ROUNDS; r++)
 			churn[r] = churn_ns(ch, ops);
@@ -113,5 +142,6 @@ int main(int argc, char **argv)
 		contig_fini(&ch->c);
 		free(ch);
 	}
+	pressure(ops);
 	return 0;
 }
