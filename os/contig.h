@@ -170,7 +170,7 @@ uint64_t contig_compact(struct contig *c);
  * full compaction, not the minimal set of moves, but never more than it
  * copies. CONTIG_OK, with the bytes copied in *copied (0 when a hole was
  * already large enough), or CONTIG_NO_SPACE (nothing moved) when the free
- * bytes are too few; CONTIG_BAD_SIZE for 0. */
+ * bytes are too few; CONTIG_BAD_SIZE for 0 or more than the range. */
 WARN_UNUSED enum contig_status contig_compact_for(struct contig *c, uint64_t bytes, uint64_t *copied);
 
 /* Where contig_alloc would place bytes now, without placing it (the rover
