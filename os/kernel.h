@@ -19,9 +19,10 @@
 
 #define KERNEL_REGION_PAGES 4
 #define STACK_GUARD_PAGES 256 /* below a stack at its limit nothing is mapped (Linux's stack_guard_gap) */
-#define MAX_MAP_COUNT 65530 /* regions a process may hold: mmap, munmap and mprotect that would
-			    make more fail with ENOMEM (Linux's default vm.max_map_count) */
-#define KERNEL_MAX_REGIONS (1u << 20) /* regions of all processes together (about 120 MB of host
+#define MAX_MAP_COUNT 262144 /* regions a process may hold: mmap, munmap and mprotect that would
+			     make more fail with ENOMEM (Linux's vm.max_map_count, as distributions
+			     raise it for programs with many mappings; the kernel's default is 65530) */
+#define KERNEL_MAX_REGIONS (1u << 21) /* regions of all processes together (about 250 MB of host
 				       memory): beyond, mmap, munmap, mprotect and fork fail with ENOMEM */
 #define MMAP_MIN_ADDR 0x10000 /* nothing a program maps lies below: NULL and small offsets from it
 			     always fault (Linux's default vm.mmap_min_addr, 64 KiB) */

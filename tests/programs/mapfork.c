@@ -1,6 +1,6 @@
 /* mapfork: a chain of processes, each holding as many regions as a process
- * may (65,530) and forking the next: the regions of all processes together
- * are host memory, so the machine holds at most 2^20 of them (16 such
+ * may (262,144) and forking the next: the regions of all processes together
+ * are host memory, so the machine holds at most 2^21 of them (8 such
  * processes) and the fork that would pass it fails with ENOMEM. */
 #include <errno.h>
 #include <stdio.h>

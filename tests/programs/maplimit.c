@@ -1,6 +1,6 @@
 /* maplimit: maps single pages until mmap fails, as a guest that would
  * exhaust the host's memory with regions; vmlab, like Linux with its
- * default vm.max_map_count, stops it at 65,530 regions with ENOMEM. At the
+ * vm.max_map_count, stops it at 262,144 regions with ENOMEM. At the
  * limit, cutting a hole in a region (munmap) or a part of it (mprotect) fails
  * the same way, and unmapping a whole region makes room again. */
 #include <errno.h>
