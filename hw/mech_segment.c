@@ -58,27 +58,42 @@ static struct fault seg_fault(const struct seg_state *s, enum fault_kind kind, v
 			      .segment = s->names[i], .offset = off, .limit = s->seg[i].limit};
 }
 
-/* The translation of a user access, with no side effects: the segment's
- * limit first, then its protection. */
+/* Where va lies: its segment *i, its offset *off (negative for a segment
+ * that grows down) and, when the offset is within the segment's limit (the
+ * return value), its *pa. */
+static bool seg_locate(const struct seg_state *s, vaddr_t va, unsigned *i, int64_t *off, paddr_t *pa)
+{
+	*i = (unsigned)(va >> s->off_bits);
+	const struct mmu_segment *g = &s->seg[*i];
+	uint64_t up = va & mask_bits(s->off_bits);
+	uint64_t down = ((uint64_t)1 << s->off_bits) - up; /* -(offset - max) */
+	*off = g->grows_down ? -(int64_t)down : (int64_t)up;
+	if (g->grows_down ? down > g->limit : up >= g->limit)
+		return false;
+	*pa = g->grows_down ? g->base - down : g->base + up;
+	return true;
+}
+
+/* The translation of a user access, with no side effects: the address
+ * width, the segment's limit, then its protection. */
 static bool seg_resolve(const struct seg_state *s, vaddr_t va, enum access acc, paddr_t *pa, struct fault *f)
 {
 	if (va >> s->va_bits) {
 		*f = (struct fault){.kind = FAULT_VA_RANGE, .access = acc, .va = va, .level = -1, .priv = PRIV_USER};
 		return false;
 	}
-	unsigned i = (unsigned)(va >> s->off_bits);
-	const struct mmu_segment *g = &s->seg[i];
-	uint64_t off = va & mask_bits(s->off_bits);
-	uint64_t below = ((uint64_t)1 << s->off_bits) - off; /* -(offset - max) */
-	if (g->grows_down ? below > g->limit : off >= g->limit) {
-		*f = seg_fault(s, FAULT_SEGMENT, va, acc, i, g->grows_down ? -(int64_t)below : (int64_t)off);
+	unsigned i;
+	int64_t off;
+	paddr_t at;
+	if (!seg_locate(s, va, &i, &off, &at)) {
+		*f = seg_fault(s, FAULT_SEGMENT, va, acc, i, off);
 		return false;
 	}
-	if (!(g->prot & mech_access_bit(acc))) {
-		*f = seg_fault(s, FAULT_SEG_PROT, va, acc, i, g->grows_down ? -(int64_t)below : (int64_t)off);
+	if (!(s->seg[i].prot & mech_access_bit(acc))) {
+		*f = seg_fault(s, FAULT_SEG_PROT, va, acc, i, off);
 		return false;
 	}
-	*pa = g->grows_down ? g->base - below : g->base + off;
+	*pa = at;
 	return true;
 }
 
@@ -138,26 +153,24 @@ static void prot_text(unsigned prot, char out[4])
 static void seg_describe(const struct mmu *m, vaddr_t va, paddr_t pa, char *buf, size_t len)
 {
 	const struct seg_state *s = m->state;
-	paddr_t check;
-	struct fault f;
-	if (!seg_resolve(s, va, ACCESS_READ, &check, &f) && f.kind != FAULT_SEG_PROT)
-		check = pa + 1; /* no user translation: a supervisor access */
-	else if (f.kind == FAULT_SEG_PROT)
-		check = pa; /* a segment that is not readable still relocates */
-	unsigned i = (unsigned)(va >> s->off_bits) & (s->nsegs - 1);
+	unsigned i;
+	int64_t off;
+	paddr_t user_pa;
+	if ((va >> s->va_bits) || !seg_locate(s, va, &i, &off, &user_pa) || user_pa != pa) {
+		snprintf(buf, len, "va 0x%" PRIx64 " = pa 0x%" PRIx64 " (supervisor: not relocated)", va, pa);
+		return;
+	}
 	const struct mmu_segment *g = &s->seg[i];
-	uint64_t off = va & mask_bits(s->off_bits), max = (uint64_t)1 << s->off_bits;
+	uint64_t max = (uint64_t)1 << s->off_bits, up = va & (max - 1);
 	char prot[4];
 	prot_text(g->prot, prot);
-	if (check != pa)
-		snprintf(buf, len, "va 0x%" PRIx64 " = pa 0x%" PRIx64 " (supervisor: not relocated)", va, pa);
-	else if (g->grows_down)
+	if (g->grows_down)
 		snprintf(buf, len, "va 0x%" PRIx64 ": segment %u (%s, grows down), offset 0x%" PRIx64 " - 0x%" PRIx64
 			 " = -0x%" PRIx64 ", base 0x%" PRIx64 " - 0x%" PRIx64 " = pa 0x%" PRIx64 " (limit 0x%" PRIx64 ", %s)",
-			 va, i, s->names[i], off, max, max - off, g->base, max - off, pa, g->limit, prot);
+			 va, i, s->names[i], up, max, max - up, g->base, max - up, pa, g->limit, prot);
 	else
 		snprintf(buf, len, "va 0x%" PRIx64 ": segment %u (%s), offset 0x%" PRIx64 " + base 0x%" PRIx64
-			 " = pa 0x%" PRIx64 " (limit 0x%" PRIx64 ", %s)", va, i, s->names[i], off, g->base, pa, g->limit, prot);
+			 " = pa 0x%" PRIx64 " (limit 0x%" PRIx64 ", %s)", va, i, s->names[i], up, g->base, pa, g->limit, prot);
 }
 
 const struct mmu_mech mmu_segmentation = {
