@@ -269,8 +269,9 @@ static inline bool mmu_translate_entry(struct mmu *m, vaddr_t va, enum access ac
 	return true;
 }
 
-/* The kernel's software TLB refill: walks for (va, acc, priv) in the current
- * context and inserts the result. Returns false with the fault the walk raised. */
+/* The kernel's software TLB refill (paging only; panics under another
+ * mechanism): walks for (va, acc, priv) in the current context and inserts
+ * the result. Returns false with the fault the walk raised. */
 WARN_UNUSED bool mmu_refill(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, struct fault *f);
 
 /* TLB shootdowns the kernel requests after changing a page table. */
