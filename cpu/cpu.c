@@ -29,7 +29,7 @@ static inline bool illegal(struct cpu_exit *ex) { return stop(ex, CPU_ILLEGAL); 
 /* A translation that lies (partly) outside physical memory. */
 COLD bool bus_fault(struct cpu *c, vaddr_t va, enum access acc, struct cpu_exit *ex)
 {
-	ex->fault = (struct fault){FAULT_BUS, acc, va, -1, 0, PRIV_USER};
+	ex->fault = (struct fault){.kind = FAULT_BUS, .access = acc, .va = va, .level = -1, .priv = PRIV_USER};
 	c->mmu->c.faults[FAULT_BUS]++;
 	return stop(ex, CPU_FAULT);
 }

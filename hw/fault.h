@@ -15,6 +15,9 @@ enum fault_kind {
 	FAULT_AD,            /* software-managed A/D: A clear, or D clear on a write */
 	FAULT_BUS,           /* a page table or the data lies outside physical memory */
 	FAULT_TLB_MISS,      /* software-managed TLB: the kernel must refill */
+	FAULT_BOUNDS,        /* base and bounds, partition: va not below the bounds (limit) */
+	FAULT_SEGMENT,       /* segmentation: offset beyond the segment's limit (segment, offset, limit) */
+	FAULT_SEG_PROT,      /* segmentation: the segment forbids the access; violated names R/W/X */
 	FAULT_KIND_COUNT
 };
 
@@ -37,6 +40,11 @@ struct fault {
 	int level;          /* page-table level where the walk stopped, -1 if none */
 	unsigned violated;  /* for FAULT_PROTECTION: canonical PTE_R/W/X/U bits missing or forbidden */
 	enum priv priv;     /* who made the access */
+	/* Set by the contiguous mechanisms only (FAULT_BOUNDS, FAULT_SEGMENT,
+	 * FAULT_SEG_PROT); the page walk leaves them alone. */
+	const char *segment; /* the segment's name (static storage), NULL for bounds */
+	int64_t offset;      /* into the segment, negative for one that grows down; the va for bounds */
+	uint64_t limit;      /* the segment's limit, or the bounds */
 };
 
 const char *fault_kind_name(enum fault_kind k);
@@ -45,7 +53,8 @@ const char *fault_kind_name(enum fault_kind k);
 unsigned fault_cause(const struct fault *f);
 
 /* Writes a one-line description ("not present (invalid PTE at level 1)",
- * "protection: the page is not writable (no W)") into buf. */
+ * "protection: the page is not writable (no W)", "segmentation violation:
+ * write at offset 0x2010 of the heap segment, beyond its limit 0x2000") into buf. */
 void fault_describe(const struct fault *f, char *buf, size_t len);
 
 #endif

@@ -1,8 +1,9 @@
 /* The MMU: the one entry point every memory access of every workload goes
- * through. A translation mechanism (bare, paging, ...) sits behind a small table
- * of function pointers. For paging, a TLB hit is an inline tag compare and an
- * add; misses walk the page table in physical memory (hardware refill) or are
- * handed to the kernel (software-managed TLB). */
+ * through. A translation mechanism (bare, paging, partition, base and bounds,
+ * segmentation: one hw/mech_*.c each) sits behind a small table of function
+ * pointers with its own state and per-process context. For paging, a TLB hit
+ * is an inline tag compare and an add; misses walk the page table in physical
+ * memory (hardware refill) or are handed to the kernel (software-managed TLB). */
 #ifndef HW_MMU_H
 #define HW_MMU_H
 
@@ -16,15 +17,109 @@
 
 struct mmu;
 
-/* A translation mechanism. translate returns true with *pa, or false with *f. */
-struct mmu_mech {
-	const char *name;
-	bool (*translate)(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
-			  struct fault *f);
+/* The mechanisms, also the tag of a context. */
+enum mmu_mech_kind {
+	MMU_MECH_BARE,
+	MMU_MECH_PAGING,
+	MMU_MECH_PARTITION,
+	MMU_MECH_BASE_BOUNDS,
+	MMU_MECH_SEGMENTATION,
 };
 
-extern const struct mmu_mech mmu_bare;   /* pa = va, no protection */
-extern const struct mmu_mech mmu_paging; /* radix page tables of any pt_format */
+#define MMU_SEGMENTS_MAX 8 /* at most 3 selector bits */
+
+/* One segment register (OSTEP ch. 16). With max = the largest segment
+ * (2^(va_bits - sel_bits) bytes) and offset = the va's bits below the selector:
+ *
+ *   grows up:    offset < limit                  pa = base + offset
+ *   grows down:  max - offset <= limit           pa = base + (offset - max)
+ *
+ * so base is the lowest byte of a segment that grows up and one past the
+ * highest of one that grows down (the textbook's stack: base 28K, limit 2K,
+ * bytes [26K, 28K)). limit 0 is no segment: every access faults. */
+struct mmu_segment {
+	paddr_t base;
+	uint64_t limit;
+	bool grows_down;
+	uint8_t prot; /* canonical PTE_R | PTE_W | PTE_X the segment allows */
+};
+
+/* A process's MMU context: the registers of its mechanism, what a context
+ * switch saves from the MMU and loads into it. kind tags the member in use. */
+struct mmu_context {
+	enum mmu_mech_kind kind;
+	union {
+		struct {
+			pfn_t root;   /* satp.PPN */
+			asid_t asid;  /* satp.ASID */
+		} paging;
+		struct {
+			paddr_t base;
+			uint64_t bounds; /* valid va: [0, bounds) */
+		} bb;
+		struct {
+			paddr_t base;  /* one of the fixed partitions ... */
+			uint64_t size; /* ... of the partition size; valid va: [0, size) */
+		} part;
+		struct mmu_segment seg[MMU_SEGMENTS_MAX]; /* by selector; the first 2^sel_bits count */
+	};
+};
+
+enum mmu_status {
+	MMU_OK = 0,
+	MMU_EKIND,  /* a context of another mechanism */
+	MMU_ERANGE, /* a register out of range: beyond physical memory, not a partition, ... */
+};
+
+/* A translation mechanism: one file hw/mech_NAME.c each. The hooks are called
+ * by mmu.c only, never by the drivers. */
+struct mmu_mech {
+	const char *name;
+	enum mmu_mech_kind kind;
+	/* Builds the mechanism's state (m->state; for paging the TLBs) from m->cfg,
+	 * m->pm and m->fmt. Returns false with a message in err; fini cleans up then. */
+	bool (*init)(struct mmu *m, char *err, size_t errlen);
+	/* Frees what init built (a partial build too). */
+	void (*fini)(struct mmu *m);
+	/* Loads ctx, of this mechanism's kind, into the registers; MMU_ERANGE with a
+	 * message in err, and nothing changed, when the registers are impossible. */
+	enum mmu_status (*load)(struct mmu *m, const struct mmu_context *ctx, char *err, size_t errlen);
+	/* Writes the registers of the current context into ctx (tag included). */
+	void (*save)(const struct mmu *m, struct mmu_context *ctx);
+	/* Returns true with *pa, or false with *f (mmu_translate_slow counts the
+	 * fault). A mechanism without a TLB counts its translations in c.direct. */
+	bool (*translate)(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
+			  struct fault *f);
+	/* Writes one line for the explain output (-v) on how the current context
+	 * turned va into pa (a translation that has just succeeded), e.g. "va
+	 * 0x1234 + base 0x40000 = pa 0x41234 (bounds 0x10000)". No side effects. */
+	void (*describe)(const struct mmu *m, vaddr_t va, paddr_t pa, char *buf, size_t len);
+};
+
+extern const struct mmu_mech mmu_bare;        /* pa = va, no protection */
+extern const struct mmu_mech mmu_paging;      /* radix page tables of any pt_format */
+extern const struct mmu_mech mmu_partition;   /* fixed partitions: pa = base + va, va < size */
+extern const struct mmu_mech mmu_base_bounds; /* pa = base + va, va < bounds */
+extern const struct mmu_mech mmu_segmentation; /* segments by the top bits of the va */
+
+/* The mechanism called name ("bare", "paging", "partition", "base-bounds",
+ * "segmentation"), or NULL. */
+const struct mmu_mech *mmu_mech_lookup(const char *name);
+
+/* Segmentation's geometry: the va is va_bits wide (wider ones fault with
+ * FAULT_VA_RANGE), its top sel_bits choose one of 2^sel_bits segments. */
+struct mmu_seg_config {
+	unsigned va_bits;                    /* 2 .. 63 */
+	unsigned sel_bits;                   /* 1 .. 3, below va_bits */
+	const char *names[MMU_SEGMENTS_MAX]; /* for messages (static storage); NULL: "seg<N>" */
+};
+
+/* The fixed partitions: count of size bytes each, the first at first. */
+struct mmu_part_config {
+	paddr_t first;
+	uint64_t size;  /* 0: physical memory above first divided by count, in whole pages */
+	unsigned count;
+};
 
 enum tlb_refill {
 	TLB_REFILL_HW, /* the hardware walks the page table on a miss */
@@ -41,11 +136,15 @@ struct mmu_config {
 	bool sum, mxr;           /* RISC-V sstatus.SUM and sstatus.MXR */
 	bool caches;             /* model the memory caches; otherwise DRAM serves everything */
 	struct cache_config cache; /* used when caches is true */
+	struct mmu_seg_config seg;  /* used by segmentation */
+	struct mmu_part_config part; /* used by partition */
 };
 
 /* Fills cfg with the defaults: paging, a 64-entry fully associative LRU TLB with ASIDs,
  * unified, no L2, hardware refill and A/D, no cache model (its configuration the
- * usual one of cache_config_defaults). */
+ * usual one of cache_config_defaults); for segmentation a 32-bit va whose top 2
+ * bits choose the code, heap, unused and stack segments (OSTEP's Figure 16.3);
+ * 8 partitions over all of physical memory. */
 void mmu_config_defaults(struct mmu_config *cfg);
 
 struct mmu_counts {
@@ -69,8 +168,9 @@ struct mmu {
 	unsigned page_shift;
 	unsigned walk_opts;      /* WALK_HW_AD, WALK_SUM, WALK_MXR */
 	uint8_t allow[16];       /* TLB allow mask by the leaf's R, W, X, U bits */
-	pfn_t root;              /* the current context: satp.PPN ... */
+	pfn_t root;              /* paging's context: satp.PPN ... */
 	asid_t asid;             /* ... and satp.ASID */
+	void *state;             /* the other mechanisms' state and registers (their init) */
 	struct mmu_config cfg;
 	struct mmu_counts c;
 	struct tlb_entry *filled; /* the L1 entry the last slow translation filled, or NULL */
@@ -91,8 +191,29 @@ struct mmu *mmu_new(const struct mmu_config *cfg, struct physmem *pm, const stru
 		    char *err, size_t errlen);
 void mmu_free(struct mmu *m);
 
-/* Switches address space (writes satp). Without ASID tags this flushes the TLB. */
+/* Switches address space under paging (writes satp). Without ASID tags this
+ * flushes the TLB. Another mechanism ignores satp (its context switch is
+ * mmu_load_context). */
 void mmu_set_context(struct mmu *m, pfn_t root, asid_t asid);
+
+/* A context switch for any mechanism: loads the registers of ctx (for paging,
+ * as mmu_set_context). MMU_EKIND when ctx is not of m's mechanism, MMU_ERANGE
+ * when a register is impossible (a base and bounds beyond physical memory, a
+ * partition that is not one, a segment beyond physical memory or larger than
+ * the largest); both with a message in err, the registers unchanged. */
+WARN_UNUSED enum mmu_status mmu_load_context(struct mmu *m, const struct mmu_context *ctx, char *err,
+					     size_t errlen);
+/* Saves the current context's registers into ctx. */
+void mmu_save_context(const struct mmu *m, struct mmu_context *ctx);
+
+/* The mechanism's explain line for a translation of va to pa that has just
+ * succeeded in the current context (struct mmu_mech.describe). */
+void mmu_describe(const struct mmu *m, vaddr_t va, paddr_t pa, char *buf, size_t len);
+
+/* The fixed partitions of a partition MMU: how many, and partition i as a
+ * context (i < count). */
+unsigned mmu_partition_count(const struct mmu *m);
+void mmu_partition_context(const struct mmu *m, unsigned i, struct mmu_context *ctx);
 
 /* Out-of-line part of mmu_translate: TLB miss, permission refusal on a hit, or a
  * mechanism without a TLB. */
@@ -148,8 +269,9 @@ static inline bool mmu_translate_entry(struct mmu *m, vaddr_t va, enum access ac
 	return true;
 }
 
-/* The kernel's software TLB refill: walks for (va, acc, priv) in the current
- * context and inserts the result. Returns false with the fault the walk raised. */
+/* The kernel's software TLB refill (paging only; panics under another
+ * mechanism): walks for (va, acc, priv) in the current context and inserts
+ * the result. Returns false with the fault the walk raised. */
 WARN_UNUSED bool mmu_refill(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, struct fault *f);
 
 /* TLB shootdowns the kernel requests after changing a page table. */
