@@ -127,6 +127,7 @@ static void policy_for(struct kernel *k, struct policy *pol)
 		.is_dirty = is_dirty,
 		.ctx = k,
 		.last_use = k->mmu->stamp,
+		.shared = k->policy_frames,
 	};
 	policy_init(pol, k->cfg.policy, &env);
 }
@@ -260,7 +261,9 @@ struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t err
 		goto fail_mmu;
 	}
 	setup_stamps(k);
-	if (!cfg->local_scope)
+	if (cfg->local_scope)
+		k->policy_frames = policy_shared_new(cfg->user_frames);
+	else
 		policy_for(k, &k->global);
 	return k;
 fail_mmu:
@@ -300,6 +303,7 @@ void kernel_free(struct kernel *k)
 	free_list(k, k->dead);
 	if (!k->cfg.local_scope)
 		policy_fini(&k->global);
+	policy_shared_free(k->policy_frames); /* after every instance that used it */
 	mmu_free(k->mmu);
 	if (k->has_swap)
 		swap_close(&k->swap);

@@ -199,6 +199,7 @@ struct kernel {
 	bool has_swap;
 	struct mmu *mmu;
 	struct policy global;      /* global scope only */
+	struct policy_shared *policy_frames; /* local scope: the per-frame state every process's policy shares */
 	uint64_t nprocs;           /* processes ever entered in the table: the next one's slot */
 	uint64_t nalive;           /* processes on the alive list */
 	size_t nregions;           /* regions of every process (host memory: at most KERNEL_MAX_REGIONS) */

@@ -31,19 +31,73 @@ void policy_check_frame(const struct policy_env *env, pfn_t f, const char *who)
 		panic_at(who, "frame %" PRIu64 " out of range (%" PRIu64 " frames)", f, env->nframes);
 }
 
-void policy_links_init(struct policy_links *l, uint64_t nframes)
+/* n words, each w. */
+static uint64_t *words(uint64_t n, uint64_t w)
 {
-	l->nframes = nframes;
-	l->next = xmalloc(nframes * sizeof *l->next);
-	l->prev = xmalloc(nframes * sizeof *l->prev);
-	for (uint64_t f = 0; f < nframes; f++)
-		l->next[f] = l->prev[f] = POLICY_NONE;
+	uint64_t *a = xmalloc((n ? n : 1) * sizeof *a);
+	for (uint64_t i = 0; i < n; i++)
+		a[i] = w;
+	return a;
+}
+
+/* The shared array *a, made with every word w on first use. */
+static uint64_t *shared_words(uint64_t **a, uint64_t n, uint64_t w)
+{
+	if (!*a)
+		*a = words(n, w);
+	return *a;
+}
+
+struct policy_shared *policy_shared_new(uint64_t nframes)
+{
+	struct policy_shared *s = xcalloc(1, sizeof *s);
+	s->nframes = nframes;
+	return s;
+}
+
+void policy_shared_free(struct policy_shared *s)
+{
+	if (!s)
+		return;
+	free(s->next);
+	free(s->prev);
+	free(s->pos);
+	free(s->key);
+	free(s->flag);
+	free(s);
+}
+
+uint8_t *policy_shared_flags(const struct policy_env *env, bool *own)
+{
+	*own = !env->shared;
+	if (*own)
+		return xcalloc(env->nframes ? env->nframes : 1, 1);
+	if (!env->shared->flag)
+		env->shared->flag = xcalloc(env->nframes ? env->nframes : 1, 1);
+	return env->shared->flag;
+}
+
+uint64_t *policy_shared_pos(const struct policy_env *env, bool *own)
+{
+	*own = !env->shared;
+	return *own ? words(env->nframes, POLICY_NONE) : shared_words(&env->shared->pos, env->nframes, POLICY_NONE);
+}
+
+void policy_links_init(struct policy_links *l, const struct policy_env *env)
+{
+	struct policy_shared *s = env->shared;
+	l->nframes = env->nframes;
+	l->own = !s;
+	l->next = s ? shared_words(&s->next, l->nframes, POLICY_NONE) : words(l->nframes, POLICY_NONE);
+	l->prev = s ? shared_words(&s->prev, l->nframes, POLICY_NONE) : words(l->nframes, POLICY_NONE);
 }
 
 void policy_links_fini(struct policy_links *l)
 {
-	free(l->next);
-	free(l->prev);
+	if (l->own) {
+		free(l->next);
+		free(l->prev);
+	}
 	l->next = l->prev = NULL;
 }
 
@@ -102,7 +156,7 @@ void *policy_circle_create(const struct policy_env *env)
 {
 	struct policy_circle *c = xmalloc(sizeof *c);
 	c->env = *env;
-	policy_links_init(&c->links, env->nframes);
+	policy_links_init(&c->links, env);
 	policy_ring_init(&c->ring);
 	return c;
 }
@@ -134,25 +188,32 @@ void policy_circle_remove(void *state, pfn_t frame)
 	policy_ring_remove(&c->links, &c->ring, frame);
 }
 
+pfn_t *policy_grow(pfn_t *a, uint64_t *cap, uint64_t nframes)
+{
+	uint64_t n = *cap ? 2 * *cap : 16;
+	*cap = n < nframes ? n : nframes;
+	return xrealloc(a, *cap * sizeof *a);
+}
+
 /* ---- the indexed heap ---- */
 
-void policy_heap_init(struct policy_heap *h, uint64_t nframes, bool max_first)
+void policy_heap_init(struct policy_heap *h, const struct policy_env *env, bool max_first)
 {
-	h->heap = xmalloc((nframes ? nframes : 1) * sizeof *h->heap);
-	h->pos = xmalloc((nframes ? nframes : 1) * sizeof *h->pos);
-	h->key = xmalloc((nframes ? nframes : 1) * sizeof *h->key);
-	for (uint64_t f = 0; f < nframes; f++)
-		h->pos[f] = POLICY_NONE;
-	h->count = 0;
-	h->nframes = nframes;
+	h->pos = policy_shared_pos(env, &h->own);
+	h->key = h->own ? words(env->nframes, 0) : shared_words(&env->shared->key, env->nframes, 0);
+	h->heap = NULL;
+	h->count = h->cap = 0;
+	h->nframes = env->nframes;
 	h->max_first = max_first;
 }
 
 void policy_heap_fini(struct policy_heap *h)
 {
 	free(h->heap);
-	free(h->pos);
-	free(h->key);
+	if (h->own) {
+		free(h->pos);
+		free(h->key);
+	}
 	h->heap = h->pos = h->key = NULL;
 }
 
@@ -203,6 +264,8 @@ void policy_heap_insert(struct policy_heap *h, pfn_t f, uint64_t key)
 {
 	if (f >= h->nframes || h->pos[f] != POLICY_NONE)
 		panic("frame %" PRIu64 " is out of range or already resident", f);
+	if (h->count == h->cap)
+		h->heap = policy_grow(h->heap, &h->cap, h->nframes);
 	h->key[f] = key;
 	heap_place(h, h->count++, f);
 	heap_sift(h, h->count - 1);

@@ -26,7 +26,24 @@ struct policy_env {
 	 * every reference to a resident frame, including the one that made it
 	 * resident (stamped before insert), gets a stamp larger than any before. */
 	const uint64_t *last_use;
+	/* Per-frame state for the instances to share (local scope: a frame is
+	 * resident in at most one instance at a time, so each instance costs
+	 * what it holds, not what the machine has), or NULL: each its own. */
+	struct policy_shared *shared;
 };
+
+/* The per-frame arrays instances share, each made on first use with
+ * nframes entries: ring links and heap places POLICY_NONE, keys and flags
+ * zero. */
+struct policy_shared {
+	uint64_t nframes;
+	uint64_t *next, *prev; /* ring links */
+	uint64_t *pos, *key;   /* a heap's places and keys; random's slots (pos) */
+	uint8_t *flag;         /* twolist: on the active ring */
+};
+
+struct policy_shared *policy_shared_new(uint64_t nframes);
+void policy_shared_free(struct policy_shared *s);
 
 /* One policy. Every function pointer is set. The kernel calls insert when a
  * page becomes resident in a frame (that counts as its first reference), touch
@@ -177,6 +194,7 @@ WARN_UNUSED static inline bool policy_victim(struct policy *p, pfn_t *frame)
 struct policy_links {
 	pfn_t *next, *prev; /* POLICY_NONE when the frame is on no ring */
 	uint64_t nframes;
+	bool own;           /* the arrays are this instance's (not env->shared's) */
 };
 
 struct policy_ring {
@@ -184,8 +202,8 @@ struct policy_ring {
 	uint64_t count;
 };
 
-/* Links for frames [0, nframes), all on no ring. */
-void policy_links_init(struct policy_links *l, uint64_t nframes);
+/* Links for env's frames, all on no ring (env->shared's when it has them). */
+void policy_links_init(struct policy_links *l, const struct policy_env *env);
 void policy_links_fini(struct policy_links *l);
 
 static inline void policy_ring_init(struct policy_ring *r)
@@ -205,6 +223,16 @@ static inline pfn_t policy_ring_tail(const struct policy_links *l, const struct 
 }
 
 NORETURN void policy_not_resident(pfn_t f);
+
+/* Per-frame arrays for a policy of its own: env->shared's (*own false) or,
+ * without one, new ones (*own true: the caller frees them). Flags start
+ * zero, places POLICY_NONE. */
+uint8_t *policy_shared_flags(const struct policy_env *env, bool *own);
+uint64_t *policy_shared_pos(const struct policy_env *env, bool *own);
+
+/* a, a list of at most nframes frames with room for *cap, with room for
+ * more (doubling, at most nframes). */
+pfn_t *policy_grow(pfn_t *a, uint64_t *cap, uint64_t nframes);
 
 /* Panics unless f is on some ring (resident). */
 static inline void policy_links_require(const struct policy_links *l, pfn_t f)
@@ -265,14 +293,15 @@ void policy_check_frame(const struct policy_env *env, pfn_t f, const char *who);
  * first on a tie. Every operation is O(log n); misuse panics (a frame out of
  * range, inserting a frame in the heap, keying or removing one that is not). */
 struct policy_heap {
-	pfn_t *heap;      /* count frames; heap[0] is the root */
+	pfn_t *heap;      /* count frames (room for cap); heap[0] is the root */
 	uint64_t *pos;    /* per frame: its index in heap, or POLICY_NONE */
 	uint64_t *key;    /* per frame */
-	uint64_t count, nframes;
+	uint64_t count, cap, nframes;
 	bool max_first;
+	bool own;         /* pos and key are this heap's (not env->shared's) */
 };
 
-void policy_heap_init(struct policy_heap *h, uint64_t nframes, bool max_first);
+void policy_heap_init(struct policy_heap *h, const struct policy_env *env, bool max_first);
 void policy_heap_fini(struct policy_heap *h);
 void policy_heap_insert(struct policy_heap *h, pfn_t f, uint64_t key);
 /* Gives f, in the heap, a new key. */

@@ -18,7 +18,7 @@ static void *lru_create(const struct policy_env *env)
 		panic("lru needs the frames' reference stamps");
 	struct lru *l = xmalloc(sizeof *l);
 	l->env = *env;
-	policy_heap_init(&l->heap, env->nframes, false);
+	policy_heap_init(&l->heap, env, false);
 	return l;
 }
 

@@ -13,7 +13,7 @@ struct opt {
 static void *opt_create(const struct policy_env *env)
 {
 	struct opt *o = xmalloc(sizeof *o);
-	policy_heap_init(&o->heap, env->nframes, true);
+	policy_heap_init(&o->heap, env, true);
 	return o;
 }
 

@@ -10,9 +10,10 @@
 struct random {
 	struct policy_env env;
 	struct rng rng;
-	pfn_t *frames;  /* the count resident frames, in no meaningful order */
+	pfn_t *frames;  /* the count resident frames, in no meaningful order (room for cap) */
 	uint64_t *slot; /* per frame: its index in frames, or POLICY_NONE */
-	uint64_t count;
+	uint64_t count, cap;
+	bool own_slots; /* slot is this instance's (not env->shared's) */
 };
 
 /* A random policy over env->nframes frames, all free, drawing from an rng
@@ -22,11 +23,9 @@ static void *random_create(const struct policy_env *env)
 	struct random *r = xmalloc(sizeof *r);
 	r->env = *env;
 	rng_seed(&r->rng, env->seed);
-	r->frames = xmalloc(env->nframes * sizeof *r->frames);
-	r->slot = xmalloc(env->nframes * sizeof *r->slot);
-	for (uint64_t f = 0; f < env->nframes; f++)
-		r->slot[f] = POLICY_NONE;
-	r->count = 0;
+	r->frames = NULL;
+	r->slot = policy_shared_pos(env, &r->own_slots);
+	r->count = r->cap = 0;
 	return r;
 }
 
@@ -35,7 +34,8 @@ static void random_destroy(void *state)
 {
 	struct random *r = state;
 	free(r->frames);
-	free(r->slot);
+	if (r->own_slots)
+		free(r->slot);
 	free(r);
 }
 
@@ -55,6 +55,8 @@ static void random_insert(void *state, pfn_t frame, uint64_t next_use)
 	policy_check_frame(&r->env, frame, __func__);
 	if (r->slot[frame] != POLICY_NONE)
 		panic("frame %" PRIu64 " is already resident", frame);
+	if (r->count == r->cap)
+		r->frames = policy_grow(r->frames, &r->cap, r->env.nframes);
 	r->slot[frame] = r->count;
 	r->frames[r->count++] = frame;
 }

@@ -12,6 +12,7 @@ struct twolist {
 	struct policy_links links;
 	struct policy_ring active, inactive; /* head = newest arrival on that list */
 	uint8_t *is_active;                  /* per frame: on the active ring */
+	bool own_flags;                      /* is_active is this instance's */
 };
 
 /* A two-list policy over env->nframes frames, all free. */
@@ -19,10 +20,10 @@ static void *twolist_create(const struct policy_env *env)
 {
 	struct twolist *t = xmalloc(sizeof *t);
 	t->env = *env;
-	policy_links_init(&t->links, env->nframes);
+	policy_links_init(&t->links, env);
 	policy_ring_init(&t->active);
 	policy_ring_init(&t->inactive);
-	t->is_active = xcalloc(env->nframes, 1);
+	t->is_active = policy_shared_flags(env, &t->own_flags);
 	return t;
 }
 
@@ -31,7 +32,8 @@ static void twolist_destroy(void *state)
 {
 	struct twolist *t = state;
 	policy_links_fini(&t->links);
-	free(t->is_active);
+	if (t->own_flags)
+		free(t->is_active);
 	free(t);
 }
 

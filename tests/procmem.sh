@@ -3,7 +3,9 @@
 # end run under `timeout`, so a regression fails instead of hanging, and
 # vmlab's peak RSS is measured by /usr/bin/time -v (Debian package `time`):
 #   forkbomb   every process forks for ever, under --time 2s: vmlab stops it
-#              by the limit within 60 s of host time, at most 400 MB of RSS
+#              by the limit within 60 s of host time, at most 400 MB of RSS,
+#              in global and in local scope (where each process has its own
+#              replacement policy)
 #   forkloop   20,000 sequential fork/wait cycles: at most 300 MB of RSS, and
 #              at most 4 MB (about 280 bytes a process) more than 5,000 take
 #   forklimit  with the default --max-procs, fork fails with EAGAIN after
@@ -51,15 +53,17 @@ for prog in forkbomb forkloop forklimit; do
 	timeout 120 "$vmlab" run --max-insns 1 "tests/programs/$prog.c 0" </dev/null >/dev/null 2>&1
 done
 
-measure forkbomb 60 --time 2s tests/programs/forkbomb.c
-if [ "$status" -ne 124 ] || ! grep -q 'stopped by the limit' "$tmp/forkbomb.err"; then
-	fail "forkbomb did not stop by --time 2s within 60 s (exit $status)"
-	tail -n 3 "$tmp/forkbomb.err"
-elif [ -z "$rss" ] || [ "$rss" -gt 409600 ]; then
-	fail "forkbomb: peak RSS ${rss:-unknown} KiB, more than 400 MB"
-else
-	passed=$((passed + 1))
-fi
+for scope in global local; do
+	measure forkbomb-$scope 60 --scope $scope --time 2s tests/programs/forkbomb.c
+	if [ "$status" -ne 124 ] || ! grep -q 'stopped by the limit' "$tmp/forkbomb-$scope.err"; then
+		fail "forkbomb ($scope scope) did not stop by --time 2s within 60 s (exit $status)"
+		tail -n 3 "$tmp/forkbomb-$scope.err"
+	elif [ -z "$rss" ] || [ "$rss" -gt 409600 ]; then
+		fail "forkbomb ($scope scope): peak RSS ${rss:-unknown} KiB, more than 400 MB"
+	else
+		passed=$((passed + 1))
+	fi
+done
 
 measure forkloop5000 60 "tests/programs/forkloop.c 5000"
 rss5000=$rss

@@ -892,3 +892,77 @@ TEST(every_policy_panics_on_a_frame_inserted_twice_or_absent_or_out_of_range)
 		CHECK(misuse_panics(*p, OUT_OF_RANGE));
 	}
 }
+
+/* ---- Instances sharing their per-frame state (local scope) ---- */
+
+/* The A and D bits of a test with no simulator: every frame's, kept by frame. */
+struct bits {
+	bool a[16], d[16];
+	uint64_t stamp[16];
+};
+
+static bool bits_test_and_clear(void *ctx, pfn_t f)
+{
+	struct bits *b = ctx;
+	bool was = b->a[f];
+	b->a[f] = false;
+	return was;
+}
+
+static bool bits_accessed(void *ctx, pfn_t f) { return ((struct bits *)ctx)->a[f]; }
+static bool bits_dirty(void *ctx, pfn_t f) { return ((struct bits *)ctx)->d[f]; }
+
+/* Two instances of every policy over the same 16 frames, one holding the even
+ * frames and one the odd, choose the same victims whether they share their
+ * per-frame state (struct policy_shared) or each has its own. */
+TEST(instances_that_share_per_frame_state_choose_as_instances_of_their_own)
+{
+	for (size_t k = 0; policy_names[k]; k++) {
+		const struct policy_ops *ops = policy_find(policy_names[k]);
+		struct bits b = {0};
+		struct policy_shared *sh = policy_shared_new(16);
+		struct policy_env env = {.nframes = 16, .seed = 3, .test_and_clear_accessed = bits_test_and_clear,
+					 .is_accessed = bits_accessed, .is_dirty = bits_dirty, .ctx = &b,
+					 .last_use = b.stamp};
+		struct policy own[2], shared[2];
+		for (int i = 0; i < 2; i++) {
+			policy_init(&own[i], ops, &env);
+			env.shared = sh;
+			policy_init(&shared[i], ops, &env);
+			env.shared = NULL;
+		}
+		bool resident[16] = {false};
+		struct rng r;
+		rng_seed(&r, 11);
+		for (uint64_t step = 1; step <= 4000; step++) {
+			pfn_t f = rng_below(&r, 16), v[2];
+			int i = (int)(f & 1);
+			b.a[f] = rng_below(&r, 2);
+			b.d[f] = rng_below(&r, 2);
+			b.stamp[f] = step;
+			if (!resident[f]) {
+				uint64_t next_use = rng_below(&r, 1000);
+				policy_insert(&own[i], f, next_use);
+				policy_insert(&shared[i], f, next_use);
+				resident[f] = true;
+			}
+			if (rng_below(&r, 3) != 0)
+				continue;
+			struct bits saved = b;
+			bool got = policy_victim(&own[i], &v[0]);
+			b = saved; /* the same A bits for the second choice */
+			CHECK_EQ(policy_victim(&shared[i], &v[1]), got);
+			if (!got)
+				continue;
+			CHECK_EQ(v[0], v[1]);
+			policy_remove(&own[i], v[0]);
+			policy_remove(&shared[i], v[0]);
+			resident[v[0]] = false;
+		}
+		for (int i = 0; i < 2; i++) {
+			policy_fini(&own[i]);
+			policy_fini(&shared[i]);
+		}
+		policy_shared_free(sh);
+	}
+}
