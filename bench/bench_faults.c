@@ -289,56 +289,14 @@ static bool write_pages_stream(const char *path)
 
 /* What one run of a command cost: wall time of the whole command, and the
  * CPU time (user + system) the host gave it. */
-struct run_cost {
-	double wall_s, cpu_s;
-};
-
-/* Reads fd to its end into out (NUL-terminated, the rest dropped). */
-static void read_all(int fd, char *out, size_t outlen)
-{
-	size_t len = 0;
-	ssize_t n;
-	char sink[4096];
-	while ((n = read(fd, len + 1 < outlen ? out + len : sink, len + 1 < outlen ? outlen - 1 - len : sizeof sink)) > 0 ||
-	       (n < 0 && errno == EINTR))
-		if (n > 0 && len + 1 < outlen)
-			len += (size_t)n;
-	out[len] = 0;
-}
-
 /* Runs argv with its standard output in out; false when it could not run or
  * failed (with a message). */
-static bool run_command(char *const argv[], char *out, size_t outlen, struct run_cost *cost)
+static bool run_command(char *const argv[], char *out, size_t outlen, struct bench_cost *cost)
 {
-	int fds[2];
-	if (pipe(fds) != 0)
-		return false;
-	double t0 = bench_wall_s();
-	pid_t pid = fork();
-	if (pid < 0)
-		return false;
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execvp(argv[0], argv);
-		fprintf(stderr, "bench_faults: cannot run %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
-	close(fds[1]);
-	read_all(fds[0], out, outlen);
-	close(fds[0]);
-	int status;
-	struct rusage ru;
-	while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR)
-		;
-	cost->wall_s = bench_wall_s() - t0;
-	cost->cpu_s = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		fprintf(stderr, "bench_faults: %s failed (status 0x%x)\n", argv[0], status);
-		return false;
-	}
-	return true;
+	if (bench_command(argv, out, outlen, false, 0, cost))
+		return true;
+	fprintf(stderr, "bench_faults: %s failed (status 0x%x)\n", argv[0], cost->status);
+	return false;
 }
 
 /* The number after key in text, or -1. */
@@ -371,7 +329,7 @@ static const char *python(void)
 
 /* Runs vmlab, or paging-policy.py when script is set, on the stream; stores
  * what it cost and its fault count. */
-static bool run_tool(const char *vmlab, const char *script, const char *stream, struct run_cost *cost,
+static bool run_tool(const char *vmlab, const char *script, const char *stream, struct bench_cost *cost,
 		     long long *faults)
 {
 	char frames[16], out[65536];
@@ -403,7 +361,7 @@ static bool same_count(const char *tool, long long *seen, long long f)
 }
 
 /* The median wall or CPU seconds of n runs. */
-static double median_of(const struct run_cost *c, int n, bool cpu)
+static double median_of(const struct bench_cost *c, int n, bool cpu)
 {
 	double v[CMP_RUNS];
 	for (int i = 0; i < n; i++)
@@ -424,7 +382,7 @@ static bool compare(void)
 	temp_path(stream, sizeof stream, "pages.txt");
 	if (!write_pages_stream(stream))
 		return false;
-	struct run_cost cv[CMP_RUNS], cp[CMP_RUNS];
+	struct bench_cost cv[CMP_RUNS], cp[CMP_RUNS];
 	long long fv = -1, fp = -1, f;
 	bool ok = true;
 	for (int i = 0; ok && i < CMP_RUNS; i++) { /* A B A B ... */

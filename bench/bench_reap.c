@@ -39,19 +39,10 @@ struct outcome {
  * did not exit with status want. */
 static bool run(char *const argv[], int want, struct outcome *o)
 {
-	double t0 = bench_wall_s();
-	pid_t pid = fork();
-	if (pid == 0) {
-		freopen("/dev/null", "w", stdout);
-		freopen("/dev/null", "w", stderr);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	int status;
-	struct rusage ru;
-	if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != want)
+	struct bench_cost c;
+	if (!bench_command(argv, NULL, 0, true, want, &c))
 		return false;
-	*o = (struct outcome){.rss_kib = (double)ru.ru_maxrss, .wall_s = bench_wall_s() - t0};
+	*o = (struct outcome){.rss_kib = c.maxrss_kib, .wall_s = c.wall_s};
 	return true;
 }
 

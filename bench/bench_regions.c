@@ -30,21 +30,11 @@
  * *cpu_s and wall seconds in *wall_s, false unless it exited 0. */
 static bool run(char *const argv[], double *cpu_s, double *wall_s)
 {
-	double t0 = bench_wall_s();
-	pid_t pid = fork();
-	if (pid == 0) {
-		freopen("/dev/null", "w", stdout);
-		freopen("/dev/null", "w", stderr);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	int status;
-	struct rusage ru;
-	if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+	struct bench_cost c;
+	if (!bench_command(argv, NULL, 0, true, 0, &c))
 		return false;
-	*wall_s = bench_wall_s() - t0;
-	*cpu_s = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + (double)ru.ru_stime.tv_sec +
-		 ru.ru_stime.tv_usec * 1e-6;
+	*cpu_s = c.cpu_s;
+	*wall_s = c.wall_s;
 	return true;
 }
 

@@ -38,31 +38,10 @@ struct outcome {
  * when it could not run or did not exit 0. */
 static bool run(char *const argv[], char *buf, size_t len, struct outcome *o)
 {
-	int fd[2];
-	if (pipe(fd) != 0)
+	struct bench_cost c;
+	if (!bench_command(argv, buf, len, true, 0, &c))
 		return false;
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(fd[1], 1);
-		close(fd[0]);
-		close(fd[1]);
-		freopen("/dev/null", "w", stderr);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(fd[1]);
-	size_t used = 0;
-	ssize_t n;
-	while ((n = read(fd[0], buf + used, len - 1 - used)) > 0 && used + (size_t)n < len - 1)
-		used += (size_t)n;
-	buf[used] = '\0';
-	close(fd[0]);
-	int status;
-	struct rusage ru;
-	if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return false;
-	o->cpu_s = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + (double)ru.ru_stime.tv_sec +
-		   ru.ru_stime.tv_usec * 1e-6;
+	o->cpu_s = c.cpu_s;
 	const char *m = strstr(buf, "\"tlb_misses\": ");
 	o->misses = m ? strtoull(m + strlen("\"tlb_misses\": "), NULL, 10) : 0;
 	return true;
