@@ -13,6 +13,12 @@ void mech_flush_tlbs(struct mmu *m);
 WARN_UNUSED bool mech_physical(const struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
 			       struct fault *f);
 
+/* A user access through a base register and a limit (base and bounds, a
+ * partition): va < limit goes to base + va, any other is FAULT_BOUNDS. No
+ * side effects. */
+WARN_UNUSED bool mech_relocate(paddr_t base, uint64_t limit, vaddr_t va, enum access acc, paddr_t *pa,
+			       struct fault *f);
+
 /* The canonical permission bit (PTE_R, PTE_W, PTE_X) an access needs. */
 static inline unsigned mech_access_bit(enum access acc)
 {

@@ -16,6 +16,17 @@ bool mech_physical(const struct mmu *m, vaddr_t va, enum access acc, enum priv p
 	return true;
 }
 
+bool mech_relocate(paddr_t base, uint64_t limit, vaddr_t va, enum access acc, paddr_t *pa, struct fault *f)
+{
+	if (va >= limit) {
+		*f = (struct fault){.kind = FAULT_BOUNDS, .access = acc, .va = va, .level = -1, .priv = PRIV_USER,
+				    .offset = (int64_t)va, .limit = limit};
+		return false;
+	}
+	*pa = base + va;
+	return true;
+}
+
 bool mech_in_ram(const struct mmu *m, paddr_t base, uint64_t size)
 {
 	uint64_t ram = m->pm->size;

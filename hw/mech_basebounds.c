@@ -26,25 +26,14 @@ static void bb_fini(struct mmu *m)
 	m->state = NULL;
 }
 
-/* The relocation of a user access, with no side effects. */
-static bool bb_relocate(const struct bb_regs *r, vaddr_t va, enum access acc, paddr_t *pa, struct fault *f)
-{
-	if (va >= r->bounds) {
-		*f = (struct fault){.kind = FAULT_BOUNDS, .access = acc, .va = va, .level = -1, .priv = PRIV_USER,
-				    .offset = (int64_t)va, .limit = r->bounds};
-		return false;
-	}
-	*pa = r->base + va;
-	return true;
-}
-
 static bool bb_translate(struct mmu *m, vaddr_t va, enum access acc, enum priv priv, paddr_t *pa,
 			 struct fault *f)
 {
 	m->c.direct++;
 	if (priv == PRIV_SUPERVISOR)
 		return mech_physical(m, va, acc, priv, pa, f);
-	return bb_relocate(m->state, va, acc, pa, f);
+	const struct bb_regs *r = m->state;
+	return mech_relocate(r->base, r->bounds, va, acc, pa, f);
 }
 
 static enum mmu_status bb_load(struct mmu *m, const struct mmu_context *ctx, char *err, size_t errlen)

@@ -73,13 +73,7 @@ static bool part_translate(struct mmu *m, vaddr_t va, enum access acc, enum priv
 	m->c.direct++;
 	if (priv == PRIV_SUPERVISOR)
 		return mech_physical(m, va, acc, priv, pa, f);
-	if (va >= s->limit) {
-		*f = (struct fault){.kind = FAULT_BOUNDS, .access = acc, .va = va, .level = -1, .priv = priv,
-				    .offset = (int64_t)va, .limit = s->limit};
-		return false;
-	}
-	*pa = s->base + va;
-	return true;
+	return mech_relocate(s->base, s->limit, va, acc, pa, f);
 }
 
 /* A partition's context must name one of the fixed partitions, whole, or be
