@@ -678,7 +678,7 @@ static bool read_bin_header(struct trace_reader *r, char *err, size_t errlen)
 }
 
 /* The largest access byte: the last event's. */
-#define BIN_ACCESS_MAX (TRACE_BIN_EVENT_BASE + TRACE_UNPIN - TRACE_UNMAP)
+#define BIN_ACCESS_MAX (TRACE_BIN_EVENT_BASE + TRACE_EVENT_LAST - TRACE_UNMAP)
 
 /* Complains about the invalid record just consumed at p. */
 static int bad_record(struct trace_reader *r, const unsigned char *p, char *err, size_t errlen)
@@ -1092,7 +1092,7 @@ bool trace_write(struct trace_writer *w, const struct trace_ref *ref)
 {
 	if (w->io_errno || w->refused[0])
 		return false;
-	if ((unsigned)ref->acc > ACCESS_EXEC || (unsigned)ref->event > TRACE_UNPIN || ref->size == 0 ||
+	if ((unsigned)ref->acc > ACCESS_EXEC || (unsigned)ref->event > TRACE_EVENT_LAST || ref->size == 0 ||
 	    ref->size > TRACE_MAX_SIZE) {
 		snprintf(w->refused, sizeof w->refused, "record %" PRIu64 ": cannot write access %u of size %" PRIu32,
 			 w->records + 1, (unsigned)ref->acc, ref->size);

@@ -83,6 +83,7 @@ enum trace_event {
 	TRACE_PIN,    /* the page at va is pinned for the instruction in progress (kernel_pin) */
 	TRACE_UNPIN,  /* that instruction completed: no page is pinned; va 0 */
 };
+#define TRACE_EVENT_LAST TRACE_UNPIN
 
 /* The binary access byte of an event: 3 + (event - TRACE_UNMAP). */
 #define TRACE_BIN_EVENT_BASE 3

@@ -37,7 +37,7 @@ static void check_ref(const struct trace_ref *ref, uint64_t prev_line)
 {
 	if (ref->size < 1 || ref->size > TRACE_MAX_SIZE)
 		fail("record size out of range", ref->line);
-	if ((unsigned)ref->acc > ACCESS_EXEC || (unsigned)ref->event > TRACE_FORK)
+	if ((unsigned)ref->acc > ACCESS_EXEC || (unsigned)ref->event > TRACE_EVENT_LAST)
 		fail("access or event out of range", ref->line);
 	if (ref->event != TRACE_ACCESS && ref->acc != ACCESS_READ)
 		fail("an event with an access other than read", ref->line);

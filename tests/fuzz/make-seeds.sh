@@ -19,6 +19,7 @@ binary_trace() {
 	bin_header
 	rec 0x10000 1 8 0 0; rec 0x10ff8 1 16 1 0; rec 0x20000 1 4 2 1; rec 0x20000 1 4 2 0
 	rec 2 1 1 5 0; rec 0x10000 2 8 1 0; rec 0x10000 2 1 3 0; rec 0 2 1 4 0; rec 0x30000 1 4096 0 0
+	rec 0x30000 1 1 6 0; rec 0 1 1 7 0
 }
 plain='1 R 0x1000 8
 1 W 0x1ffc 8
