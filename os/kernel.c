@@ -26,6 +26,8 @@ void kernel_config_defaults(struct kernel_config *cfg)
 	cfg->policy = &policy_clock_ops;
 	cfg->stack_limit = 8 << 20;
 	cfg->seed = 1;
+	cfg->as_size = 1 << 20;
+	cfg->fit = CONTIG_FIRST_FIT;
 #ifndef NDEBUG
 	cfg->junk = true;
 #endif

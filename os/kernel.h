@@ -12,6 +12,7 @@
 #include "lib/rng.h"
 #include "lib/u64map.h"
 #include "os/as.h"
+#include "os/contig.h"
 #include "os/frames.h"
 #include "os/pidmap.h"
 #include "os/policy.h"
@@ -66,9 +67,16 @@ struct kernel_config {
 	bool junk;                /* fill freed frames with junk */
 	bool aslr;                /* randomise each program's stack, heap and mmap bases */
 	struct latency lat;
+	/* The contiguous mechanisms (mmu.mech partition, base-bounds or
+	 * segmentation; os/cmem.c); mmu.part.count is --partitions. */
+	uint64_t as_size;         /* base-bounds: every address space's bytes (--as-size) */
+	enum contig_fit fit;      /* base-bounds, segmentation: where a block goes (--fit) */
+	bool compact;             /* relocate blocks to make room when one does not fit (--compact) */
+	bool swap_processes;      /* swap whole processes out to make room (--swap-processes) */
 };
 
-/* Fills the defaults: sv39, 16 MiB of RAM, swap of 8 x RAM, clock, global. */
+/* Fills the defaults: sv39, 16 MiB of RAM, swap of 8 x RAM, clock, global;
+ * for the contiguous mechanisms 1 MiB address spaces placed first fit. */
 void kernel_config_defaults(struct kernel_config *cfg);
 
 enum proc_state {
