@@ -379,13 +379,13 @@ static bool start_programs(struct sched *s, const struct program *progs, int n, 
 {
 	char err[600];
 	for (int i = 0; i < n; i++) {
-		struct proc *p = sched_start(s, progs[i].path, progs[i].words, progs[i].nwords, err, sizeof err);
-		if (!p) {
+		int pid = sched_start(s, progs[i].path, progs[i].words, progs[i].nwords, err, sizeof err);
+		if (!pid) {
 			fprintf(stderr, "vmlab: %s\n", err);
 			return false;
 		}
 		if (!*first_pid)
-			*first_pid = p->pid;
+			*first_pid = pid;
 	}
 	return true;
 }
@@ -445,6 +445,7 @@ static int run_machine(struct run_args *a, struct kernel *k, const struct progra
 		status = report_end(a, &s, end, first_pid);
 		print_summary(a, &s);
 	}
+	sched_fini(&s);
 	if (!record_finish(rec, err, sizeof err) && end != SCHED_HOST_ERROR) {
 		fprintf(stderr, "vmlab: --record %s\n", err);
 		status = CLI_FAILED;

@@ -35,9 +35,16 @@ GUEST_CRT0     := $(GUEST_DIR)/obj/crt0.o
 GUEST_LIB_OBJ  := $(patsubst guest/lib/%.c,$(GUEST_DIR)/obj/lib/%.o,$(wildcard guest/lib/*.c))
 GUEST_PROGS    := $(patsubst tests/guest/%.c,$(GUEST_DIR)/%,$(wildcard tests/guest/*.c))
 GUEST_BENCH    := $(patsubst bench/guest/%.c,$(GUEST_DIR)/bench/%,$(wildcard bench/guest/*.c))
+# The test programs linked for the mechanisms before paging (guest/guest.ld):
+# low/ with the text at 0 (partition, base-bounds), seg/ with the data in
+# segmentation's heap segment too.
+GUEST_LOW      := $(patsubst $(GUEST_DIR)/%,$(GUEST_DIR)/low/%,$(GUEST_PROGS))
+GUEST_SEG      := $(patsubst $(GUEST_DIR)/%,$(GUEST_DIR)/seg/%,$(GUEST_PROGS))
+GUEST_LOW_LD   := -Wl,--defsym=__vmlab_text=0
+GUEST_SEG_LD   := $(GUEST_LOW_LD) -Wl,--defsym=__vmlab_data=0x40000000
 
 .PHONY: guest guest-test guest-clean guest-check-cc
-guest: $(GUEST_LIB) $(GUEST_CRT0) $(GUEST_PROGS)
+guest: $(GUEST_LIB) $(GUEST_CRT0) $(GUEST_PROGS) $(GUEST_LOW) $(GUEST_SEG)
 
 guest-test: guest
 	tests/guest_diff.sh $(GUEST_DIFF) $(BUILD)
@@ -69,6 +76,14 @@ $(GUEST_LIB): $(GUEST_LIB_OBJ)
 
 $(GUEST_PROGS): $(GUEST_DIR)/%: $(GUEST_DIR)/obj/tests/%.o $(GUEST_CRT0) $(GUEST_LIB) guest/guest.ld
 	$(RISCV_CC) $(GUEST_LDFLAGS) -o $@ $(GUEST_CRT0) $< $(GUEST_LIB) $(GUEST_LDLIBS)
+
+$(GUEST_LOW): $(GUEST_DIR)/low/%: $(GUEST_DIR)/obj/tests/%.o $(GUEST_CRT0) $(GUEST_LIB) guest/guest.ld
+	@mkdir -p $(dir $@)
+	$(RISCV_CC) $(GUEST_LDFLAGS) $(GUEST_LOW_LD) -o $@ $(GUEST_CRT0) $< $(GUEST_LIB) $(GUEST_LDLIBS)
+
+$(GUEST_SEG): $(GUEST_DIR)/seg/%: $(GUEST_DIR)/obj/tests/%.o $(GUEST_CRT0) $(GUEST_LIB) guest/guest.ld
+	@mkdir -p $(dir $@)
+	$(RISCV_CC) $(GUEST_LDFLAGS) $(GUEST_SEG_LD) -o $@ $(GUEST_CRT0) $< $(GUEST_LIB) $(GUEST_LDLIBS)
 
 $(GUEST_BENCH): $(GUEST_DIR)/bench/%: $(GUEST_DIR)/obj/bench/%.o $(GUEST_CRT0) $(GUEST_LIB) guest/guest.ld
 	@mkdir -p $(dir $@)

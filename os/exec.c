@@ -3,6 +3,7 @@
  * Linux RISC-V ABI describes (argc, argv, envp, auxv), then the image is
  * committed. */
 #include "os/exec.h"
+#include "os/cmem.h"
 #include "os/elf.h"
 #include "os/vm.h"
 #include "guest/include/vmlab/syscall.h"
@@ -173,24 +174,32 @@ static int load_image(struct kernel *k, struct proc *p, const struct elf_file *e
 		      char *const argv[], int argc, char *const envp[], int envc)
 {
 	static struct stack_image si; /* large: not on the host stack; the kernel is single-threaded */
-	vaddr_t top = exec_stack_top(k) - random_offset(k, ASLR_SPAN);
-	int st = map_segments(k, p, ef, file);
+	vaddr_t top;
+	int st = k->cm ? cmem_load(k, p, ef) : map_segments(k, p, ef, file);
 	if (st)
 		return st;
-	if (!add_stack(k, p, top))
-		return -GUEST_ENOEXEC;
-	p->brk_start = p->brk = ef->img.brk_start + random_offset(k, ASLR_SPAN);
+	if (k->cm) { /* placed whole: no ASLR, no regions */
+		top = p->stack_top;
+		p->brk_start = p->brk = ef->img.brk_start;
+	} else {
+		top = exec_stack_top(k) - random_offset(k, ASLR_SPAN);
+		if (!add_stack(k, p, top))
+			return -GUEST_ENOEXEC;
+		p->brk_start = p->brk = ef->img.brk_start + random_offset(k, ASLR_SPAN);
+	}
 	p->cpu = xmalloc(sizeof *p->cpu);
 	cpu_init(p->cpu, k->mmu, &k->pm, ef->img.entry);
 	si.top = top;
 	return build_stack(k, p, &si, argv, argc, envp, envc, ef->img.entry);
 }
 
-/* Whether every segment's pages lie at or above MMAP_MIN_ADDR (so NULL and
- * the addresses near it stay unmapped); false with "path: why" in err. */
-static bool above_min_addr(const struct kernel *k, const struct elf_file *ef, const char *path, char *err,
-			   size_t errlen)
+/* Whether the image fits the layout of the kernel's mechanism: under paging
+ * every segment's pages lie at or above MMAP_MIN_ADDR (so NULL and the
+ * addresses near it stay unmapped); false with "path: why" in err. */
+static bool layout_ok(const struct kernel *k, const struct elf_file *ef, const char *path, char *err, size_t errlen)
 {
+	if (k->cm)
+		return cmem_layout_ok(k, &ef->img, path, err, errlen);
 	for (unsigned i = 0; i < ef->img.nseg; i++) {
 		const struct elf_segment *s = &ef->img.seg[i];
 		if (page_down(k, s->vaddr) >= MMAP_MIN_ADDR)
@@ -223,11 +232,12 @@ struct proc *exec_program(struct kernel *k, struct proc *old, int pid, const cha
 		snprintf(err, errlen, "%s: the arguments are too long", path);
 		return NULL;
 	}
-	if (!elf_open(&ef, path, 1ull << k->fmt.page_shift, top - ASLR_SPAN - k->cfg.stack_limit, err, errlen)) {
+	vaddr_t limit = k->cm ? cmem_va_limit(k) : top - ASLR_SPAN - k->cfg.stack_limit;
+	if (!elf_open(&ef, path, 1ull << k->fmt.page_shift, limit, err, errlen)) {
 		*errno_out = strstr(err, "No such file") ? GUEST_ENOENT : GUEST_ENOEXEC;
 		return NULL;
 	}
-	if (!above_min_addr(k, &ef, path, err, errlen)) {
+	if (!layout_ok(k, &ef, path, err, errlen)) {
 		elf_close(&ef);
 		*errno_out = GUEST_ENOEXEC;
 		return NULL;

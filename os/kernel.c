@@ -1,6 +1,7 @@
 /* The memory manager: process address spaces, the page-fault handler,
  * eviction and swap, and out-of-memory kills. Mechanism (translation, A/D
  * bits, TLB) is the MMU's; this file decides what goes where. */
+#include "os/cmem.h"
 #include "os/kernel.h"
 #include "os/kernel_int.h"
 #include "os/vm.h"
@@ -256,8 +257,13 @@ struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t err
 	if (cfg->swap_slots && !swap_open(&k->swap, cfg->swap_path, cfg->swap_slots, 1ull << k->fmt.page_shift, err, errlen))
 		goto fail_memory;
 	k->has_swap = cfg->swap_slots != 0;
-	if (!(k->mmu = mmu_new(&cfg->mmu, &k->pm, &k->fmt, err, errlen)))
+	if (!cmem_new(k, err, errlen))
 		goto fail_swap;
+	if (k->cm && cfg->mmu.mech->kind == MMU_MECH_PARTITION) /* the MMU's partitions are the allocator's */
+		k->cfg.mmu.part = (struct mmu_part_config){.first = 0, .size = cmem_partition_size(k),
+							   .count = cfg->mmu.part.count};
+	if (!(k->mmu = mmu_new(&k->cfg.mmu, &k->pm, &k->fmt, err, errlen)))
+		goto fail_cmem;
 	if (!setup_kernel_region(k)) {
 		snprintf(err, errlen, "no memory for the kernel region");
 		goto fail_mmu;
@@ -270,6 +276,8 @@ struct kernel *kernel_new(const struct kernel_config *cfg, char *err, size_t err
 	return k;
 fail_mmu:
 	mmu_free(k->mmu);
+fail_cmem:
+	cmem_free(k);
 fail_swap:
 	if (k->has_swap)
 		swap_close(&k->swap);
@@ -306,6 +314,7 @@ void kernel_free(struct kernel *k)
 	if (!k->cfg.local_scope)
 		policy_fini(&k->global);
 	policy_shared_free(k->policy_frames); /* after every instance that used it */
+	cmem_free(k);
 	mmu_free(k->mmu);
 	if (k->has_swap)
 		swap_close(&k->swap);
@@ -320,6 +329,10 @@ void kernel_free(struct kernel *k)
 
 void kernel_switch_slow(struct kernel *k, struct proc *p)
 {
+	if (k->cm) {
+		cmem_switch(k, p); /* its processes have no ASID */
+		return;
+	}
 	p->as.asid = asid_new(k);
 	k->current = p;
 	mmu_set_context(k->mmu, p->as.pt.root, p->as.asid);
@@ -388,7 +401,7 @@ struct proc *kernel_new_proc(struct kernel *k)
 		return NULL;
 	}
 	as_init(&p->as, &k->nregions);
-	p->as.asid = asid_new(k);
+	p->as.asid = k->cm ? 0 : asid_new(k);
 	if (k->cfg.local_scope)
 		policy_for(k, &p->as.policy);
 	if (!map_kernel_region(k, &p->as)) {
@@ -531,6 +544,8 @@ void kernel_collect(struct kernel *k)
 static void release_as(struct kernel *k, struct proc *p, bool may_stop)
 {
 	struct release_ctx rc = {.k = k, .as = &p->as, .may_stop = may_stop};
+	if (k->cm)
+		cmem_release(k, p);
 	if (p->as.pt.frames)
 		pt_for_each_leaf(&p->as.pt, release_leaf, &rc);
 	if (rc.walk.stopped) {
@@ -552,6 +567,7 @@ static void forget_as(struct kernel *k, struct proc *p)
 		policy_fini(&p->as.policy);
 	as_fini(&p->as);
 	p->as.resident = 0;
+	cmem_forget(p);
 	if (k->current == p)
 		k->current = NULL;
 }
@@ -753,17 +769,14 @@ enum frame_get kernel_get_frame(struct kernel *k, struct proc *p, pfn_t *pfn, st
 
 /* ---- the page-fault handler ---- */
 
-static enum fault_result segfault(struct kernel *k, struct proc *p, const struct fault *f, const struct region *r,
-				  const char *reason, struct fault_outcome *out)
+/* Kills p with SIGSEGV for fault f: why is what, then the instruction's pc
+ * (and the instruction, unless it was a fetch that faulted). */
+static enum fault_result kill_for_fault(struct kernel *k, struct proc *p, const struct fault *f, const char *what,
+					struct fault_outcome *out)
 {
-	char why[320], prot[4] = "";
-	if (r)
-		region_prot_string(r->prot, prot);
-	int n = snprintf(why, sizeof why, "segmentation fault: %s of 0x%" PRIx64 " (%s%s%s%s): %s",
-			 access_name(f->access), f->va, r ? "region " : "no region", r ? region_kind_name(r->kind) : "",
-			 r ? " " : "", prot, reason);
+	char why[320], insn[64] = "";
+	int n = snprintf(why, sizeof why, "%s", what);
 	if (p->cpu && n > 0 && (size_t)n < sizeof why) {
-		char insn[64] = "";
 		if (f->access != ACCESS_EXEC) /* a fetch that faulted has no instruction to show */
 			cpu_disasm(p->fault_insn, p->cpu->pc, insn, sizeof insn);
 		snprintf(why + n, sizeof why - (size_t)n, ", at pc 0x%" PRIx64 "%s%s%s", p->cpu->pc, *insn ? " (" : "",
@@ -773,6 +786,17 @@ static enum fault_result segfault(struct kernel *k, struct proc *p, const struct
 	out->action = ACT_KILLED;
 	kernel_kill(k, p, GUEST_SIGSEGV, why);
 	return FAULT_KILLED;
+}
+
+static enum fault_result segfault(struct kernel *k, struct proc *p, const struct fault *f, const struct region *r,
+				  const char *reason, struct fault_outcome *out)
+{
+	char what[300], prot[4] = "";
+	if (r)
+		region_prot_string(r->prot, prot);
+	snprintf(what, sizeof what, "segmentation fault: %s of 0x%" PRIx64 " (%s%s%s%s): %s", access_name(f->access),
+		 f->va, r ? "region " : "no region", r ? region_kind_name(r->kind) : "", r ? " " : "", prot, reason);
+	return kill_for_fault(k, p, f, what, out);
 }
 
 static bool prot_allows(unsigned prot, enum access acc)
@@ -1010,7 +1034,7 @@ static bool is_cow(struct proc *p, const struct fault *f)
 enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fault *f, enum priv priv,
 			       uint64_t next_use, struct fault_outcome *out)
 {
-	char reason[120];
+	char reason[200];
 	memset(out, 0, sizeof *out);
 	out->fault = *f;
 	out->victim_pid = -1;
@@ -1031,6 +1055,10 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 			return vm_cow(k, p, f->va, next_use, out);
 		/* fall through */
 	default:
+		if (k->cm) { /* a bounds or segment violation: the hardware's own words */
+			fault_describe(f, reason, sizeof reason);
+			return kill_for_fault(k, p, f, reason, out);
+		}
 		fault_describe(f, reason, sizeof reason);
 		return segfault(k, p, f, as_find_region(&p->as, f->va), reason, out);
 	}
@@ -1049,6 +1077,7 @@ uint64_t kernel_sim_ns(const struct kernel *k)
 	hw.faults = k->c.minor_faults + k->c.major_faults + k->c.ad_faults + k->c.segfaults;
 	hw.disk_reads = k->c.swap_ins + k->c.file_reads;
 	hw.disk_writes = k->c.swap_outs;
+	hw.mem_refs[MEM_DRAM] += k->c.copied_bytes / 4; /* a load and a store per 8 bytes */
 	return latency_ns(&k->cfg.lat, &hw);
 }
 
@@ -1110,6 +1139,10 @@ void kernel_check(const struct kernel *k)
 	if (pt_frames != k->fr.in_use[FRAME_PT])
 		panic("%" PRIu64 " page-table frames in use but the page tables hold %" PRIu64, k->fr.in_use[FRAME_PT],
 		      pt_frames);
+	if (k->cm) { /* the RAM for processes is the contiguous allocator's, not the frames' */
+		cmem_check(k);
+		return;
+	}
 	for (uint64_t i = 0; i < k->fr.user_count; i++) {
 		check_mappings(k, i);
 		check_zero(k, i);

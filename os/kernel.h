@@ -93,6 +93,8 @@ enum proc_state {
  * runs a program is a separate object, freed when it ends; a zombie holds
  * only this struct, and a reaped process nothing (kernel_collect frees it and
  * keeps its summary record, struct proc_record). */
+struct cmem_proc;
+
 struct proc {
 	int pid;                  /* pid, state, as.asid and as.pt.root: one cache line */
 	enum proc_state state;
@@ -124,6 +126,7 @@ struct proc {
 	vaddr_t pins[KERNEL_PINS]; /* page addresses */
 	unsigned npins;
 	unsigned insn_faults;
+	struct cmem_proc *cm;     /* the contiguous mechanisms' part (os/cmem.h); NULL under paging */
 };
 
 /* What the fault handler did, for explanations (-v). */
@@ -196,6 +199,9 @@ struct kernel_counts {
 	uint64_t evictions, writebacks, swap_ins, swap_outs, file_reads;
 	uint64_t ad_faults, segfaults, oom_kills;
 	uint64_t cow_copies;
+	/* the contiguous mechanisms */
+	uint64_t proc_swap_outs, proc_swap_ins; /* whole processes (their pages count in swap_outs, swap_ins) */
+	uint64_t copied_bytes;    /* moved in memory: relocations, compaction, fork's copies */
 };
 
 struct kernel {
@@ -206,6 +212,7 @@ struct kernel {
 	struct swap swap;
 	bool has_swap;
 	struct mmu *mmu;
+	struct cmem *cm;           /* the contiguous mechanisms' memory (NULL under paging) */
 	struct policy global;      /* global scope only */
 	struct policy_shared *policy_frames; /* local scope: the per-frame state every process's policy shares */
 	uint64_t nprocs;           /* processes ever entered in the table: the next one's slot */

@@ -1,11 +1,13 @@
 /* The round-robin scheduler and the virtual clock. */
 #include "os/sched.h"
+#include "os/cmem.h"
 #include "os/exec.h"
 #include "os/progpath.h"
 #include "guest/include/vmlab/syscall.h"
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The most instructions one cpu_run executes before the limits are polled
@@ -45,17 +47,66 @@ bool sched_find_program(const struct sched *s, const char *name, char *buf, size
 	return false;
 }
 
-struct proc *sched_start(struct sched *s, const char *path, char *const argv[], int argc, char *err, size_t errlen)
+void sched_fini(struct sched *s)
 {
-	int errnum;
-	struct proc *p = exec_program(s->k, NULL, s->next_pid, path, argv, argc, s->cfg.env, s->cfg.nenv, &errnum,
-				      err, errlen);
-	if (!p)
-		return NULL;
-	s->next_pid++;
-	p->cpu->time_ns = clock_cb;
-	p->cpu->time_ctx = s;
+	free(s->waiting);
+	s->waiting = NULL;
+	s->nwaiting = s->waiting_cap = 0;
+}
+
+/* Loads a program as process pid; NULL with err and *errnum. */
+static struct proc *load(struct sched *s, const char *path, char *const argv[], int argc, int pid, int *errnum,
+			 char *err, size_t errlen)
+{
+	struct proc *p = exec_program(s->k, NULL, pid, path, argv, argc, s->cfg.env, s->cfg.nenv, errnum, err, errlen);
+	if (p) {
+		p->cpu->time_ns = clock_cb;
+		p->cpu->time_ctx = s;
+	}
 	return p;
+}
+
+static void wait_for_memory(struct sched *s, const char *path, char *const argv[], int argc, int pid)
+{
+	if (s->nwaiting == s->waiting_cap) {
+		s->waiting_cap = s->waiting_cap ? 2 * s->waiting_cap : 8;
+		s->waiting = xrealloc(s->waiting, s->waiting_cap * sizeof *s->waiting);
+	}
+	s->waiting[s->nwaiting++] = (struct sched_waiting){path, argv, argc, pid, sched_now_ns(s)};
+	s->waiting_frees = cmem_frees(s->k);
+}
+
+int sched_start(struct sched *s, const char *path, char *const argv[], int argc, char *err, size_t errlen)
+{
+	int errnum, pid = s->next_pid;
+	struct proc *p = s->nwaiting ? NULL : load(s, path, argv, argc, pid, &errnum, err, errlen);
+	if (!p && (s->nwaiting || (s->k->cm && errnum == GUEST_ENOMEM)))
+		wait_for_memory(s, path, argv, argc, pid); /* after those waiting already */
+	else if (!p)
+		return 0;
+	s->next_pid++;
+	return pid;
+}
+
+/* Starts the waiting programs, in order, while memory has come free for
+ * them; with finally (nothing else will ever free any), the first one that
+ * cannot start is given up with a message. */
+static void start_waiting(struct sched *s, bool finally)
+{
+	char err[600];
+	int errnum;
+	while (s->nwaiting && (finally || cmem_frees(s->k) != s->waiting_frees)) {
+		struct sched_waiting *w = &s->waiting[0];
+		struct proc *p = load(s, w->path, w->argv, w->argc, w->pid, &errnum, err, sizeof err);
+		s->waiting_frees = cmem_frees(s->k);
+		if (!p && !finally)
+			return;
+		if (p)
+			p->cm->waited_ns = sched_now_ns(s) - w->since_ns;
+		else
+			fprintf(s->cfg.err, "vmlab: pid %d never started: %s\n", w->pid, err);
+		memmove(w, w + 1, --s->nwaiting * sizeof *w);
+	}
 }
 
 /* The next runnable process after the cursor in the table, round-robin (the
@@ -68,6 +119,8 @@ static struct proc *pick(struct sched *s)
 			bool after = s->cursor == SIZE_MAX || p->slot > s->cursor;
 			if (after != (pass == 0) || p->state != PROC_LIVE || !p->cpu)
 				continue;
+			if (cmem_is_out(p) && !cmem_bring_in(s->k, p))
+				continue; /* no room for it yet */
 			s->cursor = p->slot;
 			return p;
 		}
@@ -263,13 +316,18 @@ static enum sched_end run_all(struct sched *s)
 			return end;
 		kernel_collect(s->k);
 		wake_due(s);
+		start_waiting(s, false);
 		struct proc *p = pick(s);
 		if (p) {
 			run_slice(s, p);
 			continue;
 		}
-		if (!sleep_until_next_wakeup(s))
-			return SCHED_DONE;
+		if (!sleep_until_next_wakeup(s)) {
+			if (!s->nwaiting)
+				return SCHED_DONE;
+			start_waiting(s, true); /* nothing else will free memory for them */
+			continue;
+		}
 		if (s->cfg.max_ns && sched_now_ns(s) > s->cfg.max_ns) {
 			s->idle_ns -= sched_now_ns(s) - s->cfg.max_ns; /* stop the clock at the limit */
 			return SCHED_LIMIT;

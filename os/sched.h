@@ -56,6 +56,17 @@ enum sched_end {
 	SCHED_HOST_ERROR,  /* swap or file I/O failed: the kernel's error says what */
 };
 
+/* A program from the command line waiting for memory to start in (a
+ * contiguous mechanism without --swap-processes: every partition taken, or
+ * no hole for it). */
+struct sched_waiting {
+	const char *path;
+	char *const *argv;  /* the caller's, as given to sched_start */
+	int argc;
+	int pid;            /* its pid, given when it was asked for */
+	uint64_t since_ns;
+};
+
 struct sched {
 	struct kernel *k;
 	struct sched_config cfg;
@@ -64,13 +75,21 @@ struct sched {
 	uint64_t insns;         /* instructions retired by every process */
 	uint64_t idle_ns;       /* virtual time every process spent asleep at once */
 	uint64_t warned[8];     /* system calls already warned about (bitmap of numbers < 512) */
+	struct sched_waiting *waiting; /* in the order they were asked for */
+	size_t nwaiting, waiting_cap;
+	uint64_t waiting_frees; /* cmem_frees when the first of them last tried */
 };
 
 void sched_init(struct sched *s, struct kernel *k, const struct sched_config *cfg);
 
 /* Starts the ELF file path as a new process with arguments argv (argv[0] as
- * the user wrote it). Returns it, or NULL with a message in err. */
-struct proc *sched_start(struct sched *s, const char *path, char *const argv[], int argc, char *err, size_t errlen);
+ * the user wrote it; the array must live as long as s). Returns its pid, or 0
+ * with a message in err. Under a contiguous mechanism a program that finds
+ * no memory free waits (it has its pid, but kernel_proc finds it only once
+ * it has started): sched_run starts it, in order, when memory comes free. */
+int sched_start(struct sched *s, const char *path, char *const argv[], int argc, char *err, size_t errlen);
+/* Frees what s holds. */
+void sched_fini(struct sched *s);
 
 /* Runs until every process has exited or a limit stops it. While it runs,
  * the kernel's long loops poll the limits (and Ctrl-C) through

@@ -1,6 +1,7 @@
 /* System calls, with Linux RISC-V numbers: a7 holds the number, a0..a5 the
  * arguments, a0 the result (a negative errno on failure). A bad guest pointer
  * is -EFAULT; nothing a program passes reaches host memory. */
+#include "os/cmem.h"
 #include "os/exec.h"
 #include "os/sched.h"
 #include "os/vm.h"
@@ -104,9 +105,24 @@ static vaddr_t stack_floor(const struct call *c)
 	return c->p->stack_top - c->k->cfg.stack_limit - ((uint64_t)STACK_GUARD_PAGES << c->k->fmt.page_shift);
 }
 
+/* brk under a contiguous mechanism: the heap grows inside the address space
+ * (partition, base-bounds) or its segment grows (segmentation). */
+static long brk_contiguous(struct call *c)
+{
+	struct proc *p = c->p;
+	vaddr_t want = c->a[0];
+	if (want < p->brk_start || want > cmem_brk_limit(c->k, p) ||
+	    !cmem_set_brk(c->k, p, page_up(c->k, p->brk), page_up(c->k, want)))
+		return (long)p->brk;
+	p->brk = want;
+	return (long)want;
+}
+
 static long sys_brk(struct call *c)
 {
 	struct proc *p = c->p;
+	if (c->k->cm)
+		return brk_contiguous(c);
 	vaddr_t want = c->a[0], old_end = page_up(c->k, p->brk), new_end = page_up(c->k, want);
 	if (want < p->brk_start || want >= stack_floor(c))
 		return (long)p->brk;
@@ -283,7 +299,7 @@ static long sys_fork(struct call *c)
 	struct proc *child = kernel_new_proc(c->k);
 	if (!child)
 		return -GUEST_ENOMEM;
-	if (!vm_fork(c->k, c->p, child)) {
+	if (c->k->cm ? !cmem_fork(c->k, c->p, child) : !vm_fork(c->k, c->p, child)) {
 		kernel_discard(c->k, child);
 		return -GUEST_ENOMEM;
 	}
@@ -427,14 +443,31 @@ static enum after sys_execve(struct call *c, long *ret)
 	return AS_IS;
 }
 
-static void warn_enosys(struct call *c, uint64_t nr)
+/* Whether the first warning about system call nr is still to come. */
+static bool first_warning(struct call *c, uint64_t nr)
 {
 	if (nr < 512 && (c->s->warned[nr / 64] >> (nr % 64)) & 1)
-		return;
+		return false;
 	if (nr < 512)
 		c->s->warned[nr / 64] |= 1ull << (nr % 64);
-	fprintf(c->s->cfg.err, "vmlab: pid %d: system call %" PRIu64 " is not implemented (it returns -ENOSYS)\n",
-		c->p->pid, nr);
+	return true;
+}
+
+static void warn_enosys(struct call *c, uint64_t nr)
+{
+	if (first_warning(c, nr))
+		fprintf(c->s->cfg.err, "vmlab: pid %d: system call %" PRIu64 " is not implemented (it returns -ENOSYS)\n",
+			c->p->pid, nr);
+}
+
+/* mmap, munmap and mprotect under a contiguous mechanism: an address space
+ * is its blocks, nothing can be mapped beside them. */
+static long no_mappings(struct call *c, uint64_t nr, const char *name)
+{
+	if (first_warning(c, nr))
+		fprintf(c->s->cfg.err, "vmlab: pid %d: %s: %s has no memory but the program's own blocks (it returns "
+			"-ENOMEM; malloc uses brk)\n", c->p->pid, name, c->k->cfg.mmu.mech->name);
+	return -GUEST_ENOMEM;
 }
 
 /* Calls that may block, replace or end the process. */
@@ -456,9 +489,9 @@ static long plain_call(struct call *c, uint64_t nr)
 	case SYS_read: return sys_read(c);
 	case SYS_write: return sys_write(c);
 	case SYS_brk: return sys_brk(c);
-	case SYS_mmap: return sys_mmap(c);
-	case SYS_munmap: return sys_munmap(c);
-	case SYS_mprotect: return sys_mprotect(c);
+	case SYS_mmap: return c->k->cm ? no_mappings(c, nr, "mmap") : sys_mmap(c);
+	case SYS_munmap: return c->k->cm ? no_mappings(c, nr, "munmap") : sys_munmap(c);
+	case SYS_mprotect: return c->k->cm ? no_mappings(c, nr, "mprotect") : sys_mprotect(c);
 	case SYS_getpid: return c->p->pid;
 	case SYS_getppid: return c->p->parent ? c->p->parent->pid : 0;
 	case SYS_clock_gettime: return sys_clock_gettime(c);

@@ -47,7 +47,7 @@ static bool run_briefly(const char *path, uint64_t max_insns)
 	struct sched s;
 	sched_init(&s, k, &sc);
 	char *argv[] = {"prog"};
-	bool loaded = sched_start(&s, path, argv, 1, err, sizeof err) != NULL;
+	bool loaded = sched_start(&s, path, argv, 1, err, sizeof err) != 0;
 	if (loaded)
 		CHECK(sched_run(&s) != SCHED_HOST_ERROR);
 	else
@@ -133,7 +133,7 @@ TEST(a_run_stopped_by_a_limit_leaves_no_stop_behind_for_what_follows)
 	struct sched s;
 	sched_init(&s, k, &sc);
 	char *argv[] = {"hello"};
-	struct proc *p = sched_start(&s, HELLO, argv, 1, err, sizeof err);
+	struct proc *p = kernel_proc(k, sched_start(&s, HELLO, argv, 1, err, sizeof err));
 	CHECK(p != NULL);
 	CHECK_EQ(sched_run(&s), SCHED_LIMIT); /* found by the poll after the slice's first step */
 	CHECK_EQ(s.insns, 3);

@@ -256,7 +256,7 @@ static struct proc *start(struct machine *m, uint64_t frames, const char *policy
 				  .err = m->sink, .in = stdin, .interrupted = &m->interrupted};
 	sched_init(&m->s, m->k, &sc);
 	char *argv[] = {"hello"};
-	struct proc *p = sched_start(&m->s, HELLO, argv, 1, err, sizeof err);
+	struct proc *p = kernel_proc(m->k, sched_start(&m->s, HELLO, argv, 1, err, sizeof err));
 	if (!p)
 		FAIL("%s", err);
 	return p;
