@@ -588,6 +588,15 @@ static bool load_segmented(struct kernel *k, struct proc *p, const struct elf_fi
 	return true;
 }
 
+/* A load that failed: p holds nothing (its code segment's holder goes). */
+static void unload(struct kernel *k, struct proc *p)
+{
+	if (p->cm->code)
+		code_put(k, p->cm->code);
+	p->cm->code = NULL;
+	p->cm->id = 0;
+}
+
 int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef)
 {
 	p->cm = xcalloc(1, sizeof *p->cm);
@@ -597,13 +606,54 @@ int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef)
 	bool ok = k->cm->segmented ? load_segmented(k, p, ef) : load_flat(k, p, ef);
 	k->cm->loading = NULL;
 	if (!ok) {
-		if (p->cm->code)
-			code_put(k, p->cm->code);
-		p->cm->code = NULL;
-		p->cm->id = 0;
+		unload(k, p);
 		return -GUEST_ENOMEM;
 	}
 	return 0;
+}
+
+/* A trace process's segments: zeroed code, heap and stack of a quarter, a
+ * half and a quarter of --as-size. */
+static bool spawn_segmented(struct kernel *k, struct proc *p)
+{
+	uint64_t quarter = (k->cfg.as_size / 4) & ~(page_size(k) - 1);
+	p->cm->code = code_get(k, xcalloc(1, quarter), quarter);
+	if (!code_in(k, p->cm->code, p))
+		return false;
+	p->cm->ctx.seg[CMEM_SEL_CODE].base = p->cm->code->base;
+	p->cm->ctx.seg[CMEM_SEL_CODE].limit = quarter;
+	struct blk b[2] = {{CMEM_SEL_HEAP, 0, 2 * quarter}, {k->cm->stack_sel, 0, quarter}};
+	if (!place_all(k, p, b, 2)) {
+		code_out(k, p->cm->code);
+		return false;
+	}
+	unsigned n = blocks_of(k, p, b);
+	for (unsigned i = 0; i < n; i++)
+		memset(ram(k, b[i].base, b[i].size), 0, b[i].size);
+	return true;
+}
+
+bool cmem_spawn(struct kernel *k, struct proc *p)
+{
+	p->cm = xcalloc(1, sizeof *p->cm);
+	start_context(k, p);
+	p->cm->id = ++k->cm->next_id;
+	k->cm->loading = p;
+	bool ok;
+	if (k->cm->segmented) {
+		ok = spawn_segmented(k, p);
+	} else {
+		paddr_t base;
+		ok = place(k, owner_of(p->cm->id, 0), k->cm->limit, p, &base);
+		if (ok) {
+			set_block(k, p, 0, base, k->cm->limit);
+			memset(ram(k, base, k->cm->limit), 0, k->cm->limit);
+		}
+	}
+	k->cm->loading = NULL;
+	if (!ok)
+		unload(k, p);
+	return ok;
 }
 
 vaddr_t cmem_brk_limit(const struct kernel *k, const struct proc *p)
@@ -785,6 +835,28 @@ void cmem_describe_regs(const struct kernel *k, const struct proc *p, const char
 			fprintf(out, "  (shared by %u processes)", p->cm->code->users_in);
 		fputc('\n', out);
 	}
+}
+
+bool cmem_explain_va(struct kernel *k, struct proc *p, vaddr_t va, char *buf, size_t len)
+{
+	if (!p->cm || !p->cm->id || cmem_is_out(p)) {
+		snprintf(buf, len, "%s", p->cm && p->cm->id ? "swapped out" : "holds no memory");
+		return false;
+	}
+	struct mmu_counts saved = k->mmu->c; /* a look, not a reference */
+	struct proc *was = k->current;
+	paddr_t pa;
+	struct fault f;
+	kernel_switch(k, p);
+	bool ok = mmu_translate(k->mmu, va, ACCESS_READ, PRIV_USER, &pa, &f);
+	if (ok)
+		mmu_describe(k->mmu, va, pa, buf, len);
+	else
+		fault_describe(&f, buf, len);
+	k->mmu->c = saved;
+	if (was && was != p && !cmem_is_out(was))
+		kernel_switch(k, was);
+	return ok;
 }
 
 /* ---- checks ---- */

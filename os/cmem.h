@@ -56,7 +56,6 @@ struct cmem_proc {
 	uint64_t last;            /* the switch that last ran it: the oldest goes out first */
 	uint64_t *out_slots;      /* swapped out: its image's swap slots, page by page */
 	uint64_t nout;            /* how many (0 while it is in memory) */
-	uint64_t waited_ns;       /* how long it waited for memory before it started */
 };
 
 /* What the summary reports. */
@@ -88,6 +87,11 @@ vaddr_t cmem_va_limit(const struct kernel *k);
  * the heap's start. 0, or -GUEST_ENOMEM when no room can be made (nothing
  * is left allocated). */
 int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef);
+
+/* A trace process's memory (p new): zeroed blocks, an address space of
+ * --as-size or a partition (a quarter of it code, a half heap and a quarter
+ * stack under segmentation). False when no room can be made. */
+WARN_UNUSED bool cmem_spawn(struct kernel *k, struct proc *p);
 
 /* The highest program break p may set. */
 vaddr_t cmem_brk_limit(const struct kernel *k, const struct proc *p);
@@ -127,6 +131,11 @@ uint64_t cmem_frees(const struct kernel *k);
 /* Writes p's registers, one line each ("base 0x40000 bounds 0x100000";
  * a segment table for segmentation), each line starting with indent. */
 void cmem_describe_regs(const struct kernel *k, const struct proc *p, const char *indent, FILE *out);
+
+/* How p's registers translate va (the mechanism's explain line: "va ... +
+ * base ... = pa ..."), or why they do not, into buf; true when it translates.
+ * Counts nothing. */
+bool cmem_explain_va(struct kernel *k, struct proc *p, vaddr_t va, char *buf, size_t len);
 
 /* Panics unless the blocks, the processes' registers and the swap slots
  * agree (kernel_check's part). */

@@ -127,6 +127,7 @@ struct proc {
 	unsigned npins;
 	unsigned insn_faults;
 	struct cmem_proc *cm;     /* the contiguous mechanisms' part (os/cmem.h); NULL under paging */
+	uint64_t waited_ns;       /* how long it waited for memory before it started (cmem) */
 };
 
 /* What the fault handler did, for explanations (-v). */
@@ -184,6 +185,7 @@ struct proc_record {
 	char name[64];
 	uint64_t insns, tlb_hits, tlb_misses, faults, cow_copies;
 	uint64_t resident, swapped; /* 0 once it has ended */
+	uint64_t waited_ns;       /* contiguous mechanisms: waiting for memory before it started */
 };
 
 #define KERNEL_LISTED_PROCS 256 /* processes the summary lists one by one */

@@ -2,6 +2,7 @@
  * KERNEL_LISTED_PROCS processes one by one, and one sum of the others, so that
  * the host memory a run holds is bounded by the processes that exist, not by
  * every process that ever did. */
+#include "os/cmem.h"
 #include "os/kernel_int.h"
 
 #include <string.h>
@@ -21,6 +22,11 @@ void kernel_record_of(const struct kernel *k, const struct proc *p, struct proc_
 	};
 	memcpy(r->name, p->name, sizeof r->name);
 	kernel_tlb_counts(k, p, &r->tlb_hits, &r->tlb_misses);
+	if (k->cm) { /* pages of its blocks */
+		r->resident = cmem_resident_bytes(k, p) >> k->fmt.page_shift;
+		r->swapped = cmem_swapped_bytes(k, p) >> k->fmt.page_shift;
+		r->waited_ns = p->waited_ns;
+	}
 }
 
 void kernel_listed_record(const struct kernel *k, size_t i, struct proc_record *r)

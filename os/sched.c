@@ -102,7 +102,7 @@ static void start_waiting(struct sched *s, bool finally)
 		if (!p && !finally)
 			return;
 		if (p)
-			p->cm->waited_ns = sched_now_ns(s) - w->since_ns;
+			p->waited_ns = sched_now_ns(s) - w->since_ns;
 		else
 			fprintf(s->cfg.err, "vmlab: pid %d never started: %s\n", w->pid, err);
 		memmove(w, w + 1, --s->nwaiting * sizeof *w);

@@ -1,5 +1,6 @@
 /* Text and JSON summaries of a run. */
 #include "report/summary.h"
+#include "os/cmem.h"
 
 #include <inttypes.h>
 
@@ -73,6 +74,23 @@ static void program_row(FILE *out, const struct proc_record *r, uint64_t more)
 		r->insns, r->tlb_hits, r->tlb_misses, r->faults, r->resident, r->swapped, r->cow_copies, end);
 }
 
+/* A program's row under a contiguous mechanism: pages in memory and in
+ * swap, and how long it waited for memory to start. */
+static void contiguous_row(FILE *out, const struct proc_record *r, uint64_t more)
+{
+	char end[32], label[32] = "";
+	if (more) {
+		more_label(label, sizeof label, more);
+		snprintf(end, sizeof end, "%s", r->state == PROC_LIVE ? "some running" : "all ended");
+		fprintf(out, "%-22s", label);
+	} else {
+		ending(r, end, sizeof end);
+		fprintf(out, "%5d %-16.16s", r->pid, r->name);
+	}
+	fprintf(out, " %12" PRIu64 " %8" PRIu64 " %7" PRIu64 " %6.1f ms  %s\n", r->insns, r->resident, r->swapped,
+		(double)r->waited_ns / 1e6, end);
+}
+
 static void process_rows(FILE *out, const struct kernel *k)
 {
 	fprintf(out, "process  resident  swapped  faults\n");
@@ -85,10 +103,93 @@ static void program_rows(FILE *out, const struct kernel *k)
 	each_record(out, k, program_row);
 }
 
+/* bytes as "512 bytes", "12.0 KiB", "1.5 MiB". */
+static const char *bytes_text(uint64_t bytes, char buf[32])
+{
+	if (bytes < 1024)
+		snprintf(buf, 32, "%" PRIu64 " bytes", bytes);
+	else if (bytes < (1u << 20))
+		snprintf(buf, 32, "%.1f KiB", (double)bytes / 1024);
+	else
+		snprintf(buf, 32, "%.1f MiB", (double)bytes / (1 << 20));
+	return buf;
+}
+
+/* What the mechanism is, and what it costs. */
+static void mech_lines(FILE *out, const struct kernel *k, const struct cmem_stats *st)
+{
+	char a[32], b[32], d[32];
+	const struct mmu_config *mc = &k->cfg.mmu;
+	if (st->partitioned)
+		fprintf(out, "mechanism         partition: %" PRIu64 " fixed partitions of %s; no TLB (pa = base + va, "
+			"va < size)\n", st->part.count, bytes_text(st->part.part_size, a));
+	else if (mc->mech->kind == MMU_MECH_BASE_BOUNDS)
+		fprintf(out, "mechanism         base-bounds: address spaces of %s, %s fit; no TLB (pa = base + va, "
+			"va < bounds)\n", bytes_text(k->cfg.as_size, a), contig_fit_name(k->cfg.fit));
+	else
+		fprintf(out, "mechanism         segmentation: %u-bit addresses, the top %u bits choose the segment, %s fit; "
+			"no TLB (pa = base + offset, offset < limit)\n", mc->seg.va_bits, mc->seg.sel_bits,
+			contig_fit_name(k->cfg.fit));
+	if (st->partitioned) {
+		fprintf(out, "partitions        %" PRIu64 " taken of %" PRIu64 " (%" PRIu64 " times none was free)\n",
+			st->part.taken, st->part.count, st->part.alloc_failures);
+		fprintf(out, "internal frag.    %s unused inside the taken partitions (%.1f%%)\n",
+			bytes_text(st->part.internal_bytes, a),
+			100 * ratio(st->part.internal_bytes, st->part.taken * st->part.part_size));
+	} else {
+		const struct contig_stats *cs = &st->contig;
+		fprintf(out, "memory            %" PRIu64 " blocks, %s used; %" PRIu64 " holes, %s free, the largest %s\n",
+			cs->blocks, bytes_text(cs->size - cs->free_bytes, a), cs->holes, bytes_text(cs->free_bytes, b),
+			bytes_text(cs->largest_hole, d));
+		fprintf(out, "external frag.    %.1f%% (1 - largest hole / free bytes); %" PRIu64 " times nothing fit\n",
+			100 * contig_ext_frag(cs), cs->alloc_failures);
+		if (k->cfg.compact || cs->compactions)
+			fprintf(out, "compaction        %" PRIu64 " (%" PRIu64 " blocks moved, %s copied)\n", cs->compactions,
+				cs->compact_moves, bytes_text(cs->compact_bytes, a));
+		if (cs->moves)
+			fprintf(out, "segments moved    %" PRIu64 " (heaps that grew into a neighbour; %s copied)\n",
+				cs->moves, bytes_text(cs->move_bytes, a));
+	}
+	if (mc->mech->kind == MMU_MECH_SEGMENTATION)
+		fprintf(out, "code segments     %" PRIu64 " in memory, %" PRIu64 " shared (%s not copied)\n",
+			st->code_segments, st->code_shared, bytes_text(st->code_bytes_saved, a));
+}
+
+/* The summary under partition, base-bounds and segmentation. */
+static void contiguous_summary(FILE *out, const struct kernel *k, const struct summary_input *in)
+{
+	const struct kernel_counts *c = &k->c;
+	struct cmem_stats st;
+	char a[32];
+	cmem_stats(k, &st);
+	mech_lines(out, k, &st);
+	if (in->programs)
+		fprintf(out, "instructions      %" PRIu64 "\n", in->instructions);
+	fprintf(out, "%s %" PRIu64 " (each relocated by the MMU's registers)\n",
+		in->programs ? "translations     " : "references       ", in->programs ? k->mmu->c.direct : in->references);
+	if (k->cfg.swap_processes || c->proc_swap_outs)
+		fprintf(out, "process swaps     %" PRIu64 " out, %" PRIu64 " in (%" PRIu64 " / %" PRIu64 " pages)\n",
+			c->proc_swap_outs, c->proc_swap_ins, c->swap_outs, c->swap_ins);
+	fprintf(out, "copied in memory  %s (relocation, compaction, fork)\n", bytes_text(c->copied_bytes, a));
+	if (c->segfaults)
+		fprintf(out, "killed            %" PRIu64 " (bounds or segment violations)\n", c->segfaults);
+	fprintf(out, "simulated time    %.3f ms\n", (double)in->sim_ns / 1e6);
+	if (!in->programs) {
+		process_rows(out, k);
+		return;
+	}
+	fprintf(out, "  pid name             instructions resident swapped   waited  ending\n");
+	each_record(out, k, contiguous_row);
+}
+
 void summary_print(FILE *out, const struct kernel *k, const struct summary_input *in)
 {
 	const struct kernel_counts *c = &k->c;
 	uint64_t ns = in->sim_ns;
+	if (k->cm) {
+		contiguous_summary(out, k, in);
+		return;
+	}
 	if (in->programs)
 		fprintf(out, "instructions      %" PRIu64 "\n", in->instructions);
 	fprintf(out, "%s %" PRIu64 "\n", in->programs ? "translations     " : "references       ", in->references);
@@ -174,6 +275,28 @@ static void processes_json(FILE *out, const struct kernel *k, bool programs)
 	fputc('}', out);
 }
 
+/* The contiguous mechanisms' figures, as JSON members. */
+static void contiguous_json(FILE *out, const struct kernel *k)
+{
+	struct cmem_stats st;
+	cmem_stats(k, &st);
+	const struct kernel_counts *c = &k->c;
+	fprintf(out, "\"proc_swap_outs\": %" PRIu64 ", \"proc_swap_ins\": %" PRIu64 ", \"copied_bytes\": %" PRIu64 ", ",
+		c->proc_swap_outs, c->proc_swap_ins, c->copied_bytes);
+	if (st.partitioned)
+		fprintf(out, "\"partitions\": %" PRIu64 ", \"partition_size\": %" PRIu64 ", \"partitions_taken\": %" PRIu64
+			     ", \"internal_frag_bytes\": %" PRIu64 ", ",
+			st.part.count, st.part.part_size, st.part.taken, st.part.internal_bytes);
+	else
+		fprintf(out, "\"free_bytes\": %" PRIu64 ", \"holes\": %" PRIu64 ", \"largest_hole\": %" PRIu64
+			     ", \"external_frag\": %.4f, \"compactions\": %" PRIu64 ", \"compact_bytes\": %" PRIu64 ", ",
+			st.contig.free_bytes, st.contig.holes, st.contig.largest_hole, contig_ext_frag(&st.contig),
+			st.contig.compactions, st.contig.compact_bytes);
+	if (k->cfg.mmu.mech->kind == MMU_MECH_SEGMENTATION)
+		fprintf(out, "\"code_segments\": %" PRIu64 ", \"code_shared\": %" PRIu64 ", ", st.code_segments,
+			st.code_shared);
+}
+
 void summary_json(FILE *out, const struct kernel *k, const struct summary_input *in)
 {
 	const struct kernel_counts *c = &k->c;
@@ -194,6 +317,9 @@ void summary_json(FILE *out, const struct kernel *k, const struct summary_input 
 	if (in->programs)
 		fprintf(out, "\"instructions\": %" PRIu64 ", ", in->instructions);
 	fprintf(out, "\"software_ad_bits\": %s, ", k->soft_cleared ? "true" : "false");
+	fprintf(out, "\"mechanism\": \"%s\", \"tlb\": %s, ", k->cfg.mmu.mech->name, k->cm ? "false" : "true");
+	if (k->cm)
+		contiguous_json(out, k);
 	processes_json(out, k, in->programs);
 	fprintf(out, "}\n");
 }

@@ -1,5 +1,6 @@
 /* The replay loop: translate, fault, retry; the explanation of each access. */
 #include "trace/replay.h"
+#include "os/cmem.h"
 #include "os/vm.h"
 #include "trace/future.h"
 
@@ -111,6 +112,28 @@ static bool resolve(struct replay *rp, struct proc *p, vaddr_t va, enum access a
 	}
 }
 
+/* access_page under a contiguous mechanism with the explanation: the
+ * mechanism's own words for the translation, or the violation. */
+static bool access_relocated(struct replay *rp, struct proc *p, vaddr_t va, const struct trace_ref *ref)
+{
+	FILE *ex = rp->o->explain;
+	paddr_t pa;
+	struct fault f;
+	fprintf(ex, "pid %d %c 0x%" PRIx64 ": ", p->pid, "RWX"[ref->acc], va);
+	if (mmu_translate(rp->m, va, ref->acc, PRIV_USER, &pa, &f)) {
+		char how[160];
+		mmu_describe(rp->m, va, pa, how, sizeof how);
+		fprintf(ex, "%s\n", how);
+		accessed(rp, pa, ref->acc, 0);
+		if (rp->o->textbook)
+			textbook_line(rp, va, pa);
+		return true;
+	}
+	bool ok = resolve(rp, p, va, ref->acc, 0, &f, &pa, false);
+	fprintf(ex, "\n");
+	return ok;
+}
+
 /* Translates one page access, handling faults until it succeeds or the
  * process dies (a recorded attempt that faulted: only its first fault).
  * Returns false on a host error. */
@@ -123,6 +146,8 @@ static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, const str
 	struct fault f;
 	FILE *ex = rp->o->explain;
 	uint64_t walk_refs = m->c.walk_refs, hits = l1_hits(m, acc);
+	if (unlikely(ex != NULL && rp->k->cm))
+		return access_relocated(rp, p, va, ref);
 	if (unlikely(ex != NULL))
 		fprintf(ex, "pid %d %c 0x%" PRIx64 ": vpn 0x%" PRIx64 " offset 0x%" PRIx64, p->pid, "RWX"[acc], va,
 			va >> m->page_shift, va & mask_bits(m->page_shift));
@@ -146,16 +171,31 @@ static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, const str
 	return true;
 }
 
+/* A trace process swapped out comes back for its record. */
+static struct proc *brought_in(struct replay *rp, struct proc *p)
+{
+	if (!cmem_is_out(p) || cmem_bring_in(rp->k, p))
+		return p;
+	snprintf(rp->err, rp->errlen, "%s", rp->k->error[0] ? rp->k->error : "no room to swap a process in");
+	return NULL;
+}
+
 static struct proc *proc_for(struct replay *rp, uint32_t pid)
 {
 	if (rp->last && rp->last->pid == (int)pid)
-		return rp->last;
+		return brought_in(rp, rp->last);
 	struct proc *p = kernel_proc(rp->k, (int)pid);
 	if (p)
-		return rp->last = p;
+		return rp->last = brought_in(rp, p);
 	p = kernel_spawn(rp->k, (int)pid);
 	if (!p)
 		snprintf(rp->err, rp->errlen, "no memory for the page table of process %u", pid);
+	if (p && rp->k->cm && !cmem_spawn(rp->k, p)) {
+		snprintf(rp->err, rp->errlen, "no memory for process %u: %s (--swap-processes makes room)", pid,
+			 rp->k->cfg.mmu.mech->kind == MMU_MECH_PARTITION ? "every partition is taken"
+									  : "no hole is large enough for it");
+		return NULL;
+	}
 	for (int i = 0; p && i < rp->o->nregions; i++) {
 		if (rp->o->region_pids[i] >= 0 && rp->o->region_pids[i] != (int)pid)
 			continue;
@@ -200,7 +240,7 @@ static bool replay_fork(struct replay *rp, struct proc *p, const struct trace_re
 		return false;
 	}
 	struct proc *child = kernel_spawn(k, (int)ref->va);
-	if (!child || !vm_fork(k, p, child)) {
+	if (!child || (k->cm ? !cmem_fork(k, p, child) : !vm_fork(k, p, child))) {
 		snprintf(rp->err, rp->errlen, "no memory for the page tables of pid %" PRIu64, ref->va);
 		return false;
 	}
@@ -227,6 +267,8 @@ static bool replay_event(struct replay *rp, struct proc *p, const struct trace_r
 		fprintf(ex, "pid %d empties its address space (exit or exec)\n", p->pid);
 	else if (ex)
 		fprintf(ex, "pid %d unmaps the page at 0x%" PRIx64 "\n", p->pid, start);
+	if (rp->k->cm)
+		return true; /* the blocks stay whole: a contiguous address space has no pages to unmap */
 	if (p->state == PROC_LIVE && ref->event == TRACE_EMPTY)
 		vm_empty(rp->k, p);
 	else if (p->state == PROC_LIVE)
@@ -289,7 +331,7 @@ static int replay_future(struct replay *rp, struct trace_reader *r)
 /* Replays every record, after learning the future or streaming. */
 static int replay_all(struct replay *rp, struct trace_reader *r)
 {
-	if (rp->k->cfg.policy->needs_future)
+	if (rp->k->cfg.policy->needs_future && !rp->k->cm)
 		return replay_future(rp, r);
 	struct trace_ref ref;
 	int got;
@@ -322,7 +364,7 @@ int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opt
 	       char *err, size_t errlen)
 {
 	struct replay rp = {.k = k, .m = k->mmu, .o = o, .st = st, .err = err, .errlen = errlen,
-			    .touch = k->cfg.policy->needs_future};
+			    .touch = k->cfg.policy->needs_future && !k->cm};
 	uint64_t hits0, hits1, misses;
 	memset(st, 0, sizeof *st);
 	for (int i = 0; i < o->nregions; i++)
@@ -334,6 +376,6 @@ int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opt
 	st->records = rp.records;
 	st->refs = rp.refs;
 	st->tlb_hits = hits1 - hits0 - rp.retry_hits;
-	st->tlb_misses = st->refs - st->tlb_hits;
+	st->tlb_misses = k->cm ? 0 : st->refs - st->tlb_hits; /* no TLB */
 	return status;
 }
