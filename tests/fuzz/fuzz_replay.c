@@ -12,7 +12,10 @@
  *            bits page shift + 2 + (top 4 bits)
  *   byte 4   custom: levels 1 + (mod 4); bit 4: 4-byte entries, else 8
  *   byte 5   custom: index bits of each level, 2 bits each: 1, 2, 3 or 9
- *   byte 6   swap slots (mod 64; 0 = no swap)
+ *   byte 6   swap slots (mod 64; 0 = no swap); top 2 bits the mechanism: paging,
+ *            partition, base-bounds, segmentation (then byte 8's bits 0 and
+ *            1 are --swap-processes and --compact, bits 4-5 1 + the number
+ *            of partitions, and every address space 16 pages)
  *   byte 7   TLB entries (mod 17; 0 = no TLB); ways (top 2 bits): 0, 1, 2, 4
  *            when they fit
  *   byte 8   bit 0 split TLBs; bit 1 a 32-entry L2 TLB; bit 2 no ASIDs; bit 3
@@ -88,6 +91,18 @@ static void choose_tlb(struct mmu_config *mc, uint8_t tlb, uint8_t flags)
 	}
 }
 
+static void choose_mech(struct kernel_config *c, unsigned which, uint8_t flags)
+{
+	static const char *const mechs[] = {"paging", "partition", "base-bounds", "segmentation"};
+	c->mmu.mech = mmu_mech_lookup(mechs[which]);
+	if (which == 0)
+		return;
+	c->swap_processes = flags & 1;
+	c->compact = flags & 2;
+	c->mmu.part.count = 1 + ((flags >> 4) & 3);
+	c->as_size = 16ull << c->fmt.page_shift;
+}
+
 /* The machine bytes 0 to 10 choose; false when it is impossible. */
 static bool choose_machine(struct fuzz_in *in, struct kernel_config *c)
 {
@@ -101,9 +116,11 @@ static bool choose_machine(struct fuzz_in *in, struct kernel_config *c)
 	c->mmu.sw_ad = pol & 0x40;
 	c->mmu.refill = (pol & 0x80) ? TLB_REFILL_SW : TLB_REFILL_HW;
 	c->user_frames = 1 + frames % 24;
-	c->swap_slots = fuzz_byte(in) % 64;
+	uint8_t swap = fuzz_byte(in);
+	c->swap_slots = swap % 64;
 	uint8_t tlb = fuzz_byte(in), flags = fuzz_byte(in);
 	choose_tlb(&c->mmu, tlb, flags);
+	choose_mech(c, swap >> 6, flags);
 	return true;
 }
 

@@ -68,6 +68,12 @@ t=replay
 # eclock and twolist, linear 256-byte pages, 16-bit VA, no swap, no TLB
 { printf '\x03\x07\x05\x64\x00\x00\x00\x00\x00\x02\x09'; printf '%s' "$pages"; } | seed $t eclock-linear
 { printf '\x16\x03\x05\x64\x00\x00\x05\x40\xc0\x0a\x09'; printf '%s' "$pages"; printf 'x y\n'; } | seed $t twolist-linear-bad
+# partition: 2 partitions of 10 frames, swap 16, swapping processes, plain (3 pids), explain
+{ printf '\x02\x14\x00\x00\x00\x00\x50\x00\x11\x41\x01'; printf '%s' "$plain"; } | seed $t partition-swap-plain
+# base-bounds: 20 frames, swap 32, swapping and compaction, binary with events
+{ printf '\x02\x14\x00\x00\x00\x00\xa0\x00\x03\x04\x01'; binary_trace; } | seed $t base-bounds-binary
+# segmentation: 20 frames, swap 16, swapping, plain (violations kill)
+{ printf '\x02\x14\x00\x00\x00\x00\xd0\x00\x01\x41\x01'; printf '%s' "$plain"; } | seed $t segmentation-plain
 
 # ---- elf: page-size byte, limit/load byte, then the file ----
 t=elf
