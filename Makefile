@@ -55,9 +55,11 @@ bin/vmlab: $(VMLAB)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# The option tables' test links the command line's objects but main.
+# The option tables' and the guest compiler's tests link the command line's
+# objects but main.
 CLI_LIB_OBJ := $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
-$(BUILD)/tests/test_opt: $(BUILD)/tests/test_opt.o $(CLI_LIB_OBJ) $(TEST_SUPPORT) $(BUILD)/libvmlab.a
+CLI_TEST_BIN := $(BUILD)/tests/test_opt $(BUILD)/tests/test_guestcc
+$(CLI_TEST_BIN): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CLI_LIB_OBJ) $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The guest runtime's printf engine is plain C: test_format builds it for the

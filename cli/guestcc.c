@@ -105,9 +105,37 @@ static void args_free(struct args *a)
 	free(a->v);
 }
 
+struct guest_layout guestcc_layout(const struct mmu_config *cfg)
+{
+	switch (cfg->mech->kind) {
+	case MMU_MECH_PARTITION:
+	case MMU_MECH_BASE_BOUNDS:
+		return (struct guest_layout){.text = 0};
+	case MMU_MECH_SEGMENTATION:
+		return (struct guest_layout){.text = 0, .data = 1ull << (cfg->seg.va_bits - cfg->seg.sel_bits)};
+	case MMU_MECH_BARE:
+	case MMU_MECH_PAGING:
+		break;
+	}
+	return (struct guest_layout){.text = GUESTCC_TEXT_PAGING};
+}
+
+/* Pushes the linker's definitions of layout's symbols (guest/guest.ld):
+ * the text's always, the data's unless it follows the text. */
+static void layout_flags(struct args *a, struct guest_layout layout)
+{
+	char flag[64];
+	snprintf(flag, sizeof flag, "-Wl,--defsym=__vmlab_text=0x%" PRIx64, layout.text);
+	args_push(a, flag);
+	if (layout.data) {
+		snprintf(flag, sizeof flag, "-Wl,--defsym=__vmlab_data=0x%" PRIx64, layout.data);
+		args_push(a, flag);
+	}
+}
+
 /* The compiler command for src, without its output: the runtime's flags,
- * then cflags split at blanks, then the inputs. */
-static void compile_command(struct args *a, const char *src, const char *cflags)
+ * then cflags split at blanks, then the layout and the inputs. */
+static void compile_command(struct args *a, const char *src, const char *cflags, struct guest_layout layout)
 {
 	static const char *const before[] = {RISCV_CC, "-march=rv64imac", "-mabi=lp64", "-static", "-nostdlib",
 					     "-ffreestanding", "-fno-pic", "-g", "-fno-tree-loop-distribute-patterns",
@@ -130,6 +158,7 @@ static void compile_command(struct args *a, const char *src, const char *cflags)
 	}
 	for (size_t i = 0; i < sizeof after / sizeof after[0]; i++)
 		args_push(a, after[i]);
+	layout_flags(a, layout);
 	args_push(a, src);
 	args_push(a, VMLAB_BUILD_DIR "/guest/libvmlab.a");
 	args_push(a, "-lgcc");
@@ -151,7 +180,8 @@ static bool compile(struct args *a, const char *src, const char *out, char *err,
 	return false;
 }
 
-bool guestcc_resolve(const char *name, const char *cflags, char *out, size_t outlen, char *err, size_t errlen)
+bool guestcc_resolve(const char *name, const char *cflags, struct guest_layout layout, char *out, size_t outlen,
+		     char *err, size_t errlen)
 {
 	struct stat st;
 	if (stat(name, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -170,8 +200,8 @@ bool guestcc_resolve(const char *name, const char *cflags, char *out, size_t out
 		return false;
 	}
 	struct args cmd = {0};
-	compile_command(&cmd, name, cflags ? cflags : GUESTCC_DEFAULT_CFLAGS);
-	for (size_t i = 0; i < cmd.n; i++) /* the whole command, NUL-separated, is part of the key */
+	compile_command(&cmd, name, cflags ? cflags : GUESTCC_DEFAULT_CFLAGS, layout);
+	for (size_t i = 0; i < cmd.n; i++) /* the whole command (layout too), NUL-separated, is part of the key */
 		hash_bytes(&h, cmd.v[i], strlen(cmd.v[i]) + 1);
 	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
 	char dir[] = VMLAB_BUILD_DIR "/cache";

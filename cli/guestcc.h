@@ -10,17 +10,42 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "hw/mmu.h"
 
 /* The flags a .c program is compiled with unless the user gives others
  * (vmlab run --cflags). */
 #define GUESTCC_DEFAULT_CFLAGS "-O -fno-omit-frame-pointer -fno-optimize-sibling-calls"
 
+/* Where a .c program's two segments are linked (guest/guest.ld):
+ *
+ *                 text (r-x)      data, bss (rw-)
+ *   paging        0x10000         the page boundary after the text
+ *   partition     0               the page boundary after the text
+ *   base-bounds   0               the page boundary after the text
+ *   segmentation  0 (selector 0)  1 << (va_bits - sel_bits) (selector 1: the
+ *                                 heap segment, 0x40000000 by default)
+ */
+struct guest_layout {
+	uint64_t text;
+	uint64_t data; /* 0: the page boundary after the text */
+};
+
+#define GUESTCC_TEXT_PAGING 0x10000 /* guest/guest.ld's own, as Linux's programs */
+
+/* The layout of a program for cfg's mechanism (the table above). */
+struct guest_layout guestcc_layout(const struct mmu_config *cfg);
+
 /* Writes into out the ELF file to run for name: name itself, or for a .c
  * file the cached executable compiled from it with cflags (words separated
  * by blanks, no quoting; NULL for GUESTCC_DEFAULT_CFLAGS), which come after
- * the flags the runtime needs (target, freestanding, -g). Returns false with
- * a message in err (a missing file, a failed compilation: the compiler's
+ * the flags the runtime needs (target, freestanding, -g), and linked at
+ * layout (an ELF file is taken as it is linked). The cache key covers the
+ * layout: a program is compiled once per layout. Returns false with a
+ * message in err (a missing file, a failed compilation: the compiler's
  * messages go to stderr). */
-bool guestcc_resolve(const char *name, const char *cflags, char *out, size_t outlen, char *err, size_t errlen);
+bool guestcc_resolve(const char *name, const char *cflags, struct guest_layout layout, char *out, size_t outlen,
+		     char *err, size_t errlen);
 
 #endif

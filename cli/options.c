@@ -1,6 +1,8 @@
 /* The machine options: one row and one setter each. A setter checks what
- * its own value can be; machine_opts_finish checks what depends on several
- * options (RAM in pages of the chosen size). */
+ * its own value can be and notes when its option is one only some memory
+ * mechanisms have; machine_opts_finish checks what depends on several
+ * options (RAM in pages of the chosen size, such an option under another
+ * mechanism). */
 #include "cli/options.h"
 
 #include <inttypes.h>
@@ -11,6 +13,8 @@
 #define MAX_LATENCY_NS 1000000000ull   /* one second per event */
 #define MAX_SWAP_BYTES (1ull << 40)
 #define MAX_CACHE_BYTES (4096ull * CACHE_MAX_LINES) /* the largest lines, as many as a level holds */
+#define MAX_PARTITIONS 4096
+#define MIN_AS_PAGES 16
 
 void machine_opts_defaults(struct machine_opts *mo)
 {
@@ -53,11 +57,115 @@ static const char *split_colon(const char *v, char *buf, size_t size, const char
 	return buf;
 }
 
+/* ---- the memory mechanism, and the options only some mechanisms have ---- */
+
+#define MECH_BIT(kind) (1u << (kind))
+#define PAGING_ONLY MECH_BIT(MMU_MECH_PAGING)
+#define PLACED (MECH_BIT(MMU_MECH_BASE_BOUNDS) | MECH_BIT(MMU_MECH_SEGMENTATION))
+#define CONTIGUOUS (MECH_BIT(MMU_MECH_PARTITION) | PLACED)
+
+static const struct mech_need need_page_tables = {PAGING_ONLY, "page tables", NULL};
+static const struct mech_need need_tlb = {PAGING_ONLY, "TLB", NULL};
+static const struct mech_need need_replacement = {PAGING_ONLY, "page replacement", NULL};
+static const struct mech_need need_partitions = {MECH_BIT(MMU_MECH_PARTITION), NULL,
+						 "only --mmu partition has fixed partitions"};
+static const struct mech_need need_as_size = {MECH_BIT(MMU_MECH_BASE_BOUNDS), NULL,
+					      "only --mmu base-bounds has a fixed address-space size"};
+static const struct mech_need need_fit = {PLACED, NULL,
+					  "only --mmu base-bounds and segmentation place blocks of memory where they fit"};
+static const struct mech_need need_compact = {PLACED, NULL,
+					      "only --mmu base-bounds and segmentation have blocks of memory to compact"};
+static const struct mech_need need_swap_processes = {CONTIGUOUS, NULL,
+						     "only --mmu partition, base-bounds and segmentation swap whole "
+						     "processes, paging swaps pages"};
+
+/* Notes that option, which only need's mechanisms have, was given (once,
+ * however often it is); machine_opts_finish checks it against --mmu. */
+static void given(struct machine_opts *mo, const char *option, const struct mech_need *need)
+{
+	for (unsigned i = 0; i < mo->ngiven; i++)
+		if (!strcmp(mo->given[i].option, option))
+			return;
+	if (mo->ngiven == MACHINE_GIVEN_MAX)
+		panic("given: more than %d options only some mechanisms have", MACHINE_GIVEN_MAX);
+	mo->given[mo->ngiven].option = option;
+	mo->given[mo->ngiven++].need = need;
+}
+
+/* Whether an option that needs need was given. */
+static bool was_given(const struct machine_opts *mo, const struct mech_need *need)
+{
+	for (unsigned i = 0; i < mo->ngiven; i++)
+		if (mo->given[i].need == need)
+			return true;
+	return false;
+}
+
+static bool set_mmu(void *ctx, const char *v, char *err, size_t errlen)
+{
+	static const char *const names[] = {"paging", "partition", "base-bounds", "segmentation", NULL};
+	struct machine_opts *mo = ctx;
+	const struct mmu_mech *mech = mmu_mech_lookup(v);
+	if (!mech || mech->kind == MMU_MECH_BARE) /* bare (no translation) is the kernel's, not a user's */
+		return expects(names, NULL, err, errlen);
+	mo->k.mmu.mech = mech;
+	return true;
+}
+
+static bool set_partitions(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct machine_opts *mo = ctx;
+	uint64_t n;
+	if (!opt_number(v, 1, MAX_PARTITIONS, &n, err, errlen))
+		return false;
+	mo->k.mmu.part.count = (unsigned)n;
+	given(mo, "--partitions", &need_partitions);
+	return true;
+}
+
+static bool set_as_size(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	struct machine_opts *mo = ctx;
+	mo->as_size = v;
+	given(mo, "--as-size", &need_as_size);
+	return true;
+}
+
+static bool set_fit(void *ctx, const char *v, char *err, size_t errlen)
+{
+	static const char *const names[] = {"first", "next", "best", "worst", NULL};
+	struct machine_opts *mo = ctx;
+	if (!contig_fit_parse(v, &mo->k.fit))
+		return expects(names, NULL, err, errlen);
+	given(mo, "--fit", &need_fit);
+	return true;
+}
+
+static bool set_compact(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	struct machine_opts *mo = ctx;
+	mo->k.compact = true;
+	given(mo, "--compact", &need_compact);
+	return true;
+}
+
+static bool set_swap_processes(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	struct machine_opts *mo = ctx;
+	mo->k.swap_processes = true;
+	given(mo, "--swap-processes", &need_swap_processes);
+	return true;
+}
+
 /* ---- page tables ---- */
 
 static bool set_pt(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct machine_opts *mo = ctx;
+	given(mo, "--pt", &need_page_tables);
 	for (size_t i = 0; ptfmt_preset_names[i]; i++)
 		if (!strcmp(v, ptfmt_preset_names[i]))
 			return mo->pt = ptfmt_preset_names[i], true;
@@ -84,6 +192,7 @@ static bool set_va_bits(void *ctx, const char *v, char *err, size_t errlen)
 	if (!opt_number(v, PTFMT_MIN_PAGE_SHIFT + 1, PTFMT_MAX_VA_BITS, &n, err, errlen))
 		return false;
 	mo->va_bits = (unsigned)n;
+	given(mo, "--va-bits", &need_page_tables);
 	return true;
 }
 
@@ -105,6 +214,7 @@ static bool set_pt_bits(void *ctx, const char *v, char *err, size_t errlen)
 				PT_MAX_LEVELS, PTFMT_MAX_LEVEL_BITS);
 	mo->npt_bits = n;
 	mo->pt_bits_text = v;
+	given(mo, "--pt-bits", &need_page_tables);
 	return true;
 }
 
@@ -115,6 +225,7 @@ static bool set_pte_size(void *ctx, const char *v, char *err, size_t errlen)
 		return fail_msg(err, errlen, "must be 4 or 8 (bytes per entry)");
 	mo->pte_size = (unsigned)(v[0] - '0');
 	mo->pte_size_given = true;
+	given(mo, "--pte-size", &need_page_tables);
 	return true;
 }
 
@@ -155,6 +266,7 @@ static bool set_tlb_entries(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct machine_opts *mo = ctx;
 	uint64_t n;
+	given(mo, "--tlb-entries", &need_tlb);
 	if (!opt_number(v, 1, TLB_MAX_ENTRIES, &n, err, errlen))
 		return false;
 	mo->k.mmu.tlb.entries = (unsigned)n;
@@ -165,6 +277,7 @@ static bool set_tlb_ways(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct machine_opts *mo = ctx;
 	uint64_t n;
+	given(mo, "--tlb-ways", &need_tlb);
 	if (!opt_number(v, 0, TLB_MAX_ENTRIES, &n, err, errlen))
 		return false;
 	mo->k.mmu.tlb.ways = (unsigned)n;
@@ -176,13 +289,16 @@ static bool set_tlb_policy(void *ctx, const char *v, char *err, size_t errlen)
 {
 	static const char *const names[] = {"lru", "fifo", "random", "plru", NULL};
 	struct machine_opts *mo = ctx;
+	given(mo, "--tlb-policy", &need_tlb);
 	return tlb_policy_parse(v, &mo->k.mmu.tlb.policy) || expects(names, NULL, err, errlen);
 }
 
 static bool set_tlb_split(void *ctx, const char *v, char *err, size_t errlen)
 {
 	(void)v, (void)err, (void)errlen;
-	((struct machine_opts *)ctx)->k.mmu.split = true;
+	struct machine_opts *mo = ctx;
+	given(mo, "--tlb-split", &need_tlb);
+	mo->k.mmu.split = true;
 	return true;
 }
 
@@ -193,6 +309,7 @@ static bool set_tlb_l2(void *ctx, const char *v, char *err, size_t errlen)
 	const char *ways_text;
 	uint64_t entries, ways = 0;
 	const char *entries_text = split_colon(v, buf, sizeof buf, &ways_text);
+	given(mo, "--tlb-l2", &need_tlb);
 	if (!parse_u64(entries_text, &entries) || entries < 1 || entries > TLB_MAX_ENTRIES ||
 	    (ways_text && (!parse_u64(ways_text, &ways) || ways > TLB_MAX_ENTRIES)))
 		return fail_msg(err, errlen, "expects ENTRIES[:WAYS], ENTRIES from 1 to %d and WAYS from 0 (fully associative) to %d",
@@ -208,6 +325,7 @@ static bool set_tlb_refill(void *ctx, const char *v, char *err, size_t errlen)
 {
 	static const char *const names[] = {"hw", "sw", NULL};
 	struct machine_opts *mo = ctx;
+	given(mo, "--tlb-refill", &need_tlb);
 	if (strcmp(v, "hw") && strcmp(v, "sw"))
 		return expects(names, NULL, err, errlen);
 	mo->k.mmu.refill = !strcmp(v, "sw") ? TLB_REFILL_SW : TLB_REFILL_HW;
@@ -217,14 +335,18 @@ static bool set_tlb_refill(void *ctx, const char *v, char *err, size_t errlen)
 static bool set_no_asid(void *ctx, const char *v, char *err, size_t errlen)
 {
 	(void)v, (void)err, (void)errlen;
-	((struct machine_opts *)ctx)->k.mmu.tlb.asid = false;
+	struct machine_opts *mo = ctx;
+	given(mo, "--no-asid", &need_tlb);
+	mo->k.mmu.tlb.asid = false;
 	return true;
 }
 
 static bool set_sw_ad(void *ctx, const char *v, char *err, size_t errlen)
 {
 	(void)v, (void)err, (void)errlen;
-	((struct machine_opts *)ctx)->k.mmu.sw_ad = true;
+	struct machine_opts *mo = ctx;
+	given(mo, "--sw-ad", &need_page_tables);
+	mo->k.mmu.sw_ad = true;
 	return true;
 }
 
@@ -234,6 +356,7 @@ static bool set_policy(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct machine_opts *mo = ctx;
 	const struct policy_ops *ops = policy_find(v);
+	given(mo, "--policy", &need_replacement);
 	if (!ops)
 		return expects(policy_names, NULL, err, errlen);
 	mo->k.policy = ops;
@@ -244,6 +367,7 @@ static bool set_scope(void *ctx, const char *v, char *err, size_t errlen)
 {
 	static const char *const names[] = {"global", "local", NULL};
 	struct machine_opts *mo = ctx;
+	given(mo, "--scope", &need_replacement);
 	if (strcmp(v, "global") && strcmp(v, "local"))
 		return expects(names, NULL, err, errlen);
 	mo->k.local_scope = !strcmp(v, "local");
@@ -335,8 +459,21 @@ static bool set_seed(void *ctx, const char *v, char *err, size_t errlen)
 }
 
 static const struct opt machine_rows[] = {
+	{"mmu", 0, "MECH", "memory mechanism: paging, partition (fixed partitions), base-bounds or "
+	 "segmentation; the page-table, TLB and replacement options are paging's", "paging", set_mmu},
+	{"partitions", 0, "N", "partition: how many equal fixed partitions the RAM is cut into, 1 to 4096 "
+	 "(each at least a page)", "8", set_partitions},
+	{"as-size", 0, "SIZE", "base-bounds: every address space's size, in whole pages, 16 pages to the RAM",
+	 "1m", set_as_size},
+	{"fit", 0, "F", "base-bounds, segmentation: which hole a block goes to: first, next, best or worst",
+	 "first", set_fit},
+	{"compact", 0, NULL, "base-bounds, segmentation: move blocks together when no hole is large enough",
+	 NULL, set_compact},
+	{"swap-processes", 0, NULL, "partition, base-bounds, segmentation: swap whole processes out to make room",
+	 NULL, set_swap_processes},
 	{"pt", 0, "PRESET", "page tables: sv39, sv48, sv32, x86-64, ostep-2level, linear or custom", "sv39", set_pt},
-	{"page-size", 0, "SIZE", "base page size of linear and custom tables: a power of two from 4 bytes to 1 GiB",
+	{"page-size", 0, "SIZE", "base page size of linear and custom tables, the granule memory is handed out in under the other "
+	 "mechanisms: a power of two from 4 bytes to 1 GiB",
 	 "4k", set_page_size},
 	{"va-bits", 0, "N", "virtual-address width of linear and custom tables: 3 to 64",
 	 "32 for linear, the page and index bits for custom", set_va_bits},
@@ -422,10 +559,32 @@ static bool finish_preset(struct machine_opts *mo, unsigned page_shift, char *er
 	return true;
 }
 
+/* Whether every option given that only some mechanisms have is one the
+ * chosen mechanism has; false after "vmlab: --tlb-entries: base-bounds has
+ * no TLB" for the first that is not. */
+static bool finish_given(const struct machine_opts *mo)
+{
+	const struct mmu_mech *mech = mo->k.mmu.mech;
+	for (unsigned i = 0; i < mo->ngiven; i++) {
+		const struct mech_need *need = mo->given[i].need;
+		if (need->mechs & MECH_BIT(mech->kind))
+			continue;
+		if (need->thing)
+			fprintf(stderr, "vmlab: %s: %s has no %s\n", mo->given[i].option, mech->name, need->thing);
+		else
+			fprintf(stderr, "vmlab: %s: %s (this machine is --mmu %s)\n", mo->given[i].option, need->only,
+				mech->name);
+		return false;
+	}
+	return true;
+}
+
 static bool finish_format(struct machine_opts *mo)
 {
 	char err[200];
 	unsigned page_shift = mo->page_size ? log2_u64(mo->page_size) : 0;
+	if (mo->k.mmu.mech->kind != MMU_MECH_PAGING) /* no page tables: only the page size matters */
+		mo->pt = page_shift && page_shift != 12 ? "linear" : "sv39";
 	bool ok = !strcmp(mo->pt, "custom") ? finish_custom(mo, page_shift, err, sizeof err)
 					    : finish_preset(mo, page_shift, err, sizeof err);
 	if (!ok)
@@ -526,10 +685,61 @@ static bool finish_swap(const struct machine_opts *mo, uint64_t frames, uint64_t
 	return true;
 }
 
+/* Partition: every one of --partitions (or the default 8) at least a page
+ * of the RAM; false after a message. */
+static bool finish_partitions(const struct machine_opts *mo, uint64_t frames)
+{
+	unsigned count = mo->k.mmu.part.count;
+	if (mo->k.mmu.mech->kind != MMU_MECH_PARTITION || count <= frames)
+		return true;
+	char ptext[32];
+	opt_size_text(1ull << mo->k.fmt.page_shift, ptext, sizeof ptext);
+	fprintf(stderr, "vmlab: --partitions %u%s: %" PRIu64 " pages of RAM make at most %" PRIu64
+			" partitions of a page (%s) or more\n",
+		count, was_given(mo, &need_partitions) ? "" : " (the default)", frames, frames, ptext);
+	return false;
+}
+
+/* Base-bounds: --as-size (or the default, rounded up to whole pages and at
+ * least MIN_AS_PAGES of them) into mo->k.as_size: whole pages, at least
+ * MIN_AS_PAGES, at most the RAM; false after a message. */
+static bool finish_as_size(struct machine_opts *mo, uint64_t frames)
+{
+	if (mo->k.mmu.mech->kind != MMU_MECH_BASE_BOUNDS)
+		return true;
+	uint64_t page = 1ull << mo->k.fmt.page_shift, ram = frames * page, n = 0;
+	char ptext[32], lo[32], hi[32];
+	opt_size_text(page, ptext, sizeof ptext);
+	opt_size_text(MIN_AS_PAGES * page, lo, sizeof lo);
+	opt_size_text(ram, hi, sizeof hi);
+	if (frames < MIN_AS_PAGES) {
+		fprintf(stderr, "vmlab: --mmu base-bounds: an address space is at least %d pages (%s), more than the "
+				"RAM's %" PRIu64 " (%s)\n", MIN_AS_PAGES, lo, frames, hi);
+		return false;
+	}
+	if (!mo->as_size) {
+		n = (mo->k.as_size + page - 1) / page * page;
+		n = n < MIN_AS_PAGES * page ? MIN_AS_PAGES * page : n;
+		if (n > ram) {
+			opt_size_text(n, lo, sizeof lo);
+			fprintf(stderr, "vmlab: --mmu base-bounds: the default address-space size, %s, is more than the "
+					"RAM (%s): give a smaller --as-size\n", lo, hi);
+			return false;
+		}
+	} else if (!parse_size(mo->as_size, &n) || n % page || n < MIN_AS_PAGES * page || n > ram) {
+		fprintf(stderr, "vmlab: --as-size %s: must be from %d to %" PRIu64 " pages of %s (%s to %s, the RAM), "
+				"such as 64k or 1m\n", mo->as_size, MIN_AS_PAGES, frames, ptext, lo, hi);
+		return false;
+	}
+	mo->k.as_size = n;
+	return true;
+}
+
 bool machine_opts_finish(struct machine_opts *mo)
 {
 	uint64_t frames, slots;
-	if (!finish_format(mo) || !finish_frames(mo, &frames) || !finish_swap(mo, frames, &slots))
+	if (!finish_given(mo) || !finish_format(mo) || !finish_frames(mo, &frames) || !finish_swap(mo, frames, &slots) ||
+	    !finish_partitions(mo, frames) || !finish_as_size(mo, frames))
 		return false;
 	const struct mmu_config *mc = &mo->k.mmu;
 	char what[120];

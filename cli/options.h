@@ -1,12 +1,25 @@
-/* The machine options shared by `vmlab trace` and `vmlab run`: page-table
- * preset, page size, RAM, TLB, replacement policy, swap, caches, latency,
- * seed. A table of rows (cli/opt.h) parses them; machine_opts_finish checks
- * what depends on several of them and builds the kernel's configuration. */
+/* The machine options shared by `vmlab trace` and `vmlab run`: memory
+ * mechanism, page-table preset, page size, RAM, TLB, replacement policy,
+ * swap, caches, latency, seed. A table of rows (cli/opt.h) parses them;
+ * machine_opts_finish checks what depends on several of them (an option
+ * that only some mechanisms have, given under another) and builds the
+ * kernel's configuration. */
 #ifndef CLI_OPTIONS_H
 #define CLI_OPTIONS_H
 
 #include "cli/opt.h"
 #include "os/kernel.h"
+
+/* The mechanisms an option means something under, and what the others lack:
+ * either the thing ("TLB": "base-bounds has no TLB") or a whole sentence
+ * ("only --mmu base-bounds has a fixed address-space size"). */
+struct mech_need {
+	unsigned mechs;     /* bit (1u << enum mmu_mech_kind) per mechanism that has it */
+	const char *thing;  /* NULL when only is the message */
+	const char *only;
+};
+
+#define MACHINE_GIVEN_MAX 32 /* more than the machine options there are */
 
 struct machine_opts {
 	struct kernel_config k;
@@ -23,6 +36,14 @@ struct machine_opts {
 	const char *swap_size;    /* NULL: 8 x RAM */
 	bool tlb_ways_given;
 	const char *tlb_l2;       /* --tlb-l2 as given, for messages */
+	const char *as_size;      /* --as-size as given (its range depends on the page size and RAM) */
+	/* the options given that only some mechanisms have, each once, in
+	 * command-line order */
+	struct {
+		const char *option; /* "--tlb-entries" */
+		const struct mech_need *need;
+	} given[MACHINE_GIVEN_MAX];
+	unsigned ngiven;
 };
 
 void machine_opts_defaults(struct machine_opts *mo);
@@ -31,8 +52,11 @@ void machine_opts_defaults(struct machine_opts *mo);
 struct opt_group machine_opts_group(struct machine_opts *mo);
 
 /* Checks what depends on several options (the page size and the RAM, the
- * preset and its fixed geometry) and resolves them into mo->k (page-table
- * format, frames, swap); returns false after printing "vmlab: what is wrong". */
+ * preset and its fixed geometry, the options only some mechanisms have) and
+ * resolves them into mo->k (page-table format, frames, swap, address-space
+ * size); returns false after printing "vmlab: what is wrong". Under a
+ * mechanism other than paging the page tables are not used: the format is
+ * sv39's, or linear's with --page-size (the granule memory is handed out in). */
 bool machine_opts_finish(struct machine_opts *mo);
 
 /* Whether the RAM for processes (after machine_opts_finish) holds what one

@@ -41,6 +41,7 @@ struct run_args {
 	const char *cflags;      /* --cflags, or NULL for the default */
 	char malloc_env[32];     /* VMLAB_MALLOC=... */
 	bool json, show_pt;
+	bool show_mmu;           /* --show-mmu: each process's MMU context (under paging, its page table) */
 	bool show_va;
 	vaddr_t va;
 	const char *record;      /* --record FILE, or NULL */
@@ -144,6 +145,13 @@ static bool set_show_pagetables(void *ctx, const char *v, char *err, size_t errl
 	return true;
 }
 
+static bool set_show_mmu(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct run_args *)ctx)->show_mmu = true;
+	return true;
+}
+
 static bool set_show_va(void *ctx, const char *v, char *err, size_t errlen)
 {
 	struct run_args *a = ctx;
@@ -203,6 +211,8 @@ static const struct opt run_rows[] = {
 	{"cflags", 0, "FLAGS", "compiler flags for .c programs, in place of the default ones", GUESTCC_DEFAULT_CFLAGS,
 	 set_cflags},
 	{"show-pagetables", 0, NULL, "print each process's page table when it exits", NULL, set_show_pagetables},
+	{"show-mmu", 0, NULL, "print each process's translation registers when it exits (its base and "
+	 "bounds, partition or segments; under paging its page table)", NULL, set_show_mmu},
 	{"show-va", 0, "ADDR", "print where ADDR is mapped in each process at its end", NULL, set_show_va},
 	{"malloc", 0, "POLICY", "the guest malloc's fit: first, next, best or worst", "first", set_malloc},
 	{"aslr", 0, NULL, "randomise each process's stack, heap and mmap bases (seeded by -s)", NULL, set_aslr},
@@ -305,7 +315,8 @@ static bool prepare_programs(struct run_args *a, struct program *progs, struct s
 			same++;
 		if (same < i)
 			snprintf(path, sizeof path, "%s", progs[same].path);
-		else if (!guestcc_resolve(word, a->cflags, path, sizeof path, err, sizeof err)) {
+		else if (!guestcc_resolve(word, a->cflags, guestcc_layout(&a->mo.k.mmu), path, sizeof path, err,
+					  sizeof err)) {
 			fprintf(stderr, "vmlab: %s\n", err);
 			return false;
 		}
@@ -347,17 +358,32 @@ static void print_mapping(const struct proc *p, vaddr_t va)
 		p->pid, p->name, va, va >> shift, leaf.pfn, (leaf.pfn << shift) + (va - leaf.va), flags);
 }
 
-/* What --show-pagetables and --show-va print as a process ends. */
+static void print_page_table(const struct proc *p)
+{
+	fprintf(stderr, "vmlab: pid %d (%s) exits; its page table:\n", p->pid, p->name);
+	pt_print(&p->as.pt, stderr);
+}
+
+/* --show-mmu: p's translation registers as it exits; under paging its page
+ * table (as --show-pagetables, once when both are given). The contiguous
+ * mechanisms' registers are printed by the kernel side's report (to come). */
+static void print_mmu(const struct run_args *a, const struct proc *p)
+{
+	if (a->mo.k.mmu.mech->kind == MMU_MECH_PAGING && !a->show_pt)
+		print_page_table(p);
+}
+
+/* What --show-pagetables, --show-mmu and --show-va print as a process ends. */
 static void show_at_exit(void *ctx, const struct proc *p)
 {
 	const struct run_args *a = ctx;
 	fflush(stdout);
 	if (a->show_va)
 		print_mapping(p, a->va);
-	if (a->show_pt) {
-		fprintf(stderr, "vmlab: pid %d (%s) exits; its page table:\n", p->pid, p->name);
-		pt_print(&p->as.pt, stderr);
-	}
+	if (a->show_pt)
+		print_page_table(p);
+	if (a->show_mmu)
+		print_mmu(a, p);
 }
 
 /* The exit status of vmlab for the first process (the first created, whose
@@ -426,7 +452,7 @@ static int run_machine(struct run_args *a, struct kernel *k, const struct progra
 {
 	char err[600];
 	k->on_kill = report_kill;
-	if (a->show_pt || a->show_va) {
+	if (a->show_pt || a->show_mmu || a->show_va) {
 		k->on_exit = show_at_exit;
 		k->on_exit_ctx = a;
 	}
@@ -486,6 +512,19 @@ static bool policy_knowable(const struct policy_ops *pol)
 	return false;
 }
 
+/* --show-pagetables and --show-va read page tables: only under paging;
+ * false after a message naming the option and the mechanism. */
+static bool shows_fit_mechanism(const struct run_args *a)
+{
+	const struct mmu_mech *mech = a->mo.k.mmu.mech;
+	const char *option = a->show_pt ? "--show-pagetables" : "--show-va";
+	if (mech->kind == MMU_MECH_PAGING || (!a->show_pt && !a->show_va))
+		return true;
+	fprintf(stderr, "vmlab: run: %s: %s has no page tables (--show-mmu prints its registers)\n", option,
+		mech->name);
+	return false;
+}
+
 /* Fills *a from the command line and checks it; returns 0 to go on, or
  * the exit status (-1: the help was printed). Free a's arrays with
  * run_args_free either way. */
@@ -504,7 +543,8 @@ static int run_args_parse(struct run_args *a, int argc, char **argv)
 	if (st)
 		return st;
 	a->mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
-	return machine_opts_finish(&a->mo) && machine_opts_fit_programs(&a->mo) && policy_knowable(a->mo.k.policy)
+	return machine_opts_finish(&a->mo) && machine_opts_fit_programs(&a->mo) && policy_knowable(a->mo.k.policy) &&
+			       shows_fit_mechanism(a)
 		       ? 0
 		       : CLI_USAGE;
 }

@@ -93,3 +93,6 @@ words 0 --caches --cache-l1 32k:8 --cache-line 64 --latency dram=100 --tlb-l2 51
 words 1 --time 200ms --max-insns 1000 --quantum 10 --malloc best --aslr --show-va 0x15020 --ram 64k prog.c | seed $t run-limits
 words 1 --scope local --policy lru --tlb-split --no-asid --sw-ad --tlb-refill sw --path dir "a b" --record=x.vmt prog | seed $t run-machine
 words 1 --help | seed $t run-help
+words 0 --mmu base-bounds --as-size 64k --fit best --compact --swap-processes --ram 1m --page-size 8k | seed $t trace-base-bounds
+words 1 --mmu partition --partitions 16 --swap-processes --show-mmu --tlb-entries 8 prog.c | seed $t run-partition
+words 0 --mmu segmentation --fit next --compact --caches -s 3 - | seed $t trace-segmentation

@@ -20,10 +20,24 @@ trace options:
   -h, --help           show this help
 
 machine options:
+  --mmu MECH           memory mechanism: paging, partition (fixed partitions),
+                       base-bounds or segmentation; the page-table, TLB and
+                       replacement options are paging's (default paging)
+  --partitions N       partition: how many equal fixed partitions the RAM is
+                       cut into, 1 to 4096 (each at least a page) (default 8)
+  --as-size SIZE       base-bounds: every address space's size, in whole pages,
+                       16 pages to the RAM (default 1m)
+  --fit F              base-bounds, segmentation: which hole a block goes to:
+                       first, next, best or worst (default first)
+  --compact            base-bounds, segmentation: move blocks together when no
+                       hole is large enough
+  --swap-processes     partition, base-bounds, segmentation: swap whole
+                       processes out to make room
   --pt PRESET          page tables: sv39, sv48, sv32, x86-64, ostep-2level,
                        linear or custom (default sv39)
-  --page-size SIZE     base page size of linear and custom tables: a power of
-                       two from 4 bytes to 1 GiB (default 4k)
+  --page-size SIZE     base page size of linear and custom tables, the granule
+                       memory is handed out in under the other mechanisms: a
+                       power of two from 4 bytes to 1 GiB (default 4k)
   --va-bits N          virtual-address width of linear and custom tables: 3 to
                        64 (default 32 for linear, the page and index bits for
                        custom)

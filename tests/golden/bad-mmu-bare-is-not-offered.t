@@ -1,0 +1,3 @@
+$ echo 'R 0' | vmlab trace --mmu bare
+vmlab: --mmu bare: expects paging, partition, base-bounds or segmentation
+[2]

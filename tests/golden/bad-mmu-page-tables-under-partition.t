@@ -1,0 +1,3 @@
+$ echo 'R 0' | vmlab trace --mmu partition --pt sv48
+vmlab: --pt: partition has no page tables
+[2]
