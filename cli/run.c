@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/guestcc.h"
 #include "cli/options.h"
+#include "os/cmem.h"
 #include "os/elf.h"
 #include "os/sched.h"
 #include "report/summary.h"
@@ -45,6 +46,7 @@ struct run_args {
 	bool show_va;
 	vaddr_t va;
 	const char *record;      /* --record FILE, or NULL */
+	struct kernel *k;        /* the machine, while it runs */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -342,11 +344,18 @@ static void report_kill(void *ctx, const struct proc *p)
 	fprintf(stderr, "vmlab: pid %d (%s): %s\n", p->pid, p->name, p->death);
 }
 
-/* --show-va: the leaf PTE mapping the address in p, one line. */
-static void print_mapping(const struct proc *p, vaddr_t va)
+/* --show-va: the leaf PTE mapping the address in p, or how the registers
+ * of a contiguous mechanism translate it; one line. */
+static void print_mapping(const struct run_args *a, const struct proc *p)
 {
 	struct pt_leaf leaf;
-	char flags[16];
+	char flags[16], how[200];
+	vaddr_t va = a->va;
+	if (a->k->cm) {
+		cmem_explain_va(a->k, p, va, how, sizeof how);
+		fprintf(stderr, "vmlab: pid %d (%s): %s%s\n", p->pid, p->name, strncmp(how, "va ", 3) ? "va: " : "", how);
+		return;
+	}
 	if (pt_lookup(&p->as.pt, va, &leaf) != PT_OK) {
 		fprintf(stderr, "vmlab: pid %d (%s): va 0x%" PRIx64 " is not mapped\n", p->pid, p->name, va);
 		return;
@@ -364,13 +373,17 @@ static void print_page_table(const struct proc *p)
 	pt_print(&p->as.pt, stderr);
 }
 
-/* --show-mmu: p's translation registers as it exits; under paging its page
- * table (as --show-pagetables, once when both are given). The contiguous
- * mechanisms' registers are printed by the kernel side's report (to come). */
-static void print_mmu(const struct run_args *a, const struct proc *p)
+/* --show-mmu: p's translation registers as it exits (when), or its page
+ * table under paging (as --show-pagetables, once when both are given). */
+static void print_mmu(const struct run_args *a, const struct proc *p, const char *when)
 {
-	if (a->mo.k.mmu.mech->kind == MMU_MECH_PAGING && !a->show_pt)
-		print_page_table(p);
+	if (!a->k->cm) {
+		if (!a->show_pt)
+			print_page_table(p);
+		return;
+	}
+	fprintf(stderr, "vmlab: pid %d (%s) %s; its %s registers:\n", p->pid, p->name, when, a->k->cfg.mmu.mech->name);
+	cmem_describe_regs(a->k, p, "  ", stderr);
 }
 
 /* What --show-pagetables, --show-mmu and --show-va print as a process ends. */
@@ -379,11 +392,11 @@ static void show_at_exit(void *ctx, const struct proc *p)
 	const struct run_args *a = ctx;
 	fflush(stdout);
 	if (a->show_va)
-		print_mapping(p, a->va);
+		print_mapping(a, p);
 	if (a->show_pt)
 		print_page_table(p);
 	if (a->show_mmu)
-		print_mmu(a, p);
+		print_mmu(a, p, "exits");
 }
 
 /* The exit status of vmlab for the first process (the first created, whose
@@ -425,9 +438,14 @@ static int report_end(const struct run_args *a, struct sched *s, enum sched_end 
 		return CLI_FAILED;
 	}
 	if (end == SCHED_LIMIT || end == SCHED_INTERRUPTED) {
-		for (struct proc *p = k->alive; a->show_va && p; p = p->next_alive)
-			if (p->state != PROC_ZOMBIE)
-				print_mapping(p, a->va);
+		for (struct proc *p = k->alive; p; p = p->next_alive) {
+			if (p->state == PROC_ZOMBIE)
+				continue;
+			if (a->show_va)
+				print_mapping(a, p);
+			if (a->show_mmu && k->cm)
+				print_mmu(a, p, "at the end");
+		}
 		fprintf(stderr, "vmlab: stopped %s after %.3f s of virtual time\n",
 			end == SCHED_LIMIT ? "by the limit" : "by Ctrl-C", (double)sched_now_ns(s) / 1e9);
 		return 124;
@@ -452,6 +470,7 @@ static int run_machine(struct run_args *a, struct kernel *k, const struct progra
 {
 	char err[600];
 	k->on_kill = report_kill;
+	a->k = k;
 	if (a->show_pt || a->show_mmu || a->show_va) {
 		k->on_exit = show_at_exit;
 		k->on_exit_ctx = a;
@@ -517,10 +536,9 @@ static bool policy_knowable(const struct policy_ops *pol)
 static bool shows_fit_mechanism(const struct run_args *a)
 {
 	const struct mmu_mech *mech = a->mo.k.mmu.mech;
-	const char *option = a->show_pt ? "--show-pagetables" : "--show-va";
-	if (mech->kind == MMU_MECH_PAGING || (!a->show_pt && !a->show_va))
+	if (mech->kind == MMU_MECH_PAGING || !a->show_pt)
 		return true;
-	fprintf(stderr, "vmlab: run: %s: %s has no page tables (--show-mmu prints its registers)\n", option,
+	fprintf(stderr, "vmlab: run: --show-pagetables: %s has no page tables (--show-mmu prints its registers)\n",
 		mech->name);
 	return false;
 }

@@ -21,6 +21,8 @@ struct cmem {
 	uint64_t frees;             /* blocks freed so far */
 	struct cmem_code *codes;
 	struct proc *loading;       /* the process exec or fork is building (outside the table) */
+	uint64_t spaces, unused;    /* partition, base-bounds: address spaces in memory, and their */
+	uint64_t peak_spaces, peak_unused; /* bytes unused (see account); at the most unused */
 };
 
 /* One block of a process: a selector (0 under partition and base-bounds). */
@@ -73,6 +75,34 @@ static void set_block(struct kernel *k, struct proc *p, unsigned sel, paddr_t ba
 		c->seg[sel].limit = size;
 	}
 	(void)k;
+}
+
+/* partition, base-bounds: where p's address space starts. */
+static paddr_t flat_base(const struct proc *p)
+{
+	return p->cm->ctx.kind == MMU_MECH_PARTITION ? p->cm->ctx.part.base : p->cm->ctx.bb.base;
+}
+
+/* partition, base-bounds: adds p's address space in memory (sign +1) to the
+ * internal fragmentation's figures, or takes it away (-1). */
+static void account(struct kernel *k, const struct proc *p, int sign)
+{
+	struct cmem *cm = k->cm;
+	if (cm->segmented)
+		return;
+	uint64_t used = page_up(k, p->brk) + cmem_stack_room(k);
+	uint64_t unused = used < cm->limit ? cm->limit - used : 0;
+	if (sign > 0) {
+		cm->spaces++;
+		cm->unused += unused;
+	} else {
+		cm->spaces--;
+		cm->unused -= unused;
+	}
+	if (cm->unused > cm->peak_unused) {
+		cm->peak_unused = cm->unused;
+		cm->peak_spaces = cm->spaces;
+	}
 }
 
 static void load_regs(struct kernel *k, struct proc *p)
@@ -332,6 +362,7 @@ static bool swap_out(struct kernel *k, struct proc *q)
 		code_out(k, q->cm->code);
 	q->cm->out_slots = slots;
 	q->cm->nout = pages;
+	account(k, q, -1);
 	k->c.swap_outs += pages;
 	k->c.proc_swap_outs++;
 	if (k->current == q)
@@ -383,6 +414,7 @@ bool cmem_bring_in(struct kernel *k, struct proc *p)
 		}
 	free(slots);
 	p->cm->out_slots = NULL;
+	account(k, p, +1);
 	k->c.swap_ins += pages;
 	k->c.proc_swap_ins++;
 	return ok;
@@ -470,8 +502,7 @@ uint64_t cmem_partition_size(const struct kernel *k) { return k->cm->limit; }
 
 /* ---- layouts ---- */
 
-/* partition, base-bounds: room at the top of the address space for the stack. */
-static uint64_t stack_room(const struct kernel *k)
+uint64_t cmem_stack_room(const struct kernel *k)
 {
 	uint64_t room = k->cm->limit / 4;
 	room = room < k->cfg.stack_limit ? room : k->cfg.stack_limit;
@@ -486,13 +517,13 @@ vaddr_t cmem_va_limit(const struct kernel *k)
 static bool layout_flat(const struct kernel *k, const struct elf_image *img, const char *path, char *err,
 			size_t errlen)
 {
-	uint64_t top = k->cm->limit - stack_room(k);
+	uint64_t top = k->cm->limit - cmem_stack_room(k);
 	if (img->brk_start <= top)
 		return true;
 	snprintf(err, errlen, "%s: its segments end at 0x%" PRIx64 ", beyond 0x%" PRIx64 " (the %s address space of "
 		 "0x%" PRIx64 " bytes less 0x%" PRIx64 " for the stack); %s needs code and data at the bottom of the "
 		 "address space, from 0: give vmlab the .c file, or link it with -Ttext=0%s", path, img->brk_start, top,
-		 k->cfg.mmu.mech->name, k->cm->limit, stack_room(k), k->cfg.mmu.mech->name,
+		 k->cfg.mmu.mech->name, k->cm->limit, cmem_stack_room(k), k->cfg.mmu.mech->name,
 		 k->cm->partitioned ? " (or use fewer --partitions)" : " (or a larger --as-size)");
 	return false;
 }
@@ -609,6 +640,8 @@ int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef)
 		unload(k, p);
 		return -GUEST_ENOMEM;
 	}
+	p->brk_start = p->brk = ef->img.brk_start;
+	account(k, p, +1);
 	return 0;
 }
 
@@ -653,13 +686,15 @@ bool cmem_spawn(struct kernel *k, struct proc *p)
 	k->cm->loading = NULL;
 	if (!ok)
 		unload(k, p);
+	else
+		account(k, p, +1);
 	return ok;
 }
 
 vaddr_t cmem_brk_limit(const struct kernel *k, const struct proc *p)
 {
 	(void)p;
-	return k->cm->segmented ? 2 * k->cm->seg_max : k->cm->limit - stack_room(k);
+	return k->cm->segmented ? 2 * k->cm->seg_max : k->cm->limit - cmem_stack_room(k);
 }
 
 /* segmentation: the heap block resized to bytes, moved when its neighbour is
@@ -682,13 +717,9 @@ static bool resize_heap(struct kernel *k, struct proc *p, uint64_t bytes)
 	}
 }
 
-bool cmem_set_brk(struct kernel *k, struct proc *p, vaddr_t old_end, vaddr_t new_end)
+/* segmentation: the heap segment for a break at new_end (page-aligned). */
+static bool heap_segment_for(struct kernel *k, struct proc *p, vaddr_t new_end)
 {
-	if (!k->cm->segmented) {
-		if (new_end > old_end)
-			memset(ram(k, p->cm->ctx.bb.base + old_end, new_end - old_end), 0, new_end - old_end);
-		return true;
-	}
 	uint64_t max = k->cm->seg_max, old_size = p->cm->ctx.seg[CMEM_SEL_HEAP].limit;
 	uint64_t size = new_end > max + page_size(k) ? new_end - max : page_size(k);
 	if (size == old_size)
@@ -697,6 +728,23 @@ bool cmem_set_brk(struct kernel *k, struct proc *p, vaddr_t old_end, vaddr_t new
 		return false;
 	if (size > old_size)
 		memset(ram(k, p->cm->ctx.seg[CMEM_SEL_HEAP].base + old_size, size - old_size), 0, size - old_size);
+	return true;
+}
+
+bool cmem_brk(struct kernel *k, struct proc *p, vaddr_t want)
+{
+	vaddr_t old_end = page_up(k, p->brk), new_end = page_up(k, want);
+	if (want < p->brk_start || want > cmem_brk_limit(k, p))
+		return false;
+	if (k->cm->segmented) {
+		if (!heap_segment_for(k, p, new_end))
+			return false;
+	} else if (new_end > old_end) {
+		memset(ram(k, flat_base(p) + old_end, new_end - old_end), 0, new_end - old_end);
+	}
+	account(k, p, -1);
+	p->brk = want;
+	account(k, p, +1);
 	return true;
 }
 
@@ -724,6 +772,9 @@ bool cmem_fork(struct kernel *k, struct proc *parent, struct proc *child)
 		child->cm->id = 0;
 		return false;
 	}
+	child->brk_start = parent->brk_start;
+	child->brk = parent->brk;
+	account(k, child, +1);
 	blocks_of(k, parent, from); /* after any compaction the placing did */
 	blocks_of(k, child, b);
 	for (unsigned i = 0; i < n; i++) {
@@ -750,6 +801,7 @@ void cmem_release(struct kernel *k, struct proc *p)
 			free_block(k->cm, owner_of(p->cm->id, b[i].sel));
 		if (p->cm->code)
 			code_out(k, p->cm->code);
+		account(k, p, -1);
 	}
 	if (p->cm->code)
 		code_put(k, p->cm->code);
@@ -794,6 +846,11 @@ void cmem_stats(const struct kernel *k, struct cmem_stats *st)
 		contig_part_stats(&k->cm->parts, &st->part);
 	else
 		contig_stats(&k->cm->alloc, &st->contig);
+	st->spaces = k->cm->spaces;
+	st->unused_bytes = k->cm->unused;
+	st->peak_spaces = k->cm->peak_spaces;
+	st->peak_unused_bytes = k->cm->peak_unused;
+	st->space_size = k->cm->limit;
 	for (const struct cmem_code *c = k->cm->codes; c; c = c->next) {
 		st->code_segments += c->users_in > 0;
 		st->code_shared += c->users_in > 1;
@@ -837,25 +894,28 @@ void cmem_describe_regs(const struct kernel *k, const struct proc *p, const char
 	}
 }
 
-bool cmem_explain_va(struct kernel *k, struct proc *p, vaddr_t va, char *buf, size_t len)
+bool cmem_explain_va(struct kernel *k, const struct proc *p, vaddr_t va, char *buf, size_t len)
 {
 	if (!p->cm || !p->cm->id || cmem_is_out(p)) {
-		snprintf(buf, len, "%s", p->cm && p->cm->id ? "swapped out" : "holds no memory");
+		snprintf(buf, len, "%s", p->cm && p->cm->id ? "it is swapped out" : "it holds no memory");
 		return false;
 	}
-	struct mmu_counts saved = k->mmu->c; /* a look, not a reference */
-	struct proc *was = k->current;
+	struct mmu_counts counts = k->mmu->c; /* a look, not a reference */
+	struct mmu_context regs;
+	mmu_save_context(k->mmu, &regs);
+	char err[200];
+	if (mmu_load_context(k->mmu, &p->cm->ctx, err, sizeof err) != MMU_OK)
+		panic("pid %d's registers: %s", p->pid, err);
 	paddr_t pa;
 	struct fault f;
-	kernel_switch(k, p);
 	bool ok = mmu_translate(k->mmu, va, ACCESS_READ, PRIV_USER, &pa, &f);
 	if (ok)
 		mmu_describe(k->mmu, va, pa, buf, len);
 	else
 		fault_describe(&f, buf, len);
-	k->mmu->c = saved;
-	if (was && was != p && !cmem_is_out(was))
-		kernel_switch(k, was);
+	if (mmu_load_context(k->mmu, &regs, err, sizeof err) != MMU_OK)
+		panic("the registers saved: %s", err);
+	k->mmu->c = counts;
 	return ok;
 }
 

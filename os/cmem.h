@@ -65,6 +65,12 @@ struct cmem_stats {
 	struct contig_part_stats part;   /* partition */
 	uint64_t code_segments, code_shared; /* segmentation: in memory, and those with 2+ users */
 	uint64_t code_bytes_saved;       /* bytes sharing saves: size x (users - 1) */
+	/* partition, base-bounds: the internal fragmentation, the bytes unused
+	 * inside the address spaces in memory, between each heap's break and the
+	 * room its stack has (cmem_stack_room): now, and when they were most */
+	uint64_t space_size;             /* of each address space */
+	uint64_t spaces, unused_bytes;
+	uint64_t peak_spaces, peak_unused_bytes;
 };
 
 /* Builds the memory of a contiguous mechanism over the RAM for processes
@@ -84,8 +90,8 @@ vaddr_t cmem_va_limit(const struct kernel *k);
 
 /* exec's part: places p's blocks (p new, outside the table), copies the
  * image's bytes in, zeroes the rest, and sets p's context, p->stack_top and
- * the heap's start. 0, or -GUEST_ENOMEM when no room can be made (nothing
- * is left allocated). */
+ * its heap's start and break. 0, or -GUEST_ENOMEM when no room can be made
+ * (nothing is left allocated). */
 int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef);
 
 /* A trace process's memory (p new): zeroed blocks, an address space of
@@ -93,12 +99,16 @@ int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef);
  * stack under segmentation). False when no room can be made. */
 WARN_UNUSED bool cmem_spawn(struct kernel *k, struct proc *p);
 
+/* partition, base-bounds: the room at the top of an address space for the
+ * stack (a quarter of it, at most --stack-limit); the heap stops below it. */
+uint64_t cmem_stack_room(const struct kernel *k);
+
 /* The highest program break p may set. */
 vaddr_t cmem_brk_limit(const struct kernel *k, const struct proc *p);
-/* brk: p's heap, ending at old_end, is to end at new_end (both page-aligned,
- * within cmem_brk_limit); the bytes it gains are zero. False when no room
- * can be made for it (nothing changed). */
-WARN_UNUSED bool cmem_set_brk(struct kernel *k, struct proc *p, vaddr_t old_end, vaddr_t new_end);
+/* brk: p's program break moves to want (between its heap's start and
+ * cmem_brk_limit); the bytes the heap gains are zero. False when it cannot:
+ * out of range, or no room can be made (nothing changed). */
+bool cmem_brk(struct kernel *k, struct proc *p, vaddr_t want);
 
 /* fork: child gets copies of parent's blocks (the code segment shared);
  * false when no room can be made (the child holds nothing). */
@@ -134,8 +144,8 @@ void cmem_describe_regs(const struct kernel *k, const struct proc *p, const char
 
 /* How p's registers translate va (the mechanism's explain line: "va ... +
  * base ... = pa ..."), or why they do not, into buf; true when it translates.
- * Counts nothing. */
-bool cmem_explain_va(struct kernel *k, struct proc *p, vaddr_t va, char *buf, size_t len);
+ * Counts nothing and leaves the MMU's registers as they were. */
+bool cmem_explain_va(struct kernel *k, const struct proc *p, vaddr_t va, char *buf, size_t len);
 
 /* Panics unless the blocks, the processes' registers and the swap slots
  * agree (kernel_check's part). */

@@ -180,7 +180,6 @@ static int load_image(struct kernel *k, struct proc *p, const struct elf_file *e
 		return st;
 	if (k->cm) { /* placed whole: no ASLR, no regions */
 		top = p->stack_top;
-		p->brk_start = p->brk = ef->img.brk_start;
 	} else {
 		top = exec_stack_top(k) - random_offset(k, ASLR_SPAN);
 		if (!add_stack(k, p, top))

@@ -105,24 +105,13 @@ static vaddr_t stack_floor(const struct call *c)
 	return c->p->stack_top - c->k->cfg.stack_limit - ((uint64_t)STACK_GUARD_PAGES << c->k->fmt.page_shift);
 }
 
-/* brk under a contiguous mechanism: the heap grows inside the address space
- * (partition, base-bounds) or its segment grows (segmentation). */
-static long brk_contiguous(struct call *c)
-{
-	struct proc *p = c->p;
-	vaddr_t want = c->a[0];
-	if (want < p->brk_start || want > cmem_brk_limit(c->k, p) ||
-	    !cmem_set_brk(c->k, p, page_up(c->k, p->brk), page_up(c->k, want)))
-		return (long)p->brk;
-	p->brk = want;
-	return (long)want;
-}
-
 static long sys_brk(struct call *c)
 {
 	struct proc *p = c->p;
-	if (c->k->cm)
-		return brk_contiguous(c);
+	if (c->k->cm) { /* the heap grows inside the address space, or its segment grows */
+		cmem_brk(c->k, p, c->a[0]); /* the break stays where it was when it cannot move */
+		return (long)p->brk;
+	}
 	vaddr_t want = c->a[0], old_end = page_up(c->k, p->brk), new_end = page_up(c->k, want);
 	if (want < p->brk_start || want >= stack_floor(c))
 		return (long)p->brk;

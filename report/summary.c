@@ -115,6 +115,21 @@ static const char *bytes_text(uint64_t bytes, char buf[32])
 	return buf;
 }
 
+/* partition, base-bounds: the bytes unused inside the address spaces in
+ * memory, now (while any is), or when they were most. */
+static void internal_frag_line(FILE *out, const struct kernel *k, const struct cmem_stats *st)
+{
+	char a[32], b[32], c[32];
+	bool now = st->spaces != 0;
+	uint64_t spaces = now ? st->spaces : st->peak_spaces, unused = now ? st->unused_bytes : st->peak_unused_bytes;
+	if (!spaces)
+		return;
+	fprintf(out, "internal frag.    %s%s of %s unused (%.1f%%) inside the %" PRIu64 " address space%s %s in memory, "
+		"between each heap's break and the %s kept for its stack\n", now ? "" : "at most ", bytes_text(unused, a),
+		bytes_text(spaces * st->space_size, b), 100 * ratio(unused, spaces * st->space_size), spaces,
+		spaces == 1 ? "" : "s", now ? "now" : "then", bytes_text(cmem_stack_room(k), c));
+}
+
 /* What the mechanism is, and what it costs. */
 static void mech_lines(FILE *out, const struct kernel *k, const struct cmem_stats *st)
 {
@@ -130,18 +145,16 @@ static void mech_lines(FILE *out, const struct kernel *k, const struct cmem_stat
 		fprintf(out, "mechanism         segmentation: %u-bit addresses, the top %u bits choose the segment, %s fit; "
 			"no TLB (pa = base + offset, offset < limit)\n", mc->seg.va_bits, mc->seg.sel_bits,
 			contig_fit_name(k->cfg.fit));
-	if (st->partitioned) {
-		fprintf(out, "partitions        %" PRIu64 " taken of %" PRIu64 " (%" PRIu64 " times none was free)\n",
-			st->part.taken, st->part.count, st->part.alloc_failures);
-		fprintf(out, "internal frag.    %s unused inside the taken partitions (%.1f%%)\n",
-			bytes_text(st->part.internal_bytes, a),
-			100 * ratio(st->part.internal_bytes, st->part.taken * st->part.part_size));
-	} else {
+	if (st->partitioned)
+		fprintf(out, "partitions        %" PRIu64 " taken of %" PRIu64 "; a program found none free %" PRIu64
+			" times\n", st->part.taken, st->part.count, st->part.alloc_failures);
+	internal_frag_line(out, k, st);
+	if (!st->partitioned) {
 		const struct contig_stats *cs = &st->contig;
-		fprintf(out, "memory            %" PRIu64 " blocks, %s used; %" PRIu64 " holes, %s free, the largest %s\n",
-			cs->blocks, bytes_text(cs->size - cs->free_bytes, a), cs->holes, bytes_text(cs->free_bytes, b),
-			bytes_text(cs->largest_hole, d));
-		fprintf(out, "external frag.    %.1f%% (1 - largest hole / free bytes); %" PRIu64 " times nothing fit\n",
+		fprintf(out, "memory            %" PRIu64 " block%s, %s used; %" PRIu64 " hole%s, %s free, the largest %s\n",
+			cs->blocks, cs->blocks == 1 ? "" : "s", bytes_text(cs->size - cs->free_bytes, a), cs->holes,
+			cs->holes == 1 ? "" : "s", bytes_text(cs->free_bytes, b), bytes_text(cs->largest_hole, d));
+		fprintf(out, "external frag.    %.1f%% (1 - largest hole / free bytes); nothing fit %" PRIu64 " times\n",
 			100 * contig_ext_frag(cs), cs->alloc_failures);
 		if (k->cfg.compact || cs->compactions)
 			fprintf(out, "compaction        %" PRIu64 " (%" PRIu64 " blocks moved, %s copied)\n", cs->compactions,
@@ -285,13 +298,17 @@ static void contiguous_json(FILE *out, const struct kernel *k)
 		c->proc_swap_outs, c->proc_swap_ins, c->copied_bytes);
 	if (st.partitioned)
 		fprintf(out, "\"partitions\": %" PRIu64 ", \"partition_size\": %" PRIu64 ", \"partitions_taken\": %" PRIu64
-			     ", \"internal_frag_bytes\": %" PRIu64 ", ",
-			st.part.count, st.part.part_size, st.part.taken, st.part.internal_bytes);
+			     ", ",
+			st.part.count, st.part.part_size, st.part.taken);
 	else
 		fprintf(out, "\"free_bytes\": %" PRIu64 ", \"holes\": %" PRIu64 ", \"largest_hole\": %" PRIu64
 			     ", \"external_frag\": %.4f, \"compactions\": %" PRIu64 ", \"compact_bytes\": %" PRIu64 ", ",
 			st.contig.free_bytes, st.contig.holes, st.contig.largest_hole, contig_ext_frag(&st.contig),
 			st.contig.compactions, st.contig.compact_bytes);
+	if (k->cfg.mmu.mech->kind != MMU_MECH_SEGMENTATION)
+		fprintf(out, "\"internal_frag_bytes\": %" PRIu64 ", \"internal_frag_peak_bytes\": %" PRIu64
+			     ", \"address_space_bytes\": %" PRIu64 ", ",
+			st.unused_bytes, st.peak_unused_bytes, st.space_size);
 	if (k->cfg.mmu.mech->kind == MMU_MECH_SEGMENTATION)
 		fprintf(out, "\"code_segments\": %" PRIu64 ", \"code_shared\": %" PRIu64 ", ", st.code_segments,
 			st.code_shared);
