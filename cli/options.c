@@ -463,8 +463,8 @@ static const struct opt machine_rows[] = {
 	 "segmentation; the page-table, TLB and replacement options are paging's", "paging", set_mmu},
 	{"partitions", 0, "N", "partition: how many equal fixed partitions the RAM is cut into, 1 to 4096 "
 	 "(each at least a page)", "8", set_partitions},
-	{"as-size", 0, "SIZE", "base-bounds: every address space's size, in whole pages, 16 pages to the RAM",
-	 "1m", set_as_size},
+	{"as-size", 0, "SIZE[,SIZE...]", "base-bounds: the address spaces' size (of pid 1, 2, ...; the last for "
+	 "later pids), whole pages, 16 pages to the RAM", "1m", set_as_size},
 	{"fit", 0, "F", "base-bounds, segmentation: which hole a block goes to: first, next, best or worst",
 	 "first", set_fit},
 	{"compact", 0, NULL, "base-bounds, segmentation: move blocks together when no hole is large enough",
@@ -700,6 +700,42 @@ static bool finish_partitions(const struct machine_opts *mo, uint64_t frames)
 	return false;
 }
 
+/* --as-size SIZE[,SIZE...]: the address space of pid 1, 2, ... and the last
+ * for every later one, each whole pages from min to max bytes; false after a
+ * message. */
+static bool as_size_list(struct machine_opts *mo, uint64_t page, uint64_t max, uint64_t frames, const char *ptext)
+{
+	uint64_t min = MIN_AS_PAGES * page;
+	char item[64], lo[32], hi[32];
+	const char *v = mo->as_size;
+	unsigned n = 0;
+	opt_size_text(min, lo, sizeof lo);
+	opt_size_text(max, hi, sizeof hi);
+	for (;;) {
+		size_t len = strcspn(v, ",");
+		uint64_t size;
+		snprintf(item, sizeof item, "%.*s", (int)(len < sizeof item ? len : sizeof item - 1), v);
+		if (n == KERNEL_AS_SIZES) {
+			fprintf(stderr, "vmlab: --as-size %s: at most %d sizes (for pids 1 to %d; later ones get the "
+					"last)\n", mo->as_size, KERNEL_AS_SIZES, KERNEL_AS_SIZES);
+			return false;
+		}
+		if (len >= sizeof item || !parse_size(item, &size) || size % page || size < min ||
+		    size > max) {
+			fprintf(stderr, "vmlab: --as-size %s: %s: each size must be from %d to %" PRIu64 " pages of %s (%s "
+					"to %s, the RAM), such as 64k or 1m\n", mo->as_size, item, MIN_AS_PAGES, frames,
+				ptext, lo, hi);
+			return false;
+		}
+		mo->k.as_sizes[n++] = mo->k.as_size = size;
+		if (!v[len])
+			break;
+		v += len + 1;
+	}
+	mo->k.nas_sizes = n > 1 ? n : 0;
+	return true;
+}
+
 /* Base-bounds: --as-size (or the default, rounded up to whole pages and at
  * least MIN_AS_PAGES of them) into mo->k.as_size: whole pages, at least
  * MIN_AS_PAGES, at most the RAM; false after a message. */
@@ -726,13 +762,10 @@ static bool finish_as_size(struct machine_opts *mo, uint64_t frames)
 					"RAM (%s): give a smaller --as-size\n", lo, hi);
 			return false;
 		}
-	} else if (!parse_size(mo->as_size, &n) || n % page || n < MIN_AS_PAGES * page || n > ram) {
-		fprintf(stderr, "vmlab: --as-size %s: must be from %d to %" PRIu64 " pages of %s (%s to %s, the RAM), "
-				"such as 64k or 1m\n", mo->as_size, MIN_AS_PAGES, frames, ptext, lo, hi);
-		return false;
+		mo->k.as_size = n;
+		return true;
 	}
-	mo->k.as_size = n;
-	return true;
+	return as_size_list(mo, page, ram, frames, ptext);
 }
 
 bool machine_opts_finish(struct machine_opts *mo)

@@ -19,10 +19,11 @@ struct cmem {
 	uint64_t next_id;           /* the last owner id handed out */
 	uint64_t switches;          /* cmem_switch calls: the clock of cm_last */
 	uint64_t frees;             /* blocks freed so far */
+	struct contig_stats worst;  /* the holes when external fragmentation was worst */
 	struct cmem_code *codes;
 	struct proc *loading;       /* the process exec or fork is building (outside the table) */
-	uint64_t spaces, unused;    /* partition, base-bounds: address spaces in memory, and their */
-	uint64_t peak_spaces, peak_unused; /* bytes unused (see account); at the most unused */
+	uint64_t spaces, space_bytes, unused; /* partition, base-bounds: address spaces in memory, their */
+	uint64_t peak_spaces, peak_space_bytes, peak_unused; /* bytes, those unused (account); at the most */
 };
 
 /* One block of a process: a selector (0 under partition and base-bounds). */
@@ -77,10 +78,15 @@ static void set_block(struct kernel *k, struct proc *p, unsigned sel, paddr_t ba
 	(void)k;
 }
 
-/* partition, base-bounds: where p's address space starts. */
+/* partition, base-bounds: where p's address space starts, and its size. */
 static paddr_t flat_base(const struct proc *p)
 {
 	return p->cm->ctx.kind == MMU_MECH_PARTITION ? p->cm->ctx.part.base : p->cm->ctx.bb.base;
+}
+
+static uint64_t space_of(const struct proc *p)
+{
+	return p->cm->ctx.kind == MMU_MECH_PARTITION ? p->cm->ctx.part.size : p->cm->ctx.bb.bounds;
 }
 
 /* partition, base-bounds: adds p's address space in memory (sign +1) to the
@@ -90,18 +96,21 @@ static void account(struct kernel *k, const struct proc *p, int sign)
 	struct cmem *cm = k->cm;
 	if (cm->segmented)
 		return;
-	uint64_t used = page_up(k, p->brk) + cmem_stack_room(k);
-	uint64_t unused = used < cm->limit ? cm->limit - used : 0;
+	uint64_t size = space_of(p), used = page_up(k, p->brk) + cmem_stack_room(k, size);
+	uint64_t unused = used < size ? size - used : 0;
 	if (sign > 0) {
 		cm->spaces++;
+		cm->space_bytes += size;
 		cm->unused += unused;
 	} else {
 		cm->spaces--;
+		cm->space_bytes -= size;
 		cm->unused -= unused;
 	}
 	if (cm->unused > cm->peak_unused) {
 		cm->peak_unused = cm->unused;
 		cm->peak_spaces = cm->spaces;
+		cm->peak_space_bytes = cm->space_bytes;
 	}
 }
 
@@ -134,11 +143,25 @@ void cmem_switch(struct kernel *k, struct proc *p)
 
 static contig_id owner_of(uint64_t id, unsigned sel) { return contig_owner((uint32_t)id, sel); }
 
+/* Keeps the holes when external fragmentation is the worst so far (only
+ * the free bytes and holes change it: called after each). */
+static void note_fragmentation(struct cmem *cm)
+{
+	struct contig_stats now;
+	if (cm->partitioned)
+		return;
+	contig_stats(&cm->alloc, &now);
+	if (contig_ext_frag(&now) > contig_ext_frag(&cm->worst))
+		cm->worst = now;
+}
+
 static enum contig_status alloc_block(struct cmem *cm, contig_id owner, uint64_t bytes, paddr_t *base)
 {
 	uint64_t index;
-	return cm->partitioned ? contig_part_alloc(&cm->parts, owner, cm->limit, &index, base)
-			       : contig_alloc(&cm->alloc, owner, bytes, base);
+	enum contig_status st = cm->partitioned ? contig_part_alloc(&cm->parts, owner, cm->limit, &index, base)
+						: contig_alloc(&cm->alloc, owner, bytes, base);
+	note_fragmentation(cm);
+	return st;
 }
 
 static void free_block(struct cmem *cm, contig_id owner)
@@ -147,6 +170,7 @@ static void free_block(struct cmem *cm, contig_id owner)
 	enum contig_status st = cm->partitioned ? contig_part_free(&cm->parts, owner) : contig_free(&cm->alloc, owner);
 	if (st != CONTIG_OK)
 		panic("freeing block 0x%" PRIx64 ": %s", owner, contig_status_name(st));
+	note_fragmentation(cm);
 }
 
 /* The process owning blocks of id, or NULL. */
@@ -454,11 +478,13 @@ static bool setup_allocator(struct kernel *k, uint64_t ram_bytes, char *err, siz
 		}
 		return true;
 	}
-	cm->limit = k->cfg.as_size;
-	if (cm->limit < 16 * page_size(k) || cm->limit % page_size(k) || cm->limit > ram_bytes) {
-		snprintf(err, errlen, "--as-size %" PRIu64 ": an address space must be a whole number of pages, at "
-			 "least 16 of them and at most the RAM (%" PRIu64 " bytes)", cm->limit, ram_bytes);
-		return false;
+	for (unsigned i = 0; i <= k->cfg.nas_sizes && i <= KERNEL_AS_SIZES; i++) {
+		uint64_t size = i < k->cfg.nas_sizes ? k->cfg.as_sizes[i] : k->cfg.as_size;
+		if (size < 16 * page_size(k) || size % page_size(k) || size > ram_bytes) {
+			snprintf(err, errlen, "--as-size %" PRIu64 ": an address space must be a whole number of pages, "
+				 "at least 16 of them and at most the RAM (%" PRIu64 " bytes)", size, ram_bytes);
+			return false;
+		}
 	}
 	return true;
 }
@@ -500,30 +526,38 @@ void cmem_free(struct kernel *k)
 
 uint64_t cmem_partition_size(const struct kernel *k) { return k->cm->limit; }
 
+uint64_t cmem_space_size(const struct kernel *k, int pid)
+{
+	const struct kernel_config *c = &k->cfg;
+	if (k->cm->partitioned)
+		return k->cm->limit;
+	return pid >= 1 && (unsigned)pid <= c->nas_sizes ? c->as_sizes[pid - 1] : c->as_size;
+}
+
 /* ---- layouts ---- */
 
-uint64_t cmem_stack_room(const struct kernel *k)
+uint64_t cmem_stack_room(const struct kernel *k, uint64_t size)
 {
-	uint64_t room = k->cm->limit / 4;
+	uint64_t room = size / 4;
 	room = room < k->cfg.stack_limit ? room : k->cfg.stack_limit;
 	return room & ~(page_size(k) - 1);
 }
 
-vaddr_t cmem_va_limit(const struct kernel *k)
+vaddr_t cmem_va_limit(const struct kernel *k, int pid)
 {
-	return k->cm->segmented ? 1ull << k->cfg.mmu.seg.va_bits : k->cm->limit;
+	return k->cm->segmented ? 1ull << k->cfg.mmu.seg.va_bits : cmem_space_size(k, pid);
 }
 
-static bool layout_flat(const struct kernel *k, const struct elf_image *img, const char *path, char *err,
+static bool layout_flat(const struct kernel *k, const struct elf_image *img, int pid, const char *path, char *err,
 			size_t errlen)
 {
-	uint64_t top = k->cm->limit - cmem_stack_room(k);
+	uint64_t size = cmem_space_size(k, pid), top = size - cmem_stack_room(k, size);
 	if (img->brk_start <= top)
 		return true;
 	snprintf(err, errlen, "%s: its segments end at 0x%" PRIx64 ", beyond 0x%" PRIx64 " (the %s address space of "
 		 "0x%" PRIx64 " bytes less 0x%" PRIx64 " for the stack); %s needs code and data at the bottom of the "
 		 "address space, from 0: give vmlab the .c file, or link it with -Ttext=0%s", path, img->brk_start, top,
-		 k->cfg.mmu.mech->name, k->cm->limit, cmem_stack_room(k), k->cfg.mmu.mech->name,
+		 k->cfg.mmu.mech->name, size, cmem_stack_room(k, size), k->cfg.mmu.mech->name,
 		 k->cm->partitioned ? " (or use fewer --partitions)" : " (or a larger --as-size)");
 	return false;
 }
@@ -548,9 +582,11 @@ static bool layout_segmented(const struct kernel *k, const struct elf_image *img
 	return true;
 }
 
-bool cmem_layout_ok(const struct kernel *k, const struct elf_image *img, const char *path, char *err, size_t errlen)
+bool cmem_layout_ok(const struct kernel *k, const struct elf_image *img, int pid, const char *path, char *err,
+		    size_t errlen)
 {
-	return k->cm->segmented ? layout_segmented(k, img, path, err, errlen) : layout_flat(k, img, path, err, errlen);
+	return k->cm->segmented ? layout_segmented(k, img, path, err, errlen)
+				: layout_flat(k, img, pid, path, err, errlen);
 }
 
 /* ---- exec, brk, fork, exit ---- */
@@ -587,12 +623,13 @@ static void copy_segments(struct kernel *k, const struct elf_file *ef, paddr_t b
 static bool load_flat(struct kernel *k, struct proc *p, const struct elf_file *ef)
 {
 	paddr_t base;
-	if (!place(k, owner_of(p->cm->id, 0), k->cm->limit, p, &base))
+	uint64_t size = cmem_space_size(k, p->pid);
+	if (!place(k, owner_of(p->cm->id, 0), size, p, &base))
 		return false;
-	set_block(k, p, 0, base, k->cm->limit);
-	memset(ram(k, base, k->cm->limit), 0, k->cm->limit);
+	set_block(k, p, 0, base, size);
+	memset(ram(k, base, size), 0, size);
 	copy_segments(k, ef, base, false, 0);
-	p->stack_top = k->cm->limit;
+	p->stack_top = size;
 	return true;
 }
 
@@ -677,10 +714,11 @@ bool cmem_spawn(struct kernel *k, struct proc *p)
 		ok = spawn_segmented(k, p);
 	} else {
 		paddr_t base;
-		ok = place(k, owner_of(p->cm->id, 0), k->cm->limit, p, &base);
+		uint64_t size = cmem_space_size(k, p->pid);
+		ok = place(k, owner_of(p->cm->id, 0), size, p, &base);
 		if (ok) {
-			set_block(k, p, 0, base, k->cm->limit);
-			memset(ram(k, base, k->cm->limit), 0, k->cm->limit);
+			set_block(k, p, 0, base, size);
+			memset(ram(k, base, size), 0, size);
 		}
 	}
 	k->cm->loading = NULL;
@@ -693,8 +731,7 @@ bool cmem_spawn(struct kernel *k, struct proc *p)
 
 vaddr_t cmem_brk_limit(const struct kernel *k, const struct proc *p)
 {
-	(void)p;
-	return k->cm->segmented ? 2 * k->cm->seg_max : k->cm->limit - cmem_stack_room(k);
+	return k->cm->segmented ? 2 * k->cm->seg_max : space_of(p) - cmem_stack_room(k, space_of(p));
 }
 
 /* segmentation: the heap block resized to bytes, moved when its neighbour is
@@ -846,11 +883,13 @@ void cmem_stats(const struct kernel *k, struct cmem_stats *st)
 		contig_part_stats(&k->cm->parts, &st->part);
 	else
 		contig_stats(&k->cm->alloc, &st->contig);
+	st->worst = k->cm->worst;
 	st->spaces = k->cm->spaces;
+	st->space_bytes = k->cm->space_bytes;
 	st->unused_bytes = k->cm->unused;
 	st->peak_spaces = k->cm->peak_spaces;
+	st->peak_space_bytes = k->cm->peak_space_bytes;
 	st->peak_unused_bytes = k->cm->peak_unused;
-	st->space_size = k->cm->limit;
 	for (const struct cmem_code *c = k->cm->codes; c; c = c->next) {
 		st->code_segments += c->users_in > 0;
 		st->code_shared += c->users_in > 1;

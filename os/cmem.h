@@ -61,16 +61,16 @@ struct cmem_proc {
 /* What the summary reports. */
 struct cmem_stats {
 	bool partitioned;
-	struct contig_stats contig;      /* base-bounds, segmentation */
+	struct contig_stats contig;      /* base-bounds, segmentation: now ... */
+	struct contig_stats worst;       /* ... and when external fragmentation was worst */
 	struct contig_part_stats part;   /* partition */
 	uint64_t code_segments, code_shared; /* segmentation: in memory, and those with 2+ users */
 	uint64_t code_bytes_saved;       /* bytes sharing saves: size x (users - 1) */
 	/* partition, base-bounds: the internal fragmentation, the bytes unused
 	 * inside the address spaces in memory, between each heap's break and the
 	 * room its stack has (cmem_stack_room): now, and when they were most */
-	uint64_t space_size;             /* of each address space */
-	uint64_t spaces, unused_bytes;
-	uint64_t peak_spaces, peak_unused_bytes;
+	uint64_t spaces, space_bytes, unused_bytes;
+	uint64_t peak_spaces, peak_space_bytes, peak_unused_bytes;
 };
 
 /* Builds the memory of a contiguous mechanism over the RAM for processes
@@ -83,10 +83,13 @@ uint64_t cmem_partition_size(const struct kernel *k);
 
 /* Whether the program image fits the mechanism's layout; false with "path:
  * what layout it needs" in err. */
-WARN_UNUSED bool cmem_layout_ok(const struct kernel *k, const struct elf_image *img, const char *path, char *err,
-				size_t errlen);
-/* The va limit the ELF parser checks the image against. */
-vaddr_t cmem_va_limit(const struct kernel *k);
+WARN_UNUSED bool cmem_layout_ok(const struct kernel *k, const struct elf_image *img, int pid, const char *path,
+				char *err, size_t errlen);
+/* The va limit the ELF parser checks the image of process pid against. */
+vaddr_t cmem_va_limit(const struct kernel *k, int pid);
+/* partition, base-bounds: the size of process pid's address space (a
+ * partition, or --as-size: the pid's own, or the last). */
+uint64_t cmem_space_size(const struct kernel *k, int pid);
 
 /* exec's part: places p's blocks (p new, outside the table), copies the
  * image's bytes in, zeroes the rest, and sets p's context, p->stack_top and
@@ -99,9 +102,10 @@ int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef);
  * stack under segmentation). False when no room can be made. */
 WARN_UNUSED bool cmem_spawn(struct kernel *k, struct proc *p);
 
-/* partition, base-bounds: the room at the top of an address space for the
- * stack (a quarter of it, at most --stack-limit); the heap stops below it. */
-uint64_t cmem_stack_room(const struct kernel *k);
+/* partition, base-bounds: the room at the top of an address space of size
+ * bytes for the stack (a quarter of it, at most the stack limit, whole
+ * pages); the heap stops below it. */
+uint64_t cmem_stack_room(const struct kernel *k, uint64_t size);
 
 /* The highest program break p may set. */
 vaddr_t cmem_brk_limit(const struct kernel *k, const struct proc *p);

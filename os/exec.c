@@ -195,10 +195,11 @@ static int load_image(struct kernel *k, struct proc *p, const struct elf_file *e
 /* Whether the image fits the layout of the kernel's mechanism: under paging
  * every segment's pages lie at or above MMAP_MIN_ADDR (so NULL and the
  * addresses near it stay unmapped); false with "path: why" in err. */
-static bool layout_ok(const struct kernel *k, const struct elf_file *ef, const char *path, char *err, size_t errlen)
+static bool layout_ok(const struct kernel *k, const struct elf_file *ef, int pid, const char *path, char *err,
+		      size_t errlen)
 {
 	if (k->cm)
-		return cmem_layout_ok(k, &ef->img, path, err, errlen);
+		return cmem_layout_ok(k, &ef->img, pid, path, err, errlen);
 	for (unsigned i = 0; i < ef->img.nseg; i++) {
 		const struct elf_segment *s = &ef->img.seg[i];
 		if (page_down(k, s->vaddr) >= MMAP_MIN_ADDR)
@@ -231,12 +232,12 @@ struct proc *exec_program(struct kernel *k, struct proc *old, int pid, const cha
 		snprintf(err, errlen, "%s: the arguments are too long", path);
 		return NULL;
 	}
-	vaddr_t limit = k->cm ? cmem_va_limit(k) : top - ASLR_SPAN - k->cfg.stack_limit;
+	vaddr_t limit = k->cm ? cmem_va_limit(k, old ? old->pid : pid) : top - ASLR_SPAN - k->cfg.stack_limit;
 	if (!elf_open(&ef, path, 1ull << k->fmt.page_shift, limit, err, errlen)) {
 		*errno_out = strstr(err, "No such file") ? GUEST_ENOENT : GUEST_ENOEXEC;
 		return NULL;
 	}
-	if (!layout_ok(k, &ef, path, err, errlen)) {
+	if (!layout_ok(k, &ef, old ? old->pid : pid, path, err, errlen)) {
 		elf_close(&ef);
 		*errno_out = GUEST_ENOEXEC;
 		return NULL;

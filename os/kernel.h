@@ -27,6 +27,7 @@
 				       memory): beyond, mmap, munmap, mprotect and fork fail with ENOMEM */
 #define MMAP_MIN_ADDR 0x10000 /* nothing a program maps lies below: NULL and small offsets from it
 			     always fault (Linux's default vm.mmap_min_addr, 64 KiB) */
+#define KERNEL_AS_SIZES 16 /* base-bounds: address-space sizes for the first pids (--as-size A,B,...) */
 #define KERNEL_PINS 6 /* pages of one instruction kept from eviction: at least kernel_minimum's
 			 user_frames at the smallest page size (5 with 4-byte pages) */
 
@@ -69,7 +70,9 @@ struct kernel_config {
 	struct latency lat;
 	/* The contiguous mechanisms (mmu.mech partition, base-bounds or
 	 * segmentation; os/cmem.c); mmu.part.count is --partitions. */
-	uint64_t as_size;         /* base-bounds: every address space's bytes (--as-size) */
+	uint64_t as_size;         /* base-bounds: the bytes of an address space (--as-size) ... */
+	uint64_t as_sizes[KERNEL_AS_SIZES]; /* ... but pid i in 1 .. nas_sizes gets as_sizes[i - 1] */
+	unsigned nas_sizes;
 	enum contig_fit fit;      /* base-bounds, segmentation: where a block goes (--fit) */
 	bool compact;             /* relocate blocks to make room when one does not fit (--compact) */
 	bool swap_processes;      /* swap whole processes out to make room (--swap-processes) */

@@ -117,30 +117,47 @@ static const char *bytes_text(uint64_t bytes, char buf[32])
 
 /* partition, base-bounds: the bytes unused inside the address spaces in
  * memory, now (while any is), or when they were most. */
-static void internal_frag_line(FILE *out, const struct kernel *k, const struct cmem_stats *st)
+static void internal_frag_line(FILE *out, const struct cmem_stats *st)
 {
-	char a[32], b[32], c[32];
+	char a[32], b[32];
 	bool now = st->spaces != 0;
 	uint64_t spaces = now ? st->spaces : st->peak_spaces, unused = now ? st->unused_bytes : st->peak_unused_bytes;
+	uint64_t bytes = now ? st->space_bytes : st->peak_space_bytes;
 	if (!spaces)
 		return;
 	fprintf(out, "internal frag.    %s%s of %s unused (%.1f%%) inside the %" PRIu64 " address space%s %s in memory, "
-		"between each heap's break and the %s kept for its stack\n", now ? "" : "at most ", bytes_text(unused, a),
-		bytes_text(spaces * st->space_size, b), 100 * ratio(unused, spaces * st->space_size), spaces,
-		spaces == 1 ? "" : "s", now ? "now" : "then", bytes_text(cmem_stack_room(k), c));
+		"between each heap's break and the room kept for its stack\n", now ? "" : "at most ",
+		bytes_text(unused, a), bytes_text(bytes, b), 100 * ratio(unused, bytes), spaces, spaces == 1 ? "" : "s",
+		now ? "now" : "then");
+}
+
+/* base-bounds: the address spaces' size, or their sizes by pid. */
+static const char *sizes_text(const struct kernel *k, char *buf, size_t len)
+{
+	char one[32];
+	size_t n = 0;
+	if (!k->cfg.nas_sizes) {
+		snprintf(buf, len, "%s", bytes_text(k->cfg.as_size, one));
+		return buf;
+	}
+	for (unsigned i = 0; i < k->cfg.nas_sizes && n < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", bytes_text(k->cfg.as_sizes[i], one));
+	if (n < len)
+		snprintf(buf + n, len - n, " (pid 1, 2, ...; later ones the last)");
+	return buf;
 }
 
 /* What the mechanism is, and what it costs. */
 static void mech_lines(FILE *out, const struct kernel *k, const struct cmem_stats *st)
 {
-	char a[32], b[32], d[32];
+	char a[300], b[32], d[32];
 	const struct mmu_config *mc = &k->cfg.mmu;
 	if (st->partitioned)
 		fprintf(out, "mechanism         partition: %" PRIu64 " fixed partitions of %s; no TLB (pa = base + va, "
 			"va < size)\n", st->part.count, bytes_text(st->part.part_size, a));
 	else if (mc->mech->kind == MMU_MECH_BASE_BOUNDS)
 		fprintf(out, "mechanism         base-bounds: address spaces of %s, %s fit; no TLB (pa = base + va, "
-			"va < bounds)\n", bytes_text(k->cfg.as_size, a), contig_fit_name(k->cfg.fit));
+			"va < bounds)\n", sizes_text(k, a, sizeof a), contig_fit_name(k->cfg.fit));
 	else
 		fprintf(out, "mechanism         segmentation: %u-bit addresses, the top %u bits choose the segment, %s fit; "
 			"no TLB (pa = base + offset, offset < limit)\n", mc->seg.va_bits, mc->seg.sel_bits,
@@ -148,17 +165,19 @@ static void mech_lines(FILE *out, const struct kernel *k, const struct cmem_stat
 	if (st->partitioned)
 		fprintf(out, "partitions        %" PRIu64 " taken of %" PRIu64 "; a program found none free %" PRIu64
 			" times\n", st->part.taken, st->part.count, st->part.alloc_failures);
-	internal_frag_line(out, k, st);
+	internal_frag_line(out, st);
 	if (!st->partitioned) {
 		const struct contig_stats *cs = &st->contig;
 		fprintf(out, "memory            %" PRIu64 " block%s, %s used; %" PRIu64 " hole%s, %s free, the largest %s\n",
 			cs->blocks, cs->blocks == 1 ? "" : "s", bytes_text(cs->size - cs->free_bytes, a), cs->holes,
 			cs->holes == 1 ? "" : "s", bytes_text(cs->free_bytes, b), bytes_text(cs->largest_hole, d));
-		fprintf(out, "external frag.    %.1f%% (1 - largest hole / free bytes); nothing fit %" PRIu64 " times\n",
-			100 * contig_ext_frag(cs), cs->alloc_failures);
+		fprintf(out, "external frag.    %.1f%% now (1 - largest hole / free bytes), at worst %.1f%% (%s free, the "
+			"largest hole %s); nothing fit %" PRIu64 " times\n", 100 * contig_ext_frag(cs),
+			100 * contig_ext_frag(&st->worst), bytes_text(st->worst.free_bytes, b),
+			bytes_text(st->worst.largest_hole, d), cs->alloc_failures);
 		if (k->cfg.compact || cs->compactions)
-			fprintf(out, "compaction        %" PRIu64 " (%" PRIu64 " blocks moved, %s copied)\n", cs->compactions,
-				cs->compact_moves, bytes_text(cs->compact_bytes, a));
+			fprintf(out, "compaction        %" PRIu64 " (%" PRIu64 " block%s moved, %s copied)\n", cs->compactions,
+				cs->compact_moves, cs->compact_moves == 1 ? "" : "s", bytes_text(cs->compact_bytes, a));
 		if (cs->moves)
 			fprintf(out, "segments moved    %" PRIu64 " (heaps that grew into a neighbour; %s copied)\n",
 				cs->moves, bytes_text(cs->move_bytes, a));
@@ -302,13 +321,15 @@ static void contiguous_json(FILE *out, const struct kernel *k)
 			st.part.count, st.part.part_size, st.part.taken);
 	else
 		fprintf(out, "\"free_bytes\": %" PRIu64 ", \"holes\": %" PRIu64 ", \"largest_hole\": %" PRIu64
-			     ", \"external_frag\": %.4f, \"compactions\": %" PRIu64 ", \"compact_bytes\": %" PRIu64 ", ",
+			     ", \"external_frag\": %.4f, \"external_frag_worst\": %.4f, \"compactions\": %" PRIu64
+			     ", \"compact_bytes\": %" PRIu64 ", ",
 			st.contig.free_bytes, st.contig.holes, st.contig.largest_hole, contig_ext_frag(&st.contig),
+			contig_ext_frag(&st.worst),
 			st.contig.compactions, st.contig.compact_bytes);
 	if (k->cfg.mmu.mech->kind != MMU_MECH_SEGMENTATION)
 		fprintf(out, "\"internal_frag_bytes\": %" PRIu64 ", \"internal_frag_peak_bytes\": %" PRIu64
 			     ", \"address_space_bytes\": %" PRIu64 ", ",
-			st.unused_bytes, st.peak_unused_bytes, st.space_size);
+			st.unused_bytes, st.peak_unused_bytes, st.space_bytes);
 	if (k->cfg.mmu.mech->kind == MMU_MECH_SEGMENTATION)
 		fprintf(out, "\"code_segments\": %" PRIu64 ", \"code_shared\": %" PRIu64 ", ", st.code_segments,
 			st.code_shared);
