@@ -722,9 +722,10 @@ static bool as_size_list(struct machine_opts *mo, uint64_t page, uint64_t max, u
 		}
 		if (len >= sizeof item || !parse_size(item, &size) || size % page || size < min ||
 		    size > max) {
-			fprintf(stderr, "vmlab: --as-size %s: %s: each size must be from %d to %" PRIu64 " pages of %s (%s "
-					"to %s, the RAM), such as 64k or 1m\n", mo->as_size, item, MIN_AS_PAGES, frames,
-				ptext, lo, hi);
+			bool list = strchr(mo->as_size, ',') != NULL;
+			fprintf(stderr, "vmlab: --as-size %s: %s%smust be from %d to %" PRIu64 " pages of %s (%s to %s, the "
+					"RAM), such as 64k or 1m\n", mo->as_size, list ? item : "", list ? ": each size " : "",
+				MIN_AS_PAGES, frames, ptext, lo, hi);
 			return false;
 		}
 		mo->k.as_sizes[n++] = mo->k.as_size = size;
@@ -732,7 +733,9 @@ static bool as_size_list(struct machine_opts *mo, uint64_t page, uint64_t max, u
 			break;
 		v += len + 1;
 	}
-	mo->k.nas_sizes = n > 1 ? n : 0;
+	mo->k.nas_sizes = n > 1 ? n : 0; /* one size is every pid's */
+	if (n == 1)
+		mo->k.as_sizes[0] = 0;
 	return true;
 }
 

@@ -25,8 +25,10 @@ machine options:
                        replacement options are paging's (default paging)
   --partitions N       partition: how many equal fixed partitions the RAM is
                        cut into, 1 to 4096 (each at least a page) (default 8)
-  --as-size SIZE       base-bounds: every address space's size, in whole pages,
-                       16 pages to the RAM (default 1m)
+  --as-size SIZE[,SIZE...]
+                       base-bounds: the address spaces' size (of pid 1, 2, ...;
+                       the last for later pids), whole pages, 16 pages to the
+                       RAM (default 1m)
   --fit F              base-bounds, segmentation: which hole a block goes to:
                        first, next, best or worst (default first)
   --compact            base-bounds, segmentation: move blocks together when no
