@@ -20,6 +20,8 @@ struct cmem {
 	uint64_t switches;          /* cmem_switch calls: the clock of cm_last */
 	uint64_t frees;             /* blocks freed so far */
 	struct contig_stats worst;  /* the holes when external fragmentation was worst */
+	uint64_t peak_shared, peak_saved; /* segmentation: code segments shared at once, and the bytes
+					     that saved, at the most */
 	struct cmem_code *codes;
 	struct proc *loading;       /* the process exec or fork is building (outside the table) */
 	uint64_t spaces, space_bytes, unused; /* partition, base-bounds: address spaces in memory, their */
@@ -94,7 +96,7 @@ static uint64_t space_of(const struct proc *p)
 static void account(struct kernel *k, const struct proc *p, int sign)
 {
 	struct cmem *cm = k->cm;
-	if (cm->segmented)
+	if (cm->segmented || !p->cm->program)
 		return;
 	uint64_t size = space_of(p), used = page_up(k, p->brk) + cmem_stack_room(k, size);
 	uint64_t unused = used < size ? size - used : 0;
@@ -244,8 +246,10 @@ static bool make_room(struct kernel *k, uint64_t bytes, const struct proc *keep)
 {
 	struct cmem *cm = k->cm;
 	uint64_t copied;
-	if (!cm->partitioned && k->cfg.compact && contig_compact_for(&cm->alloc, bytes, &copied) == CONTIG_OK)
+	if (!cm->partitioned && k->cfg.compact && contig_compact_for(&cm->alloc, bytes, &copied) == CONTIG_OK) {
+		note_fragmentation(cm);
 		return true;
+	}
 	return k->cfg.swap_processes && swap_out_oldest(k, keep);
 }
 
@@ -289,10 +293,27 @@ static uint8_t *code_image(const struct kernel *k, const struct elf_file *ef, ui
 }
 
 /* Puts code segment c in memory for one more process in memory. */
+/* Keeps the most code segments shared at once. */
+static void note_sharing(struct cmem *cm)
+{
+	uint64_t shared = 0, saved = 0;
+	for (const struct cmem_code *c = cm->codes; c; c = c->next)
+		if (c->users_in > 1) {
+			shared++;
+			saved += c->size * (c->users_in - 1);
+		}
+	if (saved > cm->peak_saved) {
+		cm->peak_shared = shared;
+		cm->peak_saved = saved;
+	}
+}
+
 static bool code_in(struct kernel *k, struct cmem_code *c, const struct proc *keep)
 {
-	if (c->users_in++)
+	if (c->users_in++) {
+		note_sharing(k->cm);
 		return true;
+	}
 	paddr_t base;
 	if (!place(k, owner_of(c->id, CMEM_SEL_CODE), c->size, keep, &base)) {
 		c->users_in--;
@@ -300,7 +321,8 @@ static bool code_in(struct kernel *k, struct cmem_code *c, const struct proc *ke
 	}
 	c->base = base;
 	memcpy(ram(k, base, c->size), c->image, c->size);
-	k->c.file_reads += c->size >> k->fmt.page_shift; /* read from the program file */
+	if (c->from_file)
+		k->c.file_reads += c->size >> k->fmt.page_shift;
 	return true;
 }
 
@@ -327,7 +349,7 @@ static void code_put(struct kernel *k, struct cmem_code *c)
 
 /* The code segment holding image (size bytes; taken over), shared when one
  * with the same bytes exists, with one more holder. */
-static struct cmem_code *code_get(struct kernel *k, uint8_t *image, uint64_t size)
+static struct cmem_code *code_get(struct kernel *k, uint8_t *image, uint64_t size, bool from_file)
 {
 	uint64_t h = fnv1a(image, size);
 	for (struct cmem_code *c = k->cm->codes; c; c = c->next)
@@ -338,7 +360,7 @@ static struct cmem_code *code_get(struct kernel *k, uint8_t *image, uint64_t siz
 		}
 	struct cmem_code *c = xcalloc(1, sizeof *c);
 	*c = (struct cmem_code){.next = k->cm->codes, .id = ++k->cm->next_id, .hash = h, .image = image,
-				.size = size, .users = 1};
+				.size = size, .users = 1, .from_file = from_file};
 	k->cm->codes = c;
 	return c;
 }
@@ -543,9 +565,9 @@ uint64_t cmem_stack_room(const struct kernel *k, uint64_t size)
 	return room & ~(page_size(k) - 1);
 }
 
-vaddr_t cmem_va_limit(const struct kernel *k, int pid)
+vaddr_t cmem_va_limit(const struct kernel *k)
 {
-	return k->cm->segmented ? 1ull << k->cfg.mmu.seg.va_bits : cmem_space_size(k, pid);
+	return k->cm->segmented ? 1ull << k->cfg.mmu.seg.va_bits : 1ull << 48; /* layout_flat says more */
 }
 
 static bool layout_flat(const struct kernel *k, const struct elf_image *img, int pid, const char *path, char *err,
@@ -638,7 +660,7 @@ static bool load_segmented(struct kernel *k, struct proc *p, const struct elf_fi
 	struct cmem *cm = k->cm;
 	uint64_t code_size, heap = page_up(k, ef->img.brk_start > cm->seg_max ? ef->img.brk_start - cm->seg_max : 1);
 	uint8_t *image = code_image(k, ef, &code_size);
-	p->cm->code = code_get(k, image, code_size);
+	p->cm->code = code_get(k, image, code_size, true);
 	if (!code_in(k, p->cm->code, p))
 		return false;
 	p->cm->ctx.seg[CMEM_SEL_CODE].base = p->cm->code->base;
@@ -678,6 +700,7 @@ int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef)
 		return -GUEST_ENOMEM;
 	}
 	p->brk_start = p->brk = ef->img.brk_start;
+	p->cm->program = true;
 	account(k, p, +1);
 	return 0;
 }
@@ -687,7 +710,7 @@ int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef)
 static bool spawn_segmented(struct kernel *k, struct proc *p)
 {
 	uint64_t quarter = (k->cfg.as_size / 4) & ~(page_size(k) - 1);
-	p->cm->code = code_get(k, xcalloc(1, quarter), quarter);
+	p->cm->code = code_get(k, xcalloc(1, quarter), quarter, false);
 	if (!code_in(k, p->cm->code, p))
 		return false;
 	p->cm->ctx.seg[CMEM_SEL_CODE].base = p->cm->code->base;
@@ -724,8 +747,6 @@ bool cmem_spawn(struct kernel *k, struct proc *p)
 	k->cm->loading = NULL;
 	if (!ok)
 		unload(k, p);
-	else
-		account(k, p, +1);
 	return ok;
 }
 
@@ -744,6 +765,7 @@ static bool resize_heap(struct kernel *k, struct proc *p, uint64_t bytes)
 		enum contig_status st = contig_resize(&k->cm->alloc, owner, bytes, CONTIG_UP, &base);
 		if (st == CONTIG_MUST_MOVE)
 			st = contig_move(&k->cm->alloc, owner, bytes, CONTIG_UP, &base);
+		note_fragmentation(k->cm);
 		if (st == CONTIG_OK) {
 			set_block(k, p, CMEM_SEL_HEAP, base, bytes);
 			regs_changed(k, p);
@@ -790,6 +812,7 @@ bool cmem_fork(struct kernel *k, struct proc *parent, struct proc *child)
 	struct blk b[2], from[2];
 	child->cm = xcalloc(1, sizeof *child->cm);
 	child->cm->ctx = parent->cm->ctx;
+	child->cm->program = parent->cm->program;
 	child->cm->id = ++k->cm->next_id;
 	child->cm->code = parent->cm->code;
 	if (child->cm->code) {
@@ -884,6 +907,8 @@ void cmem_stats(const struct kernel *k, struct cmem_stats *st)
 	else
 		contig_stats(&k->cm->alloc, &st->contig);
 	st->worst = k->cm->worst;
+	st->peak_code_shared = k->cm->peak_shared;
+	st->peak_code_saved = k->cm->peak_saved;
 	st->spaces = k->cm->spaces;
 	st->space_bytes = k->cm->space_bytes;
 	st->unused_bytes = k->cm->unused;

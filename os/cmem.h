@@ -45,6 +45,7 @@ struct cmem_code {
 	uint64_t size;          /* bytes (whole pages) */
 	unsigned users;         /* processes holding it */
 	unsigned users_in;      /* ... of them in memory; the block exists while any is */
+	bool from_file;         /* a program's (read from its file, at a cost); else a trace's zeros */
 	paddr_t base;
 };
 
@@ -56,6 +57,7 @@ struct cmem_proc {
 	uint64_t last;            /* the switch that last ran it: the oldest goes out first */
 	uint64_t *out_slots;      /* swapped out: its image's swap slots, page by page */
 	uint64_t nout;            /* how many (0 while it is in memory) */
+	bool program;             /* it runs a program (a trace process has no heap or stack) */
 };
 
 /* What the summary reports. */
@@ -66,6 +68,7 @@ struct cmem_stats {
 	struct contig_part_stats part;   /* partition */
 	uint64_t code_segments, code_shared; /* segmentation: in memory, and those with 2+ users */
 	uint64_t code_bytes_saved;       /* bytes sharing saves: size x (users - 1) */
+	uint64_t peak_code_shared, peak_code_saved; /* the same when sharing saved the most */
 	/* partition, base-bounds: the internal fragmentation, the bytes unused
 	 * inside the address spaces in memory, between each heap's break and the
 	 * room its stack has (cmem_stack_room): now, and when they were most */
@@ -85,8 +88,9 @@ uint64_t cmem_partition_size(const struct kernel *k);
  * what layout it needs" in err. */
 WARN_UNUSED bool cmem_layout_ok(const struct kernel *k, const struct elf_image *img, int pid, const char *path,
 				char *err, size_t errlen);
-/* The va limit the ELF parser checks the image of process pid against. */
-vaddr_t cmem_va_limit(const struct kernel *k, int pid);
+/* The va limit the ELF parser checks an image against (cmem_layout_ok
+ * checks the mechanism's layout). */
+vaddr_t cmem_va_limit(const struct kernel *k);
 /* partition, base-bounds: the size of process pid's address space (a
  * partition, or --as-size: the pid's own, or the last). */
 uint64_t cmem_space_size(const struct kernel *k, int pid);

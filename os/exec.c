@@ -232,7 +232,7 @@ struct proc *exec_program(struct kernel *k, struct proc *old, int pid, const cha
 		snprintf(err, errlen, "%s: the arguments are too long", path);
 		return NULL;
 	}
-	vaddr_t limit = k->cm ? cmem_va_limit(k, old ? old->pid : pid) : top - ASLR_SPAN - k->cfg.stack_limit;
+	vaddr_t limit = k->cm ? cmem_va_limit(k) : top - ASLR_SPAN - k->cfg.stack_limit;
 	if (!elf_open(&ef, path, 1ull << k->fmt.page_shift, limit, err, errlen)) {
 		*errno_out = strstr(err, "No such file") ? GUEST_ENOENT : GUEST_ENOEXEC;
 		return NULL;

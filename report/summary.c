@@ -153,8 +153,8 @@ static void mech_lines(FILE *out, const struct kernel *k, const struct cmem_stat
 	char a[300], b[32], d[32];
 	const struct mmu_config *mc = &k->cfg.mmu;
 	if (st->partitioned)
-		fprintf(out, "mechanism         partition: %" PRIu64 " fixed partitions of %s; no TLB (pa = base + va, "
-			"va < size)\n", st->part.count, bytes_text(st->part.part_size, a));
+		fprintf(out, "mechanism         partition: %" PRIu64 " fixed partition%s of %s; no TLB (pa = base + va, "
+			"va < size)\n", st->part.count, st->part.count == 1 ? "" : "s", bytes_text(st->part.part_size, a));
 	else if (mc->mech->kind == MMU_MECH_BASE_BOUNDS)
 		fprintf(out, "mechanism         base-bounds: address spaces of %s, %s fit; no TLB (pa = base + va, "
 			"va < bounds)\n", sizes_text(k, a, sizeof a), contig_fit_name(k->cfg.fit));
@@ -164,17 +164,19 @@ static void mech_lines(FILE *out, const struct kernel *k, const struct cmem_stat
 			contig_fit_name(k->cfg.fit));
 	if (st->partitioned)
 		fprintf(out, "partitions        %" PRIu64 " taken of %" PRIu64 "; a program found none free %" PRIu64
-			" times\n", st->part.taken, st->part.count, st->part.alloc_failures);
+			" time%s\n", st->part.taken, st->part.count, st->part.alloc_failures,
+			st->part.alloc_failures == 1 ? "" : "s");
 	internal_frag_line(out, st);
 	if (!st->partitioned) {
 		const struct contig_stats *cs = &st->contig;
 		fprintf(out, "memory            %" PRIu64 " block%s, %s used; %" PRIu64 " hole%s, %s free, the largest %s\n",
 			cs->blocks, cs->blocks == 1 ? "" : "s", bytes_text(cs->size - cs->free_bytes, a), cs->holes,
 			cs->holes == 1 ? "" : "s", bytes_text(cs->free_bytes, b), bytes_text(cs->largest_hole, d));
-		fprintf(out, "external frag.    %.1f%% now (1 - largest hole / free bytes), at worst %.1f%% (%s free, the "
-			"largest hole %s); nothing fit %" PRIu64 " times\n", 100 * contig_ext_frag(cs),
-			100 * contig_ext_frag(&st->worst), bytes_text(st->worst.free_bytes, b),
-			bytes_text(st->worst.largest_hole, d), cs->alloc_failures);
+		fprintf(out, "external frag.    %.1f%% now (1 - largest hole / free bytes)", 100 * contig_ext_frag(cs));
+		if (contig_ext_frag(&st->worst) >= 0.0005)
+			fprintf(out, ", at worst %.1f%% (%s free, the largest hole %s)", 100 * contig_ext_frag(&st->worst),
+				bytes_text(st->worst.free_bytes, b), bytes_text(st->worst.largest_hole, d));
+		fprintf(out, "; nothing fit %" PRIu64 " time%s\n", cs->alloc_failures, cs->alloc_failures == 1 ? "" : "s");
 		if (k->cfg.compact || cs->compactions)
 			fprintf(out, "compaction        %" PRIu64 " (%" PRIu64 " block%s moved, %s copied)\n", cs->compactions,
 				cs->compact_moves, cs->compact_moves == 1 ? "" : "s", bytes_text(cs->compact_bytes, a));
@@ -183,8 +185,9 @@ static void mech_lines(FILE *out, const struct kernel *k, const struct cmem_stat
 				cs->moves, bytes_text(cs->move_bytes, a));
 	}
 	if (mc->mech->kind == MMU_MECH_SEGMENTATION)
-		fprintf(out, "code segments     %" PRIu64 " in memory, %" PRIu64 " shared (%s not copied)\n",
-			st->code_segments, st->code_shared, bytes_text(st->code_bytes_saved, a));
+		fprintf(out, "code segments     %" PRIu64 " in memory, %" PRIu64 " shared now; at most %" PRIu64
+			" shared at once (%s not copied)\n", st->code_segments, st->code_shared, st->peak_code_shared,
+			bytes_text(st->peak_code_saved, a));
 }
 
 /* The summary under partition, base-bounds and segmentation. */

@@ -129,9 +129,16 @@ static bool access_relocated(struct replay *rp, struct proc *p, vaddr_t va, cons
 			textbook_line(rp, va, pa);
 		return true;
 	}
-	bool ok = resolve(rp, p, va, ref->acc, 0, &f, &pa, false);
-	fprintf(ex, "\n");
-	return ok;
+	struct fault_outcome fo;
+	char what[200];
+	enum fault_result res = kernel_fault(rp->k, p, &f, PRIV_USER, 0, &fo);
+	fault_describe(&f, what, sizeof what);
+	fprintf(ex, "%s -> %s\n", what, action_text(fo.action));
+	if (res == FAULT_HOST_ERROR) {
+		snprintf(rp->err, rp->errlen, "%s", rp->k->error);
+		return false;
+	}
+	return true;
 }
 
 /* Translates one page access, handling faults until it succeeds or the

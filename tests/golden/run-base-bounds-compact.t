@@ -1,0 +1,21 @@
+$ vmlab run --mmu base-bounds --ram 1m --compact --as-size 256k,256k,256k,256k,384k "tests/programs/nap.c 10" "tests/programs/nap.c 100" "tests/programs/nap.c 10" "tests/programs/nap.c 100" "tests/programs/nap.c 10"
+nap: pid 1 slept 10 ms
+nap: pid 3 slept 10 ms
+nap: pid 5 slept 10 ms
+nap: pid 2 slept 100 ms
+nap: pid 4 slept 100 ms
+mechanism         base-bounds: address spaces of 256.0 KiB, 256.0 KiB, 256.0 KiB, 256.0 KiB, 384.0 KiB (pid 1, 2, ...; later ones the last), first fit; no TLB (pa = base + va, va < bounds)
+internal frag.    at most 704.0 KiB of 1.0 MiB unused (68.8%) inside the 4 address spaces then in memory, between each heap's break and the room kept for its stack
+memory            0 blocks, 0 bytes used; 1 hole, 1.0 MiB free, the largest 1.0 MiB
+external frag.    0.0% now (1 - largest hole / free bytes), at worst 50.0% (512.0 KiB free, the largest hole 256.0 KiB); nothing fit 3 times
+compaction        1 (1 block moved, 256.0 KiB copied)
+instructions      13012
+translations      17976 (each relocated by the MMU's registers)
+copied in memory  256.0 KiB (relocation, compaction, fork)
+simulated time    101.373 ms
+  pid name             instructions resident swapped   waited  ending
+    1 nap                      2576        0       0    0.0 ms  exit 0
+    2 nap                      2642        0       0    0.0 ms  exit 0
+    3 nap                      2576        0       0    0.0 ms  exit 0
+    4 nap                      2642        0       0    0.0 ms  exit 0
+    5 nap                      2576        0       0   15.7 ms  exit 0
