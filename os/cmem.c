@@ -480,7 +480,10 @@ static uint64_t stack_room(const struct kernel *k)
 
 vaddr_t cmem_va_limit(const struct kernel *k)
 {
-	return k->cm->segmented ? 1ull << k->cfg.mmu.seg.va_bits : k->cm->limit;
+	/* partition, base-bounds: a segment beyond the address space is
+	 * layout_flat's to refuse, in words that name the partition or the
+	 * --as-size (the parser's would say only where the space ends). */
+	return k->cm->segmented ? 1ull << k->cfg.mmu.seg.va_bits : ~(page_size(k) - 1);
 }
 
 static bool layout_flat(const struct kernel *k, const struct elf_image *img, const char *path, char *err,

@@ -80,7 +80,10 @@ uint64_t cmem_partition_size(const struct kernel *k);
  * what layout it needs" in err. */
 WARN_UNUSED bool cmem_layout_ok(const struct kernel *k, const struct elf_image *img, const char *path, char *err,
 				size_t errlen);
-/* The va limit the ELF parser checks the image against. */
+/* The va limit the ELF parser checks the image against: segmentation's va
+ * space; under partition and base-bounds the top of the 64-bit space, so
+ * that cmem_layout_ok is the one to refuse a program too big for the
+ * address space (its message names the partition or the --as-size). */
 vaddr_t cmem_va_limit(const struct kernel *k);
 
 /* exec's part: places p's blocks (p new, outside the table), copies the

@@ -615,6 +615,36 @@ TEST(segmentation_refuses_a_program_with_its_data_in_the_code_segment)
 	run_fini(&r);
 }
 
+TEST(a_program_too_big_for_a_partition_is_refused_naming_the_partition)
+{
+	struct kernel_config cfg = config("partition");
+	cfg.user_frames = 256; /* 1 MiB in 16 partitions of 64 KiB: poke's 256 KiB bss does not fit */
+	cfg.mmu.part.count = 16;
+	struct run r;
+	char err[600];
+	run_init(&r, &cfg, 0);
+	CHECK_EQ(run_try(&r, guest("low", "poke"), NULL, err, sizeof err), 0);
+	check_has(err, "the partition address space of 0x10000 bytes");
+	check_has(err, "fewer --partitions");
+	CHECK_EQ(r.s.nwaiting, 0);
+	run_wait(&r);
+	run_fini(&r);
+}
+
+TEST(a_program_too_big_for_the_as_size_is_refused_naming_it)
+{
+	struct kernel_config cfg = config("base-bounds");
+	cfg.as_size = 64 << 10;
+	struct run r;
+	char err[600];
+	run_init(&r, &cfg, 0);
+	CHECK_EQ(run_try(&r, guest("low", "poke"), NULL, err, sizeof err), 0);
+	check_has(err, "the base-bounds address space of 0x10000 bytes");
+	check_has(err, "a larger --as-size");
+	run_wait(&r);
+	run_fini(&r);
+}
+
 /* ---- 8. fork ---- */
 
 TEST(fork_fails_when_every_partition_is_taken)
