@@ -653,6 +653,25 @@ bool cmem_set_brk(struct kernel *k, struct proc *p, vaddr_t old_end, vaddr_t new
 	return true;
 }
 
+/* fork's copy when the parent was swapped out to make room for the child:
+ * the child's blocks b (n of them, in the parent's order) are read from the
+ * parent's swap image, page by page. False on a host error (the kernel's
+ * error is set; the child holds nothing). */
+static bool copy_from_swap(struct kernel *k, struct proc *parent, struct proc *child, const struct blk *b,
+			   unsigned n)
+{
+	uint64_t done = 0, ps = page_size(k);
+	char err[300];
+	for (unsigned i = 0; i < n; i++)
+		for (uint64_t off = 0; off < b[i].size; off += ps, done++)
+			if (!swap_read(&k->swap, parent->cm->out_slots[done], ram(k, b[i].base + off, ps), err, sizeof err)) {
+				cmem_release(k, child);
+				return io_error(k, err);
+			}
+	k->c.swap_ins += done;
+	return true;
+}
+
 bool cmem_fork(struct kernel *k, struct proc *parent, struct proc *child)
 {
 	struct blk b[2], from[2];
@@ -677,8 +696,10 @@ bool cmem_fork(struct kernel *k, struct proc *parent, struct proc *child)
 		child->cm->id = 0;
 		return false;
 	}
-	blocks_of(k, parent, from); /* after any compaction the placing did */
 	blocks_of(k, child, b);
+	if (cmem_is_out(parent)) /* it went out to make room for its child: its registers name freed memory */
+		return copy_from_swap(k, parent, child, b, n);
+	blocks_of(k, parent, from); /* after any compaction the placing did */
 	for (unsigned i = 0; i < n; i++) {
 		memcpy(ram(k, b[i].base, b[i].size), ram(k, from[i].base, from[i].size), b[i].size);
 		k->c.copied_bytes += b[i].size;

@@ -100,7 +100,10 @@ vaddr_t cmem_brk_limit(const struct kernel *k, const struct proc *p);
 WARN_UNUSED bool cmem_set_brk(struct kernel *k, struct proc *p, vaddr_t old_end, vaddr_t new_end);
 
 /* fork: child gets copies of parent's blocks (the code segment shared);
- * false when no room can be made (the child holds nothing). */
+ * false when no room can be made (the child holds nothing), or on a host
+ * error (the kernel's error is set). With --swap-processes the parent itself
+ * may go out to make room: the child's copy is then read from its swap
+ * image. */
 WARN_UNUSED bool cmem_fork(struct kernel *k, struct proc *parent, struct proc *child);
 
 /* Frees everything p holds (in memory or in swap). */

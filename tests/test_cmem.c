@@ -674,3 +674,51 @@ TEST(fork_with_process_swapping_swaps_another_process_out_for_the_child)
 	CHECK(r.k->c.proc_swap_outs > 0);
 	run_fini(&r);
 }
+
+TEST(fork_in_the_only_partition_swaps_the_parent_out_for_its_child)
+{
+	struct kernel_config cfg = config("partition");
+	cfg.mmu.part.count = 1;
+	cfg.swap_processes = true;
+	struct run r;
+	const struct ended *e = run_one(&cfg, guest("low", "poke"), "fork", &r);
+	CHECK_EQ(e->status, 0);
+	check_has(r.text, "poke: forked a child, which exited with 3\n");
+	CHECK(r.k->c.proc_swap_outs > 0);
+	CHECK(r.k->c.proc_swap_ins > 0);
+	run_fini(&r);
+}
+
+/* The parent is the only process that can go out to make room for its
+ * child: its heap had moved above its stack (it grew past it), so the child's
+ * heap lands on the parent's old stack. The child's copy must be the
+ * parent's bytes as they went out, not what the placing wrote over them. */
+TEST(a_parent_swapped_out_for_its_child_gives_the_child_its_bytes_from_swap)
+{
+	struct seg_sizes z = seg_sizes_of(guest("seg", "printf"));
+	uint64_t grown = z.heap + CMEM_SEG_STACK / 2;
+	struct kernel_config cfg = config("segmentation");
+	cfg.user_frames = (z.code + z.heap + CMEM_SEG_STACK + grown) / 4096;
+	cfg.swap_processes = true;
+	struct kernel *k = new_kernel(&cfg);
+	struct proc *p = exec_new(k, 1, guest("seg", "printf"));
+	uint64_t max = 1ull << (k->cfg.mmu.seg.va_bits - k->cfg.mmu.seg.sel_bits);
+	CHECK(cmem_set_brk(k, p, max + z.heap, max + grown));
+	CHECK_EQ(p->cm->ctx.seg[CMEM_SEL_HEAP].base, z.code + z.heap + CMEM_SEG_STACK); /* above its stack */
+	struct snapshot sn = mark(k, p, 9);
+	struct proc *child = kernel_new_proc(k);
+	CHECK(cmem_fork(k, p, child));
+	CHECK(cmem_is_out(p));
+	CHECK_EQ(k->c.proc_swap_outs, 1);
+	kernel_adopt(k, child, 2);
+	kernel_check(k);
+	check_unchanged(k, child, &sn);
+	CHECK_EQ(child->cm->ctx.seg[CMEM_SEL_CODE].base, p->cm->code->base);
+	kernel_exit(k, child);
+	CHECK(cmem_bring_in(k, p));
+	kernel_check(k);
+	kernel_exit(k, p);
+	kernel_check(k);
+	CHECK_EQ(k->swap.used, 0);
+	kernel_free(k);
+}
