@@ -567,7 +567,10 @@ uint64_t cmem_stack_room(const struct kernel *k, uint64_t size)
 
 vaddr_t cmem_va_limit(const struct kernel *k)
 {
-	return k->cm->segmented ? 1ull << k->cfg.mmu.seg.va_bits : 1ull << 48; /* layout_flat says more */
+	/* partition, base-bounds: a segment beyond the address space is
+	 * layout_flat's to refuse, in words that name the partition or the
+	 * --as-size (the parser's would say only where the space ends). */
+	return k->cm->segmented ? 1ull << k->cfg.mmu.seg.va_bits : ~(page_size(k) - 1);
 }
 
 static bool layout_flat(const struct kernel *k, const struct elf_image *img, int pid, const char *path, char *err,
@@ -807,6 +810,25 @@ bool cmem_brk(struct kernel *k, struct proc *p, vaddr_t want)
 	return true;
 }
 
+/* fork's copy when the parent was swapped out to make room for the child:
+ * the child's blocks b (n of them, in the parent's order) are read from the
+ * parent's swap image, page by page. False on a host error (the kernel's
+ * error is set; the child holds nothing). */
+static bool copy_from_swap(struct kernel *k, struct proc *parent, struct proc *child, const struct blk *b,
+			   unsigned n)
+{
+	uint64_t done = 0, ps = page_size(k);
+	char err[300];
+	for (unsigned i = 0; i < n; i++)
+		for (uint64_t off = 0; off < b[i].size; off += ps, done++)
+			if (!swap_read(&k->swap, parent->cm->out_slots[done], ram(k, b[i].base + off, ps), err, sizeof err)) {
+				cmem_release(k, child);
+				return io_error(k, err);
+			}
+	k->c.swap_ins += done;
+	return true;
+}
+
 bool cmem_fork(struct kernel *k, struct proc *parent, struct proc *child)
 {
 	struct blk b[2], from[2];
@@ -835,8 +857,10 @@ bool cmem_fork(struct kernel *k, struct proc *parent, struct proc *child)
 	child->brk_start = parent->brk_start;
 	child->brk = parent->brk;
 	account(k, child, +1);
-	blocks_of(k, parent, from); /* after any compaction the placing did */
 	blocks_of(k, child, b);
+	if (cmem_is_out(parent)) /* it went out to make room for its child: its registers name freed memory */
+		return copy_from_swap(k, parent, child, b, n);
+	blocks_of(k, parent, from); /* after any compaction the placing did */
 	for (unsigned i = 0; i < n; i++) {
 		memcpy(ram(k, b[i].base, b[i].size), ram(k, from[i].base, from[i].size), b[i].size);
 		k->c.copied_bytes += b[i].size;

@@ -88,8 +88,10 @@ uint64_t cmem_partition_size(const struct kernel *k);
  * what layout it needs" in err. */
 WARN_UNUSED bool cmem_layout_ok(const struct kernel *k, const struct elf_image *img, int pid, const char *path,
 				char *err, size_t errlen);
-/* The va limit the ELF parser checks an image against (cmem_layout_ok
- * checks the mechanism's layout). */
+/* The va limit the ELF parser checks the image against: segmentation's va
+ * space; under partition and base-bounds the top of the 64-bit space, so
+ * that cmem_layout_ok is the one to refuse a program too big for the
+ * address space (its message names the partition or the --as-size). */
 vaddr_t cmem_va_limit(const struct kernel *k);
 /* partition, base-bounds: the size of process pid's address space (a
  * partition, or --as-size: the pid's own, or the last). */
@@ -119,7 +121,10 @@ vaddr_t cmem_brk_limit(const struct kernel *k, const struct proc *p);
 bool cmem_brk(struct kernel *k, struct proc *p, vaddr_t want);
 
 /* fork: child gets copies of parent's blocks (the code segment shared);
- * false when no room can be made (the child holds nothing). */
+ * false when no room can be made (the child holds nothing), or on a host
+ * error (the kernel's error is set). With --swap-processes the parent itself
+ * may go out to make room: the child's copy is then read from its swap
+ * image. */
 WARN_UNUSED bool cmem_fork(struct kernel *k, struct proc *parent, struct proc *child);
 
 /* Frees everything p holds (in memory or in swap). */
