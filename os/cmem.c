@@ -481,25 +481,26 @@ static bool setup_partitions(struct kernel *k, uint64_t ram_bytes, char *err, si
 	return true;
 }
 
-static bool setup_allocator(struct kernel *k, uint64_t ram_bytes, char *err, size_t errlen)
+/* segmentation: what programs need of the geometry (a code, a heap and a
+ * stack segment). */
+static bool segment_geometry(struct kernel *k, char *err, size_t errlen)
 {
 	struct cmem *cm = k->cm;
-	struct contig_config cc = {.base = 0, .size = ram_bytes, .granule = page_size(k), .fit = k->cfg.fit,
-				   .relocate = relocate, .ctx = k};
-	if (contig_init(&cm->alloc, &cc) != CONTIG_OK) {
-		snprintf(err, errlen, "cannot divide %" PRIu64 " bytes of RAM into blocks", ram_bytes);
-		return false;
-	}
-	if (cm->segmented) {
-		cm->seg_max = 1ull << (k->cfg.mmu.seg.va_bits - k->cfg.mmu.seg.sel_bits);
-		cm->stack_sel = (1u << k->cfg.mmu.seg.sel_bits) - 1;
-		if (cm->stack_sel <= CMEM_SEL_HEAP || CMEM_SEG_STACK > cm->seg_max) {
-			snprintf(err, errlen, "segmentation: programs need a code, a heap and a stack segment of %u KiB: "
-				 "at least 2 selector bits and %u offset bits", CMEM_SEG_STACK >> 10, 17);
-			return false;
-		}
+	unsigned va = k->cfg.mmu.seg.va_bits, sel = k->cfg.mmu.seg.sel_bits;
+	if (sel >= 2 && sel <= 3 && va > sel && va <= 63 && (1ull << (va - sel)) >= CMEM_SEG_STACK) {
+		cm->seg_max = 1ull << (va - sel);
+		cm->stack_sel = (1u << sel) - 1;
 		return true;
 	}
+	snprintf(err, errlen, "segmentation: %u selector bits of a %u-bit address; programs need a code, a heap and "
+		 "a stack segment of %u KiB: 2 or 3 selector bits and at least 17 offset bits, below 64 bits in all",
+		 sel, va, CMEM_SEG_STACK >> 10);
+	return false;
+}
+
+/* base-bounds: every address-space size is whole pages, 16 to the RAM. */
+static bool space_sizes(const struct kernel *k, uint64_t ram_bytes, char *err, size_t errlen)
+{
 	for (unsigned i = 0; i <= k->cfg.nas_sizes && i <= KERNEL_AS_SIZES; i++) {
 		uint64_t size = i < k->cfg.nas_sizes ? k->cfg.as_sizes[i] : k->cfg.as_size;
 		if (size < 16 * page_size(k) || size % page_size(k) || size > ram_bytes) {
@@ -507,6 +508,19 @@ static bool setup_allocator(struct kernel *k, uint64_t ram_bytes, char *err, siz
 				 "at least 16 of them and at most the RAM (%" PRIu64 " bytes)", size, ram_bytes);
 			return false;
 		}
+	}
+	return true;
+}
+
+static bool setup_allocator(struct kernel *k, uint64_t ram_bytes, char *err, size_t errlen)
+{
+	struct contig_config cc = {.base = 0, .size = ram_bytes, .granule = page_size(k), .fit = k->cfg.fit,
+				   .relocate = relocate, .ctx = k};
+	if (k->cm->segmented ? !segment_geometry(k, err, errlen) : !space_sizes(k, ram_bytes, err, errlen))
+		return false;
+	if (contig_init(&k->cm->alloc, &cc) != CONTIG_OK) {
+		snprintf(err, errlen, "cannot divide %" PRIu64 " bytes of RAM into blocks", ram_bytes);
+		return false;
 	}
 	return true;
 }

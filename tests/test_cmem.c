@@ -722,3 +722,24 @@ TEST(a_parent_swapped_out_for_its_child_gives_the_child_its_bytes_from_swap)
 	CHECK_EQ(k->swap.used, 0);
 	kernel_free(k);
 }
+
+/* A machine the contiguous mechanisms cannot build is refused with a
+ * message, nothing left allocated (the sanitizers' leak check): address
+ * spaces larger than the RAM, a segmentation geometry without room for the
+ * three segments (found by fuzz_replay: the allocator was left behind). */
+TEST(an_impossible_contiguous_machine_is_refused_cleanly)
+{
+	char err[300];
+	struct kernel_config c = config("base-bounds");
+	c.user_frames = 3;
+	c.as_size = 16 << 12;
+	CHECK(kernel_new(&c, err, sizeof err) == NULL);
+	CHECK(strstr(err, "--as-size") != NULL);
+	c = config("segmentation");
+	c.mmu.seg.sel_bits = 1;
+	CHECK(kernel_new(&c, err, sizeof err) == NULL);
+	CHECK(strstr(err, "selector bits") != NULL);
+	c.mmu.seg.sel_bits = 3;
+	c.mmu.seg.va_bits = 2;
+	CHECK(kernel_new(&c, err, sizeof err) == NULL);
+}
