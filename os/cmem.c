@@ -1,7 +1,7 @@
-/* The contiguous mechanisms' memory: blocks, layouts, relocation, whole-process
- * swapping (see os/cmem.h). */
-#include "os/cmem.h"
-#include "os/contig_part.h"
+/* The contiguous mechanisms' memory: blocks, layouts, relocation, code
+ * segments, exec, brk, fork and exit (see os/cmem.h; whole-process swapping
+ * is os/cmem_swap.c). */
+#include "os/cmem_int.h"
 #include "guest/include/vmlab/syscall.h"
 
 #include <inttypes.h>
@@ -9,40 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct cmem {
-	bool partitioned, segmented;
-	struct contig alloc;        /* base-bounds, segmentation */
-	struct contig_part parts;   /* partition */
-	uint64_t limit;             /* partition, base-bounds: every address space's size */
-	uint64_t seg_max;           /* segmentation: bytes of va per selector */
-	unsigned stack_sel;         /* segmentation: the stack's selector (the last) */
-	uint64_t next_id;           /* the last owner id handed out */
-	uint64_t switches;          /* cmem_switch calls: the clock of cm_last */
-	uint64_t frees;             /* blocks freed so far */
-	struct contig_stats worst;  /* the holes when external fragmentation was worst */
-	uint64_t peak_shared, peak_saved; /* segmentation: code segments shared at once, and the bytes
-					     that saved, at the most */
-	struct cmem_code *codes;
-	struct proc *loading;       /* the process exec or fork is building (outside the table) */
-	uint64_t spaces, space_bytes, unused; /* partition, base-bounds: address spaces in memory, their */
-	uint64_t peak_spaces, peak_space_bytes, peak_unused; /* bytes, those unused (account); at the most */
-};
-
-/* One block of a process: a selector (0 under partition and base-bounds). */
-struct blk {
-	unsigned sel;
-	paddr_t base;
-	uint64_t size;
-};
-
-static uint64_t page_size(const struct kernel *k) { return 1ull << k->fmt.page_shift; }
-static uint64_t page_up(const struct kernel *k, uint64_t a) { return (a + page_size(k) - 1) & ~(page_size(k) - 1); }
-static uint8_t *ram(struct kernel *k, paddr_t pa, uint64_t n) { return physmem_ptr(&k->pm, pa, n); }
-
 /* ---- the processes' registers ---- */
 
 /* p's blocks (its code segment is not one of them: struct cmem_code). */
-static unsigned blocks_of(const struct kernel *k, const struct proc *p, struct blk b[2])
+unsigned cmem_blocks_of(const struct kernel *k, const struct proc *p, struct blk b[2])
 {
 	if (!p->cm || !p->cm->id)
 		return 0;
@@ -64,7 +34,7 @@ static unsigned blocks_of(const struct kernel *k, const struct proc *p, struct b
 }
 
 /* Sets the register of p's block sel to a block at base of size bytes. */
-static void set_block(struct kernel *k, struct proc *p, unsigned sel, paddr_t base, uint64_t size)
+void cmem_set_block(struct kernel *k, struct proc *p, unsigned sel, paddr_t base, uint64_t size)
 {
 	struct mmu_context *c = &p->cm->ctx;
 	if (c->kind == MMU_MECH_BASE_BOUNDS) {
@@ -93,7 +63,7 @@ static uint64_t space_of(const struct proc *p)
 
 /* partition, base-bounds: adds p's address space in memory (sign +1) to the
  * internal fragmentation's figures, or takes it away (-1). */
-static void account(struct kernel *k, const struct proc *p, int sign)
+void cmem_account(struct kernel *k, const struct proc *p, int sign)
 {
 	struct cmem *cm = k->cm;
 	if (cm->segmented || !p->cm->program)
@@ -124,7 +94,7 @@ static void load_regs(struct kernel *k, struct proc *p)
 }
 
 /* p's registers changed: the MMU holds them again when p is current. */
-static void regs_changed(struct kernel *k, struct proc *p)
+void cmem_regs_changed(struct kernel *k, struct proc *p)
 {
 	if (k->current == p)
 		load_regs(k, p);
@@ -142,8 +112,6 @@ void cmem_switch(struct kernel *k, struct proc *p)
 }
 
 /* ---- blocks ---- */
-
-static contig_id owner_of(uint64_t id, unsigned sel) { return contig_owner((uint32_t)id, sel); }
 
 /* Keeps the holes when external fragmentation is the worst so far (only
  * the free bytes and holes change it: called after each). */
@@ -166,7 +134,7 @@ static enum contig_status alloc_block(struct cmem *cm, contig_id owner, uint64_t
 	return st;
 }
 
-static void free_block(struct cmem *cm, contig_id owner)
+void cmem_free_block(struct cmem *cm, contig_id owner)
 {
 	cm->frees++;
 	enum contig_status st = cm->partitioned ? contig_part_free(&cm->parts, owner) : contig_free(&cm->alloc, owner);
@@ -195,7 +163,7 @@ static void code_moved(struct kernel *k, struct cmem_code *c, paddr_t base)
 	for (struct proc *p = k->alive; p; p = p->next_alive)
 		if (p->cm && p->cm->code == c) {
 			p->cm->ctx.seg[CMEM_SEL_CODE].base = base;
-			regs_changed(k, p);
+			cmem_regs_changed(k, p);
 		}
 }
 
@@ -216,28 +184,8 @@ static void relocate(void *ctx, const struct contig_reloc *r)
 	struct proc *p = proc_with_id(k, id);
 	if (!p)
 		panic("block 0x%" PRIx64 " has no owner", r->owner);
-	set_block(k, p, (unsigned)(r->owner & 0xffffffffu), r->new_base, r->new_size);
-	regs_changed(k, p);
-}
-
-static bool swap_out(struct kernel *k, struct proc *q);
-
-/* Whether a process can go out to make room: it holds memory, is not the
- * one asking (keep) nor being built. */
-static bool may_go_out(const struct kernel *k, const struct proc *q, const struct proc *keep)
-{
-	return q != keep && q != k->cm->loading && q->cm && q->cm->id && !cmem_is_out(q) &&
-	       (q->state == PROC_LIVE || q->state == PROC_SLEEPING || q->state == PROC_WAITING);
-}
-
-/* Swaps out the process that ran least recently, other than keep. */
-static bool swap_out_oldest(struct kernel *k, const struct proc *keep)
-{
-	struct proc *oldest = NULL;
-	for (struct proc *q = k->alive; q; q = q->next_alive)
-		if (may_go_out(k, q, keep) && (!oldest || q->cm->last < oldest->cm->last))
-			oldest = q;
-	return oldest && swap_out(k, oldest);
+	cmem_set_block(k, p, (unsigned)(r->owner & 0xffffffffu), r->new_base, r->new_size);
+	cmem_regs_changed(k, p);
 }
 
 /* Makes room for a block of bytes: compaction first (--compact), then
@@ -250,11 +198,11 @@ static bool make_room(struct kernel *k, uint64_t bytes, const struct proc *keep)
 		note_fragmentation(cm);
 		return true;
 	}
-	return k->cfg.swap_processes && swap_out_oldest(k, keep);
+	return k->cfg.swap_processes && cmem_swap_out_oldest(k, keep);
 }
 
 /* A block of bytes for owner, making room as configured; false when none. */
-static bool place(struct kernel *k, contig_id owner, uint64_t bytes, const struct proc *keep, paddr_t *base)
+bool cmem_place(struct kernel *k, contig_id owner, uint64_t bytes, const struct proc *keep, paddr_t *base)
 {
 	for (;;) {
 		enum contig_status st = alloc_block(k->cm, owner, bytes, base);
@@ -263,6 +211,22 @@ static bool place(struct kernel *k, contig_id owner, uint64_t bytes, const struc
 		if (st != CONTIG_NO_SPACE || !make_room(k, bytes, keep))
 			return false;
 	}
+}
+
+/* Places every block of p (sizes from its registers) for p itself; on
+ * failure frees those placed. */
+bool cmem_place_all(struct kernel *k, struct proc *p, const struct blk *b, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		paddr_t base;
+		if (!cmem_place(k, owner_of(p->cm->id, b[i].sel), b[i].size, p, &base)) {
+			while (i--)
+				cmem_free_block(k->cm, owner_of(p->cm->id, b[i].sel));
+			return false;
+		}
+		cmem_set_block(k, p, b[i].sel, base, b[i].size);
+	}
+	return true;
 }
 
 /* ---- code segments ---- */
@@ -308,14 +272,14 @@ static void note_sharing(struct cmem *cm)
 	}
 }
 
-static bool code_in(struct kernel *k, struct cmem_code *c, const struct proc *keep)
+bool cmem_code_in(struct kernel *k, struct cmem_code *c, const struct proc *keep)
 {
 	if (c->users_in++) {
 		note_sharing(k->cm);
 		return true;
 	}
 	paddr_t base;
-	if (!place(k, owner_of(c->id, CMEM_SEL_CODE), c->size, keep, &base)) {
+	if (!cmem_place(k, owner_of(c->id, CMEM_SEL_CODE), c->size, keep, &base)) {
 		c->users_in--;
 		return false;
 	}
@@ -327,10 +291,10 @@ static bool code_in(struct kernel *k, struct cmem_code *c, const struct proc *ke
 }
 
 /* One process in memory fewer uses c: its block goes with the last. */
-static void code_out(struct kernel *k, struct cmem_code *c)
+void cmem_code_out(struct kernel *k, struct cmem_code *c)
 {
 	if (--c->users_in == 0)
-		free_block(k->cm, owner_of(c->id, CMEM_SEL_CODE));
+		cmem_free_block(k->cm, owner_of(c->id, CMEM_SEL_CODE));
 }
 
 /* One holder fewer: c is forgotten with the last. */
@@ -363,107 +327,6 @@ static struct cmem_code *code_get(struct kernel *k, uint8_t *image, uint64_t siz
 				.size = size, .users = 1, .from_file = from_file};
 	k->cm->codes = c;
 	return c;
-}
-
-/* ---- whole-process swapping ---- */
-
-static uint64_t blocks_bytes(const struct blk *b, unsigned n)
-{
-	uint64_t sum = 0;
-	for (unsigned i = 0; i < n; i++)
-		sum += b[i].size;
-	return sum;
-}
-
-static bool io_error(struct kernel *k, const char *err)
-{
-	snprintf(k->error, sizeof k->error, "%s", err);
-	return false;
-}
-
-/* Writes q's blocks to the swap device page by page and frees them. */
-static bool swap_out(struct kernel *k, struct proc *q)
-{
-	struct blk b[2];
-	unsigned n = blocks_of(k, q, b);
-	uint64_t pages = blocks_bytes(b, n) >> k->fmt.page_shift, done = 0, ps = page_size(k);
-	if (!k->has_swap || k->swap.nslots - k->swap.used < pages)
-		return false;
-	uint64_t *slots = xmalloc(pages * sizeof *slots);
-	char err[300];
-	for (unsigned i = 0; i < n; i++)
-		for (uint64_t off = 0; off < b[i].size; off += ps, done++) {
-			if (!swap_alloc(&k->swap, &slots[done]))
-				panic("swap full after counting its free slots");
-			if (!swap_write(&k->swap, slots[done], ram(k, b[i].base + off, ps), err, sizeof err)) {
-				for (uint64_t j = 0; j <= done; j++)
-					swap_free(&k->swap, slots[j]);
-				free(slots);
-				return io_error(k, err);
-			}
-		}
-	for (unsigned i = 0; i < n; i++)
-		free_block(k->cm, owner_of(q->cm->id, b[i].sel));
-	if (q->cm->code)
-		code_out(k, q->cm->code);
-	q->cm->out_slots = slots;
-	q->cm->nout = pages;
-	account(k, q, -1);
-	k->c.swap_outs += pages;
-	k->c.proc_swap_outs++;
-	if (k->current == q)
-		k->current = NULL;
-	return true;
-}
-
-/* Places every block of p (sizes from its registers) for p itself; on
- * failure frees those placed. */
-static bool place_all(struct kernel *k, struct proc *p, const struct blk *b, unsigned n)
-{
-	for (unsigned i = 0; i < n; i++) {
-		paddr_t base;
-		if (!place(k, owner_of(p->cm->id, b[i].sel), b[i].size, p, &base)) {
-			while (i--)
-				free_block(k->cm, owner_of(p->cm->id, b[i].sel));
-			return false;
-		}
-		set_block(k, p, b[i].sel, base, b[i].size);
-	}
-	return true;
-}
-
-bool cmem_bring_in(struct kernel *k, struct proc *p)
-{
-	struct blk b[2];
-	if (!cmem_is_out(p))
-		return true;
-	if (p->cm->code && !code_in(k, p->cm->code, p))
-		return false;
-	uint64_t *slots = p->cm->out_slots, pages = p->cm->nout;
-	p->cm->nout = 0; /* blocks_of reads the sizes from the registers; compaction may move those placed */
-	unsigned n = blocks_of(k, p, b);
-	if (!place_all(k, p, b, n)) {
-		p->cm->nout = pages;
-		if (p->cm->code)
-			code_out(k, p->cm->code);
-		return false;
-	}
-	n = blocks_of(k, p, b); /* their final bases */
-	uint64_t done = 0, ps = page_size(k);
-	char err[300];
-	bool ok = true;
-	for (unsigned i = 0; i < n; i++)
-		for (uint64_t off = 0; off < b[i].size; off += ps, done++) {
-			if (ok && !swap_read(&k->swap, slots[done], ram(k, b[i].base + off, ps), err, sizeof err))
-				ok = io_error(k, err);
-			swap_free(&k->swap, slots[done]);
-		}
-	free(slots);
-	p->cm->out_slots = NULL;
-	account(k, p, +1);
-	k->c.swap_ins += pages;
-	k->c.proc_swap_ins++;
-	return ok;
 }
 
 /* ---- setting up ---- */
@@ -663,9 +526,9 @@ static bool load_flat(struct kernel *k, struct proc *p, const struct elf_file *e
 {
 	paddr_t base;
 	uint64_t size = cmem_space_size(k, p->pid);
-	if (!place(k, owner_of(p->cm->id, 0), size, p, &base))
+	if (!cmem_place(k, owner_of(p->cm->id, 0), size, p, &base))
 		return false;
-	set_block(k, p, 0, base, size);
+	cmem_set_block(k, p, 0, base, size);
 	memset(ram(k, base, size), 0, size);
 	copy_segments(k, ef, base, false, 0);
 	p->stack_top = size;
@@ -678,16 +541,16 @@ static bool load_segmented(struct kernel *k, struct proc *p, const struct elf_fi
 	uint64_t code_size, heap = page_up(k, ef->img.brk_start > cm->seg_max ? ef->img.brk_start - cm->seg_max : 1);
 	uint8_t *image = code_image(k, ef, &code_size);
 	p->cm->code = code_get(k, image, code_size, true);
-	if (!code_in(k, p->cm->code, p))
+	if (!cmem_code_in(k, p->cm->code, p))
 		return false;
 	p->cm->ctx.seg[CMEM_SEL_CODE].base = p->cm->code->base;
 	p->cm->ctx.seg[CMEM_SEL_CODE].limit = p->cm->code->size;
 	struct blk b[2] = {{CMEM_SEL_HEAP, 0, heap}, {cm->stack_sel, 0, CMEM_SEG_STACK}};
-	if (!place_all(k, p, b, 2)) {
-		code_out(k, p->cm->code);
+	if (!cmem_place_all(k, p, b, 2)) {
+		cmem_code_out(k, p->cm->code);
 		return false;
 	}
-	unsigned n = blocks_of(k, p, b);
+	unsigned n = cmem_blocks_of(k, p, b);
 	for (unsigned i = 0; i < n; i++)
 		memset(ram(k, b[i].base, b[i].size), 0, b[i].size);
 	copy_segments(k, ef, b[0].base, true, cm->seg_max);
@@ -718,7 +581,7 @@ int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef)
 	}
 	p->brk_start = p->brk = ef->img.brk_start;
 	p->cm->program = true;
-	account(k, p, +1);
+	cmem_account(k, p, +1);
 	return 0;
 }
 
@@ -728,16 +591,16 @@ static bool spawn_segmented(struct kernel *k, struct proc *p)
 {
 	uint64_t quarter = (k->cfg.as_size / 4) & ~(page_size(k) - 1);
 	p->cm->code = code_get(k, xcalloc(1, quarter), quarter, false);
-	if (!code_in(k, p->cm->code, p))
+	if (!cmem_code_in(k, p->cm->code, p))
 		return false;
 	p->cm->ctx.seg[CMEM_SEL_CODE].base = p->cm->code->base;
 	p->cm->ctx.seg[CMEM_SEL_CODE].limit = quarter;
 	struct blk b[2] = {{CMEM_SEL_HEAP, 0, 2 * quarter}, {k->cm->stack_sel, 0, quarter}};
-	if (!place_all(k, p, b, 2)) {
-		code_out(k, p->cm->code);
+	if (!cmem_place_all(k, p, b, 2)) {
+		cmem_code_out(k, p->cm->code);
 		return false;
 	}
-	unsigned n = blocks_of(k, p, b);
+	unsigned n = cmem_blocks_of(k, p, b);
 	for (unsigned i = 0; i < n; i++)
 		memset(ram(k, b[i].base, b[i].size), 0, b[i].size);
 	return true;
@@ -755,9 +618,9 @@ bool cmem_spawn(struct kernel *k, struct proc *p)
 	} else {
 		paddr_t base;
 		uint64_t size = cmem_space_size(k, p->pid);
-		ok = place(k, owner_of(p->cm->id, 0), size, p, &base);
+		ok = cmem_place(k, owner_of(p->cm->id, 0), size, p, &base);
 		if (ok) {
-			set_block(k, p, 0, base, size);
+			cmem_set_block(k, p, 0, base, size);
 			memset(ram(k, base, size), 0, size);
 		}
 	}
@@ -784,8 +647,8 @@ static bool resize_heap(struct kernel *k, struct proc *p, uint64_t bytes)
 			st = contig_move(&k->cm->alloc, owner, bytes, CONTIG_UP, &base);
 		note_fragmentation(k->cm);
 		if (st == CONTIG_OK) {
-			set_block(k, p, CMEM_SEL_HEAP, base, bytes);
-			regs_changed(k, p);
+			cmem_set_block(k, p, CMEM_SEL_HEAP, base, bytes);
+			cmem_regs_changed(k, p);
 			return true;
 		}
 		if (st != CONTIG_NO_SPACE || !make_room(k, bytes, p))
@@ -818,28 +681,9 @@ bool cmem_brk(struct kernel *k, struct proc *p, vaddr_t want)
 	} else if (new_end > old_end) {
 		memset(ram(k, flat_base(p) + old_end, new_end - old_end), 0, new_end - old_end);
 	}
-	account(k, p, -1);
+	cmem_account(k, p, -1);
 	p->brk = want;
-	account(k, p, +1);
-	return true;
-}
-
-/* fork's copy when the parent was swapped out to make room for the child:
- * the child's blocks b (n of them, in the parent's order) are read from the
- * parent's swap image, page by page. False on a host error (the kernel's
- * error is set; the child holds nothing). */
-static bool copy_from_swap(struct kernel *k, struct proc *parent, struct proc *child, const struct blk *b,
-			   unsigned n)
-{
-	uint64_t done = 0, ps = page_size(k);
-	char err[300];
-	for (unsigned i = 0; i < n; i++)
-		for (uint64_t off = 0; off < b[i].size; off += ps, done++)
-			if (!swap_read(&k->swap, parent->cm->out_slots[done], ram(k, b[i].base + off, ps), err, sizeof err)) {
-				cmem_release(k, child);
-				return io_error(k, err);
-			}
-	k->c.swap_ins += done;
+	cmem_account(k, p, +1);
 	return true;
 }
 
@@ -856,12 +700,12 @@ bool cmem_fork(struct kernel *k, struct proc *parent, struct proc *child)
 		child->cm->code->users_in++;
 	}
 	k->cm->loading = child;
-	unsigned n = blocks_of(k, child, b);
-	bool ok = place_all(k, child, b, n);
+	unsigned n = cmem_blocks_of(k, child, b);
+	bool ok = cmem_place_all(k, child, b, n);
 	k->cm->loading = NULL;
 	if (!ok) {
 		if (child->cm->code) {
-			code_out(k, child->cm->code);
+			cmem_code_out(k, child->cm->code);
 			code_put(k, child->cm->code);
 		}
 		child->cm->code = NULL;
@@ -870,11 +714,11 @@ bool cmem_fork(struct kernel *k, struct proc *parent, struct proc *child)
 	}
 	child->brk_start = parent->brk_start;
 	child->brk = parent->brk;
-	account(k, child, +1);
-	blocks_of(k, child, b);
+	cmem_account(k, child, +1);
+	cmem_blocks_of(k, child, b);
 	if (cmem_is_out(parent)) /* it went out to make room for its child: its registers name freed memory */
-		return copy_from_swap(k, parent, child, b, n);
-	blocks_of(k, parent, from); /* after any compaction the placing did */
+		return cmem_copy_from_swap(k, parent, child, b, n);
+	cmem_blocks_of(k, parent, from); /* after any compaction the placing did */
 	for (unsigned i = 0; i < n; i++) {
 		memcpy(ram(k, b[i].base, b[i].size), ram(k, from[i].base, from[i].size), b[i].size);
 		k->c.copied_bytes += b[i].size;
@@ -894,12 +738,12 @@ void cmem_release(struct kernel *k, struct proc *p)
 		p->cm->out_slots = NULL;
 		p->cm->nout = 0;
 	} else {
-		unsigned n = blocks_of(k, p, b);
+		unsigned n = cmem_blocks_of(k, p, b);
 		for (unsigned i = 0; i < n; i++)
-			free_block(k->cm, owner_of(p->cm->id, b[i].sel));
+			cmem_free_block(k->cm, owner_of(p->cm->id, b[i].sel));
 		if (p->cm->code)
-			code_out(k, p->cm->code);
-		account(k, p, -1);
+			cmem_code_out(k, p->cm->code);
+		cmem_account(k, p, -1);
 	}
 	if (p->cm->code)
 		code_put(k, p->cm->code);
@@ -927,7 +771,7 @@ uint64_t cmem_resident_bytes(const struct kernel *k, const struct proc *p)
 	struct blk b[2];
 	if (!p->cm || cmem_is_out(p))
 		return 0;
-	unsigned n = blocks_of(k, p, b);
+	unsigned n = cmem_blocks_of(k, p, b);
 	return blocks_bytes(b, n) + (p->cm->code ? p->cm->code->size : 0);
 }
 
@@ -1036,7 +880,7 @@ static void check_proc(const struct kernel *k, const struct proc *p, uint64_t *b
 		*slots += p->cm->nout;
 		return;
 	}
-	unsigned n = blocks_of(k, p, b);
+	unsigned n = cmem_blocks_of(k, p, b);
 	for (unsigned i = 0; i < n; i++) {
 		uint64_t base = 0, size = 0, index;
 		bool found = k->cm->partitioned
