@@ -82,7 +82,7 @@ san:
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
-bench: $(BENCH_BIN) $(VMLAB) $(GUEST_BENCH)
+bench: $(BENCH_BIN) $(VMLAB) $(GUEST_BENCH) $(GUEST_DIR)/sort $(GUEST_DIR)/low/sort $(GUEST_DIR)/seg/sort
 	@for b in $(BENCH_BIN); do $$b || exit 1; done
 
 # Fuzzing (never part of `make test`): one libFuzzer target per input the
