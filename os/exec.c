@@ -170,12 +170,28 @@ static uint64_t random_offset(struct kernel *k, uint64_t span)
 	return k->cfg.aslr && pages ? rng_below(&k->rng, pages) << k->fmt.page_shift : 0;
 }
 
-static int load_image(struct kernel *k, struct proc *p, const struct elf_file *ef, struct vfile *file,
-		      char *const argv[], int argc, char *const envp[], int envc)
+/* Under a contiguous mechanism the new image needs blocks beside the old
+ * one's (old: the process calling execve, or NULL). When there is no room
+ * for both the old image goes first: exec's point of no return, and when the
+ * new one still finds no room the old process is killed. */
+static int load_contiguous(struct kernel *k, struct proc *p, struct proc *old, const struct elf_file *ef)
+{
+	int st = cmem_load(k, p, ef);
+	if (st != -GUEST_ENOMEM || !old)
+		return st;
+	cmem_release(k, old);
+	st = cmem_load(k, p, ef);
+	if (st)
+		kernel_kill(k, old, GUEST_SIGKILL, "execve: no memory for the new image once the old one was freed");
+	return st;
+}
+
+static int load_image(struct kernel *k, struct proc *p, struct proc *old, const struct elf_file *ef,
+		      struct vfile *file, char *const argv[], int argc, char *const envp[], int envc)
 {
 	static struct stack_image si; /* large: not on the host stack; the kernel is single-threaded */
 	vaddr_t top;
-	int st = k->cm ? cmem_load(k, p, ef) : map_segments(k, p, ef, file);
+	int st = k->cm ? load_contiguous(k, p, old, ef) : map_segments(k, p, ef, file);
 	if (st)
 		return st;
 	if (k->cm) { /* placed whole: no ASLR, no regions */
@@ -249,7 +265,7 @@ struct proc *exec_program(struct kernel *k, struct proc *old, int pid, const cha
 		if (old)
 			kernel_as_event(k, old, AS_EMPTY, 0); /* as observers see it: only memory can fail now */
 	}
-	int st = p ? load_image(k, p, &ef, file, argv, argc, envp, envc) : -GUEST_ENOMEM;
+	int st = p ? load_image(k, p, old, &ef, file, argv, argc, envp, envc) : -GUEST_ENOMEM;
 	vfile_put(file);
 	elf_close(&ef);
 	if (st) {

@@ -743,3 +743,38 @@ TEST(an_impossible_contiguous_machine_is_refused_cleanly)
 	c.mmu.seg.va_bits = 2;
 	CHECK(kernel_new(&c, err, sizeof err) == NULL);
 }
+
+/* execve under a contiguous mechanism: when the new image finds no room
+ * beside the old one, the old one goes first; when even then it finds none
+ * (a 256 KiB bss in 256 KiB of RAM) the caller is killed, never left running
+ * on memory it no longer holds. */
+TEST(execve_frees_the_old_image_for_the_new_one_or_kills_the_caller)
+{
+	char err[400];
+	int errnum;
+	char *argv[] = {"prog"};
+	struct kernel_config c = config("partition");
+	c.mmu.part.count = 1;
+	struct kernel *k = kernel_new(&c, err, sizeof err);
+	CHECK(k != NULL);
+	struct proc *old = exec_program(k, NULL, 1, guest("low", "printf"), argv, 1, NULL, 0, &errnum, err, sizeof err);
+	CHECK(old != NULL);
+	struct proc *p = exec_program(k, old, 0, guest("low", "sort"), argv, 1, NULL, 0, &errnum, err, sizeof err);
+	CHECK(p != NULL); /* the only partition: the old image gave it up */
+	CHECK_EQ(p->pid, 1);
+	kernel_check(k);
+	kernel_free(k);
+
+	c = config("segmentation");
+	c.user_frames = 64; /* 256 KiB */
+	k = kernel_new(&c, err, sizeof err);
+	CHECK(k != NULL);
+	old = exec_program(k, NULL, 1, guest("seg", "printf"), argv, 1, NULL, 0, &errnum, err, sizeof err);
+	CHECK(old != NULL);
+	CHECK(exec_program(k, old, 0, guest("seg", "poke"), argv, 1, NULL, 0, &errnum, err, sizeof err) == NULL);
+	CHECK_EQ(errnum, GUEST_ENOMEM);
+	CHECK(old->state == PROC_DEAD || old->state == PROC_ZOMBIE);
+	CHECK(strstr(old->death, "no memory for the new image") != NULL);
+	kernel_check(k);
+	kernel_free(k);
+}
