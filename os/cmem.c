@@ -34,7 +34,7 @@ unsigned cmem_blocks_of(const struct kernel *k, const struct proc *p, struct blk
 }
 
 /* Sets the register of p's block sel to a block at base of size bytes. */
-void cmem_set_block(struct kernel *k, struct proc *p, unsigned sel, paddr_t base, uint64_t size)
+void cmem_set_block(struct proc *p, unsigned sel, paddr_t base, uint64_t size)
 {
 	struct mmu_context *c = &p->cm->ctx;
 	if (c->kind == MMU_MECH_BASE_BOUNDS) {
@@ -47,7 +47,6 @@ void cmem_set_block(struct kernel *k, struct proc *p, unsigned sel, paddr_t base
 		c->seg[sel].base = c->seg[sel].grows_down ? base + size : base;
 		c->seg[sel].limit = size;
 	}
-	(void)k;
 }
 
 /* partition, base-bounds: where p's address space starts, and its size. */
@@ -184,7 +183,7 @@ static void relocate(void *ctx, const struct contig_reloc *r)
 	struct proc *p = proc_with_id(k, id);
 	if (!p)
 		panic("block 0x%" PRIx64 " has no owner", r->owner);
-	cmem_set_block(k, p, (unsigned)(r->owner & 0xffffffffu), r->new_base, r->new_size);
+	cmem_set_block(p, (unsigned)(r->owner & 0xffffffffu), r->new_base, r->new_size);
 	cmem_regs_changed(k, p);
 }
 
@@ -224,7 +223,7 @@ bool cmem_place_all(struct kernel *k, struct proc *p, const struct blk *b, unsig
 				cmem_free_block(k->cm, owner_of(p->cm->id, b[i].sel));
 			return false;
 		}
-		cmem_set_block(k, p, b[i].sel, base, b[i].size);
+		cmem_set_block(p, b[i].sel, base, b[i].size);
 	}
 	return true;
 }
@@ -239,7 +238,9 @@ static uint64_t fnv1a(const uint8_t *b, uint64_t n)
 	return h;
 }
 
-/* The code segment's bytes of an image: its segments that are not writable. */
+/* The bytes of an image's code segment (its segments that are not
+ * writable, from 0), or NULL when it is larger than the RAM: no room could
+ * ever be made for it (and its host copy stays bounded). */
 static uint8_t *code_image(const struct kernel *k, const struct elf_file *ef, uint64_t *size)
 {
 	uint64_t end = 0;
@@ -247,6 +248,8 @@ static uint8_t *code_image(const struct kernel *k, const struct elf_file *ef, ui
 		if (!(ef->img.seg[i].prot & PTE_W))
 			end = ef->img.seg[i].vaddr + ef->img.seg[i].memsz > end ? ef->img.seg[i].vaddr + ef->img.seg[i].memsz : end;
 	*size = page_up(k, end ? end : 1);
+	if (*size > k->cfg.user_frames << k->fmt.page_shift)
+		return NULL;
 	uint8_t *img = xcalloc(1, *size);
 	for (unsigned i = 0; i < ef->img.nseg; i++) {
 		const struct elf_segment *s = &ef->img.seg[i];
@@ -256,7 +259,6 @@ static uint8_t *code_image(const struct kernel *k, const struct elf_file *ef, ui
 	return img;
 }
 
-/* Puts code segment c in memory for one more process in memory. */
 /* Keeps the most code segments shared at once. */
 static void note_sharing(struct cmem *cm)
 {
@@ -528,7 +530,7 @@ static bool load_flat(struct kernel *k, struct proc *p, const struct elf_file *e
 	uint64_t size = cmem_space_size(k, p->pid);
 	if (!cmem_place(k, owner_of(p->cm->id, 0), size, p, &base))
 		return false;
-	cmem_set_block(k, p, 0, base, size);
+	cmem_set_block(p, 0, base, size);
 	memset(ram(k, base, size), 0, size);
 	copy_segments(k, ef, base, false, 0);
 	p->stack_top = size;
@@ -540,6 +542,8 @@ static bool load_segmented(struct kernel *k, struct proc *p, const struct elf_fi
 	struct cmem *cm = k->cm;
 	uint64_t code_size, heap = page_up(k, ef->img.brk_start > cm->seg_max ? ef->img.brk_start - cm->seg_max : 1);
 	uint8_t *image = code_image(k, ef, &code_size);
+	if (!image)
+		return false;
 	p->cm->code = code_get(k, image, code_size, true);
 	if (!cmem_code_in(k, p->cm->code, p))
 		return false;
@@ -620,7 +624,7 @@ bool cmem_spawn(struct kernel *k, struct proc *p)
 		uint64_t size = cmem_space_size(k, p->pid);
 		ok = cmem_place(k, owner_of(p->cm->id, 0), size, p, &base);
 		if (ok) {
-			cmem_set_block(k, p, 0, base, size);
+			cmem_set_block(p, 0, base, size);
 			memset(ram(k, base, size), 0, size);
 		}
 	}
@@ -647,7 +651,7 @@ static bool resize_heap(struct kernel *k, struct proc *p, uint64_t bytes)
 			st = contig_move(&k->cm->alloc, owner, bytes, CONTIG_UP, &base);
 		note_fragmentation(k->cm);
 		if (st == CONTIG_OK) {
-			cmem_set_block(k, p, CMEM_SEL_HEAP, base, bytes);
+			cmem_set_block(p, CMEM_SEL_HEAP, base, bytes);
 			cmem_regs_changed(k, p);
 			return true;
 		}

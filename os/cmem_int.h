@@ -48,7 +48,7 @@ static inline uint64_t blocks_bytes(const struct blk *b, unsigned n)
 /* p's blocks (its code segment is not one of them: struct cmem_code). */
 unsigned cmem_blocks_of(const struct kernel *k, const struct proc *p, struct blk b[2]);
 /* Sets the register of p's block sel to a block at base of size bytes. */
-void cmem_set_block(struct kernel *k, struct proc *p, unsigned sel, paddr_t base, uint64_t size);
+void cmem_set_block(struct proc *p, unsigned sel, paddr_t base, uint64_t size);
 /* partition, base-bounds: adds p's address space in memory (sign +1) to the
  * internal fragmentation's figures, or takes it away (-1). */
 void cmem_account(struct kernel *k, const struct proc *p, int sign);

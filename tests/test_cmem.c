@@ -778,3 +778,26 @@ TEST(execve_frees_the_old_image_for_the_new_one_or_kills_the_caller)
 	kernel_check(k);
 	kernel_free(k);
 }
+
+/* A code segment larger than the RAM is refused before any of it is built
+ * (its host copy would be as large): the load finds no memory. */
+TEST(a_code_segment_larger_than_the_ram_is_no_memory)
+{
+	char err[300];
+	static uint8_t bytes[64];
+	struct kernel_config c = config("segmentation");
+	struct kernel *k = kernel_new(&c, err, sizeof err);
+	CHECK(k != NULL);
+	struct elf_file ef = {.data = bytes, .len = sizeof bytes};
+	ef.img.nseg = 2;
+	ef.img.seg[0] = (struct elf_segment){.vaddr = 0, .memsz = 512ull << 20, .filesz = 16, .prot = PTE_R | PTE_X};
+	ef.img.seg[1] = (struct elf_segment){.vaddr = 0x40000000, .memsz = 16, .filesz = 16, .offset = 16,
+					     .prot = PTE_R | PTE_W, .phdr = 1};
+	ef.img.brk_start = 0x40001000;
+	struct proc *p = kernel_new_proc(k);
+	CHECK(p != NULL);
+	CHECK_EQ(cmem_load(k, p, &ef), -GUEST_ENOMEM);
+	kernel_discard(k, p);
+	kernel_check(k);
+	kernel_free(k);
+}
