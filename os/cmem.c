@@ -573,7 +573,8 @@ static void unload(struct kernel *k, struct proc *p)
 
 int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef)
 {
-	p->cm = xcalloc(1, sizeof *p->cm);
+	if (!p->cm) /* a second try (exec after freeing the old image) reuses it */
+		p->cm = xcalloc(1, sizeof *p->cm);
 	start_context(k, p);
 	p->cm->id = ++k->cm->next_id;
 	k->cm->loading = p;
