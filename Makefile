@@ -11,7 +11,7 @@ CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -I. -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
 CLI_DEFS := -DVMLAB_ROOT='"$(CURDIR)"' -DVMLAB_BUILD_DIR='"$(abspath $(BUILD))"'
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CC_QUIRKS) -MMD -MP
+ALL_CFLAGS = -std=c11 -ffp-contract=off $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CC_QUIRKS) -MMD -MP
 # clang 14's SLP vectorizer merges stores whose 64-bit offsets differ by a
 # multiple of 2^32 as if they were adjacent (a miscompile the 64 GiB physical
 # memory test catches), so it stays off.
