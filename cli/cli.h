@@ -17,6 +17,7 @@ struct cli_command {
 int cli_help(int argc, char **argv);
 int cli_trace(int argc, char **argv);
 int cli_run(int argc, char **argv);
+int cli_exercise(int argc, char **argv);
 
 /* Parse and check a command line as cli_trace and cli_run do, messages
  * included, and run nothing: return CLI_OK when it would go on (or printed

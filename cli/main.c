@@ -7,6 +7,7 @@
 static const struct cli_command commands[] = {
 	{"run", "run RISC-V programs as processes", cli_run},
 	{"trace", "replay a memory trace through the TLB, page tables and kernel", cli_trace},
+	{"exercise", "the OSTEP virtual-memory homework, byte for byte", cli_exercise},
 	{"help", "show this help", cli_help},
 };
 

@@ -1,0 +1,238 @@
+/* optparse's parsing, errors and help (CPython Lib/optparse.py). */
+#include "cli/pyopt.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HELP_WIDTH 78     /* optparse: $COLUMNS (80 unset) - 2 */
+#define HELP_POSITION 24  /* max_help_position */
+
+struct pyopt *pyopt_get(const struct pyopt_parser *p, const char *longname)
+{
+	for (int i = 0; i < p->nopts; i++)
+		if (!strcmp(p->opts[i].longname, longname))
+			return &p->opts[i];
+	fprintf(stderr, "pyopt: no option --%s\n", longname);
+	abort();
+}
+
+static int fail(const struct pyopt_parser *p, const char *fmt, const char *a, const char *b)
+{
+	fprintf(p->err, "Usage: %s [options]\n\n%s: error: ", p->prog, p->prog);
+	fprintf(p->err, fmt, a, b);
+	fputc('\n', p->err);
+	return 2;
+}
+
+/* Python's int(s, radix) after optparse's choice of radix; false when it
+ * would raise (or the value does not fit 64 bits). */
+static bool parse_int(const char *v, int64_t *out)
+{
+	const char *s = v;
+	while (isspace((unsigned char)*s))
+		s++;
+	bool neg = *s == '-';
+	if (*s == '+' || *s == '-')
+		s++;
+	int radix = 10;
+	if (v[0] == '0' && (v[1] == 'x' || v[1] == 'X'))
+		radix = 16;
+	else if (v[0] == '0' && (v[1] == 'b' || v[1] == 'B'))
+		radix = 2;
+	else if (v[0] == '0')
+		radix = 8;
+	if (s[0] == '0' && ((radix == 16 && (s[1] == 'x' || s[1] == 'X')) || (radix == 8 && (s[1] == 'o' || s[1] == 'O')) ||
+			    (radix == 2 && (s[1] == 'b' || s[1] == 'B'))))
+		s += 2, s += *s == '_';
+	uint64_t n = 0;
+	bool digit = false, under = false;
+	for (; *s && !isspace((unsigned char)*s); s++) {
+		if (*s == '_' && digit && !under) {
+			under = true;
+			continue;
+		}
+		int d = isdigit((unsigned char)*s) ? *s - '0' : isalpha((unsigned char)*s) ? tolower(*s) - 'a' + 10 : 99;
+		if (d >= radix || n > (UINT64_MAX - (uint64_t)d) / (uint64_t)radix)
+			return false;
+		n = n * (uint64_t)radix + (uint64_t)d;
+		digit = true, under = false;
+	}
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!digit || under || *s || n > (uint64_t)INT64_MAX + neg)
+		return false;
+	*out = neg ? (int64_t)(0 - n) : (int64_t)n;
+	return true;
+}
+
+/* Stores value (NULL for a flag) into o, named as given (for messages). */
+static int store(const struct pyopt_parser *p, struct pyopt *o, const char *given, const char *value)
+{
+	if (o->kind == PYOPT_TRUE) {
+		o->flag = true;
+		return -1;
+	}
+	if (o->kind == PYOPT_STRING) {
+		o->s = value;
+		return -1;
+	}
+	if (!parse_int(value, &o->i))
+		return fail(p, "option %s: invalid integer value: '%s'", given, value);
+	return -1;
+}
+
+static void print_help(const struct pyopt_parser *p);
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The long option a word names (exactly, or by an unambiguous prefix, as
+ * optparse's _match_abbrev: candidates listed sorted). 0 after --help. */
+static int long_option(const struct pyopt_parser *p, const char *name, size_t len, struct pyopt **found)
+{
+	const char *cand[65];
+	struct pyopt *of[65];
+	int n = 0;
+	char word[256], list[1024] = "";
+	snprintf(word, sizeof word, "--%.*s", (int)len, name);
+	if (!strncmp("help", name, len) && len <= 4)
+		cand[n] = "help", of[n++] = NULL;
+	for (int i = 0; i < p->nopts && n < 64; i++) {
+		const char *l = p->opts[i].longname;
+		if (strlen(l) == len && !strncmp(l, name, len)) { /* an exact match wins */
+			*found = &p->opts[i];
+			return -1;
+		}
+		if (!strncmp(l, name, len))
+			cand[n] = l, of[n++] = &p->opts[i];
+	}
+	if (n == 1 && !of[0])
+		return print_help(p), 0;
+	if (n == 1) {
+		*found = of[0];
+		return -1;
+	}
+	if (n == 0)
+		return fail(p, "no such option: %s%s", word, "");
+	qsort(cand, (size_t)n, sizeof cand[0], cmp_str);
+	for (int i = 0; i < n; i++) {
+		size_t used = strlen(list);
+		snprintf(list + used, sizeof list - used, "%s--%s", i ? ", " : "", cand[i]);
+	}
+	return fail(p, "ambiguous option: %s (%s?)", word, list);
+}
+
+static int parse_long(const struct pyopt_parser *p, int argc, char **argv, int *i)
+{
+	const char *arg = argv[*i] + 2, *eq = strchr(arg, '=');
+	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+	struct pyopt *o = NULL;
+	int st = long_option(p, arg, len, &o);
+	if (st != -1)
+		return st;
+	char given[300];
+	snprintf(given, sizeof given, "--%s", o->longname);
+	if (o->kind == PYOPT_TRUE)
+		return eq ? fail(p, "%s option does not take a value%s", given, "") : store(p, o, given, NULL);
+	if (eq)
+		return store(p, o, given, eq + 1);
+	if (*i + 1 >= argc)
+		return fail(p, "%s option requires 1 argument%s", given, "");
+	return store(p, o, given, argv[++*i]);
+}
+
+static int parse_short(const struct pyopt_parser *p, int argc, char **argv, int *i)
+{
+	for (const char *c = argv[*i] + 1; *c; c++) {
+		char given[3] = {'-', *c, 0};
+		struct pyopt *o = NULL;
+		if (*c == 'h') {
+			print_help(p);
+			return 0;
+		}
+		for (int k = 0; k < p->nopts && !o; k++)
+			if (p->opts[k].shortname == *c)
+				o = &p->opts[k];
+		if (!o)
+			return fail(p, "no such option: %s%s", given, "");
+		if (o->kind == PYOPT_TRUE) {
+			store(p, o, given, NULL);
+			continue;
+		}
+		if (c[1])
+			return store(p, o, given, c + 1);
+		if (*i + 1 >= argc)
+			return fail(p, "%s option requires 1 argument%s", given, "");
+		return store(p, o, given, argv[++*i]);
+	}
+	return -1;
+}
+
+int pyopt_parse(const struct pyopt_parser *p, int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		int st = -1;
+		if (!strcmp(a, "--"))
+			break;
+		if (!strncmp(a, "--", 2))
+			st = parse_long(p, argc, argv, &i);
+		else if (a[0] == '-' && a[1])
+			st = parse_short(p, argc, argv, &i);
+		if (st != -1)
+			return st;
+	}
+	return -1;
+}
+
+/* ---- -h ---- */
+
+/* One option's line(s): its strings, then its help wrapped at HELP_WIDTH
+ * from HELP_POSITION (or on the next line when the strings are too long). */
+static void help_row(FILE *out, const char *strings, const char *help)
+{
+	int len = fprintf(out, "  %s", strings);
+	int col = len;
+	if (col + 2 > HELP_POSITION) {
+		fputc('\n', out);
+		col = 0;
+	}
+	const char *w = help;
+	bool first = true;
+	while (*w) {
+		int avail = HELP_WIDTH - HELP_POSITION, n = 0, last_space = -1;
+		while (w[n] && n < avail) {
+			if (w[n] == ' ')
+				last_space = n;
+			n++;
+		}
+		if (w[n] && w[n] != ' ' && last_space > 0)
+			n = last_space;
+		fprintf(out, "%*s%.*s\n", first ? HELP_POSITION - col : HELP_POSITION, "", n, w);
+		first = false;
+		w += n;
+		while (*w == ' ')
+			w++;
+	}
+}
+
+static void print_help(const struct pyopt_parser *p)
+{
+	FILE *out = p->out;
+	fprintf(out, "Usage: %s [options]\n\nOptions:\n", p->prog);
+	help_row(out, "-h, --help", "show this help message and exit");
+	for (int i = 0; i < p->nopts; i++) {
+		const struct pyopt *o = &p->opts[i];
+		char meta[64], strings[200];
+		size_t k;
+		for (k = 0; o->dest[k] && k + 1 < sizeof meta; k++)
+			meta[k] = (char)toupper((unsigned char)o->dest[k]);
+		meta[k] = '\0';
+		if (o->kind == PYOPT_TRUE)
+			snprintf(strings, sizeof strings, "-%c, --%s", o->shortname, o->longname);
+		else
+			snprintf(strings, sizeof strings, "-%c %s, --%s=%s", o->shortname, meta, o->longname, meta);
+		help_row(out, strings, o->help);
+	}
+}

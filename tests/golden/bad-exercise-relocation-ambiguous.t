@@ -1,0 +1,5 @@
+$ vmlab exercise relocation --a 1k
+Usage: relocation.py [options]
+
+relocation.py: error: ambiguous option: --a (--addresses, --asize?)
+[2]

@@ -1,0 +1,3 @@
+$ vmlab exercise tlbx
+vmlab: exercise: no exercise tlbx (vmlab exercise --help lists them)
+[2]

@@ -1,0 +1,7 @@
+$ vmlab exercise --help
+usage: vmlab exercise NAME [the simulator's flags]
+Prints what the OSTEP homework simulator NAME prints for the same flags, byte for
+byte (-c: the answers); NAME -h lists its flags.
+
+exercises:
+  relocation         base and bounds (OSTEP ch. 15, relocation.py)
