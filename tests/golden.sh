@@ -42,20 +42,21 @@ check_example() {
 		diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") | head -20
 	fi
 }
-in_block=0 cmd="" want="" continued=0
+in_block=0 cmd="" want="" continued=0 lines=0 # lines: of want so far (its first may be empty)
 while IFS= read -r line; do
 	if [[ $line == '```'* ]]; then
 		[ -n "$cmd" ] && check_example "$cmd" "$want"
-		in_block=$((1 - in_block)) cmd="" want="" continued=0
+		in_block=$((1 - in_block)) cmd="" want="" continued=0 lines=0
 	elif [ $in_block -eq 1 ] && [ $continued -eq 1 ]; then
 		cmd+=$'\n'"$line"
 		[[ $line == *'\' ]] || continued=0
 	elif [ $in_block -eq 1 ] && [[ $line == '$ '* ]]; then
 		[ -n "$cmd" ] && check_example "$cmd" "$want"
-		cmd=${line#\$ } want=""
+		cmd=${line#\$ } want="" lines=0
 		[[ $line == *'\' ]] && continued=1
 	elif [ $in_block -eq 1 ] && [ -n "$cmd" ]; then
-		want+="${want:+$'\n'}$line"
+		[ $lines -gt 0 ] && want+=$'\n'
+		want+=$line lines=$((lines + 1))
 	fi
 done < README.md
 
