@@ -1,0 +1,32 @@
+/* vmlab exercise: what the exercises (cli/ex_NAME.c, one per OSTEP
+ * homework simulator) share with the command (cli/exercise.c). Each prints
+ * on standard output exactly what its simulator prints, with its flags
+ * parsed by cli/pyopt.h and its random choices from lib/pyrandom.h. */
+#ifndef CLI_EXERCISE_H
+#define CLI_EXERCISE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "cli/pyopt.h"
+#include "hw/mmu.h"
+#include "lib/pyrandom.h"
+
+/* The simulators' convert(): a size with an optional k, m or g suffix (of
+ * 1024s), parsed as Python's int(); false when int() would raise. */
+bool py_size(const char *v, int64_t *out);
+/* Python's '%08x' (a negative number keeps its sign in front). */
+const char *py_hex08(int64_t v, char buf[32]);
+/* A size Python could not convert: the traceback's last line on standard
+ * error, exit status 1 (what the simulator printed before stays printed). */
+int bad_size(const char *prog, const char *v);
+
+/* random.seed(seed) for an optparse int. */
+void py_seed(struct pyrandom *r, int64_t seed);
+
+/* The exercises: argv holds the words after the exercise's name. */
+int ex_relocation(int argc, char **argv);
+
+#endif
