@@ -65,6 +65,7 @@ struct exercise {
 
 static const struct exercise exercises[] = {
 	{"relocation", "base and bounds (OSTEP ch. 15, relocation.py)", ex_relocation},
+	{"paging-multilevel", "two-level page table (OSTEP ch. 20, vm-smalltables)", ex_paging_multilevel},
 };
 
 static void list(FILE *out)

@@ -28,5 +28,6 @@ void py_seed(struct pyrandom *r, int64_t seed);
 
 /* The exercises: argv holds the words after the exercise's name. */
 int ex_relocation(int argc, char **argv);
+int ex_paging_multilevel(int argc, char **argv);
 
 #endif

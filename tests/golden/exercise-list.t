@@ -5,3 +5,4 @@ byte (-c: the answers); NAME -h lists its flags.
 
 exercises:
   relocation         base and bounds (OSTEP ch. 15, relocation.py)
+  paging-multilevel  two-level page table (OSTEP ch. 20, vm-smalltables)
