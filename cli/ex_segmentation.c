@@ -45,6 +45,13 @@ static bool above_half(int64_t x, int64_t a)
 static bool seg_machine_build(struct seg_machine *x, const struct seg_regs *g, int64_t psize, int64_t asize)
 {
 	char err[200];
+	if (g->base0 < 0 || g->base1 < 0) {
+		fflush(stdout);
+		fprintf(stderr, "vmlab: exercise segmentation: segment %d would start at physical address %" PRId64
+			" (segmentation.py allows it; vmlab's memory has no negative addresses)\n", g->base0 < 0 ? 0 : 1,
+			g->base0 < 0 ? g->base0 : g->base1);
+		return false;
+	}
 	static const char *const names[2] = {"SEG0", "SEG1"};
 	struct mmu_config cfg;
 	mmu_config_defaults(&cfg);

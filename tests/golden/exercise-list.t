@@ -5,3 +5,4 @@ byte (-c: the answers); NAME -h lists its flags.
 
 exercises:
   relocation         base and bounds (OSTEP ch. 15, relocation.py)
+  segmentation       two segments, one growing down (OSTEP ch. 16, segmentation.py)
