@@ -15,10 +15,23 @@ void py_seed(struct pyrandom *r, int64_t seed)
 	pyrandom_seed(r, seed < 0 ? (uint64_t)0 - (uint64_t)seed : (uint64_t)seed, seed < 0);
 }
 
+bool py_int(const char *v, int64_t *out)
+{
+	char *end;
+	errno = 0;
+	long long x = strtoll(v, &end, 10);
+	while (*end == ' ' || *end == '\t' || *end == '\n')
+		end++;
+	if (errno || *end || end == v)
+		return false;
+	*out = x;
+	return true;
+}
+
 bool py_size(const char *v, int64_t *out)
 {
 	size_t n = strlen(v);
-	int64_t mult = 1;
+	int64_t mult = 1, x;
 	char digits[64];
 	if (n && strchr("kKmMgG", v[n - 1])) {
 		mult = (v[n - 1] == 'k' || v[n - 1] == 'K') ? 1 << 10 : (v[n - 1] == 'm' || v[n - 1] == 'M') ? 1 << 20 : 1 << 30;
@@ -28,12 +41,7 @@ bool py_size(const char *v, int64_t *out)
 		return false;
 	memcpy(digits, v, n);
 	digits[n] = '\0';
-	char *end;
-	errno = 0;
-	long long x = strtoll(digits, &end, 10);
-	while (*end == ' ' || *end == '\t' || *end == '\n')
-		end++;
-	if (errno || *end || end == digits || (x > 0 && x > INT64_MAX / mult) || (x < 0 && x < INT64_MIN / mult))
+	if (!py_int(digits, &x) || (x > 0 && x > INT64_MAX / mult) || (x < 0 && x < INT64_MIN / mult))
 		return false;
 	*out = x * mult;
 	return true;
@@ -65,6 +73,7 @@ struct exercise {
 
 static const struct exercise exercises[] = {
 	{"relocation", "base and bounds (OSTEP ch. 15, relocation.py)", ex_relocation},
+	{"segmentation", "two segments, one growing down (OSTEP ch. 16, segmentation.py)", ex_segmentation},
 	{"paging-multilevel", "two-level page table (OSTEP ch. 20, vm-smalltables)", ex_paging_multilevel},
 };
 

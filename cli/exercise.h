@@ -14,6 +14,9 @@
 #include "hw/mmu.h"
 #include "lib/pyrandom.h"
 
+/* Python's int(v) (base 10, surrounding blanks allowed); false when it
+ * would raise (or the value does not fit 64 bits). */
+bool py_int(const char *v, int64_t *out);
 /* The simulators' convert(): a size with an optional k, m or g suffix (of
  * 1024s), parsed as Python's int(); false when int() would raise. */
 bool py_size(const char *v, int64_t *out);
@@ -28,6 +31,7 @@ void py_seed(struct pyrandom *r, int64_t seed);
 
 /* The exercises: argv holds the words after the exercise's name. */
 int ex_relocation(int argc, char **argv);
+int ex_segmentation(int argc, char **argv);
 int ex_paging_multilevel(int argc, char **argv);
 
 #endif

@@ -5,4 +5,5 @@ byte (-c: the answers); NAME -h lists its flags.
 
 exercises:
   relocation         base and bounds (OSTEP ch. 15, relocation.py)
+  segmentation       two segments, one growing down (OSTEP ch. 16, segmentation.py)
   paging-multilevel  two-level page table (OSTEP ch. 20, vm-smalltables)

@@ -1,0 +1,17 @@
+$ vmlab exercise segmentation -c -A 5,2000
+ARG seed 0
+ARG address space size 1k
+ARG phys mem size 16k
+
+Segment register information:
+
+  Segment 0 base  (grows positive) : 0x00001aea (decimal 6890)
+  Segment 0 limit                  : 472
+
+  Segment 1 base  (grows negative) : 0x00001254 (decimal 4692)
+  Segment 1 limit                  : 450
+
+Virtual Address Trace
+  VA  0: 0x00000005 (decimal:    5) --> VALID in SEG0: 0x00001aef (decimal: 6895)
+Error: virtual address 2000 cannot be generated in an address space of size 1024
+[1]
