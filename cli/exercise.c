@@ -15,15 +15,9 @@ void py_seed(struct pyrandom *r, int64_t seed)
 	pyrandom_seed(r, seed < 0 ? (uint64_t)0 - (uint64_t)seed : (uint64_t)seed, seed < 0);
 }
 
-bool py_size(const char *v, int64_t *out)
+bool py_int(const char *v, size_t n, int64_t *out)
 {
-	size_t n = strlen(v);
-	int64_t mult = 1;
 	char digits[64];
-	if (n && strchr("kKmMgG", v[n - 1])) {
-		mult = (v[n - 1] == 'k' || v[n - 1] == 'K') ? 1 << 10 : (v[n - 1] == 'm' || v[n - 1] == 'M') ? 1 << 20 : 1 << 30;
-		n--;
-	}
 	if (n == 0 || n >= sizeof digits)
 		return false;
 	memcpy(digits, v, n);
@@ -33,7 +27,29 @@ bool py_size(const char *v, int64_t *out)
 	long long x = strtoll(digits, &end, 10);
 	while (*end == ' ' || *end == '\t' || *end == '\n')
 		end++;
-	if (errno || *end || end == digits || (x > 0 && x > INT64_MAX / mult) || (x < 0 && x < INT64_MIN / mult))
+	if (errno || *end || end == digits)
+		return false;
+	*out = x;
+	return true;
+}
+
+/* The length of v without convert()'s k, m or g suffix, and the suffix's multiplier. */
+static size_t size_digits(const char *v, int64_t *mult)
+{
+	size_t n = strlen(v);
+	*mult = 1;
+	if (n && strchr("kKmMgG", v[n - 1])) {
+		*mult = (v[n - 1] == 'k' || v[n - 1] == 'K') ? 1 << 10 : (v[n - 1] == 'm' || v[n - 1] == 'M') ? 1 << 20 : 1 << 30;
+		n--;
+	}
+	return n;
+}
+
+bool py_size(const char *v, int64_t *out)
+{
+	int64_t mult, x;
+	size_t n = size_digits(v, &mult);
+	if (!py_int(v, n, &x) || (x > 0 && x > INT64_MAX / mult) || (x < 0 && x < INT64_MIN / mult))
 		return false;
 	*out = x * mult;
 	return true;
@@ -48,11 +64,26 @@ const char *py_hex08(int64_t v, char buf[32])
 	return buf;
 }
 
-int bad_size(const char *prog, const char *v)
+int py_raise(const char *prog, const char *exception, const char *what)
 {
 	fflush(stdout);
-	fprintf(stderr, "%s: ValueError: invalid literal for int() with base 10: '%s'\n", prog, v);
+	fprintf(stderr, "%s: %s: %s\n", prog, exception, what);
 	return 1;
+}
+
+int bad_int(const char *prog, const char *v, size_t n)
+{
+	char what[200];
+	snprintf(what, sizeof what, "invalid literal for int() with base 10: '%.*s'", (int)n, v);
+	return py_raise(prog, "ValueError", what);
+}
+
+int bad_size(const char *prog, const char *v)
+{
+	int64_t mult;
+	if (!*v)
+		return py_raise(prog, "IndexError", "string index out of range");
+	return bad_int(prog, v, size_digits(v, &mult));
 }
 
 /* ---- the command ---- */
@@ -65,6 +96,7 @@ struct exercise {
 
 static const struct exercise exercises[] = {
 	{"relocation", "base and bounds (OSTEP ch. 15, relocation.py)", ex_relocation},
+	{"paging-linear", "linear page tables (OSTEP ch. 18, paging-linear-translate.py)", ex_paging_linear},
 };
 
 static void list(FILE *out)

@@ -12,7 +12,7 @@
 struct pyopt *pyopt_get(const struct pyopt_parser *p, const char *longname)
 {
 	for (int i = 0; i < p->nopts; i++)
-		if (!strcmp(p->opts[i].longname, longname))
+		if (p->opts[i].longname && !strcmp(p->opts[i].longname, longname))
 			return &p->opts[i];
 	fprintf(stderr, "pyopt: no option --%s\n", longname);
 	abort();
@@ -100,6 +100,8 @@ static int long_option(const struct pyopt_parser *p, const char *name, size_t le
 		cand[n] = "help", of[n++] = NULL;
 	for (int i = 0; i < p->nopts && n < 64; i++) {
 		const char *l = p->opts[i].longname;
+		if (!l)
+			continue;
 		if (strlen(l) == len && !strncmp(l, name, len)) { /* an exact match wins */
 			*found = &p->opts[i];
 			return -1;
@@ -229,7 +231,11 @@ static void print_help(const struct pyopt_parser *p)
 		for (k = 0; o->dest[k] && k + 1 < sizeof meta; k++)
 			meta[k] = (char)toupper((unsigned char)o->dest[k]);
 		meta[k] = '\0';
-		if (o->kind == PYOPT_TRUE)
+		if (!o->longname && o->kind == PYOPT_TRUE)
+			snprintf(strings, sizeof strings, "-%c", o->shortname);
+		else if (!o->longname)
+			snprintf(strings, sizeof strings, "-%c %s", o->shortname, meta);
+		else if (o->kind == PYOPT_TRUE)
 			snprintf(strings, sizeof strings, "-%c, --%s", o->shortname, o->longname);
 		else
 			snprintf(strings, sizeof strings, "-%c %s, --%s=%s", o->shortname, meta, o->longname, meta);
