@@ -15,9 +15,12 @@ void py_seed(struct pyrandom *r, int64_t seed)
 	pyrandom_seed(r, seed < 0 ? (uint64_t)0 - (uint64_t)seed : (uint64_t)seed, seed < 0);
 }
 
-bool py_int(const char *v, size_t n, int64_t *out)
+/* strtoll over the n bytes at v, with Python's blanks after: false when it
+ * does not take them all; *range tells an integer beyond 64 bits. */
+static bool int_literal(const char *v, size_t n, int64_t *out, bool *range)
 {
 	char digits[64];
+	*range = false;
 	if (n == 0 || n >= sizeof digits)
 		return false;
 	memcpy(digits, v, n);
@@ -27,10 +30,17 @@ bool py_int(const char *v, size_t n, int64_t *out)
 	long long x = strtoll(digits, &end, 10);
 	while (*end == ' ' || *end == '\t' || *end == '\n')
 		end++;
-	if (errno || *end || end == digits)
+	if (*end || end == digits)
 		return false;
+	*range = errno == ERANGE;
 	*out = x;
-	return true;
+	return !*range;
+}
+
+bool py_int(const char *v, size_t n, int64_t *out)
+{
+	bool range;
+	return int_literal(v, n, out, &range);
 }
 
 /* The length of v without convert()'s k, m or g suffix, and the suffix's multiplier. */
@@ -71,19 +81,35 @@ int py_raise(const char *prog, const char *exception, const char *what)
 	return 1;
 }
 
+/* A number Python holds but int64_t does not: vmlab's limit, not an error of the script. */
+static int too_big(const char *prog, const char *v, size_t n)
+{
+	fflush(stdout);
+	fprintf(stderr, "vmlab: exercise: %.*s: integers beyond 64 bits are not simulated (%s takes them)\n", (int)n, v,
+		prog);
+	return 1;
+}
+
 int bad_int(const char *prog, const char *v, size_t n)
 {
 	char what[200];
+	int64_t x;
+	bool range;
+	if (!int_literal(v, n, &x, &range) && range)
+		return too_big(prog, v, n);
 	snprintf(what, sizeof what, "invalid literal for int() with base 10: '%.*s'", (int)n, v);
 	return py_raise(prog, "ValueError", what);
 }
 
 int bad_size(const char *prog, const char *v)
 {
-	int64_t mult;
+	int64_t mult, x;
+	size_t n = size_digits(v, &mult);
 	if (!*v)
 		return py_raise(prog, "IndexError", "string index out of range");
-	return bad_int(prog, v, size_digits(v, &mult));
+	if (py_int(v, n, &x)) /* the suffix's multiple overflowed */
+		return too_big(prog, v, strlen(v));
+	return bad_int(prog, v, n);
 }
 
 /* ---- the command ---- */

@@ -23,10 +23,11 @@ bool py_int(const char *v, size_t n, int64_t *out);
 bool py_size(const char *v, int64_t *out);
 /* Python's '%08x' (a negative number keeps its sign in front). */
 const char *py_hex08(int64_t v, char buf[32]);
-/* A size Python could not convert: the traceback's last line on standard
+/* A size Python could not convert (or 64 bits cannot hold): the traceback's last line on standard
  * error, exit status 1 (what the simulator printed before stays printed). */
 int bad_size(const char *prog, const char *v);
-/* int() of the n bytes at v raised: its ValueError, as bad_size. */
+/* int() of the n bytes at v raised: its ValueError, as bad_size (or, for
+ * an integer Python takes but 64 bits do not hold, vmlab's message). */
 int bad_int(const char *prog, const char *v, size_t n);
 /* Any other exception the simulator would die of ("ZeroDivisionError",
  * "float division by zero"), as bad_size. */

@@ -5,3 +5,4 @@ byte (-c: the answers); NAME -h lists its flags.
 
 exercises:
   relocation         base and bounds (OSTEP ch. 15, relocation.py)
+  paging-linear      linear page tables (OSTEP ch. 18, paging-linear-translate.py)
