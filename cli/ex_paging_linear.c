@@ -104,12 +104,12 @@ static bool linear_map(struct linear_machine *m, int64_t vpn, int64_t pfn, char 
 
 /* The hardware walk of the script's in-range address va32: true with its
  * physical address, false for an invalid PTE. */
-static bool linear_translate(const struct linear_machine *m, uint64_t va32, int64_t *pa)
+static bool linear_translate(struct linear_machine *m, uint64_t va32, int64_t *pa)
 {
 	struct walk_result w;
 	struct fault f;
 	uint64_t refs = 0;
-	if (!pt_walk(&m->fmt, (struct physmem *)&m->pm, m->pt.root, va32 << m->scale, ACCESS_READ, PRIV_USER, 0, &w,
+	if (!pt_walk(&m->fmt, &m->pm, m->pt.root, va32 << m->scale, ACCESS_READ, PRIV_USER, 0, &w,
 		     &f, &refs))
 		return false;
 	*pa = (int64_t)(w.pa >> m->scale);
@@ -207,7 +207,7 @@ static bool linear_table(struct pyrandom *r, const struct linear_problem *lp, st
 }
 
 /* One line of the trace; -1 to go on, else the exit status. */
-static int linear_line(const char *prog, const struct linear_problem *lp, const struct linear_machine *m,
+static int linear_line(const char *prog, const struct linear_problem *lp, struct linear_machine *m,
 		       int64_t va, bool solve)
 {
 	char h[32], ph[32];
@@ -230,7 +230,7 @@ static int linear_line(const char *prog, const struct linear_problem *lp, const 
 
 /* The trace: num random addresses, or the comma-separated list given. */
 static int linear_trace(struct pyrandom *r, const char *prog, const struct linear_problem *lp,
-			const struct linear_machine *m, const char *addresses, int64_t num, bool solve)
+			struct linear_machine *m, const char *addresses, int64_t num, bool solve)
 {
 	int st = -1;
 	printf("Virtual Address Trace\n");
