@@ -126,7 +126,7 @@ static int seg_trace(const char *prog, const char *addresses, const int64_t *dra
 			*comma = '\0';
 		if (drawn)
 			va = drawn[i];
-		else if (!py_int(word, &va))
+		else if (!py_int(word, strlen(word), &va))
 			st = bad_size(prog, word);
 		if (st != -1)
 			break;

@@ -15,33 +15,51 @@ void py_seed(struct pyrandom *r, int64_t seed)
 	pyrandom_seed(r, seed < 0 ? (uint64_t)0 - (uint64_t)seed : (uint64_t)seed, seed < 0);
 }
 
-bool py_int(const char *v, int64_t *out)
+/* strtoll over the n bytes at v, with Python's blanks after: false when it
+ * does not take them all; *range tells an integer beyond 64 bits. */
+static bool int_literal(const char *v, size_t n, int64_t *out, bool *range)
 {
-	char *end;
-	errno = 0;
-	long long x = strtoll(v, &end, 10);
-	while (*end == ' ' || *end == '\t' || *end == '\n')
-		end++;
-	if (errno || *end || end == v)
-		return false;
-	*out = x;
-	return true;
-}
-
-bool py_size(const char *v, int64_t *out)
-{
-	size_t n = strlen(v);
-	int64_t mult = 1, x;
 	char digits[64];
-	if (n && strchr("kKmMgG", v[n - 1])) {
-		mult = (v[n - 1] == 'k' || v[n - 1] == 'K') ? 1 << 10 : (v[n - 1] == 'm' || v[n - 1] == 'M') ? 1 << 20 : 1 << 30;
-		n--;
-	}
+	*range = false;
 	if (n == 0 || n >= sizeof digits)
 		return false;
 	memcpy(digits, v, n);
 	digits[n] = '\0';
-	if (!py_int(digits, &x) || (x > 0 && x > INT64_MAX / mult) || (x < 0 && x < INT64_MIN / mult))
+	char *end;
+	errno = 0;
+	long long x = strtoll(digits, &end, 10);
+	while (*end == ' ' || *end == '\t' || *end == '\n')
+		end++;
+	if (*end || end == digits)
+		return false;
+	*range = errno == ERANGE;
+	*out = x;
+	return !*range;
+}
+
+bool py_int(const char *v, size_t n, int64_t *out)
+{
+	bool range;
+	return int_literal(v, n, out, &range);
+}
+
+/* The length of v without convert()'s k, m or g suffix, and the suffix's multiplier. */
+static size_t size_digits(const char *v, int64_t *mult)
+{
+	size_t n = strlen(v);
+	*mult = 1;
+	if (n && strchr("kKmMgG", v[n - 1])) {
+		*mult = (v[n - 1] == 'k' || v[n - 1] == 'K') ? 1 << 10 : (v[n - 1] == 'm' || v[n - 1] == 'M') ? 1 << 20 : 1 << 30;
+		n--;
+	}
+	return n;
+}
+
+bool py_size(const char *v, int64_t *out)
+{
+	int64_t mult, x;
+	size_t n = size_digits(v, &mult);
+	if (!py_int(v, n, &x) || (x > 0 && x > INT64_MAX / mult) || (x < 0 && x < INT64_MIN / mult))
 		return false;
 	*out = x * mult;
 	return true;
@@ -56,11 +74,42 @@ const char *py_hex08(int64_t v, char buf[32])
 	return buf;
 }
 
-int bad_size(const char *prog, const char *v)
+int py_raise(const char *prog, const char *exception, const char *what)
 {
 	fflush(stdout);
-	fprintf(stderr, "%s: ValueError: invalid literal for int() with base 10: '%s'\n", prog, v);
+	fprintf(stderr, "%s: %s: %s\n", prog, exception, what);
 	return 1;
+}
+
+/* A number Python holds but int64_t does not: vmlab's limit, not an error of the script. */
+static int too_big(const char *prog, const char *v, size_t n)
+{
+	fflush(stdout);
+	fprintf(stderr, "vmlab: exercise: %.*s: integers beyond 64 bits are not simulated (%s takes them)\n", (int)n, v,
+		prog);
+	return 1;
+}
+
+int bad_int(const char *prog, const char *v, size_t n)
+{
+	char what[200];
+	int64_t x;
+	bool range;
+	if (!int_literal(v, n, &x, &range) && range)
+		return too_big(prog, v, n);
+	snprintf(what, sizeof what, "invalid literal for int() with base 10: '%.*s'", (int)n, v);
+	return py_raise(prog, "ValueError", what);
+}
+
+int bad_size(const char *prog, const char *v)
+{
+	int64_t mult, x;
+	size_t n = size_digits(v, &mult);
+	if (!*v)
+		return py_raise(prog, "IndexError", "string index out of range");
+	if (py_int(v, n, &x)) /* the suffix's multiple overflowed */
+		return too_big(prog, v, strlen(v));
+	return bad_int(prog, v, n);
 }
 
 /* ---- the command ---- */
@@ -74,6 +123,7 @@ struct exercise {
 static const struct exercise exercises[] = {
 	{"relocation", "base and bounds (OSTEP ch. 15, relocation.py)", ex_relocation},
 	{"segmentation", "two segments, one growing down (OSTEP ch. 16, segmentation.py)", ex_segmentation},
+	{"paging-linear", "linear page tables (OSTEP ch. 18, paging-linear-translate.py)", ex_paging_linear},
 	{"paging-multilevel", "two-level page table (OSTEP ch. 20, vm-smalltables)", ex_paging_multilevel},
 };
 

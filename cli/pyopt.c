@@ -231,12 +231,12 @@ static void print_help(const struct pyopt_parser *p)
 		for (k = 0; o->dest[k] && k + 1 < sizeof meta; k++)
 			meta[k] = (char)toupper((unsigned char)o->dest[k]);
 		meta[k] = '\0';
-		if (o->kind == PYOPT_TRUE && !o->longname)
+		if (!o->longname && o->kind == PYOPT_TRUE)
 			snprintf(strings, sizeof strings, "-%c", o->shortname);
-		else if (o->kind == PYOPT_TRUE)
-			snprintf(strings, sizeof strings, "-%c, --%s", o->shortname, o->longname);
 		else if (!o->longname)
 			snprintf(strings, sizeof strings, "-%c %s", o->shortname, meta);
+		else if (o->kind == PYOPT_TRUE)
+			snprintf(strings, sizeof strings, "-%c, --%s", o->shortname, o->longname);
 		else
 			snprintf(strings, sizeof strings, "-%c %s, --%s=%s", o->shortname, meta, o->longname, meta);
 		help_row(out, strings, o->help);

@@ -16,7 +16,7 @@ enum pyopt_kind { PYOPT_INT, PYOPT_STRING, PYOPT_TRUE };
 
 struct pyopt {
 	char shortname;        /* 's' for -s, 0 for none */
-	const char *longname;  /* "seed" for --seed, NULL for none */
+	const char *longname;  /* "seed" for --seed, NULL for none (a short option only) */
 	enum pyopt_kind kind;
 	const char *dest;      /* the metavar is its upper case */
 	const char *help;

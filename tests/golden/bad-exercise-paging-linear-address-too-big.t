@@ -1,0 +1,25 @@
+$ vmlab exercise paging-linear -A 99999999999999999999999
+ARG seed 0
+ARG address space size 16k
+ARG phys mem size 64k
+ARG page size 4k
+ARG verbose False
+ARG addresses 99999999999999999999999
+
+
+The format of the page table is simple:
+The high-order (left-most) bit is the VALID bit.
+  If the bit is 1, the rest of the entry is the PFN.
+  If the bit is 0, the page is not valid.
+Use verbose mode (-v) if you want to print the VPN # by
+each entry of the page table.
+
+Page Table (from entry 0 down to the max size)
+  0x8000000c
+  0x00000000
+  0x00000000
+  0x80000006
+
+Virtual Address Trace
+vmlab: exercise: 99999999999999999999999: integers beyond 64 bits are not simulated (paging-linear-translate.py takes them)
+[1]

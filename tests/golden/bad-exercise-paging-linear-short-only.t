@@ -1,0 +1,5 @@
+$ vmlab exercise paging-linear --verbose
+Usage: paging-linear-translate.py [options]
+
+paging-linear-translate.py: error: no such option: --verbose
+[2]
