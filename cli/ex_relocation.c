@@ -9,23 +9,11 @@
  * base and limit: NULL (and a message) when the registers cannot be. */
 static struct mmu *bb_machine(struct physmem *pm, int64_t psize, int64_t base, int64_t limit)
 {
-	char err[200];
 	struct mmu_config cfg;
 	mmu_config_defaults(&cfg);
 	cfg.mech = &mmu_base_bounds;
-	uint64_t bytes = ((uint64_t)psize + 4095) & ~(uint64_t)4095;
-	if (physmem_init(pm, bytes, 12) != PHYSMEM_OK) {
-		fprintf(stderr, "vmlab: exercise relocation: no host memory for %" PRIu64 " bytes of physical memory\n", bytes);
-		return NULL;
-	}
-	struct mmu *m = mmu_new(&cfg, pm, NULL, err, sizeof err);
 	struct mmu_context ctx = {.kind = MMU_MECH_BASE_BOUNDS, .bb = {.base = (paddr_t)base, .bounds = (uint64_t)limit}};
-	if (m && mmu_load_context(m, &ctx, err, sizeof err) == MMU_OK)
-		return m;
-	fprintf(stderr, "vmlab: exercise relocation: %s\n", err);
-	mmu_free(m);
-	physmem_fini(pm);
-	return NULL;
+	return ex_machine("relocation", &cfg, (uint64_t)psize, &ctx, pm);
 }
 
 static void relocation_trace(struct pyrandom *r, struct mmu *m, int64_t asize, int64_t num, bool solve)
@@ -87,8 +75,7 @@ int ex_relocation(int argc, char **argv)
 	if (!py_size(o[4].s, &base))
 		return bad_size(p.prog, o[4].s);
 	if (limit == -1) {
-		volatile double quarter = (double)asize / 4.0, part = quarter * pyrandom_random(&r), sum = quarter + part;
-		limit = (int64_t)sum;
+		limit = py_random_limit(&r, asize);
 	}
 	if (base == -1 && limit >= psize) {
 		fflush(stdout);

@@ -44,7 +44,6 @@ static bool above_half(int64_t x, int64_t a)
  * a message) when the registers cannot be loaded. */
 static bool seg_machine_build(struct seg_machine *x, const struct seg_regs *g, int64_t psize, int64_t asize)
 {
-	char err[200];
 	if (g->base0 < 0 || g->base1 < 0) {
 		fflush(stdout);
 		fprintf(stderr, "vmlab: exercise segmentation: segment %d would start at physical address %" PRId64
@@ -63,27 +62,14 @@ static bool seg_machine_build(struct seg_machine *x, const struct seg_regs *g, i
 	x->asize = asize;
 	cfg.seg = (struct mmu_seg_config){.va_bits = x->va_bits, .sel_bits = 1, .names = {names[0], names[1]}};
 	int64_t top = max_of(psize, max_of(g->base0 + g->len0, g->nbase1));
-	uint64_t bytes = ((uint64_t)top + 4095) & ~(uint64_t)4095;
-	if (physmem_init(&x->pm, bytes, 12) != PHYSMEM_OK) {
-		fprintf(stderr, "vmlab: exercise segmentation: no host memory for %" PRIu64 " bytes of physical memory\n",
-			bytes);
-		return false;
-	}
-	x->m = mmu_new(&cfg, &x->pm, NULL, err, sizeof err);
 	/* a negative limit is no segment: segmentation.py finds every offset beyond it */
 	struct mmu_context ctx = {.kind = MMU_MECH_SEGMENTATION};
 	ctx.seg[0] = (struct mmu_segment){.base = (paddr_t)g->base0, .limit = (uint64_t)max_of(g->len0, 0),
 					  .prot = PTE_R | PTE_W};
 	ctx.seg[1] = (struct mmu_segment){.base = (paddr_t)g->nbase1, .limit = (uint64_t)max_of(g->len1, 0),
 					  .grows_down = true, .prot = PTE_R | PTE_W};
-	if (x->m && mmu_load_context(x->m, &ctx, err, sizeof err) == MMU_OK)
-		return true;
-	fflush(stdout);
-	fprintf(stderr, "vmlab: exercise segmentation: %s\n", err);
-	mmu_free(x->m);
-	x->m = NULL;
-	physmem_fini(&x->pm);
-	return false;
+	x->m = ex_machine("segmentation", &cfg, (uint64_t)top, &ctx, &x->pm);
+	return x->m != NULL;
 }
 
 static void seg_machine_free(struct seg_machine *x)
@@ -148,13 +134,6 @@ static int seg_trace(const char *prog, const char *addresses, const int64_t *dra
 	return st;
 }
 
-/* int(asize/4.0 + (asize/4.0 * random.random())) */
-static int64_t random_len(struct pyrandom *r, int64_t asize)
-{
-	volatile double quarter = (double)asize / 4.0, part = quarter * pyrandom_random(r), sum = quarter + part;
-	return (int64_t)sum;
-}
-
 /* Whether segmentation.py's search for base1 ends: some b in [0, psize) with
  * b + len1 < psize, above segment 0 or below it. */
 static bool base1_exists(const struct seg_regs *g, int64_t psize)
@@ -176,9 +155,9 @@ static int no_base(const char *which, int64_t len, int64_t psize)
 static int seg_registers(struct pyrandom *r, struct seg_regs *g, int64_t asize, int64_t psize)
 {
 	if (g->len0 == -1)
-		g->len0 = random_len(r, asize);
+		g->len0 = py_random_limit(r, asize);
 	if (g->len1 == -1)
-		g->len1 = random_len(r, asize);
+		g->len1 = py_random_limit(r, asize);
 	if ((g->base0 == -1 || g->base1 == -1) && (asize > INT64_MAX / 2 || psize <= 2 * asize))
 		return printf("Error: physical memory must be 2x GREATER than address space size (if randomly "
 			      "generating base registers)\n"), 1;

@@ -55,6 +55,31 @@ static size_t size_digits(const char *v, int64_t *mult)
 	return n;
 }
 
+int64_t py_random_limit(struct pyrandom *r, int64_t asize)
+{
+	volatile double quarter = (double)asize / 4.0, part = quarter * pyrandom_random(r), sum = quarter + part;
+	return (int64_t)sum;
+}
+
+struct mmu *ex_machine(const char *name, const struct mmu_config *cfg, uint64_t bytes, const struct mmu_context *ctx,
+		       struct physmem *pm)
+{
+	char err[200];
+	bytes = (bytes + 4095) & ~(uint64_t)4095;
+	fflush(stdout);
+	if (physmem_init(pm, bytes, 12) != PHYSMEM_OK) {
+		fprintf(stderr, "vmlab: exercise %s: no host memory for %" PRIu64 " bytes of physical memory\n", name, bytes);
+		return NULL;
+	}
+	struct mmu *m = mmu_new(cfg, pm, NULL, err, sizeof err);
+	if (m && mmu_load_context(m, ctx, err, sizeof err) == MMU_OK)
+		return m;
+	fprintf(stderr, "vmlab: exercise %s: %s\n", name, err);
+	mmu_free(m);
+	physmem_fini(pm);
+	return NULL;
+}
+
 bool py_size(const char *v, int64_t *out)
 {
 	int64_t mult, x;

@@ -35,6 +35,15 @@ int py_raise(const char *prog, const char *exception, const char *what);
 
 /* random.seed(seed) for an optparse int. */
 void py_seed(struct pyrandom *r, int64_t seed);
+/* int(asize/4.0 + (asize/4.0 * random.random())): the length relocation.py
+ * and segmentation.py draw for a limit not given. */
+int64_t py_random_limit(struct pyrandom *r, int64_t asize);
+
+/* The machine an exercise answers with: an MMU of cfg over bytes (rounded
+ * up to 4 KiB pages) of physical memory in *pm, loaded with ctx; NULL after
+ * "vmlab: exercise NAME: why" on standard error (nothing is left built). */
+struct mmu *ex_machine(const char *name, const struct mmu_config *cfg, uint64_t bytes, const struct mmu_context *ctx,
+		       struct physmem *pm);
 
 /* The exercises: argv holds the words after the exercise's name. */
 int ex_relocation(int argc, char **argv);

@@ -1055,11 +1055,9 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 			return vm_cow(k, p, f->va, next_use, out);
 		/* fall through */
 	default:
-		if (k->cm) { /* a bounds or segment violation: the hardware's own words */
-			fault_describe(f, reason, sizeof reason);
-			return kill_for_fault(k, p, f, reason, out);
-		}
 		fault_describe(f, reason, sizeof reason);
+		if (k->cm) /* a bounds or segment violation: the hardware's own words */
+			return kill_for_fault(k, p, f, reason, out);
 		return segfault(k, p, f, as_find_region(&p->as, f->va), reason, out);
 	}
 }
