@@ -59,17 +59,25 @@ static void process_row(FILE *out, const struct proc_record *r, uint64_t more)
 			r->faults, r->killed ? "  killed" : "");
 }
 
-static void program_row(FILE *out, const struct proc_record *r, uint64_t more)
+/* The start of a program's row: its pid and name (or "+N more" for the sum
+ * of the unlisted), and how it ended into end. */
+static void program_head(FILE *out, const struct proc_record *r, uint64_t more, char end[32])
 {
-	char end[32], label[32] = "";
+	char label[32];
 	if (more) {
 		more_label(label, sizeof label, more);
-		snprintf(end, sizeof end, "%s", r->state == PROC_LIVE ? "some running" : "all ended");
+		snprintf(end, 32, "%s", r->state == PROC_LIVE ? "some running" : "all ended");
 		fprintf(out, "%-22s", label);
 	} else {
-		ending(r, end, sizeof end);
+		ending(r, end, 32);
 		fprintf(out, "%5d %-16.16s", r->pid, r->name);
 	}
+}
+
+static void program_row(FILE *out, const struct proc_record *r, uint64_t more)
+{
+	char end[32];
+	program_head(out, r, more, end);
 	fprintf(out, " %12" PRIu64 " %10" PRIu64 " %10" PRIu64 " %7" PRIu64 " %8" PRIu64 " %7" PRIu64 " %4" PRIu64 "  %s\n",
 		r->insns, r->tlb_hits, r->tlb_misses, r->faults, r->resident, r->swapped, r->cow_copies, end);
 }
@@ -78,15 +86,8 @@ static void program_row(FILE *out, const struct proc_record *r, uint64_t more)
  * swap, and how long it waited for memory to start. */
 static void contiguous_row(FILE *out, const struct proc_record *r, uint64_t more)
 {
-	char end[32], label[32] = "";
-	if (more) {
-		more_label(label, sizeof label, more);
-		snprintf(end, sizeof end, "%s", r->state == PROC_LIVE ? "some running" : "all ended");
-		fprintf(out, "%-22s", label);
-	} else {
-		ending(r, end, sizeof end);
-		fprintf(out, "%5d %-16.16s", r->pid, r->name);
-	}
+	char end[32];
+	program_head(out, r, more, end);
 	fprintf(out, " %12" PRIu64 " %8" PRIu64 " %7" PRIu64 " %6.1f ms  %s\n", r->insns, r->resident, r->swapped,
 		(double)r->waited_ns / 1e6, end);
 }
