@@ -524,7 +524,8 @@ static void copy_segments(struct kernel *k, const struct elf_file *ef, paddr_t b
 	k->c.file_reads += page_up(k, bytes) >> k->fmt.page_shift;
 }
 
-static bool load_flat(struct kernel *k, struct proc *p, const struct elf_file *ef)
+/* partition, base-bounds: p's address space, placed and zeroed. */
+static bool place_flat(struct kernel *k, struct proc *p)
 {
 	paddr_t base;
 	uint64_t size = cmem_space_size(k, p->pid);
@@ -532,8 +533,36 @@ static bool load_flat(struct kernel *k, struct proc *p, const struct elf_file *e
 		return false;
 	cmem_set_block(p, 0, base, size);
 	memset(ram(k, base, size), 0, size);
-	copy_segments(k, ef, base, false, 0);
-	p->stack_top = size;
+	return true;
+}
+
+/* segmentation: p's code segment code (p takes the holder code_get gave),
+ * in memory, and its heap and stack segments of heap and stack bytes, placed
+ * and zeroed. */
+static bool place_segments(struct kernel *k, struct proc *p, struct cmem_code *code, uint64_t heap, uint64_t stack)
+{
+	p->cm->code = code;
+	if (!cmem_code_in(k, code, p))
+		return false;
+	p->cm->ctx.seg[CMEM_SEL_CODE].base = code->base;
+	p->cm->ctx.seg[CMEM_SEL_CODE].limit = code->size;
+	struct blk b[2] = {{CMEM_SEL_HEAP, 0, heap}, {k->cm->stack_sel, 0, stack}};
+	if (!cmem_place_all(k, p, b, 2)) {
+		cmem_code_out(k, code);
+		return false;
+	}
+	unsigned n = cmem_blocks_of(k, p, b);
+	for (unsigned i = 0; i < n; i++)
+		memset(ram(k, b[i].base, b[i].size), 0, b[i].size);
+	return true;
+}
+
+static bool load_flat(struct kernel *k, struct proc *p, const struct elf_file *ef)
+{
+	if (!place_flat(k, p))
+		return false;
+	copy_segments(k, ef, flat_base(p), false, 0);
+	p->stack_top = space_of(p);
 	return true;
 }
 
@@ -542,48 +571,43 @@ static bool load_segmented(struct kernel *k, struct proc *p, const struct elf_fi
 	struct cmem *cm = k->cm;
 	uint64_t code_size, heap = page_up(k, ef->img.brk_start > cm->seg_max ? ef->img.brk_start - cm->seg_max : 1);
 	uint8_t *image = code_image(k, ef, &code_size);
-	if (!image)
+	if (!image || !place_segments(k, p, code_get(k, image, code_size, true), heap, CMEM_SEG_STACK))
 		return false;
-	p->cm->code = code_get(k, image, code_size, true);
-	if (!cmem_code_in(k, p->cm->code, p))
-		return false;
-	p->cm->ctx.seg[CMEM_SEL_CODE].base = p->cm->code->base;
-	p->cm->ctx.seg[CMEM_SEL_CODE].limit = p->cm->code->size;
-	struct blk b[2] = {{CMEM_SEL_HEAP, 0, heap}, {cm->stack_sel, 0, CMEM_SEG_STACK}};
-	if (!cmem_place_all(k, p, b, 2)) {
-		cmem_code_out(k, p->cm->code);
-		return false;
-	}
-	unsigned n = cmem_blocks_of(k, p, b);
-	for (unsigned i = 0; i < n; i++)
-		memset(ram(k, b[i].base, b[i].size), 0, b[i].size);
-	copy_segments(k, ef, b[0].base, true, cm->seg_max);
+	copy_segments(k, ef, p->cm->ctx.seg[CMEM_SEL_HEAP].base, true, cm->seg_max);
 	p->stack_top = 1ull << k->cfg.mmu.seg.va_bits;
 	return true;
 }
 
-/* A load that failed: p holds nothing (its code segment's holder goes). */
-static void unload(struct kernel *k, struct proc *p)
+/* Starts building p's memory: its part (kept from a first try that failed),
+ * a fresh context and a new owner id; p is the one being built. */
+static void begin_build(struct kernel *k, struct proc *p)
 {
-	if (p->cm->code)
-		code_put(k, p->cm->code);
-	p->cm->code = NULL;
-	p->cm->id = 0;
-}
-
-int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef)
-{
-	if (!p->cm) /* a second try (exec after freeing the old image) reuses it */
+	if (!p->cm)
 		p->cm = xcalloc(1, sizeof *p->cm);
 	start_context(k, p);
 	p->cm->id = ++k->cm->next_id;
 	k->cm->loading = p;
-	bool ok = k->cm->segmented ? load_segmented(k, p, ef) : load_flat(k, p, ef);
+}
+
+/* Ends it: when it failed (!ok) p holds nothing (its code segment's holder
+ * goes). Returns ok. */
+static bool end_build(struct kernel *k, struct proc *p, bool ok)
+{
 	k->cm->loading = NULL;
-	if (!ok) {
-		unload(k, p);
+	if (ok)
+		return true;
+	if (p->cm->code)
+		code_put(k, p->cm->code);
+	p->cm->code = NULL;
+	p->cm->id = 0;
+	return false;
+}
+
+int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef)
+{
+	begin_build(k, p);
+	if (!end_build(k, p, k->cm->segmented ? load_segmented(k, p, ef) : load_flat(k, p, ef)))
 		return -GUEST_ENOMEM;
-	}
 	p->brk_start = p->brk = ef->img.brk_start;
 	p->cm->program = true;
 	cmem_account(k, p, +1);
@@ -595,44 +619,13 @@ int cmem_load(struct kernel *k, struct proc *p, const struct elf_file *ef)
 static bool spawn_segmented(struct kernel *k, struct proc *p)
 {
 	uint64_t quarter = (k->cfg.as_size / 4) & ~(page_size(k) - 1);
-	p->cm->code = code_get(k, xcalloc(1, quarter), quarter, false);
-	if (!cmem_code_in(k, p->cm->code, p))
-		return false;
-	p->cm->ctx.seg[CMEM_SEL_CODE].base = p->cm->code->base;
-	p->cm->ctx.seg[CMEM_SEL_CODE].limit = quarter;
-	struct blk b[2] = {{CMEM_SEL_HEAP, 0, 2 * quarter}, {k->cm->stack_sel, 0, quarter}};
-	if (!cmem_place_all(k, p, b, 2)) {
-		cmem_code_out(k, p->cm->code);
-		return false;
-	}
-	unsigned n = cmem_blocks_of(k, p, b);
-	for (unsigned i = 0; i < n; i++)
-		memset(ram(k, b[i].base, b[i].size), 0, b[i].size);
-	return true;
+	return place_segments(k, p, code_get(k, xcalloc(1, quarter), quarter, false), 2 * quarter, quarter);
 }
 
 bool cmem_spawn(struct kernel *k, struct proc *p)
 {
-	p->cm = xcalloc(1, sizeof *p->cm);
-	start_context(k, p);
-	p->cm->id = ++k->cm->next_id;
-	k->cm->loading = p;
-	bool ok;
-	if (k->cm->segmented) {
-		ok = spawn_segmented(k, p);
-	} else {
-		paddr_t base;
-		uint64_t size = cmem_space_size(k, p->pid);
-		ok = cmem_place(k, owner_of(p->cm->id, 0), size, p, &base);
-		if (ok) {
-			cmem_set_block(p, 0, base, size);
-			memset(ram(k, base, size), 0, size);
-		}
-	}
-	k->cm->loading = NULL;
-	if (!ok)
-		unload(k, p);
-	return ok;
+	begin_build(k, p);
+	return end_build(k, p, k->cm->segmented ? spawn_segmented(k, p) : place_flat(k, p));
 }
 
 vaddr_t cmem_brk_limit(const struct kernel *k, const struct proc *p)
