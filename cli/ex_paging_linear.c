@@ -274,8 +274,9 @@ static const char linear_intro[] = "\n"
 				   "Use verbose mode (-v) if you want to print the VPN # by\n"
 				   "each entry of the page table.\n\n";
 
-int ex_paging_linear(int argc, char **argv)
+int ex_paging_linear(struct ex_run *run, int argc, char **argv)
 {
+	(void)run; /* TODO: questions */
 	struct pyopt o[] = {
 		{'A', "addresses", PYOPT_STRING, "addresses",
 		 "a set of comma-separated pages to access; -1 means randomly generate", 0, "-1", false},

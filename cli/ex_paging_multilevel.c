@@ -220,8 +220,9 @@ static int ml_run(struct ml_os *os, int64_t allocated, int64_t num, bool solve)
 	return 0;
 }
 
-int ex_paging_multilevel(int argc, char **argv)
+int ex_paging_multilevel(struct ex_run *run, int argc, char **argv)
 {
+	(void)run; /* TODO: questions */
 	struct pyopt o[] = {
 		{'s', "seed", PYOPT_INT, "seed", "the random seed", 0, NULL, false},
 		{'a', "allocated", PYOPT_INT, "allocated", "number of virtual pages allocated", 64, NULL, false},

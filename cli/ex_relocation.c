@@ -16,32 +16,52 @@ static struct mmu *bb_machine(struct physmem *pm, int64_t psize, int64_t base, i
 	return ex_machine("relocation", &cfg, (uint64_t)psize, &ctx, pm);
 }
 
-static void relocation_trace(struct pyrandom *r, struct mmu *m, int64_t asize, int64_t num, bool solve)
+/* The question about va, its answer from the MMU and how it is found. */
+static bool relocation_answer(struct ex_run *run, struct mmu *m, int64_t i, int64_t va, int64_t base, int64_t limit,
+			      paddr_t *pa)
+{
+	struct fault f;
+	char h[32];
+	bool ok = mmu_translate(m, (vaddr_t)va, ACCESS_READ, PRIV_USER, pa, &f);
+	if (ok)
+		ex_ask_number(run, (int64_t)*pa, "VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ")", i, py_hex08(va, h), va);
+	else
+		ex_ask_word(run, "fault", "VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ")", i, py_hex08(va, h), va);
+	ex_explain(run, "bounds check: VA %" PRId64 " %s limit %" PRId64 "%s", va, ok ? "<" : ">=", limit,
+		   ok ? ", so the address is valid" : ": out of bounds, a segmentation violation");
+	if (ok)
+		ex_explain(run, "PA = base + VA = %" PRId64 " + %" PRId64 " = %" PRId64 " (0x%" PRIx64 ")", base, va,
+			   (int64_t)*pa, (uint64_t)*pa);
+	return ok;
+}
+
+static void relocation_trace(struct ex_run *run, struct pyrandom *r, struct mmu *m, int64_t asize, int64_t num,
+			     int64_t base, int64_t limit, bool solve)
 {
 	char h[32], ph[32];
-	printf("Virtual Address Trace\n");
+	fprintf(run->out, "Virtual Address Trace\n");
 	for (int64_t i = 0; i < num; i++) {
 		int64_t va = pyrandom_scaled(r, (double)asize);
 		paddr_t pa;
-		struct fault f;
+		bool ok = relocation_answer(run, m, i, va, base, limit, &pa);
 		if (!solve)
-			printf("  VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ") --> PA or segmentation violation?\n", i,
+			fprintf(run->out, "  VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ") --> PA or segmentation violation?\n", i,
 			       py_hex08(va, h), va);
-		else if (!mmu_translate(m, (vaddr_t)va, ACCESS_READ, PRIV_USER, &pa, &f))
-			printf("  VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ") --> SEGMENTATION VIOLATION\n", i,
+		else if (!ok)
+			fprintf(run->out, "  VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ") --> SEGMENTATION VIOLATION\n", i,
 			       py_hex08(va, h), va);
 		else
-			printf("  VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ") --> VALID: 0x%s (decimal: %4" PRId64 ")\n", i,
+			fprintf(run->out, "  VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ") --> VALID: 0x%s (decimal: %4" PRId64 ")\n", i,
 			       py_hex08(va, h), va, py_hex08((int64_t)pa, ph), (int64_t)pa);
 	}
-	printf("\n");
+	fprintf(run->out, "\n");
 	if (!solve)
-		printf("For each virtual address, either write down the physical address it translates to\n"
+		fprintf(run->out, "For each virtual address, either write down the physical address it translates to\n"
 		       "OR write down that it is an out-of-bounds address (a segmentation violation). For\n"
 		       "this problem, you should assume a simple virtual address space of a given size.\n\n");
 }
 
-int ex_relocation(int argc, char **argv)
+int ex_relocation(struct ex_run *run, int argc, char **argv)
 {
 	struct pyopt o[] = {
 		{'s', "seed", PYOPT_INT, "seed", "the random seed", 0, NULL, false},
@@ -57,7 +77,7 @@ int ex_relocation(int argc, char **argv)
 	if (st != -1)
 		return st;
 	int64_t seed = o[0].i, asize, psize, limit, base;
-	printf("\nARG seed %" PRId64 "\nARG address space size %s\nARG phys mem size %s\n\n", seed, o[1].s, o[2].s);
+	fprintf(run->out, "\nARG seed %" PRId64 "\nARG address space size %s\nARG phys mem size %s\n\n", seed, o[1].s, o[2].s);
 	struct pyrandom r;
 	py_seed(&r, seed);
 	if (!py_size(o[1].s, &asize))
@@ -65,11 +85,11 @@ int ex_relocation(int argc, char **argv)
 	if (!py_size(o[2].s, &psize))
 		return bad_size(p.prog, o[2].s);
 	if (psize <= 1)
-		return printf("Error: must specify a non-zero physical memory size.\n"), 1;
+		return fprintf(run->out, "Error: must specify a non-zero physical memory size.\n"), 1;
 	if (asize == 0)
-		return printf("Error: must specify a non-zero address-space size.\n"), 1;
+		return fprintf(run->out, "Error: must specify a non-zero address-space size.\n"), 1;
 	if (psize <= asize)
-		return printf("Error: physical memory size must be GREATER than address space size (for this simulation)\n"), 1;
+		return fprintf(run->out, "Error: physical memory size must be GREATER than address space size (for this simulation)\n"), 1;
 	if (!py_size(o[5].s, &limit))
 		return bad_size(p.prog, o[5].s);
 	if (!py_size(o[4].s, &base))
@@ -88,18 +108,20 @@ int ex_relocation(int argc, char **argv)
 			base = pyrandom_scaled(&r, (double)psize);
 		while (base + limit >= psize);
 	char h[32];
-	printf("Base-and-Bounds register information:\n\n  Base   : 0x%s (decimal %" PRId64 ")\n  Limit  : %" PRId64
+	fprintf(run->out, "Base-and-Bounds register information:\n\n  Base   : 0x%s (decimal %" PRId64 ")\n  Limit  : %" PRId64
 	       "\n\n", py_hex08(base, h), base, limit);
 	if (base + limit > psize) {
-		printf("Error: address space does not fit into physical memory with those base/bounds values.\n");
-		printf("Base + Limit: %" PRId64 "   Psize: %" PRId64 "\n", base + limit, psize);
+		fprintf(run->out, "Error: address space does not fit into physical memory with those base/bounds values.\n");
+		fprintf(run->out, "Base + Limit: %" PRId64 "   Psize: %" PRId64 "\n", base + limit, psize);
 		return 1;
 	}
 	struct physmem pm;
 	struct mmu *m = bb_machine(&pm, psize, base, limit);
 	if (!m)
 		return 1;
-	relocation_trace(&r, m, asize, o[3].i, o[6].flag);
+	run->words = "fault";
+	run->hex = true;
+	relocation_trace(run, &r, m, asize, o[3].i, base, limit, ex_solve(run, o[6].flag));
 	mmu_free(m);
 	physmem_fini(&pm);
 	return 0;

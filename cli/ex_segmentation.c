@@ -198,8 +198,9 @@ static void seg_print_registers(const struct seg_regs *g)
 	       py_hex08(g->base0, h0), g->base0, g->len0, py_hex08(g->nbase1, h1), g->nbase1, g->len1);
 }
 
-int ex_segmentation(int argc, char **argv)
+int ex_segmentation(struct ex_run *run, int argc, char **argv)
 {
+	(void)run; /* TODO: questions */
 	struct pyopt o[] = {
 		{'s', "seed", PYOPT_INT, "seed", "the random seed", 0, NULL, false},
 		{'A', "addresses", PYOPT_STRING, "addresses",

@@ -4,7 +4,9 @@
  * for byte; the answers come from vmlab's machine (the hw/ mechanisms). */
 #include "cli/exercise.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,12 +139,297 @@ int bad_size(const char *prog, const char *v)
 	return bad_int(prog, v, n);
 }
 
+/* ---- the questions an exercise asks ---- */
+
+bool ex_solve(const struct ex_run *run, bool flag)
+{
+	return run->mode == EX_EXPLAIN || (run->mode == EX_PRINT && flag);
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	if (n < 0)
+		panic("cannot format \"%s\"", fmt);
+	char *s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
+static void ask(struct ex_run *run, const char *word, int64_t value, const char *fmt, va_list ap)
+{
+	if (run->nq == run->cap) {
+		run->cap = run->cap ? 2 * run->cap : 16;
+		run->q = xrealloc(run->q, run->cap * sizeof *run->q);
+	}
+	run->q[run->nq++] = (struct ex_question){vformat(fmt, ap), word ? xstrdup(word) : NULL, value, xstrdup("")};
+}
+
+void ex_ask_number(struct ex_run *run, int64_t value, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ask(run, NULL, value, fmt, ap);
+	va_end(ap);
+}
+
+void ex_ask_word(struct ex_run *run, const char *word, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ask(run, word, 0, fmt, ap);
+	va_end(ap);
+}
+
+void ex_explain(struct ex_run *run, const char *fmt, ...)
+{
+	if (!run->nq)
+		panic("working explained before a question");
+	if (run->mode == EX_PRINT)
+		return;
+	struct ex_question *q = &run->q[run->nq - 1];
+	va_list ap;
+	va_start(ap, fmt);
+	char *line = vformat(fmt, ap);
+	va_end(ap);
+	size_t n = strlen(q->working), m = strlen(line);
+	q->working = xrealloc(q->working, n + m + 2);
+	memcpy(q->working + n, line, m);
+	memcpy(q->working + n + m, "\n", 2);
+	free(line);
+}
+
+const char *ex_bits(uint64_t v, unsigned width, unsigned split, char buf[80])
+{
+	char *p = buf;
+	for (unsigned i = width; i-- > 0 && p < buf + 78;) {
+		*p++ = (char)('0' + ((v >> i) & 1));
+		if (width - i == split && i)
+			*p++ = ' ';
+	}
+	*p = '\0';
+	return buf;
+}
+
+static void free_questions(struct ex_run *run)
+{
+	for (size_t i = 0; i < run->nq; i++) {
+		free(run->q[i].ask);
+		free(run->q[i].word);
+		free(run->q[i].working);
+	}
+	free(run->q);
+}
+
+/* The answer of q as a student would write it. */
+static const char *answer_text(const struct ex_run *run, const struct ex_question *q, char buf[40])
+{
+	if (q->word)
+		return q->word;
+	if (run->hex && q->value >= 0)
+		snprintf(buf, 40, "0x%" PRIx64, (uint64_t)q->value);
+	else
+		snprintf(buf, 40, "%" PRId64, q->value);
+	return buf;
+}
+
+/* Each line of text, indented by ind spaces. */
+static void indented(FILE *out, const char *text, int ind)
+{
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		fprintf(out, "%*s%.*s\n", ind, "", (int)n, p);
+		p += n + (nl != NULL);
+	}
+}
+
+static void print_working(const struct ex_run *run)
+{
+	char buf[40];
+	printf("How each answer is found:\n");
+	for (size_t i = 0; i < run->nq; i++) {
+		const struct ex_question *q = &run->q[i];
+		printf("\n%zu. %s: %s\n", i + 1, q->ask, answer_text(run, q, buf));
+		indented(stdout, q->working, 3);
+	}
+}
+
+/* ---- --check FILE ---- */
+
+/* One answer as a student wrote it: a number (decimal, -decimal or
+ * 0x-hex) or one of the exercise's words (any case). */
+struct ex_given {
+	bool is_word;
+	char word[16];
+	int64_t value;
+};
+
+static bool is_word_of(const char *words, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = words; *p; p += strspn(p, " ")) {
+		size_t m = strcspn(p, " ");
+		if (m == n && !strncmp(p, w, n))
+			return true;
+		p += m;
+	}
+	return false;
+}
+
+static bool parse_given(const struct ex_run *run, const char *tok, struct ex_given *g)
+{
+	char *end;
+	errno = 0;
+	bool hex = (tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X'));
+	if (hex ? isxdigit((unsigned char)tok[2]) : (isdigit((unsigned char)tok[0]) || (tok[0] == '-' && isdigit((unsigned char)tok[1])))) {
+		long long v = hex ? (long long)strtoull(tok + 2, &end, 16) : strtoll(tok, &end, 10);
+		*g = (struct ex_given){.value = v};
+		return !*end && errno != ERANGE;
+	}
+	size_t n = strlen(tok);
+	if (n >= sizeof g->word)
+		return false;
+	*g = (struct ex_given){.is_word = true};
+	for (size_t i = 0; i < n; i++)
+		g->word[i] = (char)tolower((unsigned char)tok[i]);
+	return is_word_of(run->words, g->word);
+}
+
+static bool given_right(const struct ex_question *q, const struct ex_given *g)
+{
+	return q->word ? g->is_word && !strcmp(g->word, q->word) : !g->is_word && g->value == q->value;
+}
+
+/* What a malformed line should have been. */
+static void expected_form(const struct ex_run *run, FILE *out)
+{
+	if (!*run->words)
+		fprintf(out, "a number (decimal or 0x-hex)");
+	else if (run->q && !run->q[0].word)
+		fprintf(out, "a number (decimal or 0x-hex) or %s", run->words);
+	else
+		fprintf(out, "one of: %s", run->words);
+}
+
+static void report_wrong(const struct ex_run *run, size_t i, const char *said)
+{
+	char buf[40];
+	const struct ex_question *q = &run->q[i];
+	printf("question %zu, %s: %s; the answer is %s\n", i + 1, q->ask, said, answer_text(run, q, buf));
+	indented(stdout, q->working, 4);
+}
+
+/* The answer lines of f (blank lines and # comments skipped), each
+ * graded against the next question; returns the number right. */
+static size_t grade(const struct ex_run *run, FILE *f, const char *path)
+{
+	char *line = NULL;
+	size_t cap = 0, right = 0, next = 0;
+	for (unsigned lineno = 1; getline(&line, &cap, f) > 0; lineno++) {
+		line[strcspn(line, "#\r\n")] = '\0';
+		char *tok = line + strspn(line, " \t");
+		tok[strcspn(tok, " \t")] = '\0';
+		if (!*tok)
+			continue;
+		if (next == run->nq) {
+			printf("%s:%u: an answer beyond the last question (there are %zu)\n", path, lineno, run->nq);
+			continue;
+		}
+		struct ex_given g;
+		char said[128];
+		if (!parse_given(run, tok, &g)) {
+			printf("%s:%u: \"%.40s\" is not an answer: expected ", path, lineno, tok);
+			expected_form(run, stdout);
+			printf("\n");
+			snprintf(said, sizeof said, "line %u cannot be read", lineno);
+			report_wrong(run, next++, said);
+		} else if (given_right(&run->q[next], &g)) {
+			right++, next++;
+		} else {
+			snprintf(said, sizeof said, "you answered %.40s", tok);
+			report_wrong(run, next++, said);
+		}
+	}
+	free(line);
+	for (; next < run->nq; next++)
+		report_wrong(run, next, "no answer");
+	return right;
+}
+
+static int check(const struct ex_run *run)
+{
+	FILE *f = fopen(run->check_file, "r");
+	if (!f) {
+		fprintf(stderr, "vmlab: exercise %s: --check %s: %s\n", run->name, run->check_file, strerror(errno));
+		return CLI_USAGE;
+	}
+	size_t right = grade(run, f, run->check_file);
+	bool read_error = ferror(f);
+	fclose(f);
+	if (read_error) {
+		fprintf(stderr, "vmlab: exercise %s: --check %s: cannot be read\n", run->name, run->check_file);
+		return CLI_USAGE;
+	}
+	printf("score %zu/%zu\n", right, run->nq);
+	return right == run->nq ? 0 : 1;
+}
+
+/* ---- --json ---- */
+
+static void json_lines(FILE *out, const char *text)
+{
+	fputc('[', out);
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		char *line = strndup(p, n);
+		if (p != text)
+			fputs(", ", out);
+		json_string(out, line);
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+	fputc(']', out);
+}
+
+static void json(const struct ex_run *run, int argc, char **argv, const char *text)
+{
+	printf("{\"exercise\": ");
+	json_string(stdout, run->name);
+	printf(", \"flags\": [");
+	for (int i = 0; i < argc; i++) {
+		printf(i ? ", " : "");
+		json_string(stdout, argv[i]);
+	}
+	printf("], \"problem\": ");
+	json_string(stdout, text);
+	printf(", \"questions\": [");
+	for (size_t i = 0; i < run->nq; i++) {
+		const struct ex_question *q = &run->q[i];
+		printf("%s{\"question\": ", i ? ", " : "");
+		json_string(stdout, q->ask);
+		if (q->word) {
+			printf(", \"answer\": ");
+			json_string(stdout, q->word);
+		} else {
+			printf(", \"answer\": %" PRId64, q->value);
+		}
+		printf(", \"working\": ");
+		json_lines(stdout, q->working);
+		printf("}");
+	}
+	printf("]}\n");
+}
+
 /* ---- the command ---- */
 
 struct exercise {
 	const char *name;
 	const char *summary;
-	int (*run)(int argc, char **argv);
+	int (*run)(struct ex_run *run, int argc, char **argv);
 };
 
 static const struct exercise exercises[] = {
@@ -154,11 +441,83 @@ static const struct exercise exercises[] = {
 
 static void list(FILE *out)
 {
-	fprintf(out, "usage: vmlab exercise NAME [the simulator's flags]\n"
+	fprintf(out, "usage: vmlab exercise NAME [the simulator's flags] [--explain | --check FILE | --json]\n"
 		     "Prints what the OSTEP homework simulator NAME prints for the same flags, byte for\n"
-		     "byte (-c: the answers); NAME -h lists its flags.\n\nexercises:\n");
+		     "byte (-c: the answers); NAME -h lists its flags.\n\n"
+		     "  --explain     the answers, then how each is found, step by step\n"
+		     "  --check FILE  grade the answers in FILE, one per line in question order (an\n"
+		     "                address or fault; hit or miss; a returned address or -1); blank\n"
+		     "                lines and # comments are skipped; exit 0 when all are right\n"
+		     "  --json        the problem, the answers and the working as one JSON object\n\n"
+		     "exercises:\n");
 	for (size_t i = 0; i < sizeof exercises / sizeof exercises[0]; i++)
 		fprintf(out, "  %-18s %s\n", exercises[i].name, exercises[i].summary);
+}
+
+/* Takes vmlab's own flags out of argv (before any "--"), setting the
+ * mode; false after a message when they cannot go together. */
+static bool own_flags(struct ex_run *run, int *argc, char **argv)
+{
+	int n = 0;
+	bool rest = false;
+	for (int i = 0; i < *argc; i++) {
+		enum ex_mode mode = EX_PRINT;
+		const char *file = NULL;
+		rest = rest || !strcmp(argv[i], "--");
+		if (rest)
+			;
+		else if (!strcmp(argv[i], "--explain"))
+			mode = EX_EXPLAIN;
+		else if (!strcmp(argv[i], "--json"))
+			mode = EX_JSON;
+		else if (!strncmp(argv[i], "--check=", 8))
+			mode = EX_CHECK, file = argv[i] + 8;
+		else if (!strcmp(argv[i], "--check")) {
+			if (i + 1 == *argc) {
+				fprintf(stderr, "vmlab: exercise %s: --check needs a FILE of answers\n", run->name);
+				return false;
+			}
+			mode = EX_CHECK, file = argv[++i];
+		}
+		if (mode == EX_PRINT) {
+			argv[n++] = argv[i];
+			continue;
+		}
+		if (run->mode != EX_PRINT && run->mode != mode) {
+			fprintf(stderr, "vmlab: exercise %s: --explain, --check and --json go one at a time\n", run->name);
+			return false;
+		}
+		run->mode = mode;
+		run->check_file = file;
+	}
+	*argc = n;
+	return true;
+}
+
+/* Runs the exercise in run's mode: its text goes to standard output, or,
+ * for --check and --json, into a buffer that is printed only when the
+ * exercise fails (its error is then what the user needs). */
+static int run_exercise(const struct exercise *e, struct ex_run *run, int argc, char **argv)
+{
+	char *text = NULL;
+	size_t len = 0;
+	bool buffered = run->mode == EX_CHECK || run->mode == EX_JSON;
+	run->out = buffered ? open_memstream(&text, &len) : stdout;
+	if (!run->out)
+		panic("out of host memory");
+	int st = e->run(run, argc, argv);
+	if (buffered)
+		fclose(run->out);
+	if (st == 0 && run->mode == EX_EXPLAIN)
+		print_working(run);
+	else if (st == 0 && run->mode == EX_CHECK)
+		st = check(run);
+	else if (st == 0 && run->mode == EX_JSON)
+		json(run, argc, argv, text);
+	else if (buffered)
+		fwrite(text, 1, len, stdout);
+	free(text);
+	return st;
 }
 
 int cli_exercise(int argc, char **argv)
@@ -171,9 +530,17 @@ int cli_exercise(int argc, char **argv)
 		list(stdout);
 		return CLI_OK;
 	}
-	for (size_t i = 0; i < sizeof exercises / sizeof exercises[0]; i++)
-		if (!strcmp(argv[1], exercises[i].name))
-			return exercises[i].run(argc - 2, argv + 2);
+	for (size_t i = 0; i < sizeof exercises / sizeof exercises[0]; i++) {
+		if (strcmp(argv[1], exercises[i].name))
+			continue;
+		struct ex_run run = {.name = exercises[i].name, .words = ""};
+		int n = argc - 2;
+		if (!own_flags(&run, &n, argv + 2))
+			return CLI_USAGE;
+		int st = run_exercise(&exercises[i], &run, n, argv + 2);
+		free_questions(&run);
+		return st;
+	}
 	fprintf(stderr, "vmlab: exercise: no exercise %s (vmlab exercise --help lists them)\n", argv[1]);
 	return CLI_USAGE;
 }

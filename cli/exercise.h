@@ -14,6 +14,7 @@
 #include "cli/pyopt.h"
 #include "hw/mmu.h"
 #include "lib/pyrandom.h"
+#include "lib/util.h"
 
 /* Python's int(s) for the n bytes at v (base 10, blanks around, a sign);
  * false when int() would raise (or the value does not fit 64 bits). */
@@ -45,10 +46,58 @@ int64_t py_random_limit(struct pyrandom *r, int64_t asize);
 struct mmu *ex_machine(const char *name, const struct mmu_config *cfg, uint64_t bytes, const struct mmu_context *ctx,
 		       struct physmem *pm);
 
+/* ---- what vmlab adds to every exercise: --explain, --check FILE, --json ----
+ *
+ * An exercise prints its simulator's text on run->out (standard output, or
+ * a buffer when the text is not what the user asked for) and records each
+ * question it asks, with the machine's answer and the working behind it, as
+ * it goes; cli/exercise.c then prints, grades or encodes them. */
+
+enum ex_mode {
+	EX_PRINT,   /* the simulator's text, as it prints it */
+	EX_EXPLAIN, /* the text with the answers (-c), then the working of each */
+	EX_CHECK,   /* grade the answers in a file */
+	EX_JSON,    /* the problem, the answers and the working as one JSON object */
+};
+
+struct ex_question {
+	char *ask;     /* what is asked, in the simulator's words ("VA 0x000001ff (decimal 511)") */
+	char *word;    /* the answer when it is a word ("fault", "hit"), else NULL */
+	int64_t value; /* the answer when it is a number */
+	char *working; /* the explanation: lines, each ending in '\n' */
+};
+
+struct ex_run {
+	const char *name;
+	enum ex_mode mode;
+	const char *check_file;
+	FILE *out;
+	/* How answers are written: the words an answer may be besides a
+	 * number ("fault", "hit miss"; "" for numbers only), and whether
+	 * numbers are shown in hex. Set by the exercise before its first question. */
+	const char *words;
+	bool hex;
+	struct ex_question *q;
+	size_t nq, cap;
+};
+
+/* Whether the exercise prints the answers: its -c flag, or what the mode
+ * needs (--explain shows them; --check and --json keep the problem's text). */
+bool ex_solve(const struct ex_run *run, bool flag);
+/* Records the next question: what it asks and its answer, a number or
+ * (word not NULL) one of run->words. */
+PRINTF_LIKE(3, 4) void ex_ask_number(struct ex_run *run, int64_t value, const char *fmt, ...);
+PRINTF_LIKE(3, 4) void ex_ask_word(struct ex_run *run, const char *word, const char *fmt, ...);
+/* Appends a line (without its '\n') to the working of the last question. */
+PRINTF_LIKE(2, 3) void ex_explain(struct ex_run *run, const char *fmt, ...);
+/* The bits of v, width of them, most significant first, with a space
+ * after the first split bits ("01 1010" for v 26, width 6, split 2). */
+const char *ex_bits(uint64_t v, unsigned width, unsigned split, char buf[80]);
+
 /* The exercises: argv holds the words after the exercise's name. */
-int ex_relocation(int argc, char **argv);
-int ex_segmentation(int argc, char **argv);
-int ex_paging_linear(int argc, char **argv);
-int ex_paging_multilevel(int argc, char **argv);
+int ex_relocation(struct ex_run *run, int argc, char **argv);
+int ex_segmentation(struct ex_run *run, int argc, char **argv);
+int ex_paging_linear(struct ex_run *run, int argc, char **argv);
+int ex_paging_multilevel(struct ex_run *run, int argc, char **argv);
 
 #endif

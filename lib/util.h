@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define WARN_UNUSED __attribute__((warn_unused_result))
 #define NORETURN __attribute__((noreturn))
@@ -27,6 +28,9 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+
+/* s as a JSON string, quoted and escaped. */
+void json_string(FILE *out, const char *s);
 
 static inline int is_pow2(uint64_t x) { return x && !(x & (x - 1)); }
 

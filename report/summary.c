@@ -268,8 +268,10 @@ static void record_json(FILE *out, const struct proc_record *r, const char *name
 		r->resident, r->swapped, r->faults, r->killed ? "true" : "false");
 	if (!programs)
 		return;
-	if (name)
-		fprintf(out, ", \"name\": \"%s\"", name);
+	if (name) {
+		fputs(", \"name\": ", out);
+		json_string(out, name);
+	}
 	fprintf(out, ", \"instructions\": %" PRIu64 ", \"tlb_hits\": %" PRIu64 ", \"tlb_misses\": %" PRIu64
 		     ", \"cow_copies\": %" PRIu64,
 		r->insns, r->tlb_hits, r->tlb_misses, r->cow_copies);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The OSTEP homework cases: for each exercise vmlab has, every NAME/NNN.args
+# The OSTEP homework cases: for each simulator of the data, every NAME/NNN.args
 # of the data (../shared/data/ostep from the project root, or
 # $VMLAB_DATA/ostep) must print exactly NAME/NNN.out on standard output.
 # Prints "ostep: N passed, N failed"; a failure shows a diff.
@@ -13,8 +13,8 @@ if [ ! -d "$data" ]; then
 	exit 1
 fi
 passed=0 failed=0
-for name in $("$vmlab" exercise --help | sed -n 's/^  \([a-z-]*\) .*/\1/p'); do
-	[ -d "$data/$name" ] || { echo "ostep: $data/$name is missing"; failed=$((failed + 1)); continue; }
+for dir in "$data"/*/; do
+	name=$(basename "$dir")
 	for args in "$data/$name"/*.args; do
 		want=${args%.args}.out
 		# shellcheck disable=SC2046 # the flags are words

@@ -1,7 +1,13 @@
 $ vmlab exercise --help
-usage: vmlab exercise NAME [the simulator's flags]
+usage: vmlab exercise NAME [the simulator's flags] [--explain | --check FILE | --json]
 Prints what the OSTEP homework simulator NAME prints for the same flags, byte for
 byte (-c: the answers); NAME -h lists its flags.
+
+  --explain     the answers, then how each is found, step by step
+  --check FILE  grade the answers in FILE, one per line in question order (an
+                address or fault; hit or miss; a returned address or -1); blank
+                lines and # comments are skipped; exit 0 when all are right
+  --json        the problem, the answers and the working as one JSON object
 
 exercises:
   relocation         base and bounds (OSTEP ch. 15, relocation.py)
