@@ -18,7 +18,7 @@ ALL_CFLAGS = -std=c11 -ffp-contract=off $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CC_Q
 ifneq ($(findstring clang,$(CC)),)
 CC_QUIRKS := -fno-slp-vectorize
 endif
-LDLIBS  += -lm
+LDLIBS  += -lgmp -lm
 
 LAYERS  := lib hw cpu os trace check report
 LIB_SRC := $(foreach d,$(LAYERS),$(wildcard $(d)/*.c))

@@ -298,7 +298,7 @@ int ex_paging_linear(struct ex_run *run, int argc, char **argv)
 	       "ARG verbose %s\nARG addresses %s\n\n",
 	       o[1].i, o[2].s, o[3].s, o[4].s, verbose ? "True" : "False", o[0].s);
 	struct pyrandom r;
-	py_seed(&r, o[1].i);
+	py_seed(&r, &o[1]);
 	int64_t asize, psize, pagesize;
 	if (!py_size(o[2].s, &asize))
 		return bad_size(p.prog, o[2].s);

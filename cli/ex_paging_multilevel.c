@@ -235,7 +235,7 @@ int ex_paging_multilevel(struct ex_run *run, int argc, char **argv)
 		return st;
 	printf("ARG seed %" PRId64 "\nARG allocated %" PRId64 "\nARG num %" PRId64 "\n\n", o[0].i, o[1].i, o[2].i);
 	struct ml_os os;
-	py_seed(&os.r, o[0].i);
+	py_seed(&os.r, &o[0]);
 	if (!ml_machine(&os))
 		return 1;
 	st = ml_run(&os, o[1].i, o[2].i, o[3].flag);

@@ -64,7 +64,7 @@ static void relocation_trace(struct ex_run *run, struct pyrandom *r, struct mmu 
 int ex_relocation(struct ex_run *run, int argc, char **argv)
 {
 	struct pyopt o[] = {
-		{'s', "seed", PYOPT_INT, "seed", "the random seed", 0, NULL, false},
+		{'s', "seed", PYOPT_BIGINT, "seed", "the random seed", 0, NULL, false},
 		{'a', "asize", PYOPT_STRING, "asize", "address space size (e.g., 16, 64k, 32m, 1g)", 0, "1k", false},
 		{'p', "physmem", PYOPT_STRING, "psize", "physical memory size (e.g., 16, 64k, 32m, 1g)", 0, "16k", false},
 		{'n', "addresses", PYOPT_INT, "num", "number of virtual addresses to generate", 5, NULL, false},
@@ -76,10 +76,12 @@ int ex_relocation(struct ex_run *run, int argc, char **argv)
 	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;
-	int64_t seed = o[0].i, asize, psize, limit, base;
-	fprintf(run->out, "\nARG seed %" PRId64 "\nARG address space size %s\nARG phys mem size %s\n\n", seed, o[1].s, o[2].s);
+	int64_t asize, psize, limit, base;
+	char seed[PYOPT_DECIMAL];
+	fprintf(run->out, "\nARG seed %s\nARG address space size %s\nARG phys mem size %s\n\n", pyopt_decimal(&o[0], seed),
+		o[1].s, o[2].s);
 	struct pyrandom r;
-	py_seed(&r, seed);
+	py_seed(&r, &o[0]);
 	if (!py_size(o[1].s, &asize))
 		return bad_size(p.prog, o[1].s);
 	if (!py_size(o[2].s, &psize))

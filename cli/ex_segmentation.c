@@ -220,7 +220,7 @@ int ex_segmentation(struct ex_run *run, int argc, char **argv)
 		return st;
 	printf("ARG seed %" PRId64 "\nARG address space size %s\nARG phys mem size %s\n\n", o[0].i, o[2].s, o[3].s);
 	struct pyrandom r;
-	py_seed(&r, o[0].i);
+	py_seed(&r, &o[0]);
 	int64_t asize, psize;
 	if (!py_size(o[2].s, &asize))
 		return bad_size(p.prog, o[2].s);

@@ -12,9 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-void py_seed(struct pyrandom *r, int64_t seed)
+void py_seed(struct pyrandom *r, const struct pyopt *seed)
 {
-	pyrandom_seed(r, seed < 0 ? (uint64_t)0 - (uint64_t)seed : (uint64_t)seed, seed < 0);
+	uint32_t key[PYOPT_BIG_BITS / 32];
+	pyrandom_seed_words(r, key, pyopt_words(seed, key));
 }
 
 /* strtoll over the n bytes at v, with Python's blanks after: false when it

@@ -34,8 +34,8 @@ int bad_int(const char *prog, const char *v, size_t n);
  * "float division by zero"), as bad_size. */
 int py_raise(const char *prog, const char *exception, const char *what);
 
-/* random.seed(seed) for an optparse int. */
-void py_seed(struct pyrandom *r, int64_t seed);
+/* random.seed(seed) for an optparse int (PYOPT_BIGINT, or PYOPT_INT). */
+void py_seed(struct pyrandom *r, const struct pyopt *seed);
 /* int(asize/4.0 + (asize/4.0 * random.random())): the length relocation.py
  * and segmentation.py draw for a limit not given. */
 int64_t py_random_limit(struct pyrandom *r, int64_t asize);

@@ -3,6 +3,8 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <gmp.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,45 +28,109 @@ static int fail(const struct pyopt_parser *p, const char *fmt, const char *a, co
 	return 2;
 }
 
-/* Python's int(s, radix) after optparse's choice of radix; false when it
- * would raise (or the value does not fit 64 bits). */
-static bool parse_int(const char *v, int64_t *out)
+/* Python's int(s, radix) after optparse's choice of radix, its digits
+ * (without underscores) into digits; false when int() would raise. */
+static bool int_digits(const char *v, char *digits, size_t cap, int *radix, bool *neg)
 {
 	const char *s = v;
 	while (isspace((unsigned char)*s))
 		s++;
-	bool neg = *s == '-';
+	*neg = *s == '-';
 	if (*s == '+' || *s == '-')
 		s++;
-	int radix = 10;
+	*radix = 10;
 	if (v[0] == '0' && (v[1] == 'x' || v[1] == 'X'))
-		radix = 16;
+		*radix = 16;
 	else if (v[0] == '0' && (v[1] == 'b' || v[1] == 'B'))
-		radix = 2;
+		*radix = 2;
 	else if (v[0] == '0')
-		radix = 8;
-	if (s[0] == '0' && ((radix == 16 && (s[1] == 'x' || s[1] == 'X')) || (radix == 8 && (s[1] == 'o' || s[1] == 'O')) ||
-			    (radix == 2 && (s[1] == 'b' || s[1] == 'B'))))
+		*radix = 8;
+	if (s[0] == '0' && ((*radix == 16 && (s[1] == 'x' || s[1] == 'X')) || (*radix == 8 && (s[1] == 'o' || s[1] == 'O')) ||
+			    (*radix == 2 && (s[1] == 'b' || s[1] == 'B'))))
 		s += 2, s += *s == '_';
-	uint64_t n = 0;
-	bool digit = false, under = false;
+	size_t n = 0;
+	bool under = false;
 	for (; *s && !isspace((unsigned char)*s); s++) {
-		if (*s == '_' && digit && !under) {
+		if (*s == '_' && n && !under) {
 			under = true;
 			continue;
 		}
 		int d = isdigit((unsigned char)*s) ? *s - '0' : isalpha((unsigned char)*s) ? tolower(*s) - 'a' + 10 : 99;
-		if (d >= radix || n > (UINT64_MAX - (uint64_t)d) / (uint64_t)radix)
+		if (d >= *radix || n + 1 >= cap)
 			return false;
-		n = n * (uint64_t)radix + (uint64_t)d;
-		digit = true, under = false;
+		digits[n++] = *s;
+		under = false;
 	}
+	digits[n] = '\0';
 	while (isspace((unsigned char)*s))
 		s++;
-	if (!digit || under || *s || n > (uint64_t)INT64_MAX + neg)
-		return false;
-	*out = neg ? (int64_t)(0 - n) : (int64_t)n;
-	return true;
+	return n && !under && !*s;
+}
+
+/* The integer optparse reads from v into z (initialized); false when int() would raise. */
+static bool int_value(const char *v, mpz_t z)
+{
+	size_t cap = strlen(v) + 1;
+	char *digits = malloc(cap);
+	int radix;
+	bool neg, ok = digits && int_digits(v, digits, cap, &radix, &neg);
+	if (ok) {
+		mpz_set_str(z, digits, radix);
+		if (neg)
+			mpz_neg(z, z);
+	}
+	free(digits);
+	return ok;
+}
+
+/* An int option's value into z (initialized): its text when given, else its default. */
+static void option_value(const struct pyopt *o, mpz_t z)
+{
+	if (o->kind != PYOPT_BIGINT || !o->s || !int_value(o->s, z))
+		mpz_set_si(z, (long)o->i);
+}
+
+const char *pyopt_decimal(const struct pyopt *o, char buf[PYOPT_DECIMAL])
+{
+	mpz_t z;
+	mpz_init(z);
+	option_value(o, z);
+	mpz_get_str(buf, 10, z);
+	mpz_clear(z);
+	return buf;
+}
+
+unsigned pyopt_words(const struct pyopt *o, uint32_t *key)
+{
+	size_t n = 0;
+	mpz_t z;
+	mpz_init(z);
+	option_value(o, z);
+	mpz_abs(z, z);
+	mpz_export(key, &n, -1, sizeof key[0], 0, 0, z);
+	mpz_clear(z);
+	return (unsigned)n;
+}
+
+enum int_status { INT_OK, INT_INVALID, INT_WIDE };
+
+/* Parses an int value into o (i when it fits 64 bits; a PYOPT_BIGINT
+ * keeps its text in s): INT_WIDE when it does not fit what o's kind holds. */
+static enum int_status parse_int(const char *v, struct pyopt *o)
+{
+	mpz_t z;
+	mpz_init(z);
+	enum int_status st = int_value(v, z) ? INT_OK : INT_INVALID;
+	bool fits64 = sizeof(long) == 8 && mpz_fits_slong_p(z);
+	if (st == INT_OK && (o->kind == PYOPT_INT ? !fits64 : mpz_sizeinbase(z, 2) > PYOPT_BIG_BITS))
+		st = INT_WIDE;
+	if (st == INT_OK) {
+		o->i = fits64 ? (int64_t)mpz_get_si(z) : 0;
+		if (o->kind == PYOPT_BIGINT)
+			o->s = v;
+	}
+	mpz_clear(z);
+	return st;
 }
 
 /* Stores value (NULL for a flag) into o, named as given (for messages). */
@@ -78,8 +144,15 @@ static int store(const struct pyopt_parser *p, struct pyopt *o, const char *give
 		o->s = value;
 		return -1;
 	}
-	if (!parse_int(value, &o->i))
+	enum int_status st = parse_int(value, o);
+	if (st == INT_INVALID)
 		return fail(p, "option %s: invalid integer value: '%s'", given, value);
+	if (st == INT_WIDE) {
+		fflush(p->out);
+		fprintf(p->err, "vmlab: exercise: option %s: %s: integers beyond %d bits are not simulated (%s takes them)\n",
+			given, value, o->kind == PYOPT_INT ? 64 : PYOPT_BIG_BITS, p->prog);
+		return 1;
+	}
 	return -1;
 }
 

@@ -12,7 +12,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
-enum pyopt_kind { PYOPT_INT, PYOPT_STRING, PYOPT_TRUE };
+/* PYOPT_INT holds 64 bits (in i); PYOPT_BIGINT any integer of up to
+ * PYOPT_BIG_BITS bits (a seed: CPython seeds with any int), read through
+ * pyopt_decimal and pyopt_words (and in i when it fits). */
+enum pyopt_kind { PYOPT_INT, PYOPT_STRING, PYOPT_TRUE, PYOPT_BIGINT };
+
+#define PYOPT_BIG_BITS 1024
+#define PYOPT_DECIMAL 320 /* room for a PYOPT_BIG_BITS int in decimal */
 
 struct pyopt {
 	char shortname;        /* 's' for -s, 0 for none */
@@ -38,6 +44,12 @@ struct pyopt_parser {
  * simulators ignore them), else the exit status: 0 after -h, 2 after an
  * error (both printed as optparse prints them). */
 int pyopt_parse(const struct pyopt_parser *p, int argc, char **argv);
+
+/* An int option's value in decimal, as Python prints it. */
+const char *pyopt_decimal(const struct pyopt *o, char buf[PYOPT_DECIMAL]);
+/* The 32-bit words of an int option's magnitude, least significant first,
+ * into key (PYOPT_BIG_BITS / 32 of them); returns how many (0 for 0). */
+unsigned pyopt_words(const struct pyopt *o, uint32_t *key);
 
 /* The option called longname (which must exist). */
 struct pyopt *pyopt_get(const struct pyopt_parser *p, const char *longname);

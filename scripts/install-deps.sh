@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages vmlab needs, when they are missing:
 # the host compilers, the RISC-V cross compiler for guest programs, qemu-user
-# for differential tests, valgrind for traces of real programs, clang's
+# for differential tests, valgrind for traces of real programs,
+# GMP (libgmp-dev: CPython-sized integer seeds for vmlab exercise), clang's
 # runtime libraries for `make fuzz` (libclang-rt-dev: libFuzzer and the
 # sanitizers for Debian's default clang, only recommended by clang), and time
 # (GNU time: the host-memory tests measure peak RSS with /usr/bin/time -v).
 set -euo pipefail
 
-packages=(build-essential clang libclang-rt-dev gcc-riscv64-unknown-elf qemu-user valgrind time)
+packages=(build-essential clang libclang-rt-dev libgmp-dev gcc-riscv64-unknown-elf qemu-user valgrind time)
 
 missing=()
 for p in "${packages[@]}"; do
