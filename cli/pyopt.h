@@ -39,6 +39,11 @@ struct pyopt_parser {
  * error (both printed as optparse prints them). */
 int pyopt_parse(const struct pyopt_parser *p, int argc, char **argv);
 
+/* optparse's parser.error(): the usage and "PROG: error: " with the
+ * message on p->err (standard output flushed first); returns 2, the exit
+ * status. For a value the exercise refuses after parsing. */
+__attribute__((format(printf, 2, 3))) int pyopt_error(const struct pyopt_parser *p, const char *fmt, ...);
+
 /* The option called longname (which must exist). */
 struct pyopt *pyopt_get(const struct pyopt_parser *p, const char *longname);
 
