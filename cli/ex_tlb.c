@@ -182,7 +182,7 @@ static int check_memory(const struct pyopt_parser *p, struct tlb_problem *tp)
 		return pyopt_error(p, "option -P/--pagesize: '%s' is not a size (a number, then k, m or g for KiB, MiB "
 				   "or GiB)", ps);
 	if (!is_pow2((uint64_t)bytes) || bytes > TLB_EX_MAX_PAGE || bytes < 1)
-		return pyopt_error(p, "option -P/--pagesize: %s (%" PRId64 " bytes): must be a power of two, 1 .. 1g", ps,
+		return pyopt_error(p, "option -P/--pagesize: %" PRId64 " bytes: must be a power of two, 1 .. 1g (1073741824)",
 				   bytes);
 	if (levels < 1 || levels > TLB_EX_MAX_LEVELS)
 		return pyopt_error(p, "option -L/--levels: %" PRId64 ": a page walk reads 1 .. %d levels", levels,
@@ -296,6 +296,11 @@ static void explain_victim(struct ex_run *run, const struct tlb_problem *tp, con
 			   const struct tlb_entry *view, uint64_t s, unsigned w)
 {
 	unsigned lru = oldest_way(tp, s, h->used);
+	if (tp->cfg.ways == 1) {
+		ex_explain(run, "direct-mapped: set %" PRIu64 " has one way; its entry (VPN 0x%0*" PRIx64 ") is replaced", s,
+			   tp->vpn_digits, view[0].tag);
+		return;
+	}
 	switch (tp->cfg.policy) {
 	case TLB_LRU:
 		history_line(run, tp, view, s, h->used, "the last uses", "least recently used", w);
@@ -323,6 +328,8 @@ static void explain_hit(struct ex_run *run, const struct tlb_problem *tp, const 
 			unsigned w)
 {
 	const char *name = tlb_policy_name(tp->cfg.policy);
+	if (tp->cfg.ways == 1)
+		return; /* nothing to choose from */
 	switch (tp->cfg.policy) {
 	case TLB_LRU:
 		ex_explain(run, "%s: way %u becomes the most recently used of set %" PRIu64, name, w, s);
@@ -428,14 +435,17 @@ static void print_args(FILE *out, const struct pyopt_parser *p)
 static void print_geometry(FILE *out, const struct tlb_problem *tp, const struct latency *lat)
 {
 	unsigned e = tp->cfg.entries, w = tp->cfg.ways;
-	if (tp->sets == 1)
-		fprintf(out, "TLB: %u entries, fully associative (one set of %u ways), %s replacement\n", e, w,
-			tlb_policy_name(tp->cfg.policy));
+	const char *policy = tlb_policy_name(tp->cfg.policy);
+	if (w == 1)
+		fprintf(out, "TLB: %u entr%s, direct-mapped (%u set%s of 1 way: a miss replaces the set's entry)\n", e,
+			e == 1 ? "y" : "ies", tp->sets, tp->sets == 1 ? "" : "s");
+	else if (tp->sets == 1)
+		fprintf(out, "TLB: %u entries, fully associative (one set of %u ways), %s replacement\n", e, w, policy);
 	else
-		fprintf(out, "TLB: %u entries, %s (%u sets of %u way%s), %s replacement\n", e,
-			w == 1 ? "direct-mapped" : "set associative", tp->sets, w, w == 1 ? "" : "s",
-			tlb_policy_name(tp->cfg.policy));
-	fprintf(out, "Pages of %" PRIu64 " bytes: VPN = VA >> %u", (uint64_t)1 << tp->page_shift, tp->page_shift);
+		fprintf(out, "TLB: %u entries, set associative (%u sets of %u ways), %s replacement\n", e, tp->sets, w,
+			policy);
+	fprintf(out, "Pages of %" PRIu64 " byte%s: VPN = VA >> %u", (uint64_t)1 << tp->page_shift,
+		tp->page_shift ? "s" : "", tp->page_shift);
 	if (tp->sets > 1)
 		fprintf(out, "; set = VPN mod %u (its low %u bit%s), tag = VPN >> %u", tp->sets, tp->set_bits,
 			tp->set_bits == 1 ? "" : "s", tp->set_bits);

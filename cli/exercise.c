@@ -304,12 +304,13 @@ static bool given_right(const struct ex_question *q, const struct ex_given *g)
 	return q->word ? g->is_word && !strcmp(g->word, q->word) : !g->is_word && g->value == q->value;
 }
 
-/* What a malformed line should have been. */
-static void expected_form(const struct ex_run *run, FILE *out)
+/* What a malformed line answering q should have been: one of the words
+ * when q's answer is one, else a number (or one of the words, if any). */
+static void expected_form(const struct ex_run *run, const struct ex_question *q, FILE *out)
 {
 	if (!*run->words)
 		fprintf(out, "a number (decimal or 0x-hex)");
-	else if (run->q && !run->q[0].word)
+	else if (!q->word)
 		fprintf(out, "a number (decimal or 0x-hex) or %s", run->words);
 	else
 		fprintf(out, "one of: %s", run->words);
@@ -343,7 +344,7 @@ static size_t grade(const struct ex_run *run, FILE *f, const char *path)
 		char said[128];
 		if (!parse_given(run, tok, &g)) {
 			printf("%s:%u: \"%.40s\" is not an answer: expected ", path, lineno, tok);
-			expected_form(run, stdout);
+			expected_form(run, &run->q[next], stdout);
 			printf("\n");
 			snprintf(said, sizeof said, "line %u cannot be read", lineno);
 			report_wrong(run, next++, said);
