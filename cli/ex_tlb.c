@@ -82,8 +82,8 @@ static int parse_addresses(const struct pyopt_parser *p, const char *list, struc
 		size_t len = strcspn(item, ",");
 		if (!parse_va(item, len, &tp->va[i])) {
 			free(tp->va);
-			return pyopt_error(p, "option -a/--addresses: item %zu, '%.*s', is not an address (decimal or "
-					   "0x-hex, below 2^64)", i + 1, (int)len, item);
+			return pyopt_error(p, "option -a/--addresses: item %zu, '%.*s%s', is not an address (decimal or "
+					   "0x-hex, below 2^64)", i + 1, (int)(len < 40 ? len : 40), item, len > 40 ? "..." : "");
 		}
 		item += len + 1;
 	}
