@@ -445,7 +445,8 @@ static void list(FILE *out)
 {
 	fprintf(out, "usage: vmlab exercise NAME [the simulator's flags] [--explain | --check FILE | --json]\n"
 		     "Prints what the OSTEP homework simulator NAME prints for the same flags, byte for\n"
-		     "byte (-c: the answers); NAME -h lists its flags.\n\n"
+		     "byte (-c: the answers); NAME -h lists its flags. tlb is vmlab's own, in the\n"
+		     "same style.\n\n"
 		     "  --explain     the answers, then how each is found, step by step\n"
 		     "  --check FILE  grade the answers in FILE, one per line in question order (an\n"
 		     "                address or fault; hit or miss; a returned address or -1); blank\n"

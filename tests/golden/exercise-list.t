@@ -1,7 +1,8 @@
 $ vmlab exercise --help
 usage: vmlab exercise NAME [the simulator's flags] [--explain | --check FILE | --json]
 Prints what the OSTEP homework simulator NAME prints for the same flags, byte for
-byte (-c: the answers); NAME -h lists its flags.
+byte (-c: the answers); NAME -h lists its flags. tlb is vmlab's own, in the
+same style.
 
   --explain     the answers, then how each is found, step by step
   --check FILE  grade the answers in FILE, one per line in question order (an
