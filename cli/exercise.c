@@ -305,12 +305,13 @@ static bool given_right(const struct ex_question *q, const struct ex_given *g)
 	return q->word ? g->is_word && !strcmp(g->word, q->word) : !g->is_word && g->value == q->value;
 }
 
-/* What a malformed line should have been. */
-static void expected_form(const struct ex_run *run, FILE *out)
+/* What a malformed line answering q should have been: one of the words
+ * when q's answer is one, else a number (or one of the words, if any). */
+static void expected_form(const struct ex_run *run, const struct ex_question *q, FILE *out)
 {
 	if (!*run->words)
 		fprintf(out, "a number (decimal or 0x-hex)");
-	else if (run->q && !run->q[0].word)
+	else if (!q->word)
 		fprintf(out, "a number (decimal or 0x-hex) or %s", run->words);
 	else
 		fprintf(out, "one of: %s", run->words);
@@ -344,7 +345,7 @@ static size_t grade(const struct ex_run *run, FILE *f, const char *path)
 		char said[128];
 		if (!parse_given(run, tok, &g)) {
 			printf("%s:%u: \"%.40s\" is not an answer: expected ", path, lineno, tok);
-			expected_form(run, stdout);
+			expected_form(run, &run->q[next], stdout);
 			printf("\n");
 			snprintf(said, sizeof said, "line %u cannot be read", lineno);
 			report_wrong(run, next++, said);
@@ -438,13 +439,15 @@ static const struct exercise exercises[] = {
 	{"segmentation", "two segments, one growing down (OSTEP ch. 16, segmentation.py)", ex_segmentation},
 	{"paging-linear", "linear page tables (OSTEP ch. 18, paging-linear-translate.py)", ex_paging_linear},
 	{"paging-multilevel", "two-level page table (OSTEP ch. 20, vm-smalltables)", ex_paging_multilevel},
+	{"tlb", "a TLB's hits, misses and access time (vmlab's own, OSTEP ch. 19)", ex_tlb},
 };
 
 static void list(FILE *out)
 {
 	fprintf(out, "usage: vmlab exercise NAME [the simulator's flags] [--explain | --check FILE | --json]\n"
 		     "Prints what the OSTEP homework simulator NAME prints for the same flags, byte for\n"
-		     "byte (-c: the answers); NAME -h lists its flags.\n\n"
+		     "byte (-c: the answers); NAME -h lists its flags. tlb is vmlab's own, in the\n"
+		     "same style.\n\n"
 		     "  --explain     the answers, then how each is found, step by step\n"
 		     "  --check FILE  grade the answers in FILE, one per line in question order (an\n"
 		     "                address or fault; hit or miss; a returned address or -1); blank\n"

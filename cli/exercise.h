@@ -99,5 +99,7 @@ int ex_relocation(struct ex_run *run, int argc, char **argv);
 int ex_segmentation(struct ex_run *run, int argc, char **argv);
 int ex_paging_linear(struct ex_run *run, int argc, char **argv);
 int ex_paging_multilevel(struct ex_run *run, int argc, char **argv);
+/* vmlab's own: a TLB's hits and misses and the effective access time. */
+int ex_tlb(struct ex_run *run, int argc, char **argv);
 
 #endif

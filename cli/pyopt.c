@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <gmp.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,10 +21,14 @@ struct pyopt *pyopt_get(const struct pyopt_parser *p, const char *longname)
 	abort();
 }
 
-static int fail(const struct pyopt_parser *p, const char *fmt, const char *a, const char *b)
+int pyopt_error(const struct pyopt_parser *p, const char *fmt, ...)
 {
+	va_list ap;
+	fflush(stdout);
 	fprintf(p->err, "Usage: %s [options]\n\n%s: error: ", p->prog, p->prog);
-	fprintf(p->err, fmt, a, b);
+	va_start(ap, fmt);
+	vfprintf(p->err, fmt, ap);
+	va_end(ap);
 	fputc('\n', p->err);
 	return 2;
 }
@@ -146,7 +151,7 @@ static int store(const struct pyopt_parser *p, struct pyopt *o, const char *give
 	}
 	enum int_status st = parse_int(value, o);
 	if (st == INT_INVALID)
-		return fail(p, "option %s: invalid integer value: '%s'", given, value);
+		return pyopt_error(p, "option %s: invalid integer value: '%s'", given, value);
 	if (st == INT_WIDE) {
 		fflush(p->out);
 		fprintf(p->err, "vmlab: exercise: option %s: %s: integers beyond %d bits are not simulated (%s takes them)\n",
@@ -189,13 +194,13 @@ static int long_option(const struct pyopt_parser *p, const char *name, size_t le
 		return -1;
 	}
 	if (n == 0)
-		return fail(p, "no such option: %s%s", word, "");
+		return pyopt_error(p, "no such option: %s", word);
 	qsort(cand, (size_t)n, sizeof cand[0], cmp_str);
 	for (int i = 0; i < n; i++) {
 		size_t used = strlen(list);
 		snprintf(list + used, sizeof list - used, "%s--%s", i ? ", " : "", cand[i]);
 	}
-	return fail(p, "ambiguous option: %s (%s?)", word, list);
+	return pyopt_error(p, "ambiguous option: %s (%s?)", word, list);
 }
 
 static int parse_long(const struct pyopt_parser *p, int argc, char **argv, int *i)
@@ -209,11 +214,11 @@ static int parse_long(const struct pyopt_parser *p, int argc, char **argv, int *
 	char given[300];
 	snprintf(given, sizeof given, "--%s", o->longname);
 	if (o->kind == PYOPT_TRUE)
-		return eq ? fail(p, "%s option does not take a value%s", given, "") : store(p, o, given, NULL);
+		return eq ? pyopt_error(p, "%s option does not take a value", given) : store(p, o, given, NULL);
 	if (eq)
 		return store(p, o, given, eq + 1);
 	if (*i + 1 >= argc)
-		return fail(p, "%s option requires 1 argument%s", given, "");
+		return pyopt_error(p, "%s option requires 1 argument", given);
 	return store(p, o, given, argv[++*i]);
 }
 
@@ -230,7 +235,7 @@ static int parse_short(const struct pyopt_parser *p, int argc, char **argv, int 
 			if (p->opts[k].shortname == *c)
 				o = &p->opts[k];
 		if (!o)
-			return fail(p, "no such option: %s%s", given, "");
+			return pyopt_error(p, "no such option: %s", given);
 		if (o->kind == PYOPT_TRUE) {
 			store(p, o, given, NULL);
 			continue;
@@ -238,7 +243,7 @@ static int parse_short(const struct pyopt_parser *p, int argc, char **argv, int 
 		if (c[1])
 			return store(p, o, given, c + 1);
 		if (*i + 1 >= argc)
-			return fail(p, "%s option requires 1 argument%s", given, "");
+			return pyopt_error(p, "%s option requires 1 argument", given);
 		return store(p, o, given, argv[++*i]);
 	}
 	return -1;

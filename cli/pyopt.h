@@ -50,6 +50,10 @@ const char *pyopt_decimal(const struct pyopt *o, char buf[PYOPT_DECIMAL]);
 /* The 32-bit words of an int option's magnitude, least significant first,
  * into key (PYOPT_BIG_BITS / 32 of them); returns how many (0 for 0). */
 unsigned pyopt_words(const struct pyopt *o, uint32_t *key);
+/* optparse's parser.error(): the usage and "PROG: error: " with the
+ * message on p->err (standard output flushed first); returns 2, the exit
+ * status. For a value the exercise refuses after parsing. */
+__attribute__((format(printf, 2, 3))) int pyopt_error(const struct pyopt_parser *p, const char *fmt, ...);
 
 /* The option called longname (which must exist). */
 struct pyopt *pyopt_get(const struct pyopt_parser *p, const char *longname);

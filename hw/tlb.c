@@ -238,6 +238,13 @@ const struct tlb_config *tlb_config(const struct tlb *t) { return &t->cfg; }
 
 unsigned tlb_occupancy(const struct tlb *t) { return t->occupancy; }
 
+const struct tlb_entry *tlb_way(const struct tlb *t, uint64_t s, unsigned w)
+{
+	if (s >= t->sets || w >= t->ways)
+		panic("set %llu way %u of a TLB of %u sets of %u ways", (unsigned long long)s, w, t->sets, t->ways);
+	return &t->entry[s * t->ways + w];
+}
+
 /* ---- The hash index (hashed TLBs): slot numbers under linear probing ---- */
 
 /* Indexes slot, whose key must be valid and not yet indexed. */

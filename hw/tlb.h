@@ -367,6 +367,12 @@ void tlb_asid_counters_clear(struct tlb *t);
 const struct tlb_config *tlb_config(const struct tlb *t);
 /* Number of valid entries (for tests and reports). */
 unsigned tlb_occupancy(const struct tlb *t);
+/* The set a base page's vpn maps to (its low log2(sets) bits). */
+static inline uint64_t tlb_set_of(const struct tlb *t, vpn_t vpn) { return vpn & t->set_mask; }
+/* The entry in way w of set s, valid or not (for displays); panics unless
+ * s < sets and w < ways. An entry of a lookup or an insert is in way
+ * tlb_entry_slot(t, e) % ways of set tlb_entry_slot(t, e) / ways. */
+const struct tlb_entry *tlb_way(const struct tlb *t, uint64_t s, unsigned w);
 /* Checks every internal invariant (slow: O(entries)). Returns true when they
  * hold; otherwise false with a description of the first broken one in err. */
 bool tlb_check(const struct tlb *t, char *err, size_t errlen);

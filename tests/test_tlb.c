@@ -387,6 +387,19 @@ TEST(direct_mapped_pages_of_one_set_evict_each_other)
 	tlb_free(t);
 }
 
+TEST(set_of_and_way_show_where_an_entry_is)
+{
+	struct tlb *t = make(8, 2, TLB_LRU, false, 0); /* four sets of two ways */
+	CHECK_EQ(tlb_set_of(t, 13), 1);
+	CHECK(!tlb_way(t, 1, 0)->valid && !tlb_way(t, 1, 1)->valid);
+	put(t, 0, 13, 1);
+	put(t, 0, 5, 2);
+	CHECK(tlb_way(t, 1, 0)->valid && tlb_way(t, 1, 0)->tag == 13);
+	CHECK(tlb_way(t, 1, 1)->valid && tlb_way(t, 1, 1)->tag == 5);
+	CHECK(!tlb_way(t, 0, 0)->valid && !tlb_way(t, 3, 1)->valid);
+	tlb_free(t);
+}
+
 TEST(invalid_ways_are_filled_first_lowest_index_first)
 {
 	for (enum tlb_policy p = TLB_LRU; p <= TLB_PLRU; p++) {

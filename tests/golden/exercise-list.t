@@ -1,7 +1,8 @@
 $ vmlab exercise --help
 usage: vmlab exercise NAME [the simulator's flags] [--explain | --check FILE | --json]
 Prints what the OSTEP homework simulator NAME prints for the same flags, byte for
-byte (-c: the answers); NAME -h lists its flags.
+byte (-c: the answers); NAME -h lists its flags. tlb is vmlab's own, in the
+same style.
 
   --explain     the answers, then how each is found, step by step
   --check FILE  grade the answers in FILE, one per line in question order (an
@@ -14,3 +15,4 @@ exercises:
   segmentation       two segments, one growing down (OSTEP ch. 16, segmentation.py)
   paging-linear      linear page tables (OSTEP ch. 18, paging-linear-translate.py)
   paging-multilevel  two-level page table (OSTEP ch. 20, vm-smalltables)
+  tlb                a TLB's hits, misses and access time (vmlab's own, OSTEP ch. 19)

@@ -1,0 +1,5 @@
+$ vmlab exercise tlb -a 18446744073709551616
+Usage: vmlab exercise tlb [options]
+
+vmlab exercise tlb: error: option -a/--addresses: item 1, '18446744073709551616', is not an address (decimal or 0x-hex, below 2^64)
+[2]

@@ -1,0 +1,31 @@
+$ vmlab exercise tlb -s 1 -e 4 -w 4 -c
+ARG seed 1
+ARG entries 4
+ARG ways 4
+ARG policy lru
+ARG pagesize 4k
+ARG addresses -1
+ARG numaddrs 10
+ARG maxpage 32
+ARG workingset 4
+ARG locality 80
+ARG levels 1
+
+TLB: 4 entries, fully associative (one set of 4 ways), lru replacement
+Pages of 4096 bytes: VPN = VA >> 12
+Latency: a TLB lookup 1 ns, a memory reference 80 ns (DRAM); a miss also reads 1 page-table level from memory
+A set is shown as [way 0 way 1 ...]: the VPN each way holds, - when empty; the TLB starts empty.
+
+Virtual Address Trace
+  VA  0: 0x0001ba6c --> VPN 0x1b set 0 MISS  [0x1b - - -]
+  VA  1: 0x00004074 --> VPN 0x04 set 0 MISS  [0x1b 0x04 - -]
+  VA  2: 0x0000d008 --> VPN 0x0d set 0 MISS  [0x1b 0x04 0x0d -]
+  VA  3: 0x000183a9 --> VPN 0x18 set 0 MISS  [0x1b 0x04 0x0d 0x18]
+  VA  4: 0x0001c068 --> VPN 0x1c set 0 MISS  [0x1c 0x04 0x0d 0x18]  replaced 0x1b
+  VA  5: 0x0000d619 --> VPN 0x0d set 0 HIT   [0x1c 0x04 0x0d 0x18]
+  VA  6: 0x0001b076 --> VPN 0x1b set 0 MISS  [0x1c 0x1b 0x0d 0x18]  replaced 0x04
+  VA  7: 0x0001b7ee --> VPN 0x1b set 0 HIT   [0x1c 0x1b 0x0d 0x18]
+  VA  8: 0x0001c380 --> VPN 0x1c set 0 HIT   [0x1c 0x1b 0x0d 0x18]
+  VA  9: 0x0001b058 --> VPN 0x1b set 0 HIT   [0x1c 0x1b 0x0d 0x18]
+
+FINALSTATS hits 4  misses 6  hit rate 40.00%  total 1290 ns  EAT 129.00 ns
