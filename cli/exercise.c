@@ -146,6 +146,11 @@ bool ex_solve(const struct ex_run *run, bool flag)
 	return run->mode == EX_EXPLAIN || (run->mode == EX_PRINT && flag);
 }
 
+bool ex_answering(const struct ex_run *run, bool flag)
+{
+	return flag || run->mode != EX_PRINT;
+}
+
 static char *vformat(const char *fmt, va_list ap)
 {
 	va_list again;
@@ -209,6 +214,24 @@ const char *ex_bits(uint64_t v, unsigned width, unsigned split, char buf[80])
 		*p++ = (char)('0' + ((v >> i) & 1));
 		if (width - i == split && i)
 			*p++ = ' ';
+	}
+	*p = '\0';
+	return buf;
+}
+
+const char *ex_fields(uint64_t v, const unsigned *widths, unsigned n, char buf[160])
+{
+	unsigned below = 0;
+	for (unsigned k = 0; k < n; k++)
+		below += widths[k];
+	if (below > 64 || n > 16)
+		panic("%u bits in %u fields", below, n);
+	char *p = buf;
+	for (unsigned k = 0; k < n; k++) {
+		below -= widths[k];
+		char bits[80];
+		uint64_t field = below < 64 ? v >> below : 0;
+		p += sprintf(p, "%s%s", k ? " | " : "", widths[k] ? ex_bits(field, widths[k], 0, bits) : "-");
 	}
 	*p = '\0';
 	return buf;
