@@ -309,9 +309,10 @@ static bool parse_given(const struct ex_run *run, const char *tok, struct ex_giv
 	errno = 0;
 	bool hex = (tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X'));
 	if (hex ? isxdigit((unsigned char)tok[2]) : (isdigit((unsigned char)tok[0]) || (tok[0] == '-' && isdigit((unsigned char)tok[1])))) {
-		long long v = hex ? (long long)strtoull(tok + 2, &end, 16) : strtoll(tok, &end, 10);
+		unsigned long long u = hex ? strtoull(tok + 2, &end, 16) : 0;
+		long long v = hex ? (long long)u : strtoll(tok, &end, 10);
 		*g = (struct ex_given){.value = v};
-		return !*end && errno != ERANGE;
+		return !*end && errno != ERANGE && (!hex || u <= INT64_MAX);
 	}
 	size_t n = strlen(tok);
 	if (n >= sizeof g->word)
@@ -327,15 +328,13 @@ static bool given_right(const struct ex_question *q, const struct ex_given *g)
 	return q->word ? g->is_word && !strcmp(g->word, q->word) : !g->is_word && g->value == q->value;
 }
 
-/* What a malformed line should have been. */
+/* What a malformed line should have been: what parse_given takes (never
+ * what the questions' answers are, which would give them away). */
 static void expected_form(const struct ex_run *run, FILE *out)
 {
-	if (!*run->words)
-		fprintf(out, "a number (decimal or 0x-hex)");
-	else if (run->q && !run->q[0].word)
-		fprintf(out, "a number (decimal or 0x-hex) or %s", run->words);
-	else
-		fprintf(out, "one of: %s", run->words);
+	fprintf(out, "a number (decimal or 0x-hex)");
+	if (*run->words)
+		fprintf(out, " or %s%s", strchr(run->words, ' ') ? "one of: " : "", run->words);
 }
 
 static void report_wrong(const struct ex_run *run, size_t i, const char *said)
@@ -347,24 +346,31 @@ static void report_wrong(const struct ex_run *run, size_t i, const char *said)
 }
 
 /* The answer lines of f (blank lines and # comments skipped), each
- * graded against the next question; returns the number right. */
-static size_t grade(const struct ex_run *run, FILE *f, const char *path)
+ * graded against the next question; returns the number right, *extra the
+ * answers beyond the last question. A read error stops the grading, its
+ * errno in *read_errno (else 0), for the caller to report. */
+static size_t grade(const struct ex_run *run, FILE *f, const char *path, size_t *extra, int *read_errno)
 {
 	char *line = NULL;
 	size_t cap = 0, right = 0, next = 0;
+	*extra = 0;
 	for (unsigned lineno = 1; getline(&line, &cap, f) > 0; lineno++) {
 		line[strcspn(line, "#\r\n")] = '\0';
 		char *tok = line + strspn(line, " \t");
-		tok[strcspn(tok, " \t")] = '\0';
+		size_t n = strlen(tok);
+		while (n && (tok[n - 1] == ' ' || tok[n - 1] == '\t'))
+			tok[--n] = '\0';
 		if (!*tok)
 			continue;
+		bool one_word = !tok[strcspn(tok, " \t")];
 		if (next == run->nq) {
 			printf("%s:%u: an answer beyond the last question (there are %zu)\n", path, lineno, run->nq);
+			++*extra;
 			continue;
 		}
 		struct ex_given g;
 		char said[128];
-		if (!parse_given(run, tok, &g)) {
+		if (!one_word || !parse_given(run, tok, &g)) {
 			printf("%s:%u: \"%.40s\" is not an answer: expected ", path, lineno, tok);
 			expected_form(run, stdout);
 			printf("\n");
@@ -377,7 +383,10 @@ static size_t grade(const struct ex_run *run, FILE *f, const char *path)
 			report_wrong(run, next++, said);
 		}
 	}
+	*read_errno = ferror(f) ? errno : 0;
 	free(line);
+	if (*read_errno)
+		return right;
 	for (; next < run->nq; next++)
 		report_wrong(run, next, "no answer");
 	return right;
@@ -390,15 +399,20 @@ static int check(const struct ex_run *run)
 		fprintf(stderr, "vmlab: exercise %s: --check %s: %s\n", run->name, run->check_file, strerror(errno));
 		return CLI_USAGE;
 	}
-	size_t right = grade(run, f, run->check_file);
-	bool read_error = ferror(f);
+	size_t extra;
+	int read_errno;
+	size_t right = grade(run, f, run->check_file, &extra, &read_errno);
 	fclose(f);
-	if (read_error) {
-		fprintf(stderr, "vmlab: exercise %s: --check %s: cannot be read\n", run->name, run->check_file);
+	if (read_errno) {
+		fflush(stdout);
+		fprintf(stderr, "vmlab: exercise %s: --check %s: %s\n", run->name, run->check_file, strerror(read_errno));
 		return CLI_USAGE;
 	}
-	printf("score %zu/%zu\n", right, run->nq);
-	return right == run->nq ? 0 : 1;
+	printf("score %zu/%zu", right, run->nq);
+	if (extra)
+		printf(" (and %zu answer%s beyond the last question)", extra, extra == 1 ? "" : "s");
+	printf("\n");
+	return right == run->nq && !extra ? 0 : 1;
 }
 
 /* ---- --json ---- */
