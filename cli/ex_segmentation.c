@@ -90,11 +90,11 @@ static void seg_explain(struct ex_run *run, const struct seg_machine *x, const s
 	unsigned widths[2] = {1, x->va_bits - 1};
 	const char *verdict = ok ? ", so the address is valid" : ": out of bounds, a segmentation violation";
 	if ((int64_t)mva != va)
-		ex_explain(run, "the address space (%" PRId64 " bytes) is no power of two: the machine's has 2^%u, its upper "
-			   "half at the top, so VA %" PRId64 " is its address %" PRId64 " + %" PRId64 " - %" PRId64
+		ex_explain(run, "the address space (%" PRId64 " bytes) is not a power of two: the machine's has 2^%u, its "
+			   "upper half at the top, so VA %" PRId64 " is its address %" PRId64 " + %" PRId64 " - %" PRId64
 			   " = %" PRIu64, x->asize, x->va_bits, va, va, 2 * max, x->asize, (uint64_t)mva);
-	ex_explain(run, "VA 0x%s in %u bits, segment bit | offset: %s", py_hex08((int64_t)mva, h), x->va_bits,
-		   ex_fields(mva, widths, 2, b));
+	ex_explain(run, "%s 0x%s in %u bits, segment bit | offset: %s", (int64_t)mva != va ? "its address" : "VA",
+		   py_hex08((int64_t)mva, h), x->va_bits, ex_fields(mva, widths, 2, b));
 	if (mva >> (x->va_bits - 1) == 0) {
 		ex_explain(run, "segment bit 0: segment 0, which grows positive; offset 0x%" PRIx64 " = %" PRId64,
 			   (uint64_t)offset, offset);
