@@ -345,6 +345,18 @@ static void report_wrong(const struct ex_run *run, size_t i, const char *said)
 	indented(stdout, q->working, 4);
 }
 
+/* The text of an answer line without its comment, its end of line and
+ * the blanks around it ("" for a blank line). */
+static char *answer_of(char *line)
+{
+	line[strcspn(line, "#\r\n")] = '\0';
+	char *text = line + strspn(line, " \t");
+	size_t n = strlen(text);
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		text[--n] = '\0';
+	return text;
+}
+
 /* The answer lines of f (blank lines and # comments skipped), each
  * graded against the next question; returns the number right, *extra the
  * answers beyond the last question. A read error stops the grading, its
@@ -355,11 +367,7 @@ static size_t grade(const struct ex_run *run, FILE *f, const char *path, size_t 
 	size_t cap = 0, right = 0, next = 0;
 	*extra = 0;
 	for (unsigned lineno = 1; getline(&line, &cap, f) > 0; lineno++) {
-		line[strcspn(line, "#\r\n")] = '\0';
-		char *tok = line + strspn(line, " \t");
-		size_t n = strlen(tok);
-		while (n && (tok[n - 1] == ' ' || tok[n - 1] == '\t'))
-			tok[--n] = '\0';
+		char *tok = answer_of(line);
 		if (!*tok)
 			continue;
 		bool one_word = !tok[strcspn(tok, " \t")];
@@ -383,7 +391,7 @@ static size_t grade(const struct ex_run *run, FILE *f, const char *path, size_t 
 			report_wrong(run, next++, said);
 		}
 	}
-	*read_errno = ferror(f) ? errno : 0;
+	*read_errno = ferror(f) ? (errno ? errno : EIO) : 0;
 	free(line);
 	if (*read_errno)
 		return right;
