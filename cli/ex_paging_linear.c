@@ -102,18 +102,60 @@ static bool linear_map(struct linear_machine *m, int64_t vpn, int64_t pfn, char 
 	return st == PT_OK;
 }
 
-/* The hardware walk of the script's in-range address va32: true with its
- * physical address, false for an invalid PTE. */
-static bool linear_translate(struct linear_machine *m, uint64_t va32, int64_t *pa)
+/* What the hardware walk of an in-range address found: the entry it read
+ * (where, and its bits) and, when that is valid, the physical address. */
+struct linear_walk {
+	bool ok;
+	int64_t pa;        /* the script's physical address */
+	paddr_t pte_pa;    /* where the machine's entry is */
+	pte_t raw;         /* the machine's entry */
+	struct pte_info e; /* raw decoded */
+};
+
+/* The hardware walk of the script's in-range address va32. */
+static struct linear_walk linear_translate(struct linear_machine *m, uint64_t va32)
 {
+	struct linear_walk lw = {.ok = false};
 	struct walk_result w;
 	struct fault f;
 	uint64_t refs = 0;
-	if (!pt_walk(&m->fmt, &m->pm, m->pt.root, va32 << m->scale, ACCESS_READ, PRIV_USER, 0, &w,
-		     &f, &refs))
-		return false;
-	*pa = (int64_t)(w.pa >> m->scale);
-	return true;
+	paddr_t read[PT_MAX_LEVELS];
+	lw.ok = pt_walk_logged(&m->fmt, &m->pm, m->pt.root, va32 << m->scale, ACCESS_READ, PRIV_USER, 0, &w, &f, &refs,
+			       read);
+	if (refs != 1)
+		panic("the walk of 0x%" PRIx64 " read %" PRIu64 " entries of a one-level table", va32, refs);
+	lw.pte_pa = read[0];
+	lw.raw = physmem_load(&m->pm, lw.pte_pa, m->fmt.pte_size);
+	ptfmt_decode(&m->fmt, lw.raw, 0, &lw.e);
+	if (lw.ok)
+		lw.pa = (int64_t)(w.pa >> m->scale);
+	return lw;
+}
+
+/* How the walk of va32 went, step by step. */
+static void linear_explain(struct ex_run *run, const struct linear_problem *lp, const struct linear_machine *m,
+			   uint64_t va32, const struct linear_walk *lw)
+{
+	char b[160];
+	unsigned widths[2] = {lp->vabits - lp->pagebits, lp->pagebits};
+	uint64_t vpn = va32 >> lp->pagebits, offset = va32 & (((uint64_t)1 << lp->pagebits) - 1);
+	bool valid = lw->e.flags & PTE_V;
+	ex_explain(run, "VA 0x%" PRIx64 " in %u bits, VPN | offset: %s", va32, lp->vabits, ex_fields(va32, widths, 2, b));
+	ex_explain(run, "VPN = %" PRIu64 ", offset = 0x%" PRIx64 " = %" PRIu64, vpn, offset, offset);
+	if (m->scale)
+		ex_explain(run, "the machine's pages are %u times these (its addresses are the script's << %u)",
+			   1u << m->scale, m->scale);
+	ex_explain(run, "the page table entry of VPN %" PRIu64 " is at 0x%" PRIx64 " in the machine's memory (the table "
+		   "at 0x%" PRIx64 " + %" PRIu64 " * %u bytes)", vpn, (uint64_t)lw->pte_pa, (uint64_t)pfn_to_pa(&m->pm, m->pt.root), vpn,
+		   m->fmt.pte_size);
+	ex_explain(run, "the machine's entry holds 0x%" PRIx64 " (the table above: 0x%08" PRIx64 "): valid bit %d, PFN %" PRIu64,
+		   (uint64_t)lw->raw, valid ? (uint64_t)0x80000000u | (uint64_t)lw->e.pfn : 0, valid ? 1 : 0,
+		   valid ? (uint64_t)lw->e.pfn : 0);
+	if (lw->ok)
+		ex_explain(run, "PA = PFN << %u | offset = 0x%" PRIx64 " << %u | 0x%" PRIx64 " = 0x%" PRIx64 " (%" PRId64 ")",
+			   lp->pagebits, (uint64_t)lw->e.pfn, lp->pagebits, offset, (uint64_t)lw->pa, lw->pa);
+	else
+		ex_explain(run, "the valid bit is 0: VPN %" PRIu64 " is not mapped, the access faults", vpn);
 }
 
 /* ---- the script ---- */
@@ -134,47 +176,47 @@ static unsigned py_log2(int64_t x)
 
 /* The sizes' checks, in the script's order: -1 when they pass (lp filled),
  * else the exit status (after the script's message). */
-static int linear_check(const char *prog, int64_t asize, int64_t psize, int64_t pagesize, struct linear_problem *lp)
+static int linear_check(FILE *out, const char *prog, int64_t asize, int64_t psize, int64_t pagesize, struct linear_problem *lp)
 {
 	if (psize <= 1)
-		return printf("Error: must specify a non-zero physical memory size.\n"), 1;
+		return fprintf(out, "Error: must specify a non-zero physical memory size.\n"), 1;
 	if (asize < 1)
-		return printf("Error: must specify a non-zero address-space size.\n"), 1;
+		return fprintf(out, "Error: must specify a non-zero address-space size.\n"), 1;
 	if (psize <= asize)
-		return printf("Error: physical memory size must be GREATER than address space size (for this simulation)\n"), 1;
+		return fprintf(out, "Error: physical memory size must be GREATER than address space size (for this simulation)\n"), 1;
 	if (psize >= (1 << 30) || asize >= (1 << 30))
-		return printf("Error: must use smaller sizes (less than 1 GB) for this simulation.\n"), 1;
+		return fprintf(out, "Error: must use smaller sizes (less than 1 GB) for this simulation.\n"), 1;
 	if (pagesize == 0)
 		return py_raise(prog, "ZeroDivisionError", "float division by zero");
 	if (!py_multiple(asize, pagesize))
-		return printf("Error in argument: address space must be a multiple of the pagesize\n"), 1;
+		return fprintf(out, "Error in argument: address space must be a multiple of the pagesize\n"), 1;
 	if (!py_multiple(psize, pagesize))
-		return printf("Error in argument: physical memory must be a multiple of the pagesize\n"), 1;
+		return fprintf(out, "Error in argument: physical memory must be a multiple of the pagesize\n"), 1;
 	lp->asize = asize, lp->psize = psize, lp->pagesize = pagesize;
 	lp->pages = psize / pagesize, lp->vpages = asize / pagesize;
 	lp->vabits = py_log2(asize);
 	if (pow(2, lp->vabits) != (double)asize)
-		return printf("Error in argument: address space must be a power of 2\n"), 1;
+		return fprintf(out, "Error in argument: address space must be a power of 2\n"), 1;
 	if (pagesize < 0)
 		return py_raise(prog, "ValueError", "math domain error");
 	lp->pagebits = py_log2(pagesize);
 	if (pow(2, lp->pagebits) != (double)pagesize)
-		return printf("Error in argument: page size must be a power of 2\n"), 1;
+		return fprintf(out, "Error in argument: page size must be a power of 2\n"), 1;
 	return -1;
 }
 
-static void print_entry(int64_t v, bool verbose, uint32_t pte)
+static void print_entry(FILE *out, int64_t v, bool verbose, uint32_t pte)
 {
 	if (verbose)
-		printf("  [%8" PRId64 "]  ", v);
+		fprintf(out, "  [%8" PRId64 "]  ", v);
 	else
-		printf("  ");
-	printf("0x%08" PRIx32 "\n", pte);
+		fprintf(out, "  ");
+	fprintf(out, "0x%08" PRIx32 "\n", pte);
 }
 
 /* The script's page table: each VPN valid with probability used% at a free
  * frame, drawn as it draws them, printed and mapped in the machine. */
-static bool linear_table(struct pyrandom *r, const struct linear_problem *lp, struct linear_machine *m, int64_t used,
+static bool linear_table(FILE *out, struct pyrandom *r, const struct linear_problem *lp, struct linear_machine *m, int64_t used,
 			 bool verbose, char *err, size_t errlen)
 {
 	unsigned char *taken = calloc((size_t)lp->pages, 1);
@@ -182,58 +224,67 @@ static bool linear_table(struct pyrandom *r, const struct linear_problem *lp, st
 		snprintf(err, errlen, "no host memory for %" PRId64 " frames", lp->pages);
 		return false;
 	}
-	printf("Page Table (from entry 0 down to the max size)\n");
+	fprintf(out, "Page Table (from entry 0 down to the max size)\n");
 	volatile double threshold = 100.0 - (double)used;
 	for (int64_t v = 0; v < lp->vpages; v++) {
 		for (;;) {
 			volatile double pct = pyrandom_random(r) * 100.0;
 			if (!(pct > threshold)) {
-				print_entry(v, verbose, 0);
+				print_entry(out, v, verbose, 0);
 				break;
 			}
 			int64_t u = pyrandom_scaled(r, (double)lp->pages);
 			if (taken[u])
 				continue;
 			taken[u] = 1;
-			print_entry(v, verbose, 0x80000000u | (uint32_t)u);
+			print_entry(out, v, verbose, 0x80000000u | (uint32_t)u);
 			if (!linear_map(m, v, u, err, errlen))
 				return free(taken), false;
 			break;
 		}
 	}
-	printf("\n");
+	fprintf(out, "\n");
 	free(taken);
 	return true;
 }
 
-/* One line of the trace; -1 to go on, else the exit status. */
-static int linear_line(const char *prog, const struct linear_problem *lp, struct linear_machine *m,
-		       int64_t va, bool solve)
+/* One line of the trace, its question answered by the machine when the run
+ * needs it; -1 to go on, else the exit status. */
+static int linear_line(struct ex_run *run, const char *prog, const struct linear_problem *lp, struct linear_machine *m,
+		       int64_t va, bool flag)
 {
 	char h[32], ph[32];
-	if (!solve) {
-		printf("  VA 0x%s (decimal: %8" PRId64 ") --> PA or invalid address?\n", py_hex08(va, h), va);
+	if (!ex_answering(run, flag)) {
+		fprintf(run->out, "  VA 0x%s (decimal: %8" PRId64 ") --> PA or invalid address?\n", py_hex08(va, h), va);
 		return -1;
 	}
 	uint64_t va32 = (uint64_t)va & 0xffffffffu;
-	int64_t vpn = (int64_t)(va32 >> lp->pagebits), pa;
+	int64_t vpn = (int64_t)(va32 >> lp->pagebits);
 	if (vpn >= lp->vpages)
 		return py_raise(prog, "IndexError", "array index out of range");
-	if (!linear_translate(m, va32, &pa))
-		printf("  VA 0x%s (decimal: %8" PRId64 ") -->  Invalid (VPN %" PRId64 " not valid)\n", py_hex08(va, h), va,
-		       vpn);
+	struct linear_walk lw = linear_translate(m, va32);
+	if (lw.ok)
+		ex_ask_number(run, lw.pa, "VA 0x%s (decimal: %8" PRId64 ")", py_hex08(va, h), va);
 	else
-		printf("  VA 0x%s (decimal: %8" PRId64 ") --> %s (decimal %8" PRId64 ") [VPN %" PRId64 "]\n",
-		       py_hex08(va, h), va, py_hex08(pa, ph), pa, vpn);
+		ex_ask_word(run, "fault", "VA 0x%s (decimal: %8" PRId64 ")", py_hex08(va, h), va);
+	linear_explain(run, lp, m, va32, &lw);
+	if (!ex_solve(run, flag))
+		fprintf(run->out, "  VA 0x%s (decimal: %8" PRId64 ") --> PA or invalid address?\n", py_hex08(va, h), va);
+	else if (!lw.ok)
+		fprintf(run->out, "  VA 0x%s (decimal: %8" PRId64 ") -->  Invalid (VPN %" PRId64 " not valid)\n",
+			py_hex08(va, h), va, vpn);
+	else
+		fprintf(run->out, "  VA 0x%s (decimal: %8" PRId64 ") --> %s (decimal %8" PRId64 ") [VPN %" PRId64 "]\n",
+			py_hex08(va, h), va, py_hex08(lw.pa, ph), lw.pa, vpn);
 	return -1;
 }
 
 /* The trace: num random addresses, or the comma-separated list given. */
-static int linear_trace(struct pyrandom *r, const char *prog, const struct linear_problem *lp,
-			struct linear_machine *m, const char *addresses, int64_t num, bool solve)
+static int linear_trace(struct ex_run *run, struct pyrandom *r, const char *prog, const struct linear_problem *lp,
+			struct linear_machine *m, const char *addresses, int64_t num, bool flag)
 {
 	int st = -1;
-	printf("Virtual Address Trace\n");
+	fprintf(run->out, "Virtual Address Trace\n");
 	if (!strcmp(addresses, "-1")) {
 		int64_t *vas = malloc(sizeof *vas * (size_t)(num > 0 ? num : 1));
 		if (!vas) {
@@ -243,7 +294,7 @@ static int linear_trace(struct pyrandom *r, const char *prog, const struct linea
 		for (int64_t i = 0; i < num; i++)
 			vas[i] = pyrandom_scaled(r, (double)lp->asize);
 		for (int64_t i = 0; i < num && st == -1; i++)
-			st = linear_line(prog, lp, m, vas[i], solve);
+			st = linear_line(run, prog, lp, m, vas[i], flag);
 		free(vas);
 	} else {
 		for (const char *s = addresses; st == -1; s++) {
@@ -251,7 +302,7 @@ static int linear_trace(struct pyrandom *r, const char *prog, const struct linea
 			int64_t va;
 			if (!py_int(s, n, &va))
 				return bad_int(prog, s, n);
-			st = linear_line(prog, lp, m, va, solve);
+			st = linear_line(run, prog, lp, m, va, flag);
 			s += n;
 			if (!*s)
 				break;
@@ -259,9 +310,9 @@ static int linear_trace(struct pyrandom *r, const char *prog, const struct linea
 	}
 	if (st != -1)
 		return st;
-	printf("\n");
-	if (!solve)
-		printf("For each virtual address, write down the physical address it translates to\n"
+	fprintf(run->out, "\n");
+	if (!ex_solve(run, flag))
+		fprintf(run->out, "For each virtual address, write down the physical address it translates to\n"
 		       "OR write down that it is an out-of-bounds address (e.g., segfault).\n\n");
 	return 0;
 }
@@ -276,7 +327,6 @@ static const char linear_intro[] = "\n"
 
 int ex_paging_linear(struct ex_run *run, int argc, char **argv)
 {
-	(void)run; /* TODO: questions */
 	struct pyopt o[] = {
 		{'A', "addresses", PYOPT_STRING, "addresses",
 		 "a set of comma-separated pages to access; -1 means randomly generate", 0, "-1", false},
@@ -289,12 +339,12 @@ int ex_paging_linear(struct ex_run *run, int argc, char **argv)
 		{'v', NULL, PYOPT_TRUE, "verbose", "verbose mode", 0, NULL, false},
 		{'c', NULL, PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {"paging-linear-translate.py", o, (int)(sizeof o / sizeof o[0]), stdout, stderr};
+	struct pyopt_parser p = {"paging-linear-translate.py", o, (int)(sizeof o / sizeof o[0]), run->out, stderr};
 	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;
-	bool verbose = o[7].flag, solve = o[8].flag;
-	printf("ARG seed %" PRId64 "\nARG address space size %s\nARG phys mem size %s\nARG page size %s\n"
+	bool verbose = o[7].flag;
+	fprintf(run->out, "ARG seed %" PRId64 "\nARG address space size %s\nARG phys mem size %s\nARG page size %s\n"
 	       "ARG verbose %s\nARG addresses %s\n\n",
 	       o[1].i, o[2].s, o[3].s, o[4].s, verbose ? "True" : "False", o[0].s);
 	struct pyrandom r;
@@ -307,23 +357,26 @@ int ex_paging_linear(struct ex_run *run, int argc, char **argv)
 	if (!py_size(o[4].s, &pagesize))
 		return bad_size(p.prog, o[4].s);
 	struct linear_problem lp = {0};
-	if ((st = linear_check(p.prog, asize, psize, pagesize, &lp)) != -1)
+	if ((st = linear_check(run->out, p.prog, asize, psize, pagesize, &lp)) != -1)
 		return st;
 	char err[200];
 	struct linear_machine m;
 	if (!linear_machine_init(&m, &lp, err, sizeof err)) {
-		fflush(stdout);
+		fflush(run->out);
 		fprintf(stderr, "vmlab: exercise paging-linear: %s\n", err);
 		return 1;
 	}
-	printf("%s", linear_intro);
-	if (!linear_table(&r, &lp, &m, o[6].i, verbose, err, sizeof err)) {
-		fflush(stdout);
+	fprintf(run->out, "%s", linear_intro);
+	if (!linear_table(run->out, &r, &lp, &m, o[6].i, verbose, err, sizeof err)) {
+		fflush(run->out);
 		fprintf(stderr, "vmlab: exercise paging-linear: %s\n", err);
 		linear_machine_fini(&m);
 		return 1;
 	}
-	st = linear_trace(&r, p.prog, &lp, &m, o[0].s, o[5].i, solve);
+	run->words = "fault";
+	run->mixed = true;
+	run->hex = true;
+	st = linear_trace(run, &r, p.prog, &lp, &m, o[0].s, o[5].i, o[8].flag);
 	linear_machine_fini(&m);
 	return st;
 }

@@ -72,7 +72,7 @@ int ex_relocation(struct ex_run *run, int argc, char **argv)
 		{'l', "l", PYOPT_STRING, "limit", "value of limit register", 0, "-1", false},
 		{'c', "compute", PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {"relocation.py", o, (int)(sizeof o / sizeof o[0]), stdout, stderr};
+	struct pyopt_parser p = {"relocation.py", o, (int)(sizeof o / sizeof o[0]), run->out, stderr};
 	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;
@@ -100,7 +100,7 @@ int ex_relocation(struct ex_run *run, int argc, char **argv)
 		limit = py_random_limit(&r, asize);
 	}
 	if (base == -1 && limit >= psize) {
-		fflush(stdout);
+		fflush(run->out);
 		fprintf(stderr, "vmlab: exercise relocation: the limit (%" PRId64 ") is not below the physical memory size "
 			"(%" PRId64 "): no base fits (relocation.py would look for one forever)\n", limit, psize);
 		return 1;
@@ -122,6 +122,7 @@ int ex_relocation(struct ex_run *run, int argc, char **argv)
 	if (!m)
 		return 1;
 	run->words = "fault";
+	run->mixed = true;
 	run->hex = true;
 	relocation_trace(run, &r, m, asize, o[3].i, base, limit, ex_solve(run, o[6].flag));
 	mmu_free(m);

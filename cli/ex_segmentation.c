@@ -41,11 +41,12 @@ static bool above_half(int64_t x, int64_t a)
 
 /* The segmentation MMU for regs over physical memory of psize bytes (or
  * more: segmentation.py lets a segment end a little past psize). false (and
- * a message) when the registers cannot be loaded. */
-static bool seg_machine_build(struct seg_machine *x, const struct seg_regs *g, int64_t psize, int64_t asize)
+ * a message, after what is printed on out) when the registers cannot be loaded. */
+static bool seg_machine_build(struct seg_machine *x, const struct seg_regs *g, int64_t psize, int64_t asize,
+			      FILE *out)
 {
 	if (g->base0 < 0 || g->base1 < 0) {
-		fflush(stdout);
+		fflush(out);
 		fprintf(stderr, "vmlab: exercise segmentation: segment %d would start at physical address %" PRId64
 			" (segmentation.py allows it; vmlab's memory has no negative addresses)\n", g->base0 < 0 ? 0 : 1,
 			g->base0 < 0 ? g->base0 : g->base1);
@@ -80,31 +81,79 @@ static void seg_machine_free(struct seg_machine *x)
 	physmem_fini(&x->pm);
 }
 
-/* One address's answer line (0 <= va < asize). */
-static void seg_answer(const struct seg_machine *x, int64_t i, int64_t va)
+/* How the machine translated va (its address mva, ok and pa), step by step. */
+static void seg_explain(struct ex_run *run, const struct seg_machine *x, const struct seg_regs *g, int64_t va,
+			vaddr_t mva, bool ok, paddr_t pa)
+{
+	char h[32], b[160];
+	int64_t max = (int64_t)1 << (x->va_bits - 1), offset = (int64_t)mva & (max - 1);
+	unsigned widths[2] = {1, x->va_bits - 1};
+	const char *verdict = ok ? ", so the address is valid" : ": out of bounds, a segmentation violation";
+	if ((int64_t)mva != va)
+		ex_explain(run, "the address space (%" PRId64 " bytes) is not a power of two: the machine's has 2^%u, its "
+			   "upper half at the top, so VA %" PRId64 " is its address %" PRId64 " + %" PRId64 " - %" PRId64
+			   " = %" PRIu64, x->asize, x->va_bits, va, va, 2 * max, x->asize, (uint64_t)mva);
+	ex_explain(run, "%s 0x%s in %u bits, segment bit | offset: %s", (int64_t)mva != va ? "its address" : "VA",
+		   py_hex08((int64_t)mva, h), x->va_bits, ex_fields(mva, widths, 2, b));
+	if (mva >> (x->va_bits - 1) == 0) {
+		ex_explain(run, "segment bit 0: segment 0, which grows positive; offset 0x%" PRIx64 " = %" PRId64,
+			   (uint64_t)offset, offset);
+		ex_explain(run, "limit check: offset %" PRId64 " %s limit %" PRId64 "%s", offset, ok ? "<" : ">=", g->len0,
+			   verdict);
+		if (ok)
+			ex_explain(run, "PA = base 0 + offset = %" PRId64 " + %" PRId64 " = %" PRIu64 " (0x%" PRIx64 ")",
+				   g->base0, offset, (uint64_t)pa, (uint64_t)pa);
+		return;
+	}
+	int64_t neg = offset - max;
+	ex_explain(run, "segment bit 1: segment 1, which grows negative; offset 0x%" PRIx64 " = %" PRId64,
+		   (uint64_t)offset, offset);
+	ex_explain(run, "negative offset = offset - maximum segment size = %" PRId64 " - %" PRId64 " = %" PRId64, offset,
+		   max, neg);
+	ex_explain(run, "limit check: |%" PRId64 "| = %" PRId64 " %s limit %" PRId64 "%s", neg, -neg, ok ? "<=" : ">",
+		   g->len1, verdict);
+	if (ok)
+		ex_explain(run, "PA = base 1 + negative offset = %" PRId64 " + (%" PRId64 ") = %" PRIu64 " (0x%" PRIx64 ")",
+			   g->nbase1, neg, (uint64_t)pa, (uint64_t)pa);
+}
+
+/* One address (0 <= va < asize): the machine's translation, asked and
+ * explained, and its line of the trace (with the answer when solving). */
+static void seg_answer(struct ex_run *run, const struct seg_machine *x, const struct seg_regs *g, int64_t i,
+		       int64_t va, bool solve)
 {
 	char h[32], ph[32];
 	int64_t max = (int64_t)1 << (x->va_bits - 1);
 	vaddr_t mva = (vaddr_t)(2 * va < x->asize ? va : va + 2 * max - x->asize);
-	paddr_t pa;
+	paddr_t pa = 0;
 	struct fault f;
-	printf("  VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ") --> ", i, py_hex08(va, h), va);
-	if (!mmu_translate(x->m, mva, ACCESS_READ, PRIV_USER, &pa, &f))
-		printf("SEGMENTATION VIOLATION (%s)\n", f.segment);
+	bool ok = mmu_translate(x->m, mva, ACCESS_READ, PRIV_USER, &pa, &f);
+	if (ok)
+		ex_ask_number(run, (int64_t)pa, "VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ")", i, py_hex08(va, h), va);
 	else
-		printf("VALID in SEG%u: 0x%s (decimal: %4" PRId64 ")\n", (unsigned)(mva >> (x->va_bits - 1)),
-		       py_hex08((int64_t)pa, ph), (int64_t)pa);
+		ex_ask_word(run, "fault", "VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ")", i, py_hex08(va, h), va);
+	seg_explain(run, x, g, va, mva, ok, pa);
+	fprintf(run->out, "  VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ") --> ", i, py_hex08(va, h), va);
+	if (!solve)
+		fprintf(run->out, "PA or segmentation violation?\n");
+	else if (!ok)
+		fprintf(run->out, "SEGMENTATION VIOLATION (%s)\n", f.segment);
+	else
+		fprintf(run->out, "VALID in SEG%u: 0x%s (decimal: %4" PRId64 ")\n", (unsigned)(mva >> (x->va_bits - 1)),
+			py_hex08((int64_t)pa, ph), (int64_t)pa);
 }
 
 /* The virtual address trace: the addresses -A lists (words to convert), or
- * the num drawn. The exit status (-1: go on). */
-static int seg_trace(const char *prog, const char *addresses, const int64_t *drawn, int64_t n,
-		     const struct seg_regs *g, int64_t psize, int64_t asize, bool solve)
+ * the num drawn; each answered by the machine when the run needs it. The
+ * exit status (-1: go on). */
+static int seg_trace(struct ex_run *run, const char *prog, const char *addresses, const int64_t *drawn, int64_t n,
+		     const struct seg_regs *g, int64_t psize, int64_t asize, bool flag)
 {
 	struct seg_machine x = {.m = NULL};
 	char *list = strdup(addresses), *word = list;
 	int st = -1;
-	printf("Virtual Address Trace\n");
+	bool solve = ex_solve(run, flag);
+	fprintf(run->out, "Virtual Address Trace\n");
 	for (int64_t i = 0; i < n && st == -1; i++) {
 		int64_t va;
 		char *comma = drawn ? NULL : strchr(word, ',');
@@ -119,15 +168,15 @@ static int seg_trace(const char *prog, const char *addresses, const int64_t *dra
 		word = comma ? comma + 1 : NULL;
 		char h[32];
 		if (va < 0 || va >= asize)
-			st = (printf("Error: virtual address %" PRId64 " cannot be generated in an address space of size %" PRId64
-				     "\n", va, asize), 1);
-		else if (!solve)
-			printf("  VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ") --> PA or segmentation violation?\n", i,
-			       py_hex08(va, h), va);
-		else if (!x.m && !seg_machine_build(&x, g, psize, asize))
+			st = (fprintf(run->out, "Error: virtual address %" PRId64 " cannot be generated in an address space of "
+				      "size %" PRId64 "\n", va, asize), 1);
+		else if (!ex_answering(run, flag))
+			fprintf(run->out, "  VA %2" PRId64 ": 0x%s (decimal: %4" PRId64 ") --> PA or segmentation violation?\n",
+				i, py_hex08(va, h), va);
+		else if (!x.m && !seg_machine_build(&x, g, psize, asize, run->out))
 			st = 1;
 		else
-			seg_answer(&x, i, va);
+			seg_answer(run, &x, g, i, va, solve);
 	}
 	seg_machine_free(&x);
 	free(list);
@@ -142,9 +191,9 @@ static bool base1_exists(const struct seg_regs *g, int64_t psize)
 	return hi >= 0 && (hi > g->base0 + g->len0 || g->base0 - g->len1 > 0);
 }
 
-static int no_base(const char *which, int64_t len, int64_t psize)
+static int no_base(FILE *out, const char *which, int64_t len, int64_t psize)
 {
-	fflush(stdout);
+	fflush(out);
 	fprintf(stderr, "vmlab: exercise segmentation: no %s base fits a segment of %" PRId64 " bytes in %" PRId64
 		" bytes of physical memory (segmentation.py would look for one forever)\n", which, len, psize);
 	return 1;
@@ -152,23 +201,23 @@ static int no_base(const char *which, int64_t len, int64_t psize)
 
 /* The registers: given, or drawn as segmentation.py draws them. The exit
  * status (-1: go on). */
-static int seg_registers(struct pyrandom *r, struct seg_regs *g, int64_t asize, int64_t psize)
+static int seg_registers(FILE *out, struct pyrandom *r, struct seg_regs *g, int64_t asize, int64_t psize)
 {
 	if (g->len0 == -1)
 		g->len0 = py_random_limit(r, asize);
 	if (g->len1 == -1)
 		g->len1 = py_random_limit(r, asize);
 	if ((g->base0 == -1 || g->base1 == -1) && (asize > INT64_MAX / 2 || psize <= 2 * asize))
-		return printf("Error: physical memory must be 2x GREATER than address space size (if randomly "
+		return fprintf(out, "Error: physical memory must be 2x GREATER than address space size (if randomly "
 			      "generating base registers)\n"), 1;
 	if (g->base0 == -1 && g->len0 >= psize)
-		return no_base("segment 0", g->len0, psize);
+		return no_base(out, "segment 0", g->len0, psize);
 	if (g->base0 == -1)
 		do
 			g->base0 = pyrandom_scaled(r, (double)psize);
 		while (g->base0 + g->len0 >= psize);
 	if (g->base1 == -1 && !base1_exists(g, psize))
-		return no_base("segment 1", g->len1, psize);
+		return no_base(out, "segment 1", g->len1, psize);
 	if (g->base1 == -1)
 		do
 			g->base1 = pyrandom_scaled(r, (double)psize);
@@ -177,20 +226,20 @@ static int seg_registers(struct pyrandom *r, struct seg_regs *g, int64_t asize, 
 		g->base1 -= g->len1;
 	g->nbase1 = g->base1 + g->len1;
 	if (psize < g->base0 + g->len0 - 1)
-		return printf("Error: seg0 is not in physical memory\n"), 1;
+		return fprintf(out, "Error: seg0 is not in physical memory\n"), 1;
 	if (psize < g->base1)
-		return printf("Error: seg1 is not in physical memory\n"), 1;
+		return fprintf(out, "Error: seg1 is not in physical memory\n"), 1;
 	if (above_half(g->len0, asize))
-		return printf("Error: length0 register is too large for this address space\n"), 1;
+		return fprintf(out, "Error: length0 register is too large for this address space\n"), 1;
 	if (above_half(g->len1, asize))
-		return printf("Error: length1 register is too large for this address space\n"), 1;
+		return fprintf(out, "Error: length1 register is too large for this address space\n"), 1;
 	return -1;
 }
 
-static void seg_print_registers(const struct seg_regs *g)
+static void seg_print_registers(FILE *out, const struct seg_regs *g)
 {
 	char h0[32], h1[32];
-	printf("Segment register information:\n\n"
+	fprintf(out, "Segment register information:\n\n"
 	       "  Segment 0 base  (grows positive) : 0x%s (decimal %" PRId64 ")\n"
 	       "  Segment 0 limit                  : %" PRId64 "\n\n"
 	       "  Segment 1 base  (grows negative) : 0x%s (decimal %" PRId64 ")\n"
@@ -200,7 +249,6 @@ static void seg_print_registers(const struct seg_regs *g)
 
 int ex_segmentation(struct ex_run *run, int argc, char **argv)
 {
-	(void)run; /* TODO: questions */
 	struct pyopt o[] = {
 		{'s', "seed", PYOPT_INT, "seed", "the random seed", 0, NULL, false},
 		{'A', "addresses", PYOPT_STRING, "addresses",
@@ -214,11 +262,11 @@ int ex_segmentation(struct ex_run *run, int argc, char **argv)
 		{'L', "l1", PYOPT_STRING, "len1", "value of segment 1 limit register", 0, "-1", false},
 		{'c', NULL, PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {"segmentation.py", o, (int)(sizeof o / sizeof o[0]), stdout, stderr};
+	struct pyopt_parser p = {"segmentation.py", o, (int)(sizeof o / sizeof o[0]), run->out, stderr};
 	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;
-	printf("ARG seed %" PRId64 "\nARG address space size %s\nARG phys mem size %s\n\n", o[0].i, o[2].s, o[3].s);
+	fprintf(run->out, "ARG seed %" PRId64 "\nARG address space size %s\nARG phys mem size %s\n\n", o[0].i, o[2].s, o[3].s);
 	struct pyrandom r;
 	py_seed(&r, &o[0]);
 	int64_t asize, psize;
@@ -227,23 +275,23 @@ int ex_segmentation(struct ex_run *run, int argc, char **argv)
 	if (!py_size(o[3].s, &psize))
 		return bad_size(p.prog, o[3].s);
 	if (psize <= 4)
-		return printf("Error: must specify a bigger physical memory size\n"), 1;
+		return fprintf(run->out, "Error: must specify a bigger physical memory size\n"), 1;
 	if (asize == 0)
-		return printf("Error: must specify a non-zero address-space size\n"), 1;
+		return fprintf(run->out, "Error: must specify a non-zero address-space size\n"), 1;
 	if (psize <= asize)
-		return printf("Error: physical memory size > address space size (for this simulation)\n"), 1;
+		return fprintf(run->out, "Error: physical memory size > address space size (for this simulation)\n"), 1;
 	struct seg_regs g;
 	const char *sizes[4] = {o[6].s, o[8].s, o[5].s, o[7].s};
 	int64_t *regs[4] = {&g.len0, &g.len1, &g.base0, &g.base1};
 	for (int k = 0; k < 4; k++)
 		if (!py_size(sizes[k], regs[k]))
 			return bad_size(p.prog, sizes[k]);
-	st = seg_registers(&r, &g, asize, psize);
+	st = seg_registers(run->out, &r, &g, asize, psize);
 	if (st != -1)
 		return st;
-	seg_print_registers(&g);
+	seg_print_registers(run->out, &g);
 	if (g.len0 + g.base0 > g.base1 && g.base1 > g.base0)
-		return printf("Error: segments overlap in physical memory\n"), 1;
+		return fprintf(run->out, "Error: segments overlap in physical memory\n"), 1;
 	const char *addresses = o[1].s;
 	int64_t n = 1, *drawn = NULL;
 	if (!strcmp(addresses, "-1")) {
@@ -254,13 +302,16 @@ int ex_segmentation(struct ex_run *run, int argc, char **argv)
 	} else
 		for (const char *c = addresses; *c; c++)
 			n += *c == ',';
-	st = seg_trace(p.prog, addresses, drawn, n, &g, psize, asize, o[9].flag);
+	run->words = "fault";
+	run->mixed = true;
+	run->hex = true;
+	st = seg_trace(run, p.prog, addresses, drawn, n, &g, psize, asize, o[9].flag);
 	free(drawn);
 	if (st != -1)
 		return st;
-	printf("\n");
-	if (!o[9].flag)
-		printf("For each virtual address, either write down the physical address it translates to\n"
+	fprintf(run->out, "\n");
+	if (!ex_solve(run, o[9].flag))
+		fprintf(run->out, "For each virtual address, either write down the physical address it translates to\n"
 		       "OR write down that it is an out-of-bounds address (a segmentation violation). For\n"
 		       "this problem, you should assume a simple address space with two segments: the top\n"
 		       "bit of the virtual address can thus be used to check whether the virtual address\n"

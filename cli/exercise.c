@@ -147,6 +147,11 @@ bool ex_solve(const struct ex_run *run, bool flag)
 	return run->mode == EX_EXPLAIN || (run->mode == EX_PRINT && flag);
 }
 
+bool ex_answering(const struct ex_run *run, bool flag)
+{
+	return flag || run->mode != EX_PRINT;
+}
+
 static char *vformat(const char *fmt, va_list ap)
 {
 	va_list again;
@@ -210,6 +215,24 @@ const char *ex_bits(uint64_t v, unsigned width, unsigned split, char buf[80])
 		*p++ = (char)('0' + ((v >> i) & 1));
 		if (width - i == split && i)
 			*p++ = ' ';
+	}
+	*p = '\0';
+	return buf;
+}
+
+const char *ex_fields(uint64_t v, const unsigned *widths, unsigned n, char buf[160])
+{
+	unsigned below = 0;
+	for (unsigned k = 0; k < n; k++)
+		below += widths[k];
+	if (below > 64 || n > 16)
+		panic("%u bits in %u fields", below, n);
+	char *p = buf;
+	for (unsigned k = 0; k < n; k++) {
+		below -= widths[k];
+		char bits[80];
+		uint64_t field = below < 64 ? v >> below : 0;
+		p += sprintf(p, "%s%s", k ? " | " : "", widths[k] ? ex_bits(field, widths[k], 0, bits) : "-");
 	}
 	*p = '\0';
 	return buf;
@@ -287,9 +310,10 @@ static bool parse_given(const struct ex_run *run, const char *tok, struct ex_giv
 	errno = 0;
 	bool hex = (tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X'));
 	if (hex ? isxdigit((unsigned char)tok[2]) : (isdigit((unsigned char)tok[0]) || (tok[0] == '-' && isdigit((unsigned char)tok[1])))) {
-		long long v = hex ? (long long)strtoull(tok + 2, &end, 16) : strtoll(tok, &end, 10);
+		unsigned long long u = hex ? strtoull(tok + 2, &end, 16) : 0;
+		long long v = hex ? (long long)u : strtoll(tok, &end, 10);
 		*g = (struct ex_given){.value = v};
-		return !*end && errno != ERANGE;
+		return !*end && errno != ERANGE && (!hex || u <= INT64_MAX);
 	}
 	size_t n = strlen(tok);
 	if (n >= sizeof g->word)
@@ -305,16 +329,15 @@ static bool given_right(const struct ex_question *q, const struct ex_given *g)
 	return q->word ? g->is_word && !strcmp(g->word, q->word) : !g->is_word && g->value == q->value;
 }
 
-/* What a malformed line answering q should have been: one of the words
- * when q's answer is one, else a number (or one of the words, if any). */
+/* What a malformed line answering q should have been: what a question of
+ * its kind takes (never what its answer is, which would give it away). */
 static void expected_form(const struct ex_run *run, const struct ex_question *q, FILE *out)
 {
-	if (!*run->words)
+	bool word = run->mixed || q->word, number = run->mixed || !q->word;
+	if (number)
 		fprintf(out, "a number (decimal or 0x-hex)");
-	else if (!q->word)
-		fprintf(out, "a number (decimal or 0x-hex) or %s", run->words);
-	else
-		fprintf(out, "one of: %s", run->words);
+	if (word)
+		fprintf(out, "%s%s%s", number ? " or " : "", strchr(run->words, ' ') ? "one of: " : "", run->words);
 }
 
 static void report_wrong(const struct ex_run *run, size_t i, const char *said)
@@ -325,25 +348,40 @@ static void report_wrong(const struct ex_run *run, size_t i, const char *said)
 	indented(stdout, q->working, 4);
 }
 
+/* The text of an answer line without its comment, its end of line and
+ * the blanks around it ("" for a blank line). */
+static char *answer_of(char *line)
+{
+	line[strcspn(line, "#\r\n")] = '\0';
+	char *text = line + strspn(line, " \t");
+	size_t n = strlen(text);
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		text[--n] = '\0';
+	return text;
+}
+
 /* The answer lines of f (blank lines and # comments skipped), each
- * graded against the next question; returns the number right. */
-static size_t grade(const struct ex_run *run, FILE *f, const char *path)
+ * graded against the next question; returns the number right, *extra the
+ * answers beyond the last question. A read error stops the grading, its
+ * errno in *read_errno (else 0), for the caller to report. */
+static size_t grade(const struct ex_run *run, FILE *f, const char *path, size_t *extra, int *read_errno)
 {
 	char *line = NULL;
 	size_t cap = 0, right = 0, next = 0;
+	*extra = 0;
 	for (unsigned lineno = 1; getline(&line, &cap, f) > 0; lineno++) {
-		line[strcspn(line, "#\r\n")] = '\0';
-		char *tok = line + strspn(line, " \t");
-		tok[strcspn(tok, " \t")] = '\0';
+		char *tok = answer_of(line);
 		if (!*tok)
 			continue;
+		bool one_word = !tok[strcspn(tok, " \t")];
 		if (next == run->nq) {
 			printf("%s:%u: an answer beyond the last question (there are %zu)\n", path, lineno, run->nq);
+			++*extra;
 			continue;
 		}
 		struct ex_given g;
 		char said[128];
-		if (!parse_given(run, tok, &g)) {
+		if (!one_word || !parse_given(run, tok, &g)) {
 			printf("%s:%u: \"%.40s\" is not an answer: expected ", path, lineno, tok);
 			expected_form(run, &run->q[next], stdout);
 			printf("\n");
@@ -356,7 +394,10 @@ static size_t grade(const struct ex_run *run, FILE *f, const char *path)
 			report_wrong(run, next++, said);
 		}
 	}
+	*read_errno = ferror(f) ? (errno ? errno : EIO) : 0;
 	free(line);
+	if (*read_errno)
+		return right;
 	for (; next < run->nq; next++)
 		report_wrong(run, next, "no answer");
 	return right;
@@ -369,15 +410,20 @@ static int check(const struct ex_run *run)
 		fprintf(stderr, "vmlab: exercise %s: --check %s: %s\n", run->name, run->check_file, strerror(errno));
 		return CLI_USAGE;
 	}
-	size_t right = grade(run, f, run->check_file);
-	bool read_error = ferror(f);
+	size_t extra;
+	int read_errno;
+	size_t right = grade(run, f, run->check_file, &extra, &read_errno);
 	fclose(f);
-	if (read_error) {
-		fprintf(stderr, "vmlab: exercise %s: --check %s: cannot be read\n", run->name, run->check_file);
+	if (read_errno) {
+		fflush(stdout);
+		fprintf(stderr, "vmlab: exercise %s: --check %s: %s\n", run->name, run->check_file, strerror(read_errno));
 		return CLI_USAGE;
 	}
-	printf("score %zu/%zu\n", right, run->nq);
-	return right == run->nq ? 0 : 1;
+	printf("score %zu/%zu", right, run->nq);
+	if (extra)
+		printf(" (and %zu answer%s beyond the last question)", extra, extra == 1 ? "" : "s");
+	printf("\n");
+	return right == run->nq && !extra ? 0 : 1;
 }
 
 /* ---- --json ---- */

@@ -73,10 +73,13 @@ struct ex_run {
 	const char *check_file;
 	FILE *out;
 	/* How answers are written: the words an answer may be besides a
-	 * number ("fault", "hit miss"; "" for numbers only), and whether
-	 * numbers are shown in hex. Set by the exercise before its first question. */
+	 * number ("fault", "hit miss"; "" for numbers only); whether any
+	 * question may be answered either way (mixed: an address or fault),
+	 * or a question a word answers takes only words and one a number
+	 * answers only numbers (hit or miss; a count); whether numbers are
+	 * shown in hex. Set by the exercise before its first question. */
 	const char *words;
-	bool hex;
+	bool mixed, hex;
 	struct ex_question *q;
 	size_t nq, cap;
 };
@@ -84,6 +87,10 @@ struct ex_run {
 /* Whether the exercise prints the answers: its -c flag, or what the mode
  * needs (--explain shows them; --check and --json keep the problem's text). */
 bool ex_solve(const struct ex_run *run, bool flag);
+/* Whether the exercise must find the answers: it prints them (ex_solve),
+ * or the mode records them. Without them, it prints the problem only, as
+ * the simulator does (and fails where the machine would, never before). */
+bool ex_answering(const struct ex_run *run, bool flag);
 /* Records the next question: what it asks and its answer, a number or
  * (word not NULL) one of run->words. */
 PRINTF_LIKE(3, 4) void ex_ask_number(struct ex_run *run, int64_t value, const char *fmt, ...);
@@ -93,6 +100,10 @@ PRINTF_LIKE(2, 3) void ex_explain(struct ex_run *run, const char *fmt, ...);
 /* The bits of v, width of them, most significant first, with a space
  * after the first split bits ("01 1010" for v 26, width 6, split 2). */
 const char *ex_bits(uint64_t v, unsigned width, unsigned split, char buf[80]);
+/* The bits of v in n fields of widths[0..n-1] bits (most significant
+ * first), separated by " | ", a field of no bits written "-" ("11 | 0101"
+ * for v 53, widths {2, 4}); at most 64 bits and 16 fields. */
+const char *ex_fields(uint64_t v, const unsigned *widths, unsigned n, char buf[160]);
 
 /* The exercises: argv holds the words after the exercise's name. */
 int ex_relocation(struct ex_run *run, int argc, char **argv);

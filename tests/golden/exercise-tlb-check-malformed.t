@@ -7,9 +7,9 @@ question 3, VA  2: 0x0000d008: line 3 cannot be read; the answer is miss
     miss: no way of set 1 holds VPN 0x0d; the page walk's translation is inserted
     set 1 has an empty way: the lowest, way 0, is filled; nothing is replaced
     set 1 after: [0x0d -]
-tests/data/exercise/tlb-s1-malformed.txt:11: "five" is not an answer: expected a number (decimal or 0x-hex) or hit miss
+tests/data/exercise/tlb-s1-malformed.txt:11: "five" is not an answer: expected a number (decimal or 0x-hex)
 question 11, hits: line 11 cannot be read; the answer is 5
     5 of the 10 accesses hit: hit rate 5 / 10 = 50.00%
 tests/data/exercise/tlb-s1-malformed.txt:14: an answer beyond the last question (there are 13)
-score 11/13
+score 11/13 (and 1 answer beyond the last question)
 [1]
