@@ -38,6 +38,9 @@ struct pyopt_parser {
  * simulators ignore them), else the exit status: 0 after -h, 2 after an
  * error (both printed as optparse prints them). */
 int pyopt_parse(const struct pyopt_parser *p, int argc, char **argv);
+/* pyopt_parse whose -h prints description (filled to the help's width, as
+ * optparse's description=) between the usage line and the options. */
+int pyopt_parse_described(const struct pyopt_parser *p, const char *description, int argc, char **argv);
 
 /* The option called longname (which must exist). */
 struct pyopt *pyopt_get(const struct pyopt_parser *p, const char *longname);
