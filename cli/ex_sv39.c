@@ -133,13 +133,15 @@ static const unsigned sv_perms[] = {
 
 enum sv_kind { SV_NORMAL, SV_INVALID, SV_RESERVED };
 
-/* A page's flags: a permission, A set 4 times in 5, D (when writable) 3 in 5. */
+/* A page's flags: a permission, A set 4 times in 5, D (when writable and
+ * accessed: the OS never sets D without A) 3 in 5. */
 static unsigned sv_draw_flags(struct sv_os *os)
 {
 	unsigned flags = sv_perms[pyrandom_scaled(&os->r, (double)(sizeof sv_perms / sizeof sv_perms[0]))];
-	if (pyrandom_random(&os->r) < 0.8)
+	bool accessed = pyrandom_random(&os->r) < 0.8, dirty = pyrandom_random(&os->r) < 0.6;
+	if (accessed)
 		flags |= PTE_A;
-	if ((flags & PTE_W) && pyrandom_random(&os->r) < 0.6)
+	if ((flags & PTE_W) && accessed && dirty)
 		flags |= PTE_D;
 	return flags;
 }
@@ -399,6 +401,16 @@ static const char *sv_cause_name(unsigned cause)
 	}
 }
 
+/* What makes a PTE with these flags and raw bits reserved. */
+static const char *sv_reserved_why(unsigned flags, pte_t raw, int level)
+{
+	if ((flags & PTE_W) && !(flags & PTE_R))
+		return "W=1 without R";
+	if (raw >> 54)
+		return "bits 63..54 set";
+	return level == 0 ? "R=W=X=0 at level 0: a pointer with no next level" : "reserved";
+}
+
 /* Why the MMU faulted, in the PTE's terms (last: the last PTE read, or NULL). */
 static void sv_reason(const struct fault *f, const struct pte_info *last, pte_t raw, char *buf, size_t len)
 {
@@ -411,8 +423,7 @@ static void sv_reason(const struct fault *f, const struct pte_info *last, pte_t 
 		snprintf(buf, len, "V=0 at level %d", f->level);
 		break;
 	case FAULT_RESERVED:
-		snprintf(buf, len, "reserved PTE at level %d (%s)", f->level,
-			 (fl & PTE_W) && !(fl & PTE_R) ? "W=1 without R" : (raw >> 54) ? "bits 63..54 set" : "R=W=X=0 at level 0");
+		snprintf(buf, len, "reserved PTE at level %d (%s)", f->level, sv_reserved_why(fl, raw, f->level));
 		break;
 	case FAULT_PROTECTION:
 		if (f->violated & PTE_U)
@@ -459,10 +470,8 @@ static void sv_explain_pte(struct ex_run *run, const struct sv_os *os, vaddr_t v
 		   (uint64_t)e->pfn, bits);
 	if (!(e->flags & PTE_V))
 		ex_explain(run, "  V=0: not valid (its other bits do not matter)");
-	else if (e->reserved)
-		ex_explain(run, "  a reserved encoding (W=1 without R, or bits 63..54 set)");
-	else if (!e->leaf && l == 0)
-		ex_explain(run, "  R=W=X=0 at level 0: a pointer with no next level, a reserved encoding");
+	else if (e->reserved || (!e->leaf && l == 0))
+		ex_explain(run, "  %s: a reserved encoding", sv_reserved_why(e->flags, *raw, l));
 	else if (!e->leaf)
 		ex_explain(run, "  R=W=X=0: a pointer to the next table, at PPN 0x%" PRIx64, (uint64_t)e->pfn);
 	else
@@ -486,9 +495,9 @@ static void sv_explain_leaf(struct ex_run *run, const struct sv_access *a, const
 		return;
 	}
 	bool ad_ok = ok || f->kind != FAULT_AD;
-	ex_explain(run, "Svade: A=%u%s%s: %s%s", (fl & PTE_A) != 0, a->acc == ACCESS_WRITE ? ", a store needs D=1: D=" : "",
-		   a->acc == ACCESS_WRITE ? ((fl & PTE_D) ? "1" : "0") : "", ad_ok ? "no fault" : "a page fault, ",
-		   ad_ok ? "" : why);
+	ex_explain(run, "A/D (Svade): an access needs A=1 (A=%u)%s%s: %s", (fl & PTE_A) != 0,
+		   a->acc == ACCESS_WRITE ? ", a store D=1 too: D=" : "", a->acc == ACCESS_WRITE ? ((fl & PTE_D) ? "1" : "0") : "",
+		   ad_ok ? "no fault" : "a page fault (the hardware never sets A or D)");
 	if (!ok)
 		return;
 	if (l == 0)
