@@ -361,13 +361,16 @@ static void sv_dump(struct ex_run *run, const struct sv_os *os)
 		paddr_t base = pfn_to_pa(&os->pm, os->tables[t]);
 		fprintf(run->out, "page-table page at PPN 0x%" PRIx64 " (PA 0x%" PRIx64 "):\n", (uint64_t)os->tables[t],
 			(uint64_t)base);
+		unsigned shown = 0;
 		for (unsigned i = 0; i < 512; i++) {
 			pte_t raw = physmem_load(&os->pm, base + i * 8, 8);
 			char flags[16];
 			ptfmt_flag_string((unsigned)raw & PTE_FLAG_MASK, flags);
-			if (raw)
+			if (raw && ++shown)
 				fprintf(run->out, "  [%3u] 0x%016" PRIx64 "  %s\n", i, (uint64_t)raw, flags);
 		}
+		if (!shown)
+			fprintf(run->out, "  (every entry is zero)\n");
 	}
 }
 
