@@ -200,7 +200,9 @@ static void sv_map_megas(struct sv_os *os, int64_t n, const pfn_t *first)
 	}
 }
 
-/* The memory image: megapage runs, the root, the tables and the pages. */
+/* The memory image: megapage runs, the root, the tables and the pages,
+ * with satp pointing at the root; false (nothing built) when the root has
+ * no frame. */
 static bool sv_build(struct sv_os *os, int64_t pages, int64_t megas)
 {
 	pfn_t first[SV_MEGAPAGES_MAX];
@@ -348,10 +350,12 @@ static int sv_parse_list(const char *s, struct sv_access **a, int64_t *n)
 
 /* ---- the problem as printed ---- */
 
+/* "V=1 R=0 W=0 X=0 U=0 A=0 D=0": the bits a walk checks. */
 static void sv_flag_bits(unsigned flags, char buf[64])
 {
-	snprintf(buf, 64, "V=%u R=%u W=%u X=%u U=%u A=%u D=%u", flags & 1, (flags >> 1) & 1, (flags >> 2) & 1,
-		 (flags >> 3) & 1, (flags >> 4) & 1, (flags >> 6) & 1, (flags >> 7) & 1);
+	snprintf(buf, 64, "V=%d R=%d W=%d X=%d U=%d A=%d D=%d", (flags & PTE_V) != 0, (flags & PTE_R) != 0,
+		 (flags & PTE_W) != 0, (flags & PTE_X) != 0, (flags & PTE_U) != 0, (flags & PTE_A) != 0,
+		 (flags & PTE_D) != 0);
 }
 
 /* Every page-table page and its non-zero entries. */
@@ -365,9 +369,11 @@ static void sv_dump(struct ex_run *run, const struct sv_os *os)
 		for (unsigned i = 0; i < 512; i++) {
 			pte_t raw = physmem_load(&os->pm, base + i * 8, 8);
 			char flags[16];
+			if (!raw)
+				continue;
 			ptfmt_flag_string((unsigned)raw & PTE_FLAG_MASK, flags);
-			if (raw && ++shown)
-				fprintf(run->out, "  [%3u] 0x%016" PRIx64 "  %s\n", i, (uint64_t)raw, flags);
+			fprintf(run->out, "  [%3u] 0x%016" PRIx64 "  %s\n", i, (uint64_t)raw, flags);
+			shown++;
 		}
 		if (!shown)
 			fprintf(run->out, "  (every entry is zero)\n");
@@ -643,9 +649,11 @@ static bool sv_machine(struct sv_os *os, int64_t psize)
 	return true;
 }
 
-static void sv_fini(struct sv_os *os)
+/* Frees the machine (and the page table, when built). */
+static void sv_fini(struct sv_os *os, bool built)
 {
-	pt_fini(&os->pt);
+	if (built)
+		pt_fini(&os->pt);
 	free(os->used);
 	mmu_free(os->m);
 	physmem_fini(&os->pm);
@@ -670,18 +678,17 @@ static int sv_run(struct ex_run *run, const struct sv_args *x, int64_t n, bool s
 	py_seed(&os.r, x->seed);
 	if (!sv_machine(&os, x->psize))
 		return CLI_FAILED;
-	int st = CLI_FAILED;
-	if (sv_build(&os, x->pages, x->megas)) {
-		run->words = "fault";
-		run->hex = true;
-		sv_intro(run, &os);
-		sv_accesses(run, &os, x->given, n, solve);
-		st = CLI_OK;
-	} else {
+	if (!sv_build(&os, x->pages, x->megas)) {
 		fprintf(stderr, "vmlab: exercise sv39: no frame for the root page table\n");
+		sv_fini(&os, false);
+		return CLI_FAILED;
 	}
-	sv_fini(&os);
-	return st;
+	run->words = "fault";
+	run->hex = true;
+	sv_intro(run, &os);
+	sv_accesses(run, &os, x->given, n, solve);
+	sv_fini(&os, true);
+	return CLI_OK;
 }
 
 int ex_sv39(struct ex_run *run, int argc, char **argv)
