@@ -13,7 +13,7 @@ static struct mmu *bb_machine(struct physmem *pm, int64_t psize, int64_t base, i
 	mmu_config_defaults(&cfg);
 	cfg.mech = &mmu_base_bounds;
 	struct mmu_context ctx = {.kind = MMU_MECH_BASE_BOUNDS, .bb = {.base = (paddr_t)base, .bounds = (uint64_t)limit}};
-	return ex_machine("relocation", &cfg, (uint64_t)psize, &ctx, pm);
+	return ex_machine("relocation", &cfg, (uint64_t)psize, NULL, &ctx, pm);
 }
 
 /* The question about va, its answer from the MMU and how it is found. */

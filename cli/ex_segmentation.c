@@ -69,7 +69,7 @@ static bool seg_machine_build(struct seg_machine *x, const struct seg_regs *g, i
 					  .prot = PTE_R | PTE_W};
 	ctx.seg[1] = (struct mmu_segment){.base = (paddr_t)g->nbase1, .limit = (uint64_t)max_of(g->len1, 0),
 					  .grows_down = true, .prot = PTE_R | PTE_W};
-	x->m = ex_machine("segmentation", &cfg, (uint64_t)top, &ctx, &x->pm);
+	x->m = ex_machine("segmentation", &cfg, (uint64_t)top, NULL, &ctx, &x->pm);
 	return x->m != NULL;
 }
 

@@ -64,8 +64,8 @@ int64_t py_random_limit(struct pyrandom *r, int64_t asize)
 	return (int64_t)sum;
 }
 
-struct mmu *ex_machine(const char *name, const struct mmu_config *cfg, uint64_t bytes, const struct mmu_context *ctx,
-		       struct physmem *pm)
+struct mmu *ex_machine(const char *name, const struct mmu_config *cfg, uint64_t bytes, const struct pt_format *fmt,
+		       const struct mmu_context *ctx, struct physmem *pm)
 {
 	char err[200];
 	bytes = (bytes + 4095) & ~(uint64_t)4095;
@@ -74,7 +74,7 @@ struct mmu *ex_machine(const char *name, const struct mmu_config *cfg, uint64_t 
 		fprintf(stderr, "vmlab: exercise %s: no host memory for %" PRIu64 " bytes of physical memory\n", name, bytes);
 		return NULL;
 	}
-	struct mmu *m = mmu_new(cfg, pm, NULL, err, sizeof err);
+	struct mmu *m = mmu_new(cfg, pm, fmt, err, sizeof err);
 	if (m && mmu_load_context(m, ctx, err, sizeof err) == MMU_OK)
 		return m;
 	fprintf(stderr, "vmlab: exercise %s: %s\n", name, err);
@@ -486,6 +486,7 @@ static const struct exercise exercises[] = {
 	{"paging-linear", "linear page tables (OSTEP ch. 18, paging-linear-translate.py)", ex_paging_linear},
 	{"paging-multilevel", "two-level page table (OSTEP ch. 20, vm-smalltables)", ex_paging_multilevel},
 	{"tlb", "a TLB's hits, misses and access time (vmlab's own, OSTEP ch. 19)", ex_tlb},
+	{"sv39", "a RISC-V Sv39 three-level page table (vmlab's own)", ex_sv39},
 };
 
 static void list(FILE *out)

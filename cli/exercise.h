@@ -40,11 +40,12 @@ void py_seed(struct pyrandom *r, const struct pyopt *seed);
  * and segmentation.py draw for a limit not given. */
 int64_t py_random_limit(struct pyrandom *r, int64_t asize);
 
-/* The machine an exercise answers with: an MMU of cfg over bytes (rounded
- * up to 4 KiB pages) of physical memory in *pm, loaded with ctx; NULL after
- * "vmlab: exercise NAME: why" on standard error (nothing is left built). */
-struct mmu *ex_machine(const char *name, const struct mmu_config *cfg, uint64_t bytes, const struct mmu_context *ctx,
-		       struct physmem *pm);
+/* The machine an exercise answers with: an MMU of cfg (and page-table
+ * format fmt, NULL without paging) over bytes (rounded up to 4 KiB pages) of
+ * physical memory in *pm, all zero, loaded with ctx; NULL after "vmlab:
+ * exercise NAME: why" on standard error (nothing is left built). */
+struct mmu *ex_machine(const char *name, const struct mmu_config *cfg, uint64_t bytes, const struct pt_format *fmt,
+		       const struct mmu_context *ctx, struct physmem *pm);
 
 /* ---- what vmlab adds to every exercise: --explain, --check FILE, --json ----
  *
@@ -112,5 +113,7 @@ int ex_paging_linear(struct ex_run *run, int argc, char **argv);
 int ex_paging_multilevel(struct ex_run *run, int argc, char **argv);
 /* vmlab's own: a TLB's hits and misses and the effective access time. */
 int ex_tlb(struct ex_run *run, int argc, char **argv);
+/* vmlab's own: translation through a RISC-V Sv39 page table. */
+int ex_sv39(struct ex_run *run, int argc, char **argv);
 
 #endif

@@ -161,13 +161,14 @@ static int store(const struct pyopt_parser *p, struct pyopt *o, const char *give
 	return -1;
 }
 
-static void print_help(const struct pyopt_parser *p);
+static void print_help(const struct pyopt_parser *p, const char *description);
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* The long option a word names (exactly, or by an unambiguous prefix, as
  * optparse's _match_abbrev: candidates listed sorted). 0 after --help. */
-static int long_option(const struct pyopt_parser *p, const char *name, size_t len, struct pyopt **found)
+static int long_option(const struct pyopt_parser *p, const char *description, const char *name, size_t len,
+		       struct pyopt **found)
 {
 	const char *cand[65];
 	struct pyopt *of[65];
@@ -188,7 +189,7 @@ static int long_option(const struct pyopt_parser *p, const char *name, size_t le
 			cand[n] = l, of[n++] = &p->opts[i];
 	}
 	if (n == 1 && !of[0])
-		return print_help(p), 0;
+		return print_help(p, description), 0;
 	if (n == 1) {
 		*found = of[0];
 		return -1;
@@ -203,12 +204,12 @@ static int long_option(const struct pyopt_parser *p, const char *name, size_t le
 	return pyopt_error(p, "ambiguous option: %s (%s?)", word, list);
 }
 
-static int parse_long(const struct pyopt_parser *p, int argc, char **argv, int *i)
+static int parse_long(const struct pyopt_parser *p, const char *description, int argc, char **argv, int *i)
 {
 	const char *arg = argv[*i] + 2, *eq = strchr(arg, '=');
 	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
 	struct pyopt *o = NULL;
-	int st = long_option(p, arg, len, &o);
+	int st = long_option(p, description, arg, len, &o);
 	if (st != -1)
 		return st;
 	char given[300];
@@ -222,13 +223,13 @@ static int parse_long(const struct pyopt_parser *p, int argc, char **argv, int *
 	return store(p, o, given, argv[++*i]);
 }
 
-static int parse_short(const struct pyopt_parser *p, int argc, char **argv, int *i)
+static int parse_short(const struct pyopt_parser *p, const char *description, int argc, char **argv, int *i)
 {
 	for (const char *c = argv[*i] + 1; *c; c++) {
 		char given[3] = {'-', *c, 0};
 		struct pyopt *o = NULL;
 		if (*c == 'h') {
-			print_help(p);
+			print_help(p, description);
 			return 0;
 		}
 		for (int k = 0; k < p->nopts && !o; k++)
@@ -251,15 +252,20 @@ static int parse_short(const struct pyopt_parser *p, int argc, char **argv, int 
 
 int pyopt_parse(const struct pyopt_parser *p, int argc, char **argv)
 {
+	return pyopt_parse_described(p, NULL, argc, argv);
+}
+
+int pyopt_parse_described(const struct pyopt_parser *p, const char *description, int argc, char **argv)
+{
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		int st = -1;
 		if (!strcmp(a, "--"))
 			break;
 		if (!strncmp(a, "--", 2))
-			st = parse_long(p, argc, argv, &i);
+			st = parse_long(p, description, argc, argv, &i);
 		else if (a[0] == '-' && a[1])
-			st = parse_short(p, argc, argv, &i);
+			st = parse_short(p, description, argc, argv, &i);
 		if (st != -1)
 			return st;
 	}
@@ -297,10 +303,29 @@ static void help_row(FILE *out, const char *strings, const char *help)
 	}
 }
 
-static void print_help(const struct pyopt_parser *p)
+/* optparse's description: the text filled to HELP_WIDTH columns (textwrap.fill), a blank line after. */
+static void print_description(FILE *out, const char *text)
+{
+	int col = 0;
+	for (const char *w = text + strspn(text, " "); *w; w += strspn(w, " ")) {
+		int n = (int)strcspn(w, " ");
+		if (col && col + 1 + n > HELP_WIDTH) {
+			fputc('\n', out);
+			col = 0;
+		}
+		col += fprintf(out, "%s%.*s", col ? " " : "", n, w);
+		w += n;
+	}
+	fprintf(out, "\n\n");
+}
+
+static void print_help(const struct pyopt_parser *p, const char *description)
 {
 	FILE *out = p->out;
-	fprintf(out, "Usage: %s [options]\n\nOptions:\n", p->prog);
+	fprintf(out, "Usage: %s [options]\n\n", p->prog);
+	if (description)
+		print_description(out, description);
+	fprintf(out, "Options:\n");
 	help_row(out, "-h, --help", "show this help message and exit");
 	for (int i = 0; i < p->nopts; i++) {
 		const struct pyopt *o = &p->opts[i];

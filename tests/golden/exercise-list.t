@@ -16,3 +16,4 @@ exercises:
   paging-linear      linear page tables (OSTEP ch. 18, paging-linear-translate.py)
   paging-multilevel  two-level page table (OSTEP ch. 20, vm-smalltables)
   tlb                a TLB's hits, misses and access time (vmlab's own, OSTEP ch. 19)
+  sv39               a RISC-V Sv39 three-level page table (vmlab's own)
