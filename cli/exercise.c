@@ -104,7 +104,10 @@ const char *py_hex08(int64_t v, char buf[32])
 int py_raise(const char *prog, const char *exception, const char *what)
 {
 	fflush(stdout);
-	fprintf(stderr, "%s: %s: %s\n", prog, exception, what);
+	if (*what)
+		fprintf(stderr, "%s: %s: %s\n", prog, exception, what);
+	else
+		fprintf(stderr, "%s: %s\n", prog, exception);
 	return 1;
 }
 
@@ -437,6 +440,7 @@ static const struct exercise exercises[] = {
 	{"segmentation", "two segments, one growing down (OSTEP ch. 16, segmentation.py)", ex_segmentation},
 	{"paging-linear", "linear page tables (OSTEP ch. 18, paging-linear-translate.py)", ex_paging_linear},
 	{"paging-multilevel", "two-level page table (OSTEP ch. 20, vm-smalltables)", ex_paging_multilevel},
+	{"malloc", "a free list: best, worst and first fit (OSTEP ch. 17, malloc.py)", ex_malloc},
 };
 
 static void list(FILE *out)
