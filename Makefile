@@ -58,7 +58,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 # The option tables' and the guest compiler's tests link the command line's
 # objects but main.
 CLI_LIB_OBJ := $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
-CLI_TEST_BIN := $(BUILD)/tests/test_opt $(BUILD)/tests/test_guestcc
+CLI_TEST_BIN := $(BUILD)/tests/test_opt $(BUILD)/tests/test_guestcc $(BUILD)/tests/test_pyopt
 $(CLI_TEST_BIN): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CLI_LIB_OBJ) $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
