@@ -41,10 +41,13 @@ enum { ST_GO = -1, ST_SKIP = -2 }; /* go on and list the heap; go on to the next
 /* malloc.py's assert(...) failing: AssertionError, exit 1. */
 static int assertion(const struct mal *m) { return py_raise(m->prog, "AssertionError", ""); }
 
-static int beyond_64_bits(void)
+/* An address or size of the operation op beyond 64 bits: vmlab's limit
+ * (Python's integers have none). */
+static int beyond_64_bits(const char *op)
 {
 	fflush(stdout);
-	fprintf(stderr, "vmlab: exercise malloc: an address or size beyond 64 bits is not simulated (malloc.py takes it)\n");
+	fprintf(stderr, "vmlab: exercise malloc: %s: an address or size beyond 64 bits is not simulated (malloc.py takes it)\n",
+		op);
 	return 1;
 }
 
@@ -151,7 +154,10 @@ static void explain_need(struct mal *m, int64_t size, const struct freelist_sear
 	else
 		ex_explain(m->run, "request %" PRId64 " rounded up to a multiple of the alignment %" PRId64 ": %" PRId64, size,
 			   cfg->align, s->aligned);
-	ex_explain(m->run, "plus the header of %" PRId64 ": the chunk must hold %" PRId64, cfg->header, s->need);
+	if (cfg->header)
+		ex_explain(m->run, "plus the header of %" PRId64 ": the chunk must hold %" PRId64, cfg->header, s->need);
+	else
+		ex_explain(m->run, "no header: the chunk must hold %" PRId64, s->need);
 }
 
 static void explain_search(struct mal *m, const struct freelist_search *s)
@@ -176,6 +182,9 @@ static void explain_cut(struct mal *m, const struct freelist_search *s)
 	}
 	ex_explain(m->run, "chunk %zu [ addr:%" PRId64 " sz:%" PRId64 " ] is chosen: %" PRId64 "..%" PRId64 " is allocated",
 		   s->index, s->chosen.addr, s->chosen.size, s->chosen.addr, s->chosen.addr + s->need - 1);
+	if (m->header > 0)
+		ex_explain(m->run, "the header takes %" PRId64 "..%" PRId64 ", the bytes asked for start at %" PRId64,
+			   s->chosen.addr, s->chosen.addr + m->header - 1, s->chosen.addr + m->header);
 	if (s->split)
 		ex_explain(m->run, "split: [ addr:%" PRId64 " sz:%" PRId64 " ] stays free in the chunk's place",
 			   s->chosen.addr + s->need, s->chosen.size - s->need);
@@ -203,7 +212,9 @@ static int do_alloc(struct mal *m, int64_t size)
 	int64_t shown;
 	if (st == FREELIST_ALLOCATED || st == FREELIST_RANGE || !printed_address(m, s.addr, &shown)) {
 		free(before);
-		return st == FREELIST_ALLOCATED ? assertion(m) : beyond_64_bits();
+		char op[64];
+		snprintf(op, sizeof op, "ptr[%zu] = Alloc(%" PRId64 ")", m->nptr, size);
+		return st == FREELIST_ALLOCATED ? assertion(m) : beyond_64_bits(op);
 	}
 	size_t c = m->nptr++;
 	m->ptr = xrealloc(m->ptr, m->nptr * sizeof *m->ptr);
@@ -218,9 +229,11 @@ static int do_alloc(struct mal *m, int64_t size)
 	explain_need(m, size, &s);
 	explain_search(m, &s);
 	explain_cut(m, &s);
-	if (!m->listed)
+	if (!m->listed && m->header)
 		ex_explain(m->run, "malloc.py prints the address plus the header size: %" PRId64 " + %" PRId64 " = %" PRId64,
 			   s.addr, m->header, shown);
+	else if (m->header && s.addr != -1)
+		ex_explain(m->run, "with -A, malloc.py prints the block's own address (its header's): %" PRId64, s.addr);
 	explain_list(m, "after", list_text(&m->fl));
 	FILE *out = m->run->out;
 	fprintf(out, "ptr[%zu] = Alloc(%" PRId64 ")", c, size);
@@ -249,22 +262,26 @@ static int do_free(struct mal *m, size_t c)
 	char *before = list_text(&m->fl);
 	enum freelist_status st = freelist_free(&m->fl, addr, &r);
 	if (st == FREELIST_RANGE) {
+		char op[64];
+		snprintf(op, sizeof op, "Free(ptr[%zu])", c);
 		free(before);
-		return beyond_64_bits();
+		return beyond_64_bits(op);
 	}
 	int rc = st == FREELIST_OK ? 0 : -1;
 	ex_ask_number(m->run, rc, "Free(ptr[%zu])", c);
 	explain_list(m, "before", before);
 	if (rc) {
-		ex_explain(m->run, "ptr[%zu] = %" PRId64 " is not allocated (it was freed before): the free fails, -1", c, addr);
+		ex_explain(m->run, "ptr[%zu], the block at %" PRId64 ", is not allocated (it was freed before): the free fails, -1",
+			   c, addr);
 	} else {
-		ex_explain(m->run, "ptr[%zu] = %" PRId64 ": its chunk [ addr:%" PRId64 " sz:%" PRId64 " ] (header included) goes back", c,
-			   addr, r.chunk.addr, r.chunk.size);
+		ex_explain(m->run, "ptr[%zu], the block at %" PRId64 ": its chunk [ addr:%" PRId64 " sz:%" PRId64
+			   " ] (header included) goes back, the free returns 0", c, addr, r.chunk.addr, r.chunk.size);
 		ex_explain(m->run, "%s", order_rule[m->fl.cfg.order]);
 		if (m->fl.cfg.coalesce)
-			ex_explain(m->run, "coalescing (neighbours in list order whose addresses meet): %zu merged", r.merged);
+			ex_explain(m->run, "coalescing: each chunk that starts where the one before it in the list ends joins it: %zu "
+				   "merged", r.merged);
 	}
-	explain_list(m, "after", list_text(&m->fl));
+	explain_list(m, rc == 0 && r.merged ? "after (coalesced)" : "after", list_text(&m->fl));
 	FILE *out = m->run->out;
 	fprintf(out, "Free(ptr[%zu])\n", c);
 	fprintf(out, m->solve ? "returned %d\n" : "returned ?\n", rc);

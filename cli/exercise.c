@@ -438,9 +438,9 @@ struct exercise {
 static const struct exercise exercises[] = {
 	{"relocation", "base and bounds (OSTEP ch. 15, relocation.py)", ex_relocation},
 	{"segmentation", "two segments, one growing down (OSTEP ch. 16, segmentation.py)", ex_segmentation},
+	{"malloc", "a free list: best, worst and first fit (OSTEP ch. 17, malloc.py)", ex_malloc},
 	{"paging-linear", "linear page tables (OSTEP ch. 18, paging-linear-translate.py)", ex_paging_linear},
 	{"paging-multilevel", "two-level page table (OSTEP ch. 20, vm-smalltables)", ex_paging_multilevel},
-	{"malloc", "a free list: best, worst and first fit (OSTEP ch. 17, malloc.py)", ex_malloc},
 };
 
 static void list(FILE *out)

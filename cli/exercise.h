@@ -97,8 +97,8 @@ const char *ex_bits(uint64_t v, unsigned width, unsigned split, char buf[80]);
 /* The exercises: argv holds the words after the exercise's name. */
 int ex_relocation(struct ex_run *run, int argc, char **argv);
 int ex_segmentation(struct ex_run *run, int argc, char **argv);
+int ex_malloc(struct ex_run *run, int argc, char **argv);
 int ex_paging_linear(struct ex_run *run, int argc, char **argv);
 int ex_paging_multilevel(struct ex_run *run, int argc, char **argv);
-int ex_malloc(struct ex_run *run, int argc, char **argv);
 
 #endif
