@@ -29,8 +29,8 @@ struct mal {
 		int64_t addr;
 		bool in_p;
 	} *ptr;
-	size_t nptr, nlive;     /* ptr[0..nptr-1]; how many are in p */
-	size_t *live;           /* L: the c of each live pointer, in order */
+	size_t nptr, capptr, nlive; /* ptr[0..nptr-1]; how many are in p */
+	size_t *live;           /* L: the c of each live pointer, in order (capptr of room) */
 	size_t nl;
 	struct look *looks;     /* the last search's */
 	size_t nlooks, caplooks;
@@ -216,12 +216,15 @@ static int do_alloc(struct mal *m, int64_t size)
 		snprintf(op, sizeof op, "ptr[%zu] = Alloc(%" PRId64 ")", m->nptr, size);
 		return st == FREELIST_ALLOCATED ? assertion(m) : beyond_64_bits(op);
 	}
+	if (m->nptr == m->capptr) {
+		m->capptr = m->capptr ? 2 * m->capptr : 16;
+		m->ptr = xrealloc(m->ptr, m->capptr * sizeof *m->ptr);
+		m->live = xrealloc(m->live, m->capptr * sizeof *m->live);
+	}
 	size_t c = m->nptr++;
-	m->ptr = xrealloc(m->ptr, m->nptr * sizeof *m->ptr);
 	m->ptr[c] = (struct mal_ptr){.addr = s.addr, .in_p = s.addr != -1};
 	if (s.addr != -1) {
 		m->nlive++;
-		m->live = xrealloc(m->live, m->nptr * sizeof *m->live);
 		m->live[m->nl++] = c;
 	}
 	ex_ask_number(m->run, shown, "ptr[%zu] = Alloc(%" PRId64 ")", c, size);
