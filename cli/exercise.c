@@ -17,20 +17,39 @@ void py_seed(struct pyrandom *r, int64_t seed)
 	pyrandom_seed(r, seed < 0 ? (uint64_t)0 - (uint64_t)seed : (uint64_t)seed, seed < 0);
 }
 
-/* strtoll over the n bytes at v, with Python's blanks after: false when it
- * does not take them all; *range tells an integer beyond 64 bits. */
+/* The n bytes at v into buf (cap bytes) without the underscores int()
+ * takes, one between two digits ("1_000"); false for any other underscore
+ * or when buf is too small. */
+static bool drop_underscores(const char *v, size_t n, char *buf, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool grouping = v[i] == '_' && i > 0 && i + 1 < n && isdigit((unsigned char)v[i - 1]) &&
+				isdigit((unsigned char)v[i + 1]);
+		if (v[i] == '_' && !grouping)
+			return false;
+		if (!grouping && k + 1 < cap)
+			buf[k++] = v[i];
+		else if (!grouping)
+			return false;
+	}
+	buf[k] = '\0';
+	return true;
+}
+
+/* strtoll over the n bytes at v, with Python's blanks after and its digit
+ * grouping: false when it does not take them all; *range tells an integer
+ * beyond 64 bits. */
 static bool int_literal(const char *v, size_t n, int64_t *out, bool *range)
 {
 	char digits[64];
 	*range = false;
-	if (n == 0 || n >= sizeof digits)
+	if (n == 0 || !drop_underscores(v, n, digits, sizeof digits))
 		return false;
-	memcpy(digits, v, n);
-	digits[n] = '\0';
 	char *end;
 	errno = 0;
 	long long x = strtoll(digits, &end, 10);
-	while (*end == ' ' || *end == '\t' || *end == '\n')
+	while (isspace((unsigned char)*end))
 		end++;
 	if (*end || end == digits)
 		return false;
