@@ -11,7 +11,6 @@
 static const char *const policy_names[] = {"BEST", "WORST", "FIRST"};
 static const char *const order_names[] = {"ADDRSORT", "SIZESORT+", "SIZESORT-", "INSERT-FRONT", "INSERT-BACK"};
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Makes room for one more chunk in the array *a of *n (capacity *cap). */
 static void reserve(struct freelist_chunk **a, size_t n, size_t *cap)
@@ -136,8 +135,8 @@ enum freelist_status freelist_alloc(struct freelist *fl, int64_t size, struct fr
 	if (!search(fl, s, &i, fn, ctx))
 		return FREELIST_NO_FIT;
 	struct freelist_chunk c = fl->free[i];
-	struct freelist_chunk rest = {.size = c.size - s->need};
-	if (__builtin_add_overflow(c.addr, s->need, &rest.addr))
+	struct freelist_chunk rest;
+	if (__builtin_add_overflow(c.addr, s->need, &rest.addr) || __builtin_sub_overflow(c.size, s->need, &rest.size))
 		return FREELIST_RANGE;
 	if (is_used(fl, c.addr, &at))
 		return FREELIST_ALLOCATED;
@@ -239,7 +238,7 @@ static bool parse_name(const char *const *names, size_t n, const char *name, int
 bool freelist_policy_parse(const char *name, enum freelist_policy *p)
 {
 	int i;
-	if (!parse_name(policy_names, COUNT(policy_names), name, &i))
+	if (!parse_name(policy_names, ARRAY_LEN(policy_names), name, &i))
 		return false;
 	*p = (enum freelist_policy)i;
 	return true;
@@ -248,7 +247,7 @@ bool freelist_policy_parse(const char *name, enum freelist_policy *p)
 bool freelist_order_parse(const char *name, enum freelist_order *o)
 {
 	int i;
-	if (!parse_name(order_names, COUNT(order_names), name, &i))
+	if (!parse_name(order_names, ARRAY_LEN(order_names), name, &i))
 		return false;
 	*o = (enum freelist_order)i;
 	return true;
@@ -256,10 +255,10 @@ bool freelist_order_parse(const char *name, enum freelist_order *o)
 
 const char *freelist_policy_name(enum freelist_policy p)
 {
-	return (size_t)p < COUNT(policy_names) ? policy_names[p] : "?";
+	return (size_t)p < ARRAY_LEN(policy_names) ? policy_names[p] : "?";
 }
 
 const char *freelist_order_name(enum freelist_order o)
 {
-	return (size_t)o < COUNT(order_names) ? order_names[o] : "?";
+	return (size_t)o < ARRAY_LEN(order_names) ? order_names[o] : "?";
 }

@@ -391,6 +391,12 @@ TEST(sizes_beyond_64_bits_are_refused_and_change_nothing)
 	CHECK_EQ(freelist_alloc(&fl, INT64_MAX - 3, &s, NULL, NULL), FREELIST_RANGE);
 	CHECK_STR(listed(&fl), "[9223372036854775797 9223372036854775807]");
 	freelist_fini(&fl);
+	cfg = config(FREELIST_FIRST, FREELIST_ADDRSORT);
+	cfg.base = 0;
+	init(&fl, &cfg);
+	CHECK_EQ(freelist_alloc(&fl, INT64_MIN + 50, &s, NULL, NULL), FREELIST_RANGE); /* the rest's size */
+	CHECK_STR(listed(&fl), "[0 100]");
+	freelist_fini(&fl);
 }
 
 struct seen {
