@@ -1,5 +1,5 @@
-$ vmlab exercise malloc -s 2 -n 8 -p FIRST -l INSERT-FRONT -C --explain
-seed 2
+$ vmlab exercise malloc -A +10,+20,+30,-0,-2,+35,-1,+5 -p FIRST -l INSERT-FRONT -C --explain
+seed 0
 size 100
 baseAddr 1000
 headerSize 0
@@ -7,110 +7,115 @@ alignment -1
 policy FIRST
 listOrder INSERT-FRONT
 coalesce True
-numOps 8
+numOps 10
 range 10
 percentAlloc 50
-allocList 
+allocList +10,+20,+30,-0,-2,+35,-1,+5
 compute False
 
-ptr[0] = Alloc(1) returned 1000 (searched 1 elements)
-Free List [ Size 1 ]: [ addr:1001 sz:99 ]
+ptr[0] = Alloc(10) returned 1000 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1010 sz:90 ]
+
+ptr[1] = Alloc(20) returned 1010 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1030 sz:70 ]
+
+ptr[2] = Alloc(30) returned 1030 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1060 sz:40 ]
 
 Free(ptr[0])
 returned 0
-Free List [ Size 1 ]: [ addr:1000 sz:100 ]
-
-ptr[1] = Alloc(7) returned 1000 (searched 1 elements)
-Free List [ Size 1 ]: [ addr:1007 sz:93 ]
-
-Free(ptr[1])
-returned 0
-Free List [ Size 1 ]: [ addr:1000 sz:100 ]
-
-ptr[2] = Alloc(5) returned 1000 (searched 1 elements)
-Free List [ Size 1 ]: [ addr:1005 sz:95 ]
-
-ptr[3] = Alloc(8) returned 1005 (searched 1 elements)
-Free List [ Size 1 ]: [ addr:1013 sz:87 ]
-
-Free(ptr[3])
-returned 0
-Free List [ Size 1 ]: [ addr:1005 sz:95 ]
+Free List [ Size 2 ]: [ addr:1000 sz:10 ][ addr:1060 sz:40 ]
 
 Free(ptr[2])
 returned 0
-Free List [ Size 1 ]: [ addr:1000 sz:100 ]
+Free List [ Size 3 ]: [ addr:1030 sz:30 ][ addr:1000 sz:10 ][ addr:1060 sz:40 ]
+
+ptr[3] = Alloc(35) returned 1060 (searched 3 elements)
+Free List [ Size 3 ]: [ addr:1030 sz:30 ][ addr:1000 sz:10 ][ addr:1095 sz:5 ]
+
+Free(ptr[1])
+returned 0
+Free List [ Size 3 ]: [ addr:1010 sz:50 ][ addr:1000 sz:10 ][ addr:1095 sz:5 ]
+
+ptr[4] = Alloc(5) returned 1010 (searched 1 elements)
+Free List [ Size 3 ]: [ addr:1015 sz:45 ][ addr:1000 sz:10 ][ addr:1095 sz:5 ]
 
 How each answer is found:
 
-1. ptr[0] = Alloc(1): 1000
+1. ptr[0] = Alloc(10): 1000
    free list before: [ addr:1000 sz:100 ]
-   request 1 (no alignment)
-   no header: the chunk must hold 1
+   request 10 (no alignment)
+   no header: the chunk must hold 10
    FIRST takes the first chunk that fits:
      chunk 0 [ addr:1000 sz:100 ]: fits: the first that does, so the search stops
    searched 1 element
-   chunk 0 [ addr:1000 sz:100 ] is chosen: 1000..1000 is allocated
-   split: [ addr:1001 sz:99 ] stays free in the chunk's place
-   free list after: [ addr:1001 sz:99 ]
+   chunk 0 [ addr:1000 sz:100 ] is chosen: 1000..1009 is allocated
+   split: [ addr:1010 sz:90 ] stays free in the chunk's place
+   free list after: [ addr:1010 sz:90 ]
 
-2. Free(ptr[0]): 0
-   free list before: [ addr:1001 sz:99 ]
-   ptr[0], the block at 1000: its chunk [ addr:1000 sz:1 ] (header included) goes back, the free returns 0
-   INSERT-FRONT: put at the head of the list
-   coalescing: each chunk that starts where the one before it in the list ends joins it: 1 merged
-   free list after (coalesced): [ addr:1000 sz:100 ]
-
-3. ptr[1] = Alloc(7): 1000
-   free list before: [ addr:1000 sz:100 ]
-   request 7 (no alignment)
-   no header: the chunk must hold 7
+2. ptr[1] = Alloc(20): 1010
+   free list before: [ addr:1010 sz:90 ]
+   request 20 (no alignment)
+   no header: the chunk must hold 20
    FIRST takes the first chunk that fits:
-     chunk 0 [ addr:1000 sz:100 ]: fits: the first that does, so the search stops
+     chunk 0 [ addr:1010 sz:90 ]: fits: the first that does, so the search stops
    searched 1 element
-   chunk 0 [ addr:1000 sz:100 ] is chosen: 1000..1006 is allocated
-   split: [ addr:1007 sz:93 ] stays free in the chunk's place
-   free list after: [ addr:1007 sz:93 ]
+   chunk 0 [ addr:1010 sz:90 ] is chosen: 1010..1029 is allocated
+   split: [ addr:1030 sz:70 ] stays free in the chunk's place
+   free list after: [ addr:1030 sz:70 ]
 
-4. Free(ptr[1]): 0
-   free list before: [ addr:1007 sz:93 ]
-   ptr[1], the block at 1000: its chunk [ addr:1000 sz:7 ] (header included) goes back, the free returns 0
+3. ptr[2] = Alloc(30): 1030
+   free list before: [ addr:1030 sz:70 ]
+   request 30 (no alignment)
+   no header: the chunk must hold 30
+   FIRST takes the first chunk that fits:
+     chunk 0 [ addr:1030 sz:70 ]: fits: the first that does, so the search stops
+   searched 1 element
+   chunk 0 [ addr:1030 sz:70 ] is chosen: 1030..1059 is allocated
+   split: [ addr:1060 sz:40 ] stays free in the chunk's place
+   free list after: [ addr:1060 sz:40 ]
+
+4. Free(ptr[0]): 0
+   free list before: [ addr:1060 sz:40 ]
+   ptr[0], the block at 1000: its chunk [ addr:1000 sz:10 ] (header included) goes back, the free returns 0
+   INSERT-FRONT: put at the head of the list
+   coalescing: each chunk that starts where the one before it in the list ends joins it: 0 merged
+   free list after: [ addr:1000 sz:10 ][ addr:1060 sz:40 ]
+
+5. Free(ptr[2]): 0
+   free list before: [ addr:1000 sz:10 ][ addr:1060 sz:40 ]
+   ptr[2], the block at 1030: its chunk [ addr:1030 sz:30 ] (header included) goes back, the free returns 0
+   INSERT-FRONT: put at the head of the list
+   coalescing: each chunk that starts where the one before it in the list ends joins it: 0 merged
+   free list after: [ addr:1030 sz:30 ][ addr:1000 sz:10 ][ addr:1060 sz:40 ]
+
+6. ptr[3] = Alloc(35): 1060
+   free list before: [ addr:1030 sz:30 ][ addr:1000 sz:10 ][ addr:1060 sz:40 ]
+   request 35 (no alignment)
+   no header: the chunk must hold 35
+   FIRST takes the first chunk that fits:
+     chunk 0 [ addr:1030 sz:30 ]: too small (30 < 35)
+     chunk 1 [ addr:1000 sz:10 ]: too small (10 < 35)
+     chunk 2 [ addr:1060 sz:40 ]: fits: the first that does, so the search stops
+   searched 3 elements
+   chunk 2 [ addr:1060 sz:40 ] is chosen: 1060..1094 is allocated
+   split: [ addr:1095 sz:5 ] stays free in the chunk's place
+   free list after: [ addr:1030 sz:30 ][ addr:1000 sz:10 ][ addr:1095 sz:5 ]
+
+7. Free(ptr[1]): 0
+   free list before: [ addr:1030 sz:30 ][ addr:1000 sz:10 ][ addr:1095 sz:5 ]
+   ptr[1], the block at 1010: its chunk [ addr:1010 sz:20 ] (header included) goes back, the free returns 0
    INSERT-FRONT: put at the head of the list
    coalescing: each chunk that starts where the one before it in the list ends joins it: 1 merged
-   free list after (coalesced): [ addr:1000 sz:100 ]
+   free list after (coalesced): [ addr:1010 sz:50 ][ addr:1000 sz:10 ][ addr:1095 sz:5 ]
 
-5. ptr[2] = Alloc(5): 1000
-   free list before: [ addr:1000 sz:100 ]
+8. ptr[4] = Alloc(5): 1010
+   free list before: [ addr:1010 sz:50 ][ addr:1000 sz:10 ][ addr:1095 sz:5 ]
    request 5 (no alignment)
    no header: the chunk must hold 5
    FIRST takes the first chunk that fits:
-     chunk 0 [ addr:1000 sz:100 ]: fits: the first that does, so the search stops
+     chunk 0 [ addr:1010 sz:50 ]: fits: the first that does, so the search stops
    searched 1 element
-   chunk 0 [ addr:1000 sz:100 ] is chosen: 1000..1004 is allocated
-   split: [ addr:1005 sz:95 ] stays free in the chunk's place
-   free list after: [ addr:1005 sz:95 ]
-
-6. ptr[3] = Alloc(8): 1005
-   free list before: [ addr:1005 sz:95 ]
-   request 8 (no alignment)
-   no header: the chunk must hold 8
-   FIRST takes the first chunk that fits:
-     chunk 0 [ addr:1005 sz:95 ]: fits: the first that does, so the search stops
-   searched 1 element
-   chunk 0 [ addr:1005 sz:95 ] is chosen: 1005..1012 is allocated
-   split: [ addr:1013 sz:87 ] stays free in the chunk's place
-   free list after: [ addr:1013 sz:87 ]
-
-7. Free(ptr[3]): 0
-   free list before: [ addr:1013 sz:87 ]
-   ptr[3], the block at 1005: its chunk [ addr:1005 sz:8 ] (header included) goes back, the free returns 0
-   INSERT-FRONT: put at the head of the list
-   coalescing: each chunk that starts where the one before it in the list ends joins it: 1 merged
-   free list after (coalesced): [ addr:1005 sz:95 ]
-
-8. Free(ptr[2]): 0
-   free list before: [ addr:1005 sz:95 ]
-   ptr[2], the block at 1000: its chunk [ addr:1000 sz:5 ] (header included) goes back, the free returns 0
-   INSERT-FRONT: put at the head of the list
-   coalescing: each chunk that starts where the one before it in the list ends joins it: 1 merged
-   free list after (coalesced): [ addr:1000 sz:100 ]
+   chunk 0 [ addr:1010 sz:50 ] is chosen: 1010..1014 is allocated
+   split: [ addr:1015 sz:45 ] stays free in the chunk's place
+   free list after: [ addr:1015 sz:45 ][ addr:1000 sz:10 ][ addr:1095 sz:5 ]
