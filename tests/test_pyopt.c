@@ -77,3 +77,10 @@ TEST(malloc_py_option_kinds_parse_as_optparse)
 	CHECK_EQ(o[2].i, 16);
 	CHECK_STR(o[3].s, "-0,+5");
 }
+
+TEST(help_cuts_a_word_longer_than_the_line)
+{
+	char *t = help_of("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx yz");
+	CHECK_STR(t, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n" IND "xxxxxx yz\n");
+	free(t);
+}
