@@ -55,10 +55,10 @@ bin/vmlab: $(VMLAB)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# The option tables', the guest compiler's and the tlb exercise's tests link
-# the command line's objects but main.
+# The option tables', optparse's, the guest compiler's and the tlb exercise's
+# tests link the command line's objects but main.
 CLI_LIB_OBJ := $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
-CLI_TEST_BIN := $(BUILD)/tests/test_opt $(BUILD)/tests/test_guestcc $(BUILD)/tests/test_ex_tlb
+CLI_TEST_BIN := $(BUILD)/tests/test_opt $(BUILD)/tests/test_guestcc $(BUILD)/tests/test_ex_tlb $(BUILD)/tests/test_pyopt
 $(CLI_TEST_BIN): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(CLI_LIB_OBJ) $(TEST_SUPPORT) $(BUILD)/libvmlab.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

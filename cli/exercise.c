@@ -18,20 +18,39 @@ void py_seed(struct pyrandom *r, const struct pyopt *seed)
 	pyrandom_seed_words(r, key, pyopt_words(seed, key));
 }
 
-/* strtoll over the n bytes at v, with Python's blanks after: false when it
- * does not take them all; *range tells an integer beyond 64 bits. */
+/* The n bytes at v into buf (cap bytes) without the underscores int()
+ * takes, one between two digits ("1_000"); false for any other underscore
+ * or when buf is too small. */
+static bool drop_underscores(const char *v, size_t n, char *buf, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool grouping = v[i] == '_' && i > 0 && i + 1 < n && isdigit((unsigned char)v[i - 1]) &&
+				isdigit((unsigned char)v[i + 1]);
+		if (v[i] == '_' && !grouping)
+			return false;
+		if (!grouping && k + 1 < cap)
+			buf[k++] = v[i];
+		else if (!grouping)
+			return false;
+	}
+	buf[k] = '\0';
+	return true;
+}
+
+/* strtoll over the n bytes at v, with Python's blanks after and its digit
+ * grouping: false when it does not take them all; *range tells an integer
+ * beyond 64 bits. */
 static bool int_literal(const char *v, size_t n, int64_t *out, bool *range)
 {
 	char digits[64];
 	*range = false;
-	if (n == 0 || n >= sizeof digits)
+	if (n == 0 || !drop_underscores(v, n, digits, sizeof digits))
 		return false;
-	memcpy(digits, v, n);
-	digits[n] = '\0';
 	char *end;
 	errno = 0;
 	long long x = strtoll(digits, &end, 10);
-	while (*end == ' ' || *end == '\t' || *end == '\n')
+	while (isspace((unsigned char)*end))
 		end++;
 	if (*end || end == digits)
 		return false;
@@ -105,7 +124,10 @@ const char *py_hex08(int64_t v, char buf[32])
 int py_raise(const char *prog, const char *exception, const char *what)
 {
 	fflush(stdout);
-	fprintf(stderr, "%s: %s: %s\n", prog, exception, what);
+	if (*what)
+		fprintf(stderr, "%s: %s: %s\n", prog, exception, what);
+	else
+		fprintf(stderr, "%s: %s\n", prog, exception);
 	return 1;
 }
 
@@ -483,6 +505,7 @@ struct exercise {
 static const struct exercise exercises[] = {
 	{"relocation", "base and bounds (OSTEP ch. 15, relocation.py)", ex_relocation},
 	{"segmentation", "two segments, one growing down (OSTEP ch. 16, segmentation.py)", ex_segmentation},
+	{"malloc", "a free list: best, worst and first fit (OSTEP ch. 17, malloc.py)", ex_malloc},
 	{"paging-linear", "linear page tables (OSTEP ch. 18, paging-linear-translate.py)", ex_paging_linear},
 	{"paging-multilevel", "two-level page table (OSTEP ch. 20, vm-smalltables)", ex_paging_multilevel},
 	{"tlb", "a TLB's hits, misses and access time (vmlab's own, OSTEP ch. 19)", ex_tlb},

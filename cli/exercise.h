@@ -31,7 +31,7 @@ int bad_size(const char *prog, const char *v);
  * an integer Python takes but 64 bits do not hold, vmlab's message). */
 int bad_int(const char *prog, const char *v, size_t n);
 /* Any other exception the simulator would die of ("ZeroDivisionError",
- * "float division by zero"), as bad_size. */
+ * "float division by zero"; what "" for none, as a bare assert's), as bad_size. */
 int py_raise(const char *prog, const char *exception, const char *what);
 
 /* random.seed(seed) for an optparse int (PYOPT_BIGINT, or PYOPT_INT). */
@@ -109,6 +109,7 @@ const char *ex_fields(uint64_t v, const unsigned *widths, unsigned n, char buf[1
 /* The exercises: argv holds the words after the exercise's name. */
 int ex_relocation(struct ex_run *run, int argc, char **argv);
 int ex_segmentation(struct ex_run *run, int argc, char **argv);
+int ex_malloc(struct ex_run *run, int argc, char **argv);
 int ex_paging_linear(struct ex_run *run, int argc, char **argv);
 int ex_paging_multilevel(struct ex_run *run, int argc, char **argv);
 /* vmlab's own: a TLB's hits and misses and the effective access time. */

@@ -274,6 +274,35 @@ int pyopt_parse_described(const struct pyopt_parser *p, const char *description,
 
 /* ---- -h ---- */
 
+/* A letter as textwrap's hyphen rule means it: [^\d\W]. */
+static bool letter(char c) { return isalpha((unsigned char)c) || c == '_'; }
+
+/* Whether textwrap may break w after the hyphen at w[k - 1], as its wordsep_re
+ * splits hyphenated words: two letters (or letter, hyphen, letter) before it,
+ * a letter and a letter (or hyphen, letter) after ("INSERT-" "FRONT"). */
+static bool hyphen_break(const char *w, size_t k)
+{
+	if (k < 3 || w[k - 1] != '-' || !letter(w[k]) || !(letter(w[k + 1]) || (w[k + 1] == '-' && letter(w[k + 2]))))
+		return false;
+	return (letter(w[k - 3]) && letter(w[k - 2])) || (k >= 4 && letter(w[k - 4]) && w[k - 3] == '-' && letter(w[k - 2]));
+}
+
+/* The length of the next line of w at most avail wide, as textwrap fills
+ * it: the most whole chunks (words, runs of blanks, hyphenated parts) that
+ * fit, trailing blanks dropped; a word longer than any line is cut. */
+static size_t line_length(const char *w, size_t avail)
+{
+	size_t len = strlen(w), k = len <= avail ? len : 0;
+	for (size_t i = avail; !k && i > 0; i--)
+		if ((w[i] == ' ' && w[i - 1] != ' ') || hyphen_break(w, i))
+			k = i;
+	if (!k)
+		k = avail;
+	while (k > 0 && w[k - 1] == ' ')
+		k--;
+	return k;
+}
+
 /* One option's line(s): its strings, then its help wrapped at HELP_WIDTH
  * from HELP_POSITION (or on the next line when the strings are too long). */
 static void help_row(FILE *out, const char *strings, const char *help)
@@ -287,14 +316,7 @@ static void help_row(FILE *out, const char *strings, const char *help)
 	const char *w = help;
 	bool first = true;
 	while (*w) {
-		int avail = HELP_WIDTH - HELP_POSITION, n = 0, last_space = -1;
-		while (w[n] && n < avail) {
-			if (w[n] == ' ')
-				last_space = n;
-			n++;
-		}
-		if (w[n] && w[n] != ' ' && last_space > 0)
-			n = last_space;
+		int n = (int)line_length(w, HELP_WIDTH - HELP_POSITION);
 		fprintf(out, "%*s%.*s\n", first ? HELP_POSITION - col : HELP_POSITION, "", n, w);
 		first = false;
 		w += n;

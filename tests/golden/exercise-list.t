@@ -13,6 +13,7 @@ same style.
 exercises:
   relocation         base and bounds (OSTEP ch. 15, relocation.py)
   segmentation       two segments, one growing down (OSTEP ch. 16, segmentation.py)
+  malloc             a free list: best, worst and first fit (OSTEP ch. 17, malloc.py)
   paging-linear      linear page tables (OSTEP ch. 18, paging-linear-translate.py)
   paging-multilevel  two-level page table (OSTEP ch. 20, vm-smalltables)
   tlb                a TLB's hits, misses and access time (vmlab's own, OSTEP ch. 19)

@@ -1,0 +1,3 @@
+$ vmlab exercise malloc -a 0
+malloc.py: AssertionError
+[1]

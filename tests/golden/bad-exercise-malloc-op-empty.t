@@ -1,0 +1,20 @@
+$ vmlab exercise malloc -c -A +5,,-0
+seed 0
+size 100
+baseAddr 1000
+headerSize 0
+alignment -1
+policy BEST
+listOrder ADDRSORT
+coalesce False
+numOps 10
+range 10
+percentAlloc 50
+allocList +5,,-0
+compute True
+
+ptr[0] = Alloc(5) returned 1000 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1005 sz:95 ]
+
+malloc.py: IndexError: string index out of range
+[1]

@@ -1,0 +1,3 @@
+$ vmlab exercise malloc -l ADDR
+malloc.py: AssertionError
+[1]

@@ -1,0 +1,3 @@
+$ vmlab exercise malloc -p NONE
+malloc.py: AssertionError
+[1]
