@@ -486,8 +486,8 @@ TEST(random_depends_only_on_its_seed)
 
 /* ---- Naive models: the same rules written the dumbest way ----
  * fifo, lru, opt: a stamp per frame (insertion time, last reference, next
- * use), the victim found by scanning every frame. random: an array with
- * swap-removal, searched linearly. clock, eclock: an array holding the queue
+ * use), the victim found by scanning every frame. random: an array in order
+ * of insertion, indexed by the draw. clock, eclock: an array holding the queue
  * of frames read from the hand, where the hand passing k frames moves them
  * from the front to the back. twolist: two arrays, head first. */
 
@@ -579,17 +579,15 @@ static void model_touch(void *state, pfn_t f, uint64_t next_use)
 		m->stamp[f] = next_use;
 }
 
-/* Forgets the frame: random swaps the last element into its place, the
- * others close the gap in whichever list holds it. */
+/* Forgets the frame: it leaves whichever list holds it, the others closing
+ * the gap (random's array stays in order of insertion). */
 static void model_remove(void *state, pfn_t f)
 {
 	struct model *m = state;
 	CHECK(m->resident[f]);
 	m->resident[f] = false;
 	uint64_t i = list_find(m->list, m->len, f);
-	if (model_is(m, "random")) {
-		m->list[i] = m->list[--m->len];
-	} else if (i != NONE) {
+	if (i != NONE) {
 		list_take_at(m->list, &m->len, i);
 	} else {
 		i = list_find(m->list2, m->len2, f);
