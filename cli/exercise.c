@@ -437,6 +437,7 @@ static const struct exercise exercises[] = {
 	{"segmentation", "two segments, one growing down (OSTEP ch. 16, segmentation.py)", ex_segmentation},
 	{"paging-linear", "linear page tables (OSTEP ch. 18, paging-linear-translate.py)", ex_paging_linear},
 	{"paging-multilevel", "two-level page table (OSTEP ch. 20, vm-smalltables)", ex_paging_multilevel},
+	{"paging-policy", "replacement policies (OSTEP ch. 22, paging-policy.py)", ex_paging_policy},
 };
 
 static void list(FILE *out)

@@ -99,5 +99,6 @@ int ex_relocation(struct ex_run *run, int argc, char **argv);
 int ex_segmentation(struct ex_run *run, int argc, char **argv);
 int ex_paging_linear(struct ex_run *run, int argc, char **argv);
 int ex_paging_multilevel(struct ex_run *run, int argc, char **argv);
+int ex_paging_policy(struct ex_run *run, int argc, char **argv);
 
 #endif
