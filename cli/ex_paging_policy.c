@@ -139,6 +139,19 @@ static int bad_file(const char *path, int err)
 	return py_raise(PROG, name, what);
 }
 
+/* int() of a line of -f refused it: its ValueError, the line shown as
+ * Python's repr (or, for digits beyond 64 bits, vmlab's message). */
+static int bad_line(const char *line, size_t n)
+{
+	char what[300];
+	size_t t = strcspn(line, "\n"), sign = line[0] == '-' || line[0] == '+';
+	if (t > 18 && strspn(line + sign, "0123456789") == t - sign)
+		return bad_int(PROG, line, t);
+	snprintf(what, sizeof what, "invalid literal for int() with base 10: ");
+	py_repr(what + strlen(what), sizeof what - strlen(what), line, n);
+	return py_raise(PROG, "ValueError", what);
+}
+
 /* -f's lines, each int() of the line; 0, or the exit status after the exception. */
 static int refs_read(struct pp_refs *rs, const char *path)
 {
@@ -160,11 +173,7 @@ static int refs_read(struct pp_refs *rs, const char *path)
 			refs_add(rs, page, NULL, 0, false);
 			continue;
 		}
-		char what[300];
-		snprintf(what, sizeof what, "invalid literal for int() with base 10: ");
-		py_repr(what + strlen(what), sizeof what - strlen(what), line, (size_t)got);
-		status = memchr(line, '\0', (size_t)got) || got > 60 ? bad_int(PROG, line, strcspn(line, "\n"))
-								     : py_raise(PROG, "ValueError", what);
+		status = bad_line(line, (size_t)got);
 	}
 	free(line);
 	fclose(f);
@@ -186,6 +195,7 @@ struct pp_cache {
 	uint64_t *next_of;        /* per frame: its page's next reference */
 	int64_t *ref;             /* per frame: CLOCK's reference count */
 	uint64_t now;             /* references so far */
+	uint64_t drawn, of;       /* the last draw: int(of * random()) */
 	bool explain;             /* the callbacks explain their answers */
 };
 
@@ -195,7 +205,8 @@ static bool pp_take_reference(void *ctx, pfn_t f)
 	struct pp_cache *c = ctx;
 	bool spared = c->ref[f] >= 1;
 	if (c->explain)
-		ex_explain(c->run, "probe page %" PRId64 ": reference count %" PRId64 "%s", c->page_of[f], c->ref[f],
+		ex_explain(c->run, "probe position int(%" PRIu64 " * random()) = %" PRIu64 ": page %" PRId64
+			   ", reference count %" PRId64 "%s", c->of, c->drawn, c->page_of[f], c->ref[f],
 			   spared ? ", taken down by one: spared" : ": the victim");
 	if (spared)
 		c->ref[f]--;
@@ -208,10 +219,8 @@ static bool pp_no_bit(void *ctx, pfn_t f) { (void)ctx, (void)f; return false; }
 static uint64_t pp_random_below(void *ctx, uint64_t n)
 {
 	struct pp_cache *c = ctx;
-	uint64_t k = (uint64_t)pyrandom_scaled(c->r, (double)n);
-	if (c->explain && !strcmp(c->pol->name, "RAND"))
-		ex_explain(c->run, "int(%" PRIu64 " * random()) = %" PRIu64 ": position %" PRIu64 " of the list", n, k, k);
-	return k;
+	c->of = n;
+	return c->drawn = (uint64_t)pyrandom_scaled(c->r, (double)n);
 }
 
 static void pp_init(struct pp_cache *c, const struct pp_policy *pol, struct ex_run *run, struct pyrandom *r,
@@ -314,8 +323,11 @@ static void explain_victim(struct pp_cache *c, uint64_t v)
 			   c->next_of[v] + 1);
 	else if (!strcmp(name, "UNOPT"))
 		ex_explain(c->run, "UNOPT replaces page %" PRId64 ": no page is used again, and it was brought in first", page);
+	else if (!strcmp(name, "RAND"))
+		ex_explain(c->run, "RAND replaces page %" PRId64 ", at position int(%" PRIu64 " * random()) = %" PRIu64
+			   " of the list", page, c->of, c->drawn);
 	else
-		ex_explain(c->run, "%s replaces page %" PRId64, name, page);
+		ex_explain(c->run, "CLOCK replaces page %" PRId64 ", the first probed with no reference left", page);
 }
 
 /* OPT's and UNOPT's look into the future converts the entries up to each
@@ -374,6 +386,8 @@ static int pp_access(struct pp_cache *c, const struct pp_refs *rs, size_t i, boo
 		++*misses;
 		ex_explain(c->run, "page %" PRId64 " is not in memory %s: a miss", page, before);
 		if ((int64_t)c->count == c->cachesize) {
+			ex_explain(c->run, "the cache is full (%" PRId64 " pages): %s chooses a page to replace", c->cachesize,
+				   c->pol->name);
 			int64_t v = pp_replace(c, rs, i, &victim);
 			if (v < 0)
 				return 1;
@@ -392,7 +406,8 @@ static int pp_access(struct pp_cache *c, const struct pp_refs *rs, size_t i, boo
 	if (strcmp(before, after))
 		ex_explain(c->run, "memory %s -> %s", before, after);
 	if (!strcmp(c->pol->name, "CLOCK"))
-		ex_explain(c->run, "page %" PRId64 "'s reference count is now %" PRId64, page, c->ref[f]);
+		ex_explain(c->run, "page %" PRId64 "'s reference count is now %" PRId64 " (%s, at most -b %" PRId64 ")", page,
+			   c->ref[f], hit ? "one more" : "1 for a page brought in", c->clockbits);
 	if (print) {
 		char v[32];
 		snprintf(v, sizeof v, "%" PRId64, victim);

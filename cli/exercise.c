@@ -17,22 +17,27 @@ void py_seed(struct pyrandom *r, int64_t seed)
 	pyrandom_seed(r, seed < 0 ? (uint64_t)0 - (uint64_t)seed : (uint64_t)seed, seed < 0);
 }
 
-/* strtoll over the n bytes at v, with Python's blanks after: false when it
- * does not take them all; *range tells an integer beyond 64 bits. */
+/* strtoll over the n bytes at v, with Python's blanks after and its
+ * underscores between digits: false when it does not take them all (or
+ * there is no digit); *range tells an integer beyond 64 bits. */
 static bool int_literal(const char *v, size_t n, int64_t *out, bool *range)
 {
 	char digits[64];
+	size_t k = 0;
 	*range = false;
 	if (n == 0 || n >= sizeof digits)
 		return false;
-	memcpy(digits, v, n);
-	digits[n] = '\0';
+	for (size_t i = 0; i < n; i++) /* Python's underscores between digits */
+		if (v[i] != '_' || i == 0 || i + 1 == n || !isdigit((unsigned char)v[i - 1]) || !isdigit((unsigned char)v[i + 1]))
+			digits[k++] = v[i];
+	digits[k] = '\0';
 	char *end;
 	errno = 0;
 	long long x = strtoll(digits, &end, 10);
+	bool none = end == digits || !isdigit((unsigned char)end[-1]);
 	while (*end == ' ' || *end == '\t' || *end == '\n')
 		end++;
-	if (*end || end == digits)
+	if (*end || none)
 		return false;
 	*range = errno == ERANGE;
 	*out = x;
