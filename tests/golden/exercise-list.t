@@ -14,3 +14,4 @@ exercises:
   segmentation       two segments, one growing down (OSTEP ch. 16, segmentation.py)
   paging-linear      linear page tables (OSTEP ch. 18, paging-linear-translate.py)
   paging-multilevel  two-level page table (OSTEP ch. 20, vm-smalltables)
+  paging-policy      replacement policies (OSTEP ch. 22, paging-policy.py)
