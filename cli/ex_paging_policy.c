@@ -270,30 +270,38 @@ static uint64_t pp_lookup(const struct pp_cache *c, int64_t page)
 	return POLICY_NONE;
 }
 
-/* The frames in the order the script's list shows them. */
-static void pp_order(const struct pp_cache *c, uint64_t *order)
+struct pp_slot {
+	uint64_t key;
+	int64_t page;
+};
+
+static int slot_cmp(const void *a, const void *b)
 {
-	for (uint64_t i = 0; i < c->count; i++) {
-		uint64_t f = i, j = i;
-		const uint64_t *key = c->pol->by_recency ? c->last_use : c->inserted;
-		for (; j > 0 && key[order[j - 1]] > key[f]; j--)
-			order[j] = order[j - 1];
-		order[j] = f;
-	}
+	uint64_t x = ((const struct pp_slot *)a)->key, y = ((const struct pp_slot *)b)->key;
+	return (x > y) - (x < y);
 }
 
-/* The script's list, as Python prints it ("[8, 7, 4]"), into buf. */
-static const char *pp_list(const struct pp_cache *c, char *buf, size_t cap)
+/* The script's list, as Python prints it ("[8, 7, 4]"): the pages in order
+ * of insertion (of last use for LRU and MRU). The caller frees it. */
+static char *pp_list(const struct pp_cache *c)
 {
-	uint64_t *order = xmalloc((c->count ? c->count : 1) * sizeof *order);
-	pp_order(c, order);
-	size_t k = (size_t)snprintf(buf, cap, "[");
-	for (uint64_t i = 0; i < c->count && k < cap; i++)
-		k += (size_t)snprintf(buf + k, cap - k, "%s%" PRId64, i ? ", " : "", c->page_of[order[i]]);
-	if (k < cap)
-		snprintf(buf + k, cap - k, "]");
+	struct pp_slot *order = xmalloc((c->count ? c->count : 1) * sizeof *order);
+	const uint64_t *key = c->pol->by_recency ? c->last_use : c->inserted;
+	for (uint64_t f = 0; f < c->count; f++)
+		order[f] = (struct pp_slot){.key = key[f], .page = c->page_of[f]};
+	qsort(order, c->count, sizeof *order, slot_cmp);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	if (!out)
+		panic("out of host memory");
+	fputc('[', out);
+	for (uint64_t i = 0; i < c->count; i++)
+		fprintf(out, "%s%" PRId64, i ? ", " : "", order[i].page);
+	fputc(']', out);
+	fclose(out);
 	free(order);
-	return buf;
+	return text;
 }
 
 /* Why the policy's victim (in frame v) is the one the script replaces. */
@@ -369,10 +377,9 @@ static int64_t pp_replace(struct pp_cache *c, const struct pp_refs *rs, size_t i
 static int pp_access(struct pp_cache *c, const struct pp_refs *rs, size_t i, bool print, uint64_t *hits,
 			uint64_t *misses)
 {
-	char before[4096], after[4096];
 	int64_t page = rs->page[i], victim = -1;
 	uint64_t f = pp_lookup(c, page);
-	pp_list(c, before, sizeof before);
+	char *before = c->explain ? pp_list(c) : xstrdup(""), *after;
 	ex_ask_word(c->run, f == POLICY_NONE ? "miss" : "hit", "Access: %" PRId64, page);
 	bool hit = f != POLICY_NONE;
 	if (hit) {
@@ -390,7 +397,7 @@ static int pp_access(struct pp_cache *c, const struct pp_refs *rs, size_t i, boo
 				   c->pol->name);
 			int64_t v = pp_replace(c, rs, i, &victim);
 			if (v < 0)
-				return 1;
+				return free(before), 1;
 			f = (uint64_t)v;
 		} else {
 			ex_explain(c->run, "the cache holds %" PRIu64 " of %" PRId64 " pages: no replacement", c->count, c->cachesize);
@@ -402,8 +409,8 @@ static int pp_access(struct pp_cache *c, const struct pp_refs *rs, size_t i, boo
 		c->ref[f] = 1;
 		policy_insert(&c->policy, f, rs->next_use[i]);
 	}
-	pp_list(c, after, sizeof after);
-	if (strcmp(before, after))
+	after = c->explain || print ? pp_list(c) : xstrdup("");
+	if (c->explain && strcmp(before, after))
 		ex_explain(c->run, "memory %s -> %s", before, after);
 	if (!strcmp(c->pol->name, "CLOCK"))
 		ex_explain(c->run, "page %" PRId64 "'s reference count is now %" PRId64 " (%s, at most -b %" PRId64 ")", page,
@@ -415,6 +422,8 @@ static int pp_access(struct pp_cache *c, const struct pp_refs *rs, size_t i, boo
 			page, hit ? "HIT " : "MISS",
 			c->pol->left, after, c->pol->right, victim == -1 ? "-" : v, *hits, *misses);
 	}
+	free(before);
+	free(after);
 	return 0;
 }
 
