@@ -35,7 +35,7 @@ static bool int_literal(const char *v, size_t n, int64_t *out, bool *range)
 	errno = 0;
 	long long x = strtoll(digits, &end, 10);
 	bool none = end == digits || !isdigit((unsigned char)end[-1]);
-	while (*end == ' ' || *end == '\t' || *end == '\n')
+	while (isspace((unsigned char)*end))
 		end++;
 	if (*end || none)
 		return false;
