@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <gmp.h>
 #include <stdarg.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -39,8 +40,8 @@ static bool drop_underscores(const char *v, size_t n, char *buf, size_t cap)
 }
 
 /* strtoll over the n bytes at v, with Python's blanks after and its digit
- * grouping: false when it does not take them all; *range tells an integer
- * beyond 64 bits. */
+ * grouping: false when it does not take them all (or there is no digit);
+ * *range tells an integer beyond 64 bits. */
 static bool int_literal(const char *v, size_t n, int64_t *out, bool *range)
 {
 	char digits[64];
@@ -50,13 +51,37 @@ static bool int_literal(const char *v, size_t n, int64_t *out, bool *range)
 	char *end;
 	errno = 0;
 	long long x = strtoll(digits, &end, 10);
+	bool none = end == digits || !isdigit((unsigned char)end[-1]);
 	while (isspace((unsigned char)*end))
 		end++;
-	if (*end || end == digits)
+	if (*end || none)
 		return false;
 	*range = errno == ERANGE;
 	*out = x;
 	return !*range;
+}
+
+bool py_seed_text(struct pyrandom *r, const char *v)
+{
+	const char *s = v + strspn(v, " \t\n\r\f\v"), *e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	s += *s == '+' || *s == '-';
+	size_t n = (size_t)(e - s);
+	char *digits = xmalloc(n + 1);
+	bool ok = n && drop_underscores(s, n, digits, n + 1) && strspn(digits, "0123456789") == strlen(digits);
+	if (ok) {
+		mpz_t z;
+		mpz_init_set_str(z, digits, 10);
+		size_t words = (mpz_sizeinbase(z, 2) + 31) / 32, count = 0;
+		uint32_t *key = xmalloc(words * sizeof *key);
+		mpz_export(key, &count, -1, sizeof *key, 0, 0, z);
+		pyrandom_seed_words(r, key, (unsigned)count);
+		free(key);
+		mpz_clear(z);
+	}
+	free(digits);
+	return ok;
 }
 
 bool py_int(const char *v, size_t n, int64_t *out)
@@ -508,6 +533,7 @@ static const struct exercise exercises[] = {
 	{"malloc", "a free list: best, worst and first fit (OSTEP ch. 17, malloc.py)", ex_malloc},
 	{"paging-linear", "linear page tables (OSTEP ch. 18, paging-linear-translate.py)", ex_paging_linear},
 	{"paging-multilevel", "two-level page table (OSTEP ch. 20, vm-smalltables)", ex_paging_multilevel},
+	{"paging-policy", "replacement policies (OSTEP ch. 22, paging-policy.py)", ex_paging_policy},
 	{"tlb", "a TLB's hits, misses and access time (vmlab's own, OSTEP ch. 19)", ex_tlb},
 	{"sv39", "a RISC-V Sv39 three-level page table (vmlab's own)", ex_sv39},
 };
@@ -516,8 +542,8 @@ static void list(FILE *out)
 {
 	fprintf(out, "usage: vmlab exercise NAME [the simulator's flags] [--explain | --check FILE | --json]\n"
 		     "Prints what the OSTEP homework simulator NAME prints for the same flags, byte for\n"
-		     "byte (-c: the answers); NAME -h lists its flags. tlb is vmlab's own, in the\n"
-		     "same style.\n\n"
+		     "byte (-c: the answers); NAME -h lists its flags. tlb and sv39 are vmlab's own,\n"
+		     "in the same style.\n\n"
 		     "  --explain     the answers, then how each is found, step by step\n"
 		     "  --check FILE  grade the answers in FILE, one per line in question order (an\n"
 		     "                address or fault; hit or miss; a returned address or -1); blank\n"

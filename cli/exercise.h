@@ -34,6 +34,9 @@ int bad_int(const char *prog, const char *v, size_t n);
  * "float division by zero"; what "" for none, as a bare assert's), as bad_size. */
 int py_raise(const char *prog, const char *exception, const char *what);
 
+/* random.seed(int(v)) for a seed given as a string (any size); false when
+ * int() would raise. */
+bool py_seed_text(struct pyrandom *r, const char *v);
 /* random.seed(seed) for an optparse int (PYOPT_BIGINT, or PYOPT_INT). */
 void py_seed(struct pyrandom *r, const struct pyopt *seed);
 /* int(asize/4.0 + (asize/4.0 * random.random())): the length relocation.py
@@ -112,6 +115,7 @@ int ex_segmentation(struct ex_run *run, int argc, char **argv);
 int ex_malloc(struct ex_run *run, int argc, char **argv);
 int ex_paging_linear(struct ex_run *run, int argc, char **argv);
 int ex_paging_multilevel(struct ex_run *run, int argc, char **argv);
+int ex_paging_policy(struct ex_run *run, int argc, char **argv);
 /* vmlab's own: a TLB's hits and misses and the effective access time. */
 int ex_tlb(struct ex_run *run, int argc, char **argv);
 /* vmlab's own: translation through a RISC-V Sv39 page table. */

@@ -491,7 +491,7 @@ static const struct opt machine_rows[] = {
 	{"tlb-refill", 0, "hw|sw", "hardware walker or software-managed TLB", "hw", set_tlb_refill},
 	{"no-asid", 0, NULL, "no ASID tags: flush the TLB on every switch", NULL, set_no_asid},
 	{"sw-ad", 0, NULL, "A/D bits managed by the kernel (a clear bit faults)", NULL, set_sw_ad},
-	{"policy", 0, "P", "page replacement: clock, fifo, lru, eclock, random, opt or twolist", "clock", set_policy},
+	{"policy", 0, "P", "page replacement: clock, fifo, lru, eclock, random, opt, twolist, mru, unopt or rclock (OSTEP's CLOCK: random probes)", "clock", set_policy},
 	{"scope", 0, "global|local", "replacement among all pages or the faulting process's own", "global", set_scope},
 	{"swap", 0, "FILE", "swap file", "an unlinked temporary file", set_swap},
 	{"swap-size", 0, "SIZE", "swap size, in whole pages up to 1 TiB; 0 = no swap", "8 x RAM", set_swap_size},

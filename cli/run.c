@@ -519,15 +519,17 @@ static int run_programs(struct run_args *a)
 }
 
 /* Whether a running program can give the policy what it needs: not the
- * future (opt); false after a message saying how to get it. */
+ * future (opt, unopt) nor a report of every reference (mru); false after a
+ * message saying how to get it. */
 static bool policy_knowable(const struct policy_ops *pol)
 {
-	if (!pol->needs_future)
+	if (!pol->needs_future && !pol->needs_touch)
 		return true;
-	fprintf(stderr, "vmlab: run: --policy %s needs the future, which a running program does not know;\n"
+	fprintf(stderr, "vmlab: run: --policy %s needs %s, which a running program does not %s;\n"
 			"record the run and replay the recording: vmlab run --record prog.vmt ... PROGRAM,\n"
 			"then vmlab trace --policy %s prog.vmt (with the same machine options)\n",
-		pol->name, pol->name);
+		pol->name, pol->needs_future ? "the future" : "every reference reported", pol->needs_future ? "know" : "give",
+		pol->name);
 	return false;
 }
 

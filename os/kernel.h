@@ -364,8 +364,8 @@ enum fault_result kernel_fault(struct kernel *k, struct proc *p, const struct fa
 
 /* Tells the replacement policy that the user page in the frame at pa (which a
  * user-mode translation gave) was referenced, and when it is next used; only
- * needed when the policy needs_future (the others learn of references from
- * the PTEs' A bits and the MMU's reference stamps). */
+ * needed when the policy needs_future or needs_touch (the others learn of
+ * references from the PTEs' A bits and the MMU's reference stamps). */
 void kernel_touch(struct kernel *k, paddr_t pa, uint64_t next_use);
 
 /* Adds a region to p's address space (taking its own reference to the

@@ -10,11 +10,12 @@
 
 static const struct policy_ops *const all_policies[] = {
 	&policy_fifo_ops, &policy_lru_ops, &policy_clock_ops, &policy_eclock_ops,
-	&policy_random_ops, &policy_opt_ops, &policy_twolist_ops,
+	&policy_random_ops, &policy_opt_ops, &policy_twolist_ops, &policy_mru_ops,
+	&policy_unopt_ops, &policy_rclock_ops,
 };
 
 const char *const policy_names[] = {
-	"fifo", "lru", "clock", "eclock", "random", "opt", "twolist", NULL,
+	"fifo", "lru", "clock", "eclock", "random", "opt", "twolist", "mru", "unopt", "rclock", NULL,
 };
 
 const struct policy_ops *policy_find(const char *name)
@@ -63,6 +64,7 @@ void policy_shared_free(struct policy_shared *s)
 	free(s->prev);
 	free(s->pos);
 	free(s->key);
+	free(s->tie);
 	free(s->flag);
 	free(s);
 }
@@ -195,16 +197,166 @@ pfn_t *policy_grow(pfn_t *a, uint64_t *cap, uint64_t nframes)
 	return xrealloc(a, *cap * sizeof *a);
 }
 
+/* ---- the order of insertion ---- */
+
+void policy_order_init(struct policy_order *o, const struct policy_env *env)
+{
+	o->slot = policy_shared_pos(env, &o->own);
+	o->at = NULL;
+	o->tree = NULL;
+	o->used = o->cap = o->count = 0;
+	o->nframes = env->nframes;
+}
+
+void policy_order_fini(struct policy_order *o)
+{
+	free(o->at);
+	free(o->tree);
+	if (o->own)
+		free(o->slot);
+	o->at = o->tree = o->slot = NULL;
+}
+
+bool policy_order_holds(const struct policy_order *o, pfn_t f)
+{
+	return f < o->nframes && o->slot[f] != POLICY_NONE;
+}
+
+static void tree_add(struct policy_order *o, uint64_t slot, uint64_t delta)
+{
+	for (uint64_t i = slot + 1; i <= o->cap; i += i & (0 - i))
+		o->tree[i] += delta;
+}
+
+/* Moves the frames still in to slots 0..count-1, in order, with room for
+ * twice as many (at least 16), and rebuilds the tree in O(cap). */
+static void order_compact(struct policy_order *o)
+{
+	uint64_t cap = 2 * (o->count + 1) < 16 ? 16 : 2 * (o->count + 1), n = 0;
+	pfn_t *at = xmalloc(cap * sizeof *at);
+	for (uint64_t s = 0; s < o->used; s++)
+		if (o->at[s] != POLICY_NONE) {
+			o->slot[o->at[s]] = n;
+			at[n++] = o->at[s];
+		}
+	free(o->at);
+	free(o->tree);
+	o->at = at;
+	o->cap = cap;
+	o->used = n;
+	o->tree = xcalloc(cap + 1, sizeof *o->tree);
+	for (uint64_t i = 1; i <= cap; i++) {
+		o->tree[i] += i <= n;
+		uint64_t up = i + (i & (0 - i));
+		if (up <= cap)
+			o->tree[up] += o->tree[i];
+	}
+}
+
+void policy_order_insert(struct policy_order *o, pfn_t f)
+{
+	if (f >= o->nframes || o->slot[f] != POLICY_NONE)
+		panic("frame %" PRIu64 " is out of range or already resident", f);
+	if (o->used == o->cap)
+		order_compact(o);
+	o->slot[f] = o->used;
+	o->at[o->used] = f;
+	tree_add(o, o->used++, 1);
+	o->count++;
+}
+
+void policy_order_remove(struct policy_order *o, pfn_t f)
+{
+	if (!policy_order_holds(o, f))
+		policy_not_resident(f);
+	uint64_t s = o->slot[f];
+	o->at[s] = POLICY_NONE;
+	o->slot[f] = POLICY_NONE;
+	tree_add(o, s, (uint64_t)-1);
+	o->count--;
+}
+
+pfn_t policy_order_kth(const struct policy_order *o, uint64_t k)
+{
+	if (k >= o->count)
+		panic("frame %" PRIu64 " of %" PRIu64 " asked for", k, o->count);
+	uint64_t pos = 0, step = 1;
+	while (step * 2 <= o->cap)
+		step *= 2;
+	for (; step; step /= 2) /* the largest pos whose prefix holds <= k frames */
+		if (pos + step <= o->cap && o->tree[pos + step] <= k) {
+			pos += step;
+			k -= o->tree[pos];
+		}
+	return o->at[pos]; /* slot pos (0-based) is the (k+1)-th full one */
+}
+
+/* ---- frames drawn at random ---- */
+
+void *policy_drawn_create(const struct policy_env *env)
+{
+	struct policy_drawn *d = xmalloc(sizeof *d);
+	d->env = *env;
+	rng_seed(&d->rng, env->seed);
+	policy_order_init(&d->order, env);
+	return d;
+}
+
+void policy_drawn_destroy(void *state)
+{
+	struct policy_drawn *d = state;
+	policy_order_fini(&d->order);
+	free(d);
+}
+
+void policy_drawn_insert(void *state, pfn_t frame, uint64_t next_use)
+{
+	struct policy_drawn *d = state;
+	(void)next_use;
+	policy_order_insert(&d->order, frame);
+}
+
+void policy_drawn_touch(void *state, pfn_t frame, uint64_t next_use)
+{
+	struct policy_drawn *d = state;
+	(void)next_use;
+	if (!policy_order_holds(&d->order, frame))
+		policy_not_resident(frame);
+}
+
+void policy_drawn_remove(void *state, pfn_t frame)
+{
+	struct policy_drawn *d = state;
+	policy_order_remove(&d->order, frame);
+}
+
+pfn_t policy_drawn_pick(struct policy_drawn *d)
+{
+	uint64_t n = d->order.count, k;
+	if (!d->env.random_below) {
+		k = rng_below(&d->rng, n);
+	} else if ((k = d->env.random_below(d->env.random_ctx, n)) >= n) {
+		panic("random_below(%" PRIu64 ") gave %" PRIu64, n, k);
+	}
+	return policy_order_kth(&d->order, k);
+}
+
 /* ---- the indexed heap ---- */
 
 void policy_heap_init(struct policy_heap *h, const struct policy_env *env, bool max_first)
 {
 	h->pos = policy_shared_pos(env, &h->own);
 	h->key = h->own ? words(env->nframes, 0) : shared_words(&env->shared->key, env->nframes, 0);
+	h->tie = NULL;
 	h->heap = NULL;
-	h->count = h->cap = 0;
+	h->count = h->cap = h->inserted = 0;
 	h->nframes = env->nframes;
 	h->max_first = max_first;
+}
+
+void policy_heap_tie_by_insertion(struct policy_heap *h, const struct policy_env *env)
+{
+	h->tie = h->own ? words(env->nframes, 0) : shared_words(&env->shared->tie, env->nframes, 0);
 }
 
 void policy_heap_fini(struct policy_heap *h)
@@ -213,8 +365,9 @@ void policy_heap_fini(struct policy_heap *h)
 	if (h->own) {
 		free(h->pos);
 		free(h->key);
+		free(h->tie);
 	}
-	h->heap = h->pos = h->key = NULL;
+	h->heap = h->pos = h->key = h->tie = NULL;
 }
 
 /* Whether frame a belongs above frame b. */
@@ -223,6 +376,8 @@ static bool heap_before(const struct policy_heap *h, pfn_t a, pfn_t b)
 	uint64_t ka = h->key[a], kb = h->key[b];
 	if (ka != kb)
 		return h->max_first ? ka > kb : ka < kb;
+	if (h->tie && h->tie[a] != h->tie[b])
+		return h->max_first ? h->tie[a] > h->tie[b] : h->tie[a] < h->tie[b];
 	return a < b;
 }
 
@@ -267,6 +422,8 @@ void policy_heap_insert(struct policy_heap *h, pfn_t f, uint64_t key)
 	if (h->count == h->cap)
 		h->heap = policy_grow(h->heap, &h->cap, h->nframes);
 	h->key[f] = key;
+	if (h->tie)
+		h->tie[f] = h->inserted++;
 	heap_place(h, h->count++, f);
 	heap_sift(h, h->count - 1);
 }
@@ -288,4 +445,45 @@ void policy_heap_remove(struct policy_heap *h, pfn_t f)
 		return;
 	heap_place(h, i, last);
 	heap_sift(h, i);
+}
+
+/* ---- a heap by next use ---- */
+
+void *policy_future_create(const struct policy_env *env, bool max_first)
+{
+	struct policy_heap *h = xmalloc(sizeof *h);
+	policy_heap_init(h, env, max_first);
+	if (env->ties == POLICY_TIES_INSERTION)
+		policy_heap_tie_by_insertion(h, env);
+	return h;
+}
+
+void policy_future_destroy(void *state)
+{
+	policy_heap_fini(state);
+	free(state);
+}
+
+void policy_future_insert(void *state, pfn_t frame, uint64_t next_use)
+{
+	policy_heap_insert(state, frame, next_use);
+}
+
+void policy_future_touch(void *state, pfn_t frame, uint64_t next_use)
+{
+	policy_heap_rekey(state, frame, next_use);
+}
+
+void policy_future_remove(void *state, pfn_t frame)
+{
+	policy_heap_remove(state, frame);
+}
+
+bool policy_future_victim(void *state, pfn_t *frame)
+{
+	struct policy_heap *h = state;
+	if (h->count == 0)
+		return false;
+	*frame = h->heap[0];
+	return true;
 }

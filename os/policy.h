@@ -5,16 +5,35 @@
 #ifndef OS_POLICY_H
 #define OS_POLICY_H
 
+#include "lib/rng.h"
 #include "lib/types.h"
 #include "lib/util.h"
+
+/* How opt and unopt break a tie between pages with the same next use (in
+ * practice, pages never used again): POLICY_TIES_LOW_FRAME, the lowest frame
+ * number; POLICY_TIES_INSERTION, as OSTEP's paging-policy.py (which scans
+ * memory in insertion order, opt keeping the last of the farthest, unopt the
+ * first of the nearest): opt evicts the page made resident last, unopt the
+ * one made resident first. */
+enum policy_ties { POLICY_TIES_LOW_FRAME, POLICY_TIES_INSERTION };
 
 /* What a policy may ask the kernel about the page in a resident frame. Every
  * callback must be set; the policy calls them only from within victim(). */
 struct policy_env {
 	uint64_t nframes; /* frame numbers are < nframes */
-	uint64_t seed;    /* for random */
+	uint64_t seed;    /* for random and rclock, when random_below is NULL */
+	/* The random source of random and rclock: a uniform integer in [0, n)
+	 * for n > 0 (OSTEP's exercise passes int(n * random.random()) of
+	 * CPython's stream), with random_ctx; NULL: an rng seeded with seed. */
+	uint64_t (*random_below)(void *random_ctx, uint64_t n);
+	void *random_ctx;
+	/* How opt and unopt choose among pages tied on their next use. */
+	enum policy_ties ties;
 	/* Returns whether the page's hardware reference bit (PTE A) was set and
-	 * clears it (the kernel clears the PTE's A bit and shoots down the TLB entry). */
+	 * clears it (the kernel clears the PTE's A bit and shoots down the TLB
+	 * entry). A driver with reference counters instead of bits (OSTEP's
+	 * CLOCK with -b bits) answers whether the count is nonzero and takes one
+	 * off. */
 	bool (*test_and_clear_accessed)(void *ctx, pfn_t frame);
 	/* Returns the page's A bit without changing anything (eclock's first sweep). */
 	bool (*is_accessed)(void *ctx, pfn_t frame);
@@ -38,7 +57,8 @@ struct policy_env {
 struct policy_shared {
 	uint64_t nframes;
 	uint64_t *next, *prev; /* ring links */
-	uint64_t *pos, *key;   /* a heap's places and keys; random's slots (pos) */
+	uint64_t *pos, *key;   /* a heap's places and keys; an order's slots (pos) */
+	uint64_t *tie;         /* a heap's tie-breaks (insertion numbers) */
 	uint8_t *flag;         /* twolist: on the active ring */
 };
 
@@ -68,6 +88,8 @@ struct policy_ops {
 	bool needs_future; /* the driver must pass next_use to insert and touch, and
 			      report every reference with touch */
 	bool needs_stamps; /* the driver must keep env->last_use */
+	bool needs_touch;  /* the driver must report every reference with touch
+			      (needs_future implies it) */
 	/* Returns a new instance with nothing resident; the env is copied. */
 	void *(*create)(const struct policy_env *env);
 	void (*destroy)(void *state);
@@ -108,13 +130,25 @@ struct policy_ops {
  * A clear, so it always chooses. Like the textbook algorithm, a victim call
  * costs up to four turns of the circle (O(n)) when no (0, 0) page exists.
  *
- * random: uniform over resident frames. The resident frames are kept in a dense
- * array: insert appends, remove moves the last element into the hole; victim
- * returns array[rng_below(count)] with an rng seeded from env->seed, drawing
- * once per call that finds a frame resident.
+ * random: uniform over resident frames: victim draws k = random_below(count)
+ * (or rng_below with an rng seeded from env->seed), once per call that finds
+ * a frame resident, and returns the k-th resident frame in order of insertion
+ * (a policy_order, O(log n)), the element OSTEP's RAND pops from its list.
  *
  * opt (Belady): evicts the resident page whose next_use is largest (UINT64_MAX
- * = never again); ties go to the lowest frame number. O(log n) per operation.
+ * = never again); ties as env->ties says. O(log n) per operation.
+ *
+ * unopt (OSTEP's UNOPT, the worst choice): evicts the resident page whose
+ * next_use is smallest, the one needed soonest; ties as env->ties says.
+ *
+ * mru: evicts the most recently used resident page (insert and every touch
+ * make a page the most recent: needs_touch). O(log n) per operation.
+ *
+ * rclock (OSTEP's CLOCK): random probes instead of a hand. victim repeats:
+ * draw a resident frame as random does; if test_and_clear_accessed(frame),
+ * probe again, else it is the victim. With a reference bit, a page
+ * referenced since the last probe is spared once; with OSTEP's counters of -b
+ * bits, once per count. Each probe takes a reference off, so it ends.
  *
  * twolist (Linux-style active/inactive): two lists, each with a head and a
  * tail. insert puts the frame at the inactive head. victim repeats:
@@ -132,9 +166,12 @@ extern const struct policy_ops policy_eclock_ops;
 extern const struct policy_ops policy_random_ops;
 extern const struct policy_ops policy_opt_ops;
 extern const struct policy_ops policy_twolist_ops;
+extern const struct policy_ops policy_mru_ops;
+extern const struct policy_ops policy_unopt_ops;
+extern const struct policy_ops policy_rclock_ops;
 
 /* Every policy name, NULL-terminated: "fifo", "lru", "clock", "eclock",
- * "random", "opt", "twolist". */
+ * "random", "opt", "twolist", "mru", "unopt", "rclock". */
 extern const char *const policy_names[];
 
 /* The policy with that name, or NULL when there is none. */
@@ -269,6 +306,46 @@ static inline void policy_ring_move_front(struct policy_links *l, struct policy_
 	r->head = f;
 }
 
+/* An order: the resident frames in order of insertion, the k-th found in
+ * O(log n): insert gives the frame the next slot, remove empties its slot,
+ * and a Fenwick tree over the slots counts the full ones. When the slots run
+ * out they are compacted (amortized O(1) per insert), so an instance holds
+ * memory for what it holds, not for every frame. */
+struct policy_order {
+	pfn_t *at;      /* per slot: its frame, or POLICY_NONE when emptied */
+	uint64_t *tree; /* Fenwick tree (1-based) of full slots */
+	uint64_t *slot; /* per frame: its slot, or POLICY_NONE (env->shared's pos) */
+	uint64_t used, cap, count, nframes;
+	bool own;       /* slot is this order's */
+};
+
+void policy_order_init(struct policy_order *o, const struct policy_env *env);
+void policy_order_fini(struct policy_order *o);
+/* Panics when f is out of range or already in (insert), not in (remove). */
+void policy_order_insert(struct policy_order *o, pfn_t f);
+void policy_order_remove(struct policy_order *o, pfn_t f);
+bool policy_order_holds(const struct policy_order *o, pfn_t f);
+/* The k-th frame in order of insertion (k < count, or panic). */
+pfn_t policy_order_kth(const struct policy_order *o, uint64_t k);
+
+/* Frames drawn at random: an order and a random source, what random and
+ * rclock share. Its functions serve directly as those policies' create,
+ * destroy, insert, touch (only checks residency) and remove. */
+struct policy_drawn {
+	struct policy_env env;
+	struct rng rng; /* seeded with env.seed, used when env.random_below is NULL */
+	struct policy_order order;
+};
+
+void *policy_drawn_create(const struct policy_env *env);
+void policy_drawn_destroy(void *state);
+void policy_drawn_insert(void *state, pfn_t frame, uint64_t next_use);
+void policy_drawn_touch(void *state, pfn_t frame, uint64_t next_use);
+void policy_drawn_remove(void *state, pfn_t frame);
+/* The k-th resident frame in order of insertion for k drawn below their
+ * count (env.random_below, or the rng); one draw. Something must be resident. */
+pfn_t policy_drawn_pick(struct policy_drawn *d);
+
 /* A circle: the resident frames on one ring in order of insertion, what
  * fifo, clock and eclock share. Its functions serve directly as those
  * policies' create, destroy, insert (the new frame goes last, just before the
@@ -289,19 +366,24 @@ void policy_circle_remove(void *state, pfn_t frame);
 void policy_check_frame(const struct policy_env *env, pfn_t f, const char *who);
 
 /* An indexed binary heap of frames by a per-frame key: the root is the frame
- * with the smallest key (the largest with max_first), the lower frame number
- * first on a tie. Every operation is O(log n); misuse panics (a frame out of
- * range, inserting a frame in the heap, keying or removing one that is not). */
+ * with the smallest key (the largest with max_first), on a tie the lower
+ * frame number first, or with policy_heap_tie_by_insertion the frame
+ * inserted first (last with max_first). Every operation is O(log n); misuse
+ * panics (a frame out of range, inserting a frame in the heap, keying or
+ * removing one that is not). */
 struct policy_heap {
 	pfn_t *heap;      /* count frames (room for cap); heap[0] is the root */
 	uint64_t *pos;    /* per frame: its index in heap, or POLICY_NONE */
 	uint64_t *key;    /* per frame */
-	uint64_t count, cap, nframes;
+	uint64_t *tie;    /* per frame: its insertion number, or NULL (ties by frame) */
+	uint64_t count, cap, nframes, inserted;
 	bool max_first;
-	bool own;         /* pos and key are this heap's (not env->shared's) */
+	bool own;         /* pos, key and tie are this heap's (not env->shared's) */
 };
 
 void policy_heap_init(struct policy_heap *h, const struct policy_env *env, bool max_first);
+/* Breaks ties by order of insertion from now on (an empty heap). */
+void policy_heap_tie_by_insertion(struct policy_heap *h, const struct policy_env *env);
 void policy_heap_fini(struct policy_heap *h);
 void policy_heap_insert(struct policy_heap *h, pfn_t f, uint64_t key);
 /* Gives f, in the heap, a new key. */
@@ -312,5 +394,16 @@ static inline bool policy_heap_holds(const struct policy_heap *h, pfn_t f)
 {
 	return f < h->nframes && h->pos[f] != POLICY_NONE;
 }
+
+/* A heap of the resident frames by the next use of their page, ties as
+ * env->ties says: what opt (max_first) and unopt share. Its functions serve
+ * directly as their destroy, insert, touch (a new next use), remove and
+ * victim (the root). */
+void *policy_future_create(const struct policy_env *env, bool max_first);
+void policy_future_destroy(void *state);
+void policy_future_insert(void *state, pfn_t frame, uint64_t next_use);
+void policy_future_touch(void *state, pfn_t frame, uint64_t next_use);
+void policy_future_remove(void *state, pfn_t frame);
+bool policy_future_victim(void *state, pfn_t *frame);
 
 #endif

@@ -448,6 +448,191 @@ TEST(opt_breaks_ties_by_the_lowest_frame)
 	sim_fini(&s);
 }
 
+TEST(mru_takes_16_faults_and_unopt_20_on_the_textbook_string_with_3_frames)
+{
+	CHECK_EQ(textbook_faults("mru", silberschatz, ARRAY_LEN(silberschatz), 3), 16);
+	CHECK_EQ(textbook_faults("unopt", silberschatz, ARRAY_LEN(silberschatz), 3), 20);
+}
+
+/* A policy over 8 frames with nothing but an env: A bits as counters
+ * (OSTEP's CLOCK), a scripted random source, ties as given. */
+struct rig {
+	struct policy pol;
+	int64_t count[8];     /* per frame: references left (test_and_clear takes one) */
+	uint64_t draws[16];   /* what random_below answers, in turn */
+	uint64_t asked[16];   /* the n of each call */
+	int ndraws, next;
+	int probed[16], nprobed;
+};
+
+static bool rig_take(void *ctx, pfn_t f)
+{
+	struct rig *r = ctx;
+	r->probed[r->nprobed++ % 16] = (int)f;
+	if (r->count[f] <= 0)
+		return false;
+	r->count[f]--;
+	return true;
+}
+
+static bool rig_never(void *ctx, pfn_t f) { (void)ctx, (void)f; return false; }
+
+static uint64_t rig_below(void *ctx, uint64_t n)
+{
+	struct rig *r = ctx;
+	CHECK(r->next < r->ndraws);
+	r->asked[r->next] = n;
+	return r->draws[r->next++];
+}
+
+static void rig_init(struct rig *r, const char *policy, enum policy_ties ties, bool scripted)
+{
+	memset(r, 0, sizeof *r);
+	struct policy_env env = {.nframes = 8, .seed = 1, .ties = ties, .test_and_clear_accessed = rig_take,
+				 .is_accessed = rig_never, .is_dirty = rig_never, .ctx = r};
+	if (scripted)
+		env.random_below = rig_below, env.random_ctx = r;
+	policy_init(&r->pol, policy_find(policy), &env);
+}
+
+static pfn_t rig_victim(struct rig *r)
+{
+	pfn_t v = NONE;
+	CHECK(policy_victim(&r->pol, &v));
+	return v;
+}
+
+/* Frames 5, 2, 7, 0 come in with next uses never, 9, never, never: OSTEP's OPT
+ * scans its list in insertion order and keeps the last of the farthest
+ * (frame 0, the newest never-used page), vmlab's default the lowest frame. */
+TEST(opt_breaks_ties_by_insertion_when_told_lowest_frame_otherwise)
+{
+	static const pfn_t frames[] = {5, 2, 7, 0};
+	static const uint64_t next[] = {NONE, 9, NONE, NONE};
+	struct rig ostep, lowest;
+	rig_init(&ostep, "opt", POLICY_TIES_INSERTION, false);
+	rig_init(&lowest, "opt", POLICY_TIES_LOW_FRAME, false);
+	for (int i = 0; i < 4; i++) {
+		policy_insert(&ostep.pol, frames[i], next[i]);
+		policy_insert(&lowest.pol, frames[i], next[i]);
+	}
+	CHECK_EQ(rig_victim(&ostep), 0);
+	CHECK_EQ(rig_victim(&lowest), 0);
+	policy_remove(&ostep.pol, 0);
+	policy_remove(&lowest.pol, 0);
+	CHECK_EQ(rig_victim(&ostep), 7);  /* the newer of 5 and 7 */
+	CHECK_EQ(rig_victim(&lowest), 5); /* the lower */
+	policy_touch(&ostep.pol, 5, NONE); /* a touch does not make 5 newer */
+	CHECK_EQ(rig_victim(&ostep), 7);
+	policy_fini(&ostep.pol);
+	policy_fini(&lowest.pol);
+}
+
+/* UNOPT keeps the first of the nearest: with nothing used again, the oldest. */
+TEST(unopt_evicts_the_page_needed_soonest_ties_to_the_oldest_by_insertion)
+{
+	struct rig r;
+	rig_init(&r, "unopt", POLICY_TIES_INSERTION, false);
+	policy_insert(&r.pol, 6, NONE);
+	policy_insert(&r.pol, 1, 40);
+	policy_insert(&r.pol, 3, 12);
+	CHECK_EQ(rig_victim(&r), 3);
+	policy_touch(&r.pol, 3, NONE);
+	policy_touch(&r.pol, 1, NONE);
+	CHECK_EQ(rig_victim(&r), 6); /* all never again: the first in */
+	policy_remove(&r.pol, 6);
+	CHECK_EQ(rig_victim(&r), 1);
+	policy_fini(&r.pol);
+}
+
+TEST(mru_evicts_the_page_touched_last)
+{
+	struct rig r;
+	rig_init(&r, "mru", POLICY_TIES_LOW_FRAME, false);
+	policy_insert(&r.pol, 4, 0);
+	policy_insert(&r.pol, 2, 0);
+	policy_insert(&r.pol, 6, 0);
+	CHECK_EQ(rig_victim(&r), 6);
+	policy_touch(&r.pol, 4, 0);
+	CHECK_EQ(rig_victim(&r), 4);
+	policy_remove(&r.pol, 4);
+	CHECK_EQ(rig_victim(&r), 6);
+	policy_fini(&r.pol);
+}
+
+/* random pops the k-th frame in order of insertion, k from the source it is
+ * given (the rng is not drawn from), as OSTEP's RAND pops memory[k]. */
+TEST(random_takes_the_kth_frame_in_insertion_order_from_the_given_source)
+{
+	struct rig r;
+	rig_init(&r, "random", POLICY_TIES_LOW_FRAME, true);
+	static const pfn_t frames[] = {3, 0, 6, 1};
+	for (int i = 0; i < 4; i++)
+		policy_insert(&r.pol, frames[i], 0);
+	r.ndraws = 4;
+	r.draws[0] = 2, r.draws[1] = 0, r.draws[2] = 2, r.draws[3] = 3;
+	CHECK_EQ(rig_victim(&r), 6); /* [3 0 6 1][2] */
+	policy_remove(&r.pol, 6);
+	CHECK_EQ(rig_victim(&r), 3); /* [3 0 1][0] */
+	policy_remove(&r.pol, 3);
+	policy_insert(&r.pol, 6, 0);
+	CHECK_EQ(rig_victim(&r), 6); /* [0 1 6][2] */
+	policy_insert(&r.pol, 2, 0);
+	CHECK_EQ(rig_victim(&r), 2); /* [0 1 6 2][3] */
+	CHECK_EQ(r.asked[0], 4);
+	CHECK_EQ(r.asked[1], 3);
+	CHECK_EQ(r.asked[2], 3);
+	CHECK_EQ(r.asked[3], 4);
+	policy_fini(&r.pol);
+}
+
+/* OSTEP's CLOCK with -b counters: each probe of a frame with references
+ * left takes one off and draws again; the first with none is the victim. */
+TEST(rclock_probes_drawn_frames_taking_a_reference_off_each_until_one_has_none)
+{
+	struct rig r;
+	rig_init(&r, "rclock", POLICY_TIES_LOW_FRAME, true);
+	for (pfn_t f = 0; f < 3; f++)
+		policy_insert(&r.pol, f, 0);
+	r.count[0] = 2, r.count[1] = 0, r.count[2] = 1;
+	r.ndraws = 5;
+	r.draws[0] = 0, r.draws[1] = 2, r.draws[2] = 0, r.draws[3] = 2, r.draws[4] = 0;
+	CHECK_EQ(rig_victim(&r), 2); /* 0 (2 -> 1), 2 (1 -> 0), 0 (1 -> 0), 2: none left */
+	CHECK_EQ(r.nprobed, 4);
+	CHECK(r.count[0] == 0 && r.count[2] == 0);
+	CHECK_EQ(rig_victim(&r), 0);
+	CHECK_EQ(r.next, 5);
+	policy_fini(&r.pol);
+}
+
+/* A source that answers n or more is a broken driver: a panic. */
+static uint64_t too_big(void *ctx, uint64_t n) { (void)ctx; return n; }
+
+TEST(random_panics_on_a_source_answering_beyond_the_count)
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	CHECK(pid >= 0);
+	if (pid == 0) {
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(3);
+		struct rig r;
+		rig_init(&r, "random", POLICY_TIES_LOW_FRAME, false);
+		struct policy_env env = {.nframes = 8, .random_below = too_big, .test_and_clear_accessed = rig_take,
+					 .is_accessed = rig_never, .is_dirty = rig_never, .ctx = &r};
+		struct policy p;
+		policy_init(&p, &policy_random_ops, &env);
+		policy_insert(&p, 1, 0);
+		pfn_t v;
+		if (policy_victim(&p, &v))
+			_exit(0);
+		_exit(0);
+	}
+	int status;
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+}
+
 TEST(random_draws_every_frame_about_equally_often)
 {
 	struct sim s;
@@ -486,8 +671,8 @@ TEST(random_depends_only_on_its_seed)
 
 /* ---- Naive models: the same rules written the dumbest way ----
  * fifo, lru, opt: a stamp per frame (insertion time, last reference, next
- * use), the victim found by scanning every frame. random: an array with
- * swap-removal, searched linearly. clock, eclock: an array holding the queue
+ * use), the victim found by scanning every frame. random: an array in order
+ * of insertion, indexed by the draw. clock, eclock: an array holding the queue
  * of frames read from the hand, where the hand passing k frames moves them
  * from the front to the back. twolist: two arrays, head first. */
 
@@ -561,35 +746,34 @@ static void model_insert(void *state, pfn_t f, uint64_t next_use)
 	struct model *m = state;
 	CHECK(!m->resident[f]);
 	m->resident[f] = true;
-	m->stamp[f] = model_is(m, "opt") ? next_use : ++m->time;
+	m->stamp[f] = model_is(m, "opt") || model_is(m, "unopt") ? next_use : ++m->time;
 	if (model_is(m, "twolist"))
 		list_insert_at(m->list, &m->len, 0, f);
 	else
 		list_insert_at(m->list, &m->len, m->len, f);
 }
 
-/* lru restamps the frame, opt records its next use; the rest do nothing. */
+/* lru and mru restamp the frame, opt and unopt record its next use; the
+ * rest do nothing. */
 static void model_touch(void *state, pfn_t f, uint64_t next_use)
 {
 	struct model *m = state;
 	CHECK(m->resident[f]);
-	if (model_is(m, "lru"))
+	if (model_is(m, "lru") || model_is(m, "mru"))
 		m->stamp[f] = ++m->time;
-	if (model_is(m, "opt"))
+	if (model_is(m, "opt") || model_is(m, "unopt"))
 		m->stamp[f] = next_use;
 }
 
-/* Forgets the frame: random swaps the last element into its place, the
- * others close the gap in whichever list holds it. */
+/* Forgets the frame: it leaves whichever list holds it, the others closing
+ * the gap (random's array stays in order of insertion). */
 static void model_remove(void *state, pfn_t f)
 {
 	struct model *m = state;
 	CHECK(m->resident[f]);
 	m->resident[f] = false;
 	uint64_t i = list_find(m->list, m->len, f);
-	if (model_is(m, "random")) {
-		m->list[i] = m->list[--m->len];
-	} else if (i != NONE) {
+	if (i != NONE) {
 		list_take_at(m->list, &m->len, i);
 	} else {
 		i = list_find(m->list2, m->len2, f);
@@ -598,15 +782,15 @@ static void model_remove(void *state, pfn_t f)
 	}
 }
 
-/* The resident frame with the smallest stamp (largest for opt), the lowest
- * frame on a tie. */
+/* The resident frame with the smallest stamp (largest for opt and mru), the
+ * lowest frame on a tie. */
 static bool model_scan_stamps(const struct model *m, pfn_t *victim)
 {
-	bool found = false;
+	bool found = false, largest = model_is(m, "opt") || model_is(m, "mru");
 	for (uint64_t f = 0; f < m->env.nframes; f++) {
 		if (!m->resident[f])
 			continue;
-		if (!found || (model_is(m, "opt") ? m->stamp[f] > m->stamp[*victim] : m->stamp[f] < m->stamp[*victim]))
+		if (!found || (largest ? m->stamp[f] > m->stamp[*victim] : m->stamp[f] < m->stamp[*victim]))
 			*victim = f;
 		found = true;
 	}
@@ -687,10 +871,24 @@ static bool model_twolist(struct model *m, pfn_t *victim)
 	}
 }
 
+/* OSTEP's CLOCK: random positions of the array in order of insertion until
+ * a frame whose bit was clear. */
+static bool model_rclock(struct model *m, pfn_t *victim)
+{
+	if (m->len == 0)
+		return false;
+	do
+		*victim = m->list[rng_below(&m->rng, m->len)];
+	while (model_clear(m, *victim));
+	return true;
+}
+
 /* The victim under the model's policy; false when nothing is resident. */
 static bool model_victim(void *state, pfn_t *victim)
 {
 	struct model *m = state;
+	if (model_is(m, "rclock"))
+		return model_rclock(m, victim);
 	if (model_is(m, "clock"))
 		return model_clock(m, victim);
 	if (model_is(m, "eclock"))
@@ -706,31 +904,36 @@ static bool model_victim(void *state, pfn_t *victim)
 	return model_scan_stamps(m, victim);
 }
 
-#define MODEL(n, stamps, future)                                                        \
+#define MODEL(n, stamps, future, touches)                                        \
 	static void *model_create_##n(const struct policy_env *env)                      \
 	{                                                                                \
 		return model_create_named(env, #n);                                      \
 	}                                                                                \
 	static const struct policy_ops model_##n##_ops = {                               \
 		.name = "model " #n, .needs_stamps = stamps, .needs_future = future,    \
+		.needs_touch = touches,                                                  \
 		.create = model_create_##n, .destroy = model_destroy,                    \
 		.insert = model_insert, .touch = model_touch,                            \
 		.remove = model_remove, .victim = model_victim,                          \
 	};
 
-MODEL(fifo, false, false)
-MODEL(lru, true, false)
-MODEL(clock, false, false)
-MODEL(eclock, false, false)
-MODEL(random, false, false)
-MODEL(opt, false, true)
-MODEL(twolist, false, false)
+MODEL(fifo, false, false, false)
+MODEL(lru, true, false, false)
+MODEL(clock, false, false, false)
+MODEL(eclock, false, false, false)
+MODEL(random, false, false, false)
+MODEL(opt, false, true, false)
+MODEL(twolist, false, false, false)
+MODEL(mru, false, false, true)
+MODEL(unopt, false, true, false)
+MODEL(rclock, false, false, false)
 
 static const struct policy_ops *model_find(const char *name)
 {
 	static const struct policy_ops *const all[] = {
 		&model_fifo_ops, &model_lru_ops, &model_clock_ops, &model_eclock_ops,
-		&model_random_ops, &model_opt_ops, &model_twolist_ops,
+		&model_random_ops, &model_opt_ops, &model_twolist_ops, &model_mru_ops,
+		&model_unopt_ops, &model_rclock_ops,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(all); i++)
 		if (strcmp(all[i]->name + strlen("model "), name) == 0)
@@ -796,6 +999,9 @@ TEST(eclock_evicts_what_a_naive_four_sweep_queue_evicts) { differential("eclock"
 TEST(random_evicts_what_a_naive_array_with_the_same_seed_evicts) { differential("random"); }
 TEST(opt_evicts_what_a_naive_farthest_next_use_scan_evicts) { differential("opt"); }
 TEST(twolist_evicts_what_two_naive_arrays_evict) { differential("twolist"); }
+TEST(mru_evicts_what_a_naive_latest_timestamp_scan_evicts) { differential("mru"); }
+TEST(unopt_evicts_what_a_naive_nearest_next_use_scan_evicts) { differential("unopt"); }
+TEST(rclock_evicts_what_naive_random_probes_of_an_array_evict) { differential("rclock"); }
 
 /* ---- Registry, limits and misuse ---- */
 
@@ -808,13 +1014,15 @@ TEST(policy_find_knows_every_listed_name_and_nothing_else)
 		CHECK_STR(ops->name, *p);
 		CHECK(model_find(*p) != NULL);
 	}
-	CHECK_EQ(n, 7);
+	CHECK_EQ(n, 10);
 	CHECK(policy_find("") == NULL);
 	CHECK(policy_find("FIFO") == NULL);
 	CHECK(policy_find("lru2") == NULL);
 	CHECK(policy_find("nru") == NULL);
 	CHECK(policy_find("opt")->needs_future && !policy_find("opt")->needs_stamps);
 	CHECK(policy_find("lru")->needs_stamps && !policy_find("lru")->needs_future);
+	CHECK(policy_find("unopt")->needs_future && policy_find("mru")->needs_touch && !policy_find("mru")->needs_future);
+	CHECK(!policy_find("rclock")->needs_touch && !policy_find("rclock")->needs_stamps);
 }
 
 TEST(every_policy_finds_no_victim_when_nothing_is_resident)
@@ -965,4 +1173,36 @@ TEST(instances_that_share_per_frame_state_choose_as_instances_of_their_own)
 		}
 		policy_shared_free(sh);
 	}
+}
+
+/* The order of insertion stays right across compactions of its slots:
+ * against an array, through many inserts and removals. */
+TEST(policy_order_finds_the_kth_frame_through_compactions)
+{
+	struct policy_env env = {.nframes = 300};
+	struct policy_order o;
+	uint64_t list[300], len = 0;
+	bool in[300] = {false};
+	struct rng r;
+	policy_order_init(&o, &env);
+	rng_seed(&r, 5);
+	for (int step = 0; step < 50000; step++) {
+		pfn_t f = rng_below(&r, 300);
+		if (!in[f] && rng_below(&r, 3)) {
+			policy_order_insert(&o, f);
+			list[len++] = f;
+			in[f] = true;
+		} else if (in[f]) {
+			policy_order_remove(&o, f);
+			uint64_t i = list_find(list, len, f);
+			list_take_at(list, &len, i);
+			in[f] = false;
+		}
+		CHECK_EQ(o.count, len);
+		if (len) {
+			uint64_t k = rng_below(&r, len);
+			CHECK_EQ(policy_order_kth(&o, k), list[k]);
+		}
+	}
+	policy_order_fini(&o);
 }

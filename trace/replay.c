@@ -371,7 +371,7 @@ int replay_run(struct kernel *k, struct trace_reader *r, const struct replay_opt
 	       char *err, size_t errlen)
 {
 	struct replay rp = {.k = k, .m = k->mmu, .o = o, .st = st, .err = err, .errlen = errlen,
-			    .touch = k->cfg.policy->needs_future && !k->cm};
+			    .touch = (k->cfg.policy->needs_future || k->cfg.policy->needs_touch) && !k->cm};
 	uint64_t hits0, hits1, misses;
 	memset(st, 0, sizeof *st);
 	for (int i = 0; i < o->nregions; i++)

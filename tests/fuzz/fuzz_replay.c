@@ -2,7 +2,7 @@
  * MMU, the TLBs, the caches and the replacement policies.
  *
  * Input: a small machine, then a trace.
- *   byte 0   policy (mod 7, policy_names order); bit 4 local scope; bit 5
+ *   byte 0   policy (mod 10, policy_names order); bit 4 local scope; bit 5
  *            strict (no regions on first touch); bit 6 software A/D; bit 7
  *            software TLB refill
  *   byte 1   frames: 1 + (byte mod 24)
@@ -110,7 +110,7 @@ static bool choose_machine(struct fuzz_in *in, struct kernel_config *c)
 	uint8_t pol = fuzz_byte(in), frames = fuzz_byte(in);
 	if (!choose_format(in, &c->fmt))
 		return false;
-	c->policy = policy_find(policy_names[pol % 7]);
+	c->policy = policy_find(policy_names[pol % 10]);
 	c->local_scope = pol & 0x10;
 	c->strict = pol & 0x20;
 	c->mmu.sw_ad = pol & 0x40;

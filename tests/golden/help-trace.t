@@ -57,8 +57,9 @@ machine options:
   --tlb-refill hw|sw   hardware walker or software-managed TLB (default hw)
   --no-asid            no ASID tags: flush the TLB on every switch
   --sw-ad              A/D bits managed by the kernel (a clear bit faults)
-  --policy P           page replacement: clock, fifo, lru, eclock, random, opt
-                       or twolist (default clock)
+  --policy P           page replacement: clock, fifo, lru, eclock, random, opt,
+                       twolist, mru, unopt or rclock (OSTEP's CLOCK: random
+                       probes) (default clock)
   --scope global|local replacement among all pages or the faulting process's
                        own (default global)
   --swap FILE          swap file (default an unlinked temporary file)

@@ -1,0 +1,5 @@
+$ vmlab exercise paging-policy -b two
+Usage: paging-policy.py [options]
+
+paging-policy.py: error: option -b: invalid integer value: 'two'
+[2]
