@@ -34,5 +34,6 @@ int main(void)
 	printf("the '\\0' overwrote the first byte of the neighbour's header; now free it:\n");
 	free(d);
 	printf("free did not notice: the heap is silently corrupt\n");
+	free(c);
 	return 0;
 }

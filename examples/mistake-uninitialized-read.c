@@ -1,12 +1,13 @@
 /* mistake-uninitialized-read.c: forgetting to initialize what malloc
- * returns. malloc does not clear memory (calloc does). What you read
- * depends on the block's history: a block carved from pages the kernel
- * just gave the process reads as zeros (the kernel zero-fills new pages, so
- * no process sees another's data), while a recycled block still holds the
- * previous owner's values, except its first 16 bytes, where the free list
- * kept its two links while the block was free (here both are 0: it was the
- * only free block). The program is deterministic, so these are the values
- * you get every time. */
+ * returns. malloc does not clear memory (calloc does), so a decision taken
+ * on a value never written depends on the block's history: a block carved
+ * from pages the kernel just gave the process reads as zeros (the kernel
+ * zero-fills new pages, so no process sees another's data), while a
+ * recycled block still holds the previous owner's values, except its first
+ * 16 bytes, where the free list kept its links while the block was free.
+ * The program is deterministic, so it takes the same branches every time;
+ * valgrind reports each of the two ifs on a value never written as a
+ * conditional jump that depends on uninitialised values. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -25,7 +26,10 @@ int main(void)
 	int *fresh = malloc(N * sizeof(int));
 
 	printf("block at %p\n", (void *)fresh);
-	show("fresh block, never written:", fresh);	/* the mistake: reading it */
+	if (fresh[4] == 0)				/* the mistake: fresh[4] was never written */
+		printf("fresh block: fresh[4] reads as 0, which nothing promised\n");
+	else
+		printf("fresh block: fresh[4] is not 0 but %s\n", "left over");
 	for (int i = 0; i < N; i++)
 		fresh[i] = 1000 + i;
 	show("after writing 1000..1005:", fresh);
@@ -33,11 +37,10 @@ int main(void)
 
 	int *reused = malloc(N * sizeof(int));		/* the same size again */
 	printf("block at %p (%s)\n", (void *)reused, reused == fresh ? "the same block" : "another block");
-	show("recycled block, not written:", reused);	/* the mistake again */
-	int sum = 0;
-	for (int i = 0; i < N; i++)
-		sum += reused[i];
-	printf("a sum over it \"works\" and gives %d\n", sum);
+	if (reused[4] == 1004)				/* the mistake again */
+		printf("recycled block: reused[4] still holds the previous owner's %d\n", 1004);
+	else
+		printf("recycled block: reused[4] is not the previous owner's 1004\n");
 
 	int *zeroed = calloc(N, sizeof(int));
 	show("calloc'ed block:", zeroed);

@@ -4,4 +4,4 @@ before free:                    hunter2 (the secret text
 after free (the mistake):       ................ret text
 name at 0x15020 (the freed block)
 password now reads:             Alice...........ret text
-after strcpy(password, "changed"), name = "changed"
+after password[0] = 'J', name = "Jlice"
