@@ -15,6 +15,8 @@
 # (scripts/install-deps.sh installs it), never a skip.
 #
 #   tests/memcheck_oracle.sh [--write] [NAME...]
+#   tests/memcheck_oracle.sh --facts <LOG     (the facts of any memcheck log:
+#                                            --memcheck's test can reuse it)
 # NAME is an example's name without .c (default: every examples/mistake-*.c);
 # --write rewrites the .expected files instead (check them before committing).
 # MEMCHECK_EXPECTED names another directory of .expected files, VALGRIND and
@@ -34,38 +36,6 @@ summary() {
 	[ "$failed" -eq 0 ]
 	exit
 }
-
-write=0
-if [ "${1:-}" == "--write" ]; then
-	write=1
-	shift
-fi
-for tool in "$valgrind" "$host_cc"; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "memcheck_oracle: $tool not found: run scripts/install-deps.sh (make deps) to install it"
-		failed=1
-		summary
-	fi
-done
-
-names=("$@")
-if [ ${#names[@]} -eq 0 ]; then
-	for src in examples/mistake-*.c; do
-		names+=("$(basename "$src" .c)")
-	done
-fi
-# An .expected file whose example is gone is stale.
-for file in "$expected_dir"/*.expected; do
-	[ -e "$file" ] || continue
-	name=$(basename "$file" .expected)
-	if [ ! -f "examples/$name.c" ]; then
-		echo "FAIL memcheck_oracle: $file has no examples/$name.c (remove it)"
-		failed=$((failed + 1))
-	fi
-done
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 # Reduces a valgrind log (stdin) to the facts. A paragraph (lines between
 # empty "==PID== " lines) that holds a stack is an error, a leak record or a
@@ -117,6 +87,41 @@ facts() {
 		}
 		END { flush() }'
 }
+
+write=0
+if [ "${1:-}" == "--facts" ]; then
+	facts
+	exit
+elif [ "${1:-}" == "--write" ]; then
+	write=1
+	shift
+fi
+for tool in "$valgrind" "$host_cc"; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "memcheck_oracle: $tool not found: run scripts/install-deps.sh (make deps) to install it"
+		failed=1
+		summary
+	fi
+done
+
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then
+	for src in examples/mistake-*.c; do
+		names+=("$(basename "$src" .c)")
+	done
+fi
+# An .expected file whose example is gone is stale.
+for file in "$expected_dir"/*.expected; do
+	[ -e "$file" ] || continue
+	name=$(basename "$file" .expected)
+	if [ ! -f "examples/$name.c" ]; then
+		echo "FAIL memcheck_oracle: $file has no examples/$name.c (remove it)"
+		failed=$((failed + 1))
+	fi
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
 # Compiles and runs one example under valgrind; prints its facts, or a
 # message and fails.
