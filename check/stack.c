@@ -1,0 +1,51 @@
+/* The frame-pointer unwinder and valgrind's stack layout (check/stack.h).
+ * The unwinder trusts nothing it reads: every word comes through the
+ * caller's callback and the chain must strictly climb the stack. */
+#include "check/stack.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+size_t stack_unwind(uint64_t pc, uint64_t fp, stack_read_fn read, void *ctx, uint64_t *pcs, size_t max)
+{
+	size_t n = 0;
+	if (max == 0)
+		return 0;
+	pcs[n++] = pc;
+	while (n < max && fp != 0 && fp % 8 == 0 && fp >= 16) {
+		uint64_t ra, caller_fp;
+		if (!read(ctx, fp - 8, &ra) || !read(ctx, fp - 16, &caller_fp) || ra == 0)
+			break;
+		pcs[n++] = ra - 1;
+		if (caller_fp <= fp)
+			break; /* the end of the chain (0), a loop, or a corrupt fp */
+		fp = caller_fp;
+	}
+	return n;
+}
+
+void stack_describe(const struct symbols *syms, uint64_t pc, char *buf, size_t len)
+{
+	struct sym_loc loc = {0};
+	if (syms)
+		symbols_lookup(syms, pc, &loc);
+	const char *fn = loc.function ? loc.function : "???";
+	if (loc.file)
+		snprintf(buf, len, "%s (%s:%u)", fn, loc.file, loc.line);
+	else if (loc.function || loc.in_object)
+		snprintf(buf, len, "%s (in %s)", fn, symbols_path(syms));
+	else
+		snprintf(buf, len, "???");
+}
+
+void stack_print(FILE *out, int pid, const struct symbols *syms, const uint64_t *pcs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char what[1024];
+		struct sym_loc loc = {0};
+		stack_describe(syms, pcs[i], what, sizeof what);
+		fprintf(out, "==%d==    %s 0x%" PRIX64 ": %s\n", pid, i == 0 ? "at" : "by", pcs[i], what);
+		if (syms && symbols_lookup(syms, pcs[i], &loc) && loc.function && strcmp(loc.function, "main") == 0)
+			break;
+	}
+}

@@ -1,0 +1,47 @@
+/* Guest call stacks for reports: an RV64 frame-pointer unwinder that reads
+ * guest memory only through a callback, and valgrind's layout for printing
+ * the result ("==PID==    at 0x10A3C: strcpy (string.c:41)").
+ *
+ * The standard RISC-V frame with -fno-omit-frame-pointer, fp = s0 = the sp
+ * the function was entered with:
+ *
+ *   fp - 8   return address (ra)        caller's frame above fp
+ *   fp - 16  the caller's fp (s0)
+ *   ...      locals, down to sp
+ */
+#ifndef CHECK_STACK_H
+#define CHECK_STACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "check/symbols.h"
+
+#define STACK_MAX_DEPTH 64 /* frames of a report, as valgrind's --num-callers caps them */
+
+/* Reads the 8-byte little-endian guest word at va into *value; false when
+ * va is not readable (unmapped, outside the simulated RAM). It must never
+ * touch host memory for a guest address it does not own. */
+typedef bool (*stack_read_fn)(void *ctx, uint64_t va, uint64_t *value);
+
+/* Unwinds from (pc, fp) into pcs[0 .. max): pcs[0] = pc, then for each frame
+ * of the fp chain its return address minus 1 (inside the call instruction,
+ * as valgrind shows and looks it up). Stops cleanly at fp 0, a misaligned
+ * fp, an unreadable word, a return address of 0, a caller's fp that is not
+ * above the current one (a loop or a corrupt chain) or max frames.
+ * Returns the number of pcs written (0 only when max is 0). */
+size_t stack_unwind(uint64_t pc, uint64_t fp, stack_read_fn read, void *ctx, uint64_t *pcs, size_t max);
+
+/* Prints pcs[0 .. n) as valgrind does: "==PID==    at 0x...: " for the
+ * first, "==PID==    by 0x...: " for the others, then "func (file.c:LINE)",
+ * "func (in /path/prog)" without a line, "??? (in /path/prog)" inside the
+ * file without a function, "???" elsewhere. Like valgrind's default
+ * (--show-below-main=no) it stops after main. syms may be NULL. */
+void stack_print(FILE *out, int pid, const struct symbols *syms, const uint64_t *pcs, size_t n);
+
+/* One frame's text after "0x...: " into buf (always NUL-terminated). */
+void stack_describe(const struct symbols *syms, uint64_t pc, char *buf, size_t len);
+
+#endif
