@@ -26,13 +26,30 @@
  * touch host memory for a guest address it does not own. */
 typedef bool (*stack_read_fn)(void *ctx, uint64_t va, uint64_t *value);
 
-/* Unwinds from (pc, fp) into pcs[0 .. max): pcs[0] = pc, then for each frame
- * of the fp chain its return address minus 1 (inside the call instruction,
- * as valgrind shows and looks it up). Stops cleanly at fp 0, a misaligned
- * fp, an unreadable word, a return address of 0, a caller's fp that is not
- * above the current one (a loop or a corrupt chain) or max frames.
- * Returns the number of pcs written (0 only when max is 0). */
-size_t stack_unwind(uint64_t pc, uint64_t fp, stack_read_fn read, void *ctx, uint64_t *pcs, size_t max);
+/* The registers an unwind starts from: the pc, ra (x1) and fp (s0 = x8). */
+struct stack_regs {
+	uint64_t pc, ra, fp;
+};
+
+/* Unwinds from r into pcs[0 .. max): pcs[0] = r->pc, then each caller's
+ * return address minus 1 (inside the call instruction, as valgrind shows and
+ * looks it up). Returns the number of pcs written (0 only when max is 0).
+ *
+ * The fp chain is followed until fp 0, a misaligned fp, an unreadable word, a
+ * return address of 0, a caller's fp that is not above the current one (a
+ * loop or a corrupt chain) or max frames. The first frame gets two repairs
+ * (as Linux's RISC-V unwinder does for the first), because the function at
+ * the pc may not have saved ra:
+ * - a leaf compiled with frame pointers saves only s0, at fp - 8: a word there
+ *   above fp is a caller's fp, not a return address (vmlab's guest code lies
+ *   below its stack), so the caller is r->ra and the chain goes on from it;
+ * - a function without a frame record (the runtime is built -O2), or one
+ *   stopped before its prologue, leaves fp at its caller's frame: r->ra is
+ *   then the missing caller when syms says it lies in another function than
+ *   the pc and it is not the return address fp's record holds. Without syms
+ *   this repair is skipped. */
+size_t stack_unwind(const struct stack_regs *r, const struct symbols *syms, stack_read_fn read, void *ctx,
+		    uint64_t *pcs, size_t max);
 
 /* Prints pcs[0 .. n) as valgrind does: "==PID==    at 0x...: " for the
  * first, "==PID==    by 0x...: " for the others, then "func (file.c:LINE)",

@@ -308,6 +308,13 @@ static void frame_at(struct fake_stack *st, uint64_t fp, uint64_t ra, uint64_t c
 
 #define FP(i) (STACK_BASE + 64 * (i) + 64)
 
+/* Unwinds the fake stack from (pc, fp) with no ra and no symbols: the bare chain. */
+static size_t unwind(uint64_t pc, uint64_t fp, struct fake_stack *st, uint64_t *pcs, size_t max)
+{
+	struct stack_regs r = {.pc = pc, .fp = fp};
+	return stack_unwind(&r, NULL, fake_read, st, pcs, max);
+}
+
 TEST(unwinding_a_good_chain_gives_the_pc_then_each_call)
 {
 	struct fake_stack st = {0};
@@ -315,7 +322,7 @@ TEST(unwinding_a_good_chain_gives_the_pc_then_each_call)
 	frame_at(&st, FP(1), 0x10200, FP(2));
 	frame_at(&st, FP(2), 0x10300, 0); /* _start's s0 = 0 ends the chain */
 	uint64_t pcs[16];
-	size_t n = stack_unwind(0x10050, FP(0), fake_read, &st, pcs, 16);
+	size_t n = unwind(0x10050, FP(0), &st, pcs, 16);
 	CHECK_EQ(n, 4);
 	CHECK_EQ(pcs[0], 0x10050);
 	CHECK_EQ(pcs[1], 0x100ff);
@@ -329,9 +336,9 @@ TEST(unwinding_stops_at_a_loop)
 	frame_at(&st, FP(0), 0x10100, FP(1));
 	frame_at(&st, FP(1), 0x10200, FP(0)); /* points back down */
 	uint64_t pcs[16];
-	CHECK_EQ(stack_unwind(0x10050, FP(0), fake_read, &st, pcs, 16), 3);
+	CHECK_EQ(unwind(0x10050, FP(0), &st, pcs, 16), 3);
 	frame_at(&st, FP(1), 0x10200, FP(1)); /* points at itself */
-	CHECK_EQ(stack_unwind(0x10050, FP(0), fake_read, &st, pcs, 16), 3);
+	CHECK_EQ(unwind(0x10050, FP(0), &st, pcs, 16), 3);
 	CHECK_EQ(pcs[2], 0x101ff);
 }
 
@@ -340,15 +347,15 @@ TEST(unwinding_stops_at_a_bad_pointer)
 	struct fake_stack st = {0};
 	uint64_t pcs[16];
 	frame_at(&st, FP(0), 0x10100, 0xdead0000); /* unmapped */
-	CHECK_EQ(stack_unwind(0x10050, FP(0), fake_read, &st, pcs, 16), 2);
+	CHECK_EQ(unwind(0x10050, FP(0), &st, pcs, 16), 2);
 	frame_at(&st, FP(0), 0x10100, FP(1) + 4); /* misaligned */
-	CHECK_EQ(stack_unwind(0x10050, FP(0), fake_read, &st, pcs, 16), 2);
+	CHECK_EQ(unwind(0x10050, FP(0), &st, pcs, 16), 2);
 	frame_at(&st, FP(0), 0x10100, UINT64_MAX - 7); /* fp - 8 near the top of the address space */
-	CHECK_EQ(stack_unwind(0x10050, FP(0), fake_read, &st, pcs, 16), 2);
-	CHECK_EQ(stack_unwind(0x10050, 8, fake_read, &st, pcs, 16), 1); /* fp - 16 would wrap */
-	CHECK_EQ(stack_unwind(0x10050, 0, fake_read, &st, pcs, 16), 1);
+	CHECK_EQ(unwind(0x10050, FP(0), &st, pcs, 16), 2);
+	CHECK_EQ(unwind(0x10050, 8, &st, pcs, 16), 1); /* fp - 16 would wrap */
+	CHECK_EQ(unwind(0x10050, 0, &st, pcs, 16), 1);
 	frame_at(&st, FP(0), 0, FP(1)); /* return address 0 */
-	CHECK_EQ(stack_unwind(0x10050, FP(0), fake_read, &st, pcs, 16), 1);
+	CHECK_EQ(unwind(0x10050, FP(0), &st, pcs, 16), 1);
 }
 
 TEST(unwinding_stops_at_the_depth_limit)
@@ -357,15 +364,103 @@ TEST(unwinding_stops_at_the_depth_limit)
 	for (int i = 0; i < 3; i++)
 		frame_at(&st, FP(i), 0x10100 + 0x100 * (uint64_t)i, FP(i + 1));
 	uint64_t pcs[16] = {0};
-	CHECK_EQ(stack_unwind(0x10050, FP(0), fake_read, &st, pcs, 3), 3);
+	CHECK_EQ(unwind(0x10050, FP(0), &st, pcs, 3), 3);
 	CHECK_EQ(pcs[2], 0x101ff);
-	CHECK_EQ(stack_unwind(0x10050, FP(0), fake_read, &st, pcs, 1), 1);
-	CHECK_EQ(stack_unwind(0x10050, FP(0), fake_read, &st, pcs, 0), 0);
+	CHECK_EQ(unwind(0x10050, FP(0), &st, pcs, 1), 1);
+	CHECK_EQ(unwind(0x10050, FP(0), &st, pcs, 0), 0);
 	/* a chain as long as the stack stops at STACK_MAX_DEPTH frames */
 	for (int i = 0; i + 1 < STACK_WORDS / 8; i++)
 		frame_at(&st, FP(i), 0x10100, FP(i + 1));
 	uint64_t deep[STACK_MAX_DEPTH];
-	CHECK_EQ(stack_unwind(0x10050, FP(0), fake_read, &st, deep, STACK_MAX_DEPTH), STACK_MAX_DEPTH);
+	CHECK_EQ(unwind(0x10050, FP(0), &st, deep, STACK_MAX_DEPTH), STACK_MAX_DEPTH);
+}
+
+/* The test program's functions, from nm: the pcs the repairs are judged by. */
+struct program_pcs {
+	uint64_t strcpy_, inner, outer, main_, start;
+};
+
+static struct program_pcs program_pcs(void)
+{
+	struct program_pcs p;
+	uint64_t size;
+	nm_symbol(ELF, "strcpy", &p.strcpy_, &size);
+	nm_symbol(ELF, "inner", &p.inner, &size);
+	nm_symbol(ELF, "outer", &p.outer, &size);
+	nm_symbol(ELF, "main", &p.main_, &size);
+	nm_symbol(ELF, "_start", &p.start, &size);
+	return p;
+}
+
+/* The stack below inner: FP(1) is outer's frame, FP(2) main's. */
+static void callers_of_inner(struct fake_stack *st, const struct program_pcs *p)
+{
+	frame_at(st, FP(1), p->main_ + 8, FP(2));
+	frame_at(st, FP(2), p->start + 0x20, 0);
+}
+
+static void check_pcs(const uint64_t *got, size_t n, const uint64_t *want, size_t wn)
+{
+	CHECK_EQ(n, wn);
+	for (size_t i = 0; i < n; i++)
+		if (got[i] != want[i])
+			FAIL("frame %zu: 0x%" PRIx64 ", expected 0x%" PRIx64, i, got[i], want[i]);
+}
+
+TEST(a_frameless_function_gets_its_caller_from_ra)
+{
+	struct symbols *s = open_or_fail(ELF);
+	struct program_pcs p = program_pcs();
+	struct fake_stack st = {0};
+	callers_of_inner(&st, &p);
+	frame_at(&st, FP(0), p.outer + 8, FP(1)); /* inner's own record */
+	/* the -O2 runtime's strcpy saves nothing: s0 is still inner's fp */
+	struct stack_regs r = {.pc = p.strcpy_ + 2, .ra = p.inner + 0x14, .fp = FP(0)};
+	uint64_t pcs[16];
+	uint64_t want[] = {p.strcpy_ + 2, p.inner + 0x13, p.outer + 7, p.main_ + 7, p.start + 0x1f};
+	check_pcs(pcs, stack_unwind(&r, s, fake_read, &st, pcs, 16), want, ARRAY_LEN(want));
+	/* without symbols nothing says ra is another function's: the bare chain */
+	uint64_t bare[] = {p.strcpy_ + 2, p.outer + 7, p.main_ + 7, p.start + 0x1f};
+	check_pcs(pcs, stack_unwind(&r, NULL, fake_read, &st, pcs, 16), bare, ARRAY_LEN(bare));
+	/* stopped at inner's first instruction, before its prologue: s0 is outer's fp */
+	r = (struct stack_regs){.pc = p.inner, .ra = p.outer + 8, .fp = FP(1)};
+	uint64_t entry[] = {p.inner, p.outer + 7, p.main_ + 7, p.start + 0x1f};
+	check_pcs(pcs, stack_unwind(&r, s, fake_read, &st, pcs, 16), entry, ARRAY_LEN(entry));
+	symbols_close(s);
+}
+
+TEST(a_stale_ra_in_the_same_function_adds_no_frame)
+{
+	struct symbols *s = open_or_fail(ELF);
+	struct program_pcs p = program_pcs();
+	struct fake_stack st = {0};
+	callers_of_inner(&st, &p);
+	frame_at(&st, FP(0), p.outer + 8, FP(1));
+	/* inner after strcpy returned: ra still points into inner */
+	struct stack_regs r = {.pc = p.inner + 0x20, .ra = p.inner + 0x14, .fp = FP(0)};
+	uint64_t pcs[16];
+	uint64_t want[] = {p.inner + 0x20, p.outer + 7, p.main_ + 7, p.start + 0x1f};
+	check_pcs(pcs, stack_unwind(&r, s, fake_read, &st, pcs, 16), want, ARRAY_LEN(want));
+	/* ra equal to the record's return address is that same frame */
+	r = (struct stack_regs){.pc = p.inner + 0x10, .ra = p.outer + 8, .fp = FP(0)};
+	want[0] = p.inner + 0x10;
+	check_pcs(pcs, stack_unwind(&r, s, fake_read, &st, pcs, 16), want, ARRAY_LEN(want));
+	symbols_close(s);
+}
+
+TEST(a_leaf_that_saved_only_s0_continues_from_its_callers_fp)
+{
+	struct program_pcs p = program_pcs();
+	struct fake_stack st = {0};
+	callers_of_inner(&st, &p);
+	/* gcc -O0 -fno-omit-frame-pointer's leaf: sd s0, -8(fp) and no ra */
+	st.word[(FP(0) - 8 - STACK_BASE) / 8] = FP(1);
+	struct stack_regs r = {.pc = p.inner + 6, .ra = p.outer + 8, .fp = FP(0)};
+	uint64_t pcs[16];
+	uint64_t want[] = {p.inner + 6, p.outer + 7, p.main_ + 7, p.start + 0x1f};
+	check_pcs(pcs, stack_unwind(&r, NULL, fake_read, &st, pcs, 16), want, ARRAY_LEN(want));
+	CHECK_EQ(stack_unwind(&r, NULL, fake_read, &st, pcs, 2), 2);
+	CHECK_EQ(stack_unwind(&r, NULL, fake_read, &st, pcs, 1), 1);
 }
 
 /* stack_print's text for pcs. */
