@@ -19,7 +19,7 @@
 
 #include "check/symbols.h"
 
-#define STACK_MAX_DEPTH 64 /* frames of a report, as valgrind's --num-callers caps them */
+#define STACK_MAX_DEPTH 12 /* frames of a report: valgrind's default --num-callers */
 
 /* Reads the 8-byte little-endian guest word at va into *value; false when
  * va is not readable (unmapped, outside the simulated RAM). It must never
