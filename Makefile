@@ -18,7 +18,7 @@ ALL_CFLAGS = -std=c11 -ffp-contract=off $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CC_Q
 ifneq ($(findstring clang,$(CC)),)
 CC_QUIRKS := -fno-slp-vectorize
 endif
-LDLIBS  += -lgmp -lm
+LDLIBS  += -lgmp -lm -ldw -lelf
 
 LAYERS  := lib hw cpu os trace check report
 LIB_SRC := $(foreach d,$(LAYERS),$(wildcard $(d)/*.c))
@@ -122,6 +122,22 @@ clean:
 	rm -rf build build-san build-fuzz bin
 
 include guest/guest.mk
+
+# test_symbols reads a guest ELF built with frame pointers and DWARF, the
+# same stripped (no .symtab) and without DWARF (strip --strip-debug).
+SYMBOLS_DIR := $(BUILD)/tests/symbols
+SYMBOLS_ELF := $(SYMBOLS_DIR)/frames $(SYMBOLS_DIR)/frames.stripped $(SYMBOLS_DIR)/frames.nodwarf
+RISCV_STRIP ?= riscv64-unknown-elf-strip
+$(SYMBOLS_DIR)/frames: tests/symbols/frames.c $(GUEST_CRT0) $(GUEST_LIB) guest/guest.ld | guest-check-cc
+	@mkdir -p $(dir $@)
+	$(RISCV_CC) $(filter-out -O2 -MMD -MP,$(GUEST_CFLAGS)) -O0 -fno-omit-frame-pointer $(GUEST_LDFLAGS) \
+		-o $@ $(GUEST_CRT0) $< $(GUEST_LIB) $(GUEST_LDLIBS)
+$(SYMBOLS_DIR)/frames.stripped: $(SYMBOLS_DIR)/frames
+	$(RISCV_STRIP) --strip-all -o $@ $<
+$(SYMBOLS_DIR)/frames.nodwarf: $(SYMBOLS_DIR)/frames
+	$(RISCV_STRIP) --strip-debug -o $@ $<
+$(BUILD)/tests/test_symbols.o: CPPFLAGS += -DSYMBOLS_DIR='"$(abspath $(SYMBOLS_DIR))"'
+$(BUILD)/tests/test_symbols: | $(SYMBOLS_ELF)
 
 .PHONY: guest-runtime
 guest-runtime: $(GUEST_LIB) $(GUEST_CRT0)

@@ -5,10 +5,12 @@
 # GMP (libgmp-dev: CPython-sized integer seeds for vmlab exercise), clang's
 # runtime libraries for `make fuzz` (libclang-rt-dev: libFuzzer and the
 # sanitizers for Debian's default clang, only recommended by clang), and time
-# (GNU time: the host-memory tests measure peak RSS with /usr/bin/time -v).
+# (GNU time: the host-memory tests measure peak RSS with /usr/bin/time -v),
+# libdw-dev (elfutils: check/symbols reads guest symbols and DWARF lines)
+# and llvm (llvm-addr2line: test_symbols' oracle for them).
 set -euo pipefail
 
-packages=(build-essential clang libclang-rt-dev libgmp-dev gcc-riscv64-unknown-elf qemu-user valgrind time)
+packages=(build-essential clang libclang-rt-dev libgmp-dev libdw-dev llvm gcc-riscv64-unknown-elf qemu-user valgrind time)
 
 missing=()
 for p in "${packages[@]}"; do
