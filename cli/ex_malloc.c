@@ -443,7 +443,7 @@ int ex_malloc(struct ex_run *run, int argc, char **argv)
 		[O_LIST] = {'A', "allocList", PYOPT_STRING, "opsList", "instead of random, list of ops (+10,-0,etc)", 0, "", false},
 		[O_SOLVE] = {'c', "compute", PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {"malloc.py", o, O_COUNT, stdout, stderr};
+	struct pyopt_parser p = {"malloc.py", o, O_COUNT, run->out, stderr, NULL};
 	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;

@@ -339,7 +339,8 @@ int ex_paging_linear(struct ex_run *run, int argc, char **argv)
 		{'v', NULL, PYOPT_TRUE, "verbose", "verbose mode", 0, NULL, false},
 		{'c', NULL, PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {"paging-linear-translate.py", o, (int)(sizeof o / sizeof o[0]), run->out, stderr};
+	struct pyopt_parser p = {"paging-linear-translate.py", o, (int)(sizeof o / sizeof o[0]),
+				 run->out, stderr, NULL};
 	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;

@@ -288,7 +288,8 @@ int ex_paging_multilevel(struct ex_run *run, int argc, char **argv)
 		{'n', "addresses", PYOPT_INT, "num", "number of virtual addresses to generate", 10, NULL, false},
 		{'c', "solve", PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {"paging-multilevel-translate.py", o, (int)(sizeof o / sizeof o[0]), run->out, stderr};
+	struct pyopt_parser p = {"paging-multilevel-translate.py", o, (int)(sizeof o / sizeof o[0]),
+				 run->out, stderr, NULL};
 	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;

@@ -557,7 +557,7 @@ int ex_paging_policy(struct ex_run *run, int argc, char **argv)
 		{'N', "notrace", PYOPT_TRUE, "notrace", "do not print out a detailed trace", 0, NULL, false},
 		{'c', "compute", PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {PROG, o, (int)ARRAY_LEN(o), stdout, stderr};
+	struct pyopt_parser p = {PROG, o, (int)ARRAY_LEN(o), run->out, stderr, NULL};
 	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;

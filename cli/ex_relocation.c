@@ -72,7 +72,7 @@ int ex_relocation(struct ex_run *run, int argc, char **argv)
 		{'l', "l", PYOPT_STRING, "limit", "value of limit register", 0, "-1", false},
 		{'c', "compute", PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {"relocation.py", o, (int)(sizeof o / sizeof o[0]), run->out, stderr};
+	struct pyopt_parser p = {"relocation.py", o, (int)(sizeof o / sizeof o[0]), run->out, stderr, NULL};
 	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;

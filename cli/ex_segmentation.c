@@ -262,7 +262,7 @@ int ex_segmentation(struct ex_run *run, int argc, char **argv)
 		{'L', "l1", PYOPT_STRING, "len1", "value of segment 1 limit register", 0, "-1", false},
 		{'c', NULL, PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {"segmentation.py", o, (int)(sizeof o / sizeof o[0]), run->out, stderr};
+	struct pyopt_parser p = {"segmentation.py", o, (int)(sizeof o / sizeof o[0]), run->out, stderr, NULL};
 	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;

@@ -706,8 +706,8 @@ int ex_sv39(struct ex_run *run, int argc, char **argv)
 		 "supervisor, user if left out); -1 means randomly generate", 0, "-1", false},
 		{'c', "compute", PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {SV_PROG, o, (int)(sizeof o / sizeof o[0]), stdout, stderr};
-	int st = pyopt_parse_described(&p, sv_description, argc, argv);
+	struct pyopt_parser p = {SV_PROG, o, (int)(sizeof o / sizeof o[0]), run->out, stderr, sv_description};
+	int st = pyopt_parse(&p, argc, argv);
 	if (st != -1)
 		return st;
 	struct sv_args x;

@@ -540,7 +540,7 @@ int ex_tlb(struct ex_run *run, int argc, char **argv)
 		{'L', "levels", PYOPT_INT, "levels", "page-table levels a TLB miss reads from memory", 1, NULL, false},
 		{'c', "compute", PYOPT_TRUE, "solve", "compute answers for me", 0, NULL, false},
 	};
-	struct pyopt_parser p = {"vmlab exercise tlb", o, (int)(sizeof o / sizeof o[0]), stdout, stderr};
+	struct pyopt_parser p = {"vmlab exercise tlb", o, (int)(sizeof o / sizeof o[0]), run->out, stderr, NULL};
 	struct tlb_problem tp;
 	struct tlb *t;
 	int st = pyopt_parse(&p, argc, argv);

@@ -7,8 +7,8 @@
 #include <ctype.h>
 #include <errno.h>
 #include <gmp.h>
-#include <stdarg.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -161,14 +161,13 @@ static int store(const struct pyopt_parser *p, struct pyopt *o, const char *give
 	return -1;
 }
 
-static void print_help(const struct pyopt_parser *p, const char *description);
+static void print_help(const struct pyopt_parser *p);
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* The long option a word names (exactly, or by an unambiguous prefix, as
  * optparse's _match_abbrev: candidates listed sorted). 0 after --help. */
-static int long_option(const struct pyopt_parser *p, const char *description, const char *name, size_t len,
-		       struct pyopt **found)
+static int long_option(const struct pyopt_parser *p, const char *name, size_t len, struct pyopt **found)
 {
 	const char *cand[65];
 	struct pyopt *of[65];
@@ -189,7 +188,7 @@ static int long_option(const struct pyopt_parser *p, const char *description, co
 			cand[n] = l, of[n++] = &p->opts[i];
 	}
 	if (n == 1 && !of[0])
-		return print_help(p, description), 0;
+		return print_help(p), 0;
 	if (n == 1) {
 		*found = of[0];
 		return -1;
@@ -204,12 +203,12 @@ static int long_option(const struct pyopt_parser *p, const char *description, co
 	return pyopt_error(p, "ambiguous option: %s (%s?)", word, list);
 }
 
-static int parse_long(const struct pyopt_parser *p, const char *description, int argc, char **argv, int *i)
+static int parse_long(const struct pyopt_parser *p, int argc, char **argv, int *i)
 {
 	const char *arg = argv[*i] + 2, *eq = strchr(arg, '=');
 	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
 	struct pyopt *o = NULL;
-	int st = long_option(p, description, arg, len, &o);
+	int st = long_option(p, arg, len, &o);
 	if (st != -1)
 		return st;
 	char given[300];
@@ -223,13 +222,13 @@ static int parse_long(const struct pyopt_parser *p, const char *description, int
 	return store(p, o, given, argv[++*i]);
 }
 
-static int parse_short(const struct pyopt_parser *p, const char *description, int argc, char **argv, int *i)
+static int parse_short(const struct pyopt_parser *p, int argc, char **argv, int *i)
 {
 	for (const char *c = argv[*i] + 1; *c; c++) {
 		char given[3] = {'-', *c, 0};
 		struct pyopt *o = NULL;
 		if (*c == 'h') {
-			print_help(p, description);
+			print_help(p);
 			return 0;
 		}
 		for (int k = 0; k < p->nopts && !o; k++)
@@ -252,20 +251,15 @@ static int parse_short(const struct pyopt_parser *p, const char *description, in
 
 int pyopt_parse(const struct pyopt_parser *p, int argc, char **argv)
 {
-	return pyopt_parse_described(p, NULL, argc, argv);
-}
-
-int pyopt_parse_described(const struct pyopt_parser *p, const char *description, int argc, char **argv)
-{
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		int st = -1;
 		if (!strcmp(a, "--"))
 			break;
 		if (!strncmp(a, "--", 2))
-			st = parse_long(p, description, argc, argv, &i);
+			st = parse_long(p, argc, argv, &i);
 		else if (a[0] == '-' && a[1])
-			st = parse_short(p, description, argc, argv, &i);
+			st = parse_short(p, argc, argv, &i);
 		if (st != -1)
 			return st;
 	}
@@ -341,12 +335,12 @@ static void print_description(FILE *out, const char *text)
 	fprintf(out, "\n\n");
 }
 
-static void print_help(const struct pyopt_parser *p, const char *description)
+static void print_help(const struct pyopt_parser *p)
 {
 	FILE *out = p->out;
 	fprintf(out, "Usage: %s [options]\n\n", p->prog);
-	if (description)
-		print_description(out, description);
+	if (p->description)
+		print_description(out, p->description);
 	fprintf(out, "Options:\n");
 	help_row(out, "-h, --help", "show this help message and exit");
 	for (int i = 0; i < p->nopts; i++) {

@@ -37,6 +37,9 @@ struct pyopt_parser {
 	struct pyopt *opts;
 	int nopts;
 	FILE *out, *err;       /* -h goes to out, errors to err */
+	const char *description; /* optparse's description= (NULL for none): -h
+				    prints it filled to the help's width between
+				    the usage line and the options */
 };
 
 /* Parses argv[0..argc-1] (the words after the exercise's name). Returns -1
@@ -44,9 +47,6 @@ struct pyopt_parser {
  * simulators ignore them), else the exit status: 0 after -h, 2 after an
  * error (both printed as optparse prints them). */
 int pyopt_parse(const struct pyopt_parser *p, int argc, char **argv);
-/* pyopt_parse whose -h prints description (filled to the help's width, as
- * optparse's description=) between the usage line and the options. */
-int pyopt_parse_described(const struct pyopt_parser *p, const char *description, int argc, char **argv);
 
 /* An int option's value in decimal, as Python prints it. */
 const char *pyopt_decimal(const struct pyopt *o, char buf[PYOPT_DECIMAL]);

@@ -17,7 +17,7 @@ static char *help_of(const char *help)
 	FILE *out = open_memstream(&text, &len);
 	CHECK(out != NULL);
 	struct pyopt o[] = {{'x', "xx", PYOPT_STRING, "xx", help, 0, "", false}};
-	struct pyopt_parser p = {"t.py", o, 1, out, stderr};
+	struct pyopt_parser p = {"t.py", o, 1, out, stderr, NULL};
 	char *argv[] = {"-h"};
 	CHECK_EQ(pyopt_parse(&p, 1, argv), 0);
 	fclose(out);
@@ -69,7 +69,7 @@ TEST(malloc_py_option_kinds_parse_as_optparse)
 		{'S', "size", PYOPT_INT, "heapSize", "h", 100, NULL, false},
 		{'A', "allocList", PYOPT_STRING, "opsList", "h", 0, "", false},
 	};
-	struct pyopt_parser p = {"t.py", o, 4, stdout, stderr};
+	struct pyopt_parser p = {"t.py", o, 4, stdout, stderr, NULL};
 	char *argv[] = {"-CpWORST", "--si=0x10", "-A", "-0,+5"};
 	CHECK_EQ(pyopt_parse(&p, 4, argv), -1);
 	CHECK_STR(o[0].s, "WORST");
