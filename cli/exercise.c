@@ -13,12 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void py_seed(struct pyrandom *r, const struct pyopt *seed)
-{
-	uint32_t key[PYOPT_BIG_BITS / 32];
-	pyrandom_seed_words(r, key, pyopt_words(seed, key));
-}
-
 /* The n bytes at v into buf (cap bytes) without the underscores int()
  * takes, one between two digits ("1_000"); false for any other underscore
  * or when buf is too small. */
@@ -82,6 +76,13 @@ bool py_seed_text(struct pyrandom *r, const char *v)
 	}
 	free(digits);
 	return ok;
+}
+
+void py_seed(struct pyrandom *r, const struct pyopt *seed)
+{
+	char text[PYOPT_DECIMAL];
+	if (!py_seed_text(r, pyopt_decimal(seed, text)))
+		panic("optparse's int %s is not Python's", text);
 }
 
 bool py_int(const char *v, size_t n, int64_t *out)

@@ -105,18 +105,6 @@ const char *pyopt_decimal(const struct pyopt *o, char buf[PYOPT_DECIMAL])
 	return buf;
 }
 
-unsigned pyopt_words(const struct pyopt *o, uint32_t *key)
-{
-	size_t n = 0;
-	mpz_t z;
-	mpz_init(z);
-	option_value(o, z);
-	mpz_abs(z, z);
-	mpz_export(key, &n, -1, sizeof key[0], 0, 0, z);
-	mpz_clear(z);
-	return (unsigned)n;
-}
-
 enum int_status { INT_OK, INT_INVALID, INT_WIDE };
 
 /* Parses an int value into o (i when it fits 64 bits; a PYOPT_BIGINT

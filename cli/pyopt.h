@@ -14,7 +14,7 @@
 
 /* PYOPT_INT holds 64 bits (in i); PYOPT_BIGINT any integer of up to
  * PYOPT_BIG_BITS bits (a seed: CPython seeds with any int), read through
- * pyopt_decimal and pyopt_words (and in i when it fits). */
+ * pyopt_decimal (and in i when it fits). */
 enum pyopt_kind { PYOPT_INT, PYOPT_STRING, PYOPT_TRUE, PYOPT_BIGINT };
 
 #define PYOPT_BIG_BITS 1024
@@ -50,9 +50,6 @@ int pyopt_parse(const struct pyopt_parser *p, int argc, char **argv);
 
 /* An int option's value in decimal, as Python prints it. */
 const char *pyopt_decimal(const struct pyopt *o, char buf[PYOPT_DECIMAL]);
-/* The 32-bit words of an int option's magnitude, least significant first,
- * into key (PYOPT_BIG_BITS / 32 of them); returns how many (0 for 0). */
-unsigned pyopt_words(const struct pyopt *o, uint32_t *key);
 /* optparse's parser.error(): the usage and "PROG: error: " with the
  * message on p->err (standard output flushed first); returns 2, the exit
  * status. For a value the exercise refuses after parsing. */
