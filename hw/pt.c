@@ -252,6 +252,34 @@ static enum pt_status find_leaf(const struct pt *pt, vaddr_t va, struct pt_leaf 
 	return PT_ENOENT;
 }
 
+void pt_ahead_start(const struct pt *pt, vaddr_t va, struct pt_ahead *a)
+{
+	const struct pt_format *f = pt->fmt;
+	a->level = ptfmt_va_ok(f, va) ? (int)f->levels - 1 : -1;
+	a->pte_pa = pte_addr(f, table_pa(pt, pt->root), va, (unsigned)(f->levels - 1));
+	if (a->level >= 0 && physmem_contains(pt->pm, a->pte_pa, f->pte_size))
+		__builtin_prefetch(pt->pm->base + a->pte_pa);
+}
+
+void pt_ahead_next(const struct pt_format *f, const struct physmem *pm, vaddr_t va, struct pt_ahead *a)
+{
+	pte_t raw;
+	struct pte_info info;
+	if (a->level <= 0 || !read_pte(pm, f, a->pte_pa, &raw)) {
+		a->level = -1;
+		return;
+	}
+	ptfmt_decode(f, raw, (unsigned)a->level, &info);
+	if (!(info.flags & PTE_V) || info.reserved || info.leaf) {
+		a->level = -1;
+		return;
+	}
+	a->level--;
+	a->pte_pa = pte_addr(f, info.pfn << f->page_shift, va, (unsigned)a->level);
+	if (physmem_contains(pm, a->pte_pa, f->pte_size))
+		__builtin_prefetch(pm->base + a->pte_pa);
+}
+
 static bool level_allowed(const struct pt_format *f, unsigned level)
 {
 	return level == 0 || (level < f->levels && (f->superpage_levels & (1u << level)));

@@ -108,6 +108,20 @@ WARN_UNUSED enum pt_status pt_update(struct pt *pt, vaddr_t va, unsigned set, un
 /* Finds the leaf covering va without side effects (no A/D, no permission check). */
 WARN_UNUSED enum pt_status pt_lookup(const struct pt *pt, vaddr_t va, struct pt_leaf *out);
 
+/* A walk done ahead of time for the host's cache, one level at a time: a
+ * replay that knows the references to come starts the walk for va (the
+ * root's entry is fetched), and each pt_ahead_next, issued once the entry
+ * fetched before has had time to arrive, reads it and fetches the next
+ * level's, so that the real walk later finds every entry in the cache. No
+ * effect on the model: nothing counted, no A/D bits; an entry that changed in
+ * between only costs a useless fetch. */
+struct pt_ahead {
+	paddr_t pte_pa; /* the entry fetched last */
+	int level;      /* its level; -1 when the walk ahead has ended */
+};
+void pt_ahead_start(const struct pt *pt, vaddr_t va, struct pt_ahead *a);
+void pt_ahead_next(const struct pt_format *f, const struct physmem *pm, vaddr_t va, struct pt_ahead *a);
+
 /* A leaf pt_lookup or pt_map_leaf gave, read again, changed or removed at
  * its pte_pa and level without walking the tables (they never move: only
  * pt_fini frees them). The caller must flush the TLB after a change.

@@ -449,6 +449,26 @@ void kernel_replace(struct kernel *k, struct proc *old, struct proc *p)
 
 struct proc *kernel_proc(struct kernel *k, int pid) { return pidmap_get(&k->pids, pid); }
 
+void kernel_prefetch(struct kernel *k, int pid, vaddr_t va, unsigned step, struct pt_ahead *a)
+{
+	if (step == 0) {
+		pidmap_prefetch(&k->pids, pid);
+		a->level = -1;
+		return;
+	}
+	if (step > 2) {
+		pt_ahead_next(&k->fmt, &k->pm, va, a);
+		return;
+	}
+	struct proc *p = pidmap_get(&k->pids, pid);
+	if (!p || k->cm)
+		return;
+	if (step == 1)
+		__builtin_prefetch(&p->as.pt);
+	else
+		pt_ahead_start(&p->as.pt, va, a);
+}
+
 void kernel_drop_page(struct kernel *k, struct aspace *as, const struct pt_leaf *leaf)
 {
 	struct frame *f = frames_get(&k->fr, leaf->pfn);

@@ -276,6 +276,14 @@ void kernel_replace(struct kernel *k, struct proc *old, struct proc *p);
 void kernel_discard(struct kernel *k, struct proc *p);
 /* The process with that pid, or NULL. */
 struct proc *kernel_proc(struct kernel *k, int pid);
+/* For a caller that knows the references to come (a trace replay): asks the
+ * host to bring into its cache, at step 0, pid's index slot; at 1, its
+ * process; at 2 and on, the next level of the walk for va (pt_ahead: *a
+ * carries it from step to step). Issued some references apart in increasing
+ * steps, each finds in the cache what the one before fetched, and walks of
+ * thousands of processes stop waiting on the host's memory. No effect on
+ * the model. */
+void kernel_prefetch(struct kernel *k, int pid, vaddr_t va, unsigned step, struct pt_ahead *a);
 /* Frees everything the process holds. It stays in the table: a zombie until
  * its parent waits for it, or dead (a parent waiting for it wakes up). The
  * teardown polls kernel_should_stop: when the run must stop midway, the

@@ -22,14 +22,20 @@ static uint64_t home(const struct pidmap *m, int pid)
 static uint64_t find(const struct pidmap *m, int pid)
 {
 	uint64_t i = home(m, pid);
-	while (m->slot[i] && m->slot[i]->pid != pid)
+	while (m->slot[i].proc && m->slot[i].pid != pid)
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
 
 struct proc *pidmap_get(const struct pidmap *m, int pid)
 {
-	return m->cap ? m->slot[find(m, pid)] : NULL;
+	return m->cap ? m->slot[find(m, pid)].proc : NULL;
+}
+
+void pidmap_prefetch(const struct pidmap *m, int pid)
+{
+	if (m->cap)
+		__builtin_prefetch(&m->slot[home(m, pid)]);
 }
 
 static void grow(struct pidmap *m)
@@ -39,8 +45,8 @@ static void grow(struct pidmap *m)
 	m->slot = xcalloc(m->cap, sizeof *m->slot);
 	m->len = 0;
 	for (uint64_t i = 0; i < old.cap; i++)
-		if (old.slot[i])
-			pidmap_put(m, old.slot[i]);
+		if (old.slot[i].proc)
+			pidmap_put(m, old.slot[i].proc);
 	free(old.slot);
 }
 
@@ -49,8 +55,8 @@ void pidmap_put(struct pidmap *m, struct proc *p)
 	if (2 * (m->len + 1) > m->cap)
 		grow(m);
 	uint64_t i = find(m, p->pid);
-	m->len += m->slot[i] == NULL;
-	m->slot[i] = p;
+	m->len += m->slot[i].proc == NULL;
+	m->slot[i] = (struct pidmap_slot){p->pid, p};
 }
 
 /* Whether home h lies cyclically in (gap, i]: an entry there may not move
@@ -65,15 +71,15 @@ void pidmap_remove(struct pidmap *m, const struct proc *p)
 	if (!m->cap)
 		return;
 	uint64_t gap = find(m, p->pid), mask = m->cap - 1;
-	if (m->slot[gap] != p)
+	if (m->slot[gap].proc != p)
 		return;
-	m->slot[gap] = NULL;
+	m->slot[gap].proc = NULL;
 	m->len--;
-	for (uint64_t i = (gap + 1) & mask; m->slot[i]; i = (i + 1) & mask) {
-		if (between(gap, home(m, m->slot[i]->pid), i))
+	for (uint64_t i = (gap + 1) & mask; m->slot[i].proc; i = (i + 1) & mask) {
+		if (between(gap, home(m, m->slot[i].pid), i))
 			continue;
 		m->slot[gap] = m->slot[i];
-		m->slot[i] = NULL;
+		m->slot[i].proc = NULL;
 		gap = i;
 	}
 }

@@ -1,8 +1,9 @@
-/* The kernel's pid index: pid -> process, an open-addressing hash of process
- * pointers (linear probing, at most half full) keyed by the pid each process
- * holds, so that a lookup reads one slot and then the process it wants
- * anyway. A process can take another's place under the same pid; a freed
- * one is removed (backward-shift deletion, so no tombstones build up). */
+/* The kernel's pid index: pid -> process, an open-addressing hash (linear
+ * probing, at most half full) whose slots hold the pid beside the process, so
+ * that probing reads only the table, never a process it passes over (with
+ * thousands of processes each would be a host cache miss). A process can take
+ * another's place under the same pid; a freed one is removed (backward-shift
+ * deletion, so no tombstones build up). */
 #ifndef OS_PIDMAP_H
 #define OS_PIDMAP_H
 
@@ -10,8 +11,13 @@
 
 struct proc;
 
+struct pidmap_slot {
+	int pid;
+	struct proc *proc; /* NULL = empty */
+};
+
 struct pidmap {
-	struct proc **slot; /* cap slots, NULL = empty */
+	struct pidmap_slot *slot; /* cap slots */
 	uint64_t cap;       /* a power of two, or 0 before the first insert */
 	uint64_t len;
 };
@@ -20,6 +26,8 @@ void pidmap_init(struct pidmap *m);
 void pidmap_fini(struct pidmap *m);
 /* The process with that pid, or NULL. */
 struct proc *pidmap_get(const struct pidmap *m, int pid);
+/* Asks the host to bring pid's slot into its cache (see kernel_prefetch). */
+void pidmap_prefetch(const struct pidmap *m, int pid);
 /* Enters p under p->pid, in place of any process already there with that pid. */
 void pidmap_put(struct pidmap *m, struct proc *p);
 /* Removes p (when it is the process entered under p->pid). */

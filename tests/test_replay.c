@@ -1,7 +1,9 @@
 /* Trace replay: memory does not grow with the trace's length (also for opt),
  * pages spanned by one access are each translated, opt learns the future and
  * faults as a naive opt does, reports bad lines as before and an unusable
- * temporary directory clearly, processes are created per pid. */
+ * temporary directory clearly, processes are created per pid; a replay that
+ * reads ahead for thousands of processes counts as one that does not, and
+ * reports a bad line only after replaying every record before it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -386,4 +388,80 @@ TEST(regions_the_kernel_cannot_map_are_refused_before_replaying)
 		kernel_free(k);
 	}
 	unlink(path);
+}
+
+/* Writes n records of nprocs processes picked at random (2 pages each, some
+ * records across both), then, with bad_last, a bad line. */
+static void write_many_procs_trace(const char *path, unsigned nprocs, unsigned n, bool bad_last)
+{
+	FILE *f = fopen(path, "w");
+	uint64_t x = 12345;
+	for (unsigned i = 0; i < n; i++) {
+		x = x * 6364136223846793005ull + 1442695040888963407ull;
+		unsigned pid = 1 + (unsigned)((x >> 33) % nprocs), size = (x >> 20) % 7 == 0 ? 16 : 8;
+		uint64_t va = 0x10000000 + ((x >> 40) & 1) * 4096 + (size == 16 ? 4088 : (x >> 12) & 0xff8);
+		fprintf(f, "%u %c 0x%llx %u\n", pid, (x >> 50) % 3 ? 'R' : 'W', (unsigned long long)va, size);
+	}
+	if (bad_last)
+		fprintf(f, "1 R nonsense\n");
+	fclose(f);
+}
+
+static int replay_with(const char *path, bool one_at_a_time, struct replay_stats *st, struct kernel **k, char *err,
+		       size_t errlen)
+{
+	struct trace_reader *r = trace_open(path, NULL, err, errlen);
+	if (!r)
+		FAIL("%s", err);
+	*k = kernel_with("clock", 2048);
+	struct replay_opts o = {.name = path, .skip_bad = one_at_a_time}; /* no address is bad: only the pace changes */
+	int status = replay_run(*k, r, &o, st, err, errlen);
+	trace_close(r);
+	return status;
+}
+
+/* More processes than make the replay read ahead (their hot data, about 256
+ * bytes each, outgrows the host's level-2 cache). */
+static unsigned many_procs(void)
+{
+	long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+	return (unsigned)(l2 > 0 ? l2 : 1 << 20) / 256 + 2000;
+}
+
+TEST(reading_ahead_for_thousands_of_processes_changes_no_count)
+{
+	char path[] = "/tmp/vmlab-replay-XXXXXX";
+	close(mkstemp(path));
+	unsigned nprocs = many_procs();
+	write_many_procs_trace(path, nprocs, 10 * nprocs, false);
+	struct replay_stats st[2];
+	struct kernel *k[2];
+	char err[300];
+	for (int i = 0; i < 2; i++)
+		CHECK_EQ(replay_with(path, i == 1, &st[i], &k[i], err, sizeof err), 0);
+	unlink(path);
+	CHECK_EQ(k[0]->nprocs, nprocs);
+	CHECK(k[0]->c.evictions > 1000);
+	CHECK(memcmp(&st[0], &st[1], sizeof st[0]) == 0);
+	CHECK(memcmp(&k[0]->c, &k[1]->c, sizeof k[0]->c) == 0);
+	CHECK_EQ(k[0]->mmu->c.walk_refs, k[1]->mmu->c.walk_refs);
+	for (int i = 0; i < 2; i++) {
+		kernel_check(k[i]);
+		kernel_free(k[i]);
+	}
+}
+
+TEST(reading_ahead_reports_a_bad_line_after_replaying_every_record_before_it)
+{
+	char path[] = "/tmp/vmlab-replay-XXXXXX";
+	close(mkstemp(path));
+	write_many_procs_trace(path, many_procs(), 20000, true);
+	struct replay_stats st;
+	struct kernel *k;
+	char err[300];
+	CHECK_EQ(replay_with(path, false, &st, &k, err, sizeof err), 1);
+	unlink(path);
+	CHECK_EQ(st.records, 20000);
+	CHECK(strstr(err, ":20001:") != NULL);
+	kernel_free(k);
 }

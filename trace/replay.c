@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct replay {
 	struct kernel *k;
@@ -181,7 +182,7 @@ static bool access_page(struct replay *rp, struct proc *p, vaddr_t va, const str
 /* A trace process swapped out comes back for its record. */
 static struct proc *brought_in(struct replay *rp, struct proc *p)
 {
-	if (!cmem_is_out(p) || cmem_bring_in(rp->k, p))
+	if (!rp->k->cm || !cmem_is_out(p) || cmem_bring_in(rp->k, p))
 		return p;
 	snprintf(rp->err, rp->errlen, "%s", rp->k->error[0] ? rp->k->error : "no room to swap a process in");
 	return NULL;
@@ -335,17 +336,77 @@ static int replay_future(struct replay *rp, struct trace_reader *r)
 	return got == 0 ? 0 : 1;
 }
 
+/* ---- streaming, a few records ahead ---- */
+
+/* A record's kernel_prefetch steps (0 .. LAST_STEP) are issued GAP records
+ * apart, the last LEAD records before its turn, so that each finds what the
+ * one before it fetched arrived: AHEAD records are read before their turn.
+ * Only for a record of another process than the one before it: a process's
+ * records in a row find what they need where the first left it. */
+enum { LAST_STEP = 4, GAP = 5, LEAD = 3, AHEAD = LEAD + GAP * LAST_STEP + 1 };
+
+struct ahead {
+	struct trace_ref ring[AHEAD]; /* the records read, from head on */
+	struct pt_ahead walk[AHEAD];  /* each one's walk ahead */
+	unsigned head, n;
+	uint64_t from_procs;          /* fetch ahead once there are this many processes */
+};
+
+/* Processes from which on their page tables and structs outgrow the host's
+ * level-2 cache (about 4 lines each), so that walks ahead pay: with fewer
+ * everything is at hand and fetching ahead would only cost time. */
+static uint64_t ahead_from_procs(void)
+{
+	long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+	return (uint64_t)(l2 > 0 ? l2 : 1 << 20) / 256;
+}
+
+static void prefetch_ahead(struct replay *rp, struct ahead *a)
+{
+	if (rp->k->nprocs < a->from_procs)
+		return;
+	for (unsigned step = 0; step <= LAST_STEP; step++) {
+		unsigned d = LEAD + GAP * (LAST_STEP - step), i = (a->head + d) % AHEAD;
+		const struct trace_ref *ref = &a->ring[i], *before = &a->ring[(i + AHEAD - 1) % AHEAD];
+		if (d < a->n && ref->event == TRACE_ACCESS && ref->pid != before->pid)
+			kernel_prefetch(rp->k, (int)ref->pid, ref->va, step, &a->walk[i]);
+	}
+}
+
+/* Replays every record as it streams in, reading up to AHEAD records ahead
+ * so that the host fetches their processes and page-table entries while
+ * earlier ones replay. One at a time where messages of the reader and of the
+ * replay interleave (bad lines skipped, -v, textbook), to keep their order. A
+ * reader's error comes after every record before it has replayed. */
+static int replay_stream(struct replay *rp, struct trace_reader *r)
+{
+	struct ahead a = {.from_procs = ahead_from_procs()};
+	unsigned most = rp->o->explain || rp->o->textbook || rp->o->skip_bad ? 1 : AHEAD;
+	char rerr[sizeof rp->k->error + 200] = "";
+	int got = 1;
+	for (;;) {
+		while (got == 1 && a.n < most && (got = trace_next(r, &a.ring[(a.head + a.n) % AHEAD], rerr, sizeof rerr)) == 1)
+			a.n++;
+		if (a.n == 0)
+			break;
+		if (most > 1)
+			prefetch_ahead(rp, &a);
+		if (!replay_record(rp, &a.ring[a.head]))
+			return 1;
+		a.head = (a.head + 1) % AHEAD;
+		a.n--;
+	}
+	if (got < 0)
+		snprintf(rp->err, rp->errlen, "%s", rerr);
+	return got < 0 ? 1 : 0;
+}
+
 /* Replays every record, after learning the future or streaming. */
 static int replay_all(struct replay *rp, struct trace_reader *r)
 {
 	if (rp->k->cfg.policy->needs_future && !rp->k->cm)
 		return replay_future(rp, r);
-	struct trace_ref ref;
-	int got;
-	while ((got = trace_next(r, &ref, rp->err, rp->errlen)) == 1)
-		if (!replay_record(rp, &ref))
-			return 1;
-	return got < 0 ? 1 : 0;
+	return replay_stream(rp, r);
 }
 
 bool replay_region_check(const struct pt_format *f, const struct region *r, char *err, size_t errlen)
