@@ -363,8 +363,6 @@ static uint64_t ahead_from_procs(void)
 
 static void prefetch_ahead(struct replay *rp, struct ahead *a)
 {
-	if (rp->k->nprocs < a->from_procs)
-		return;
 	for (unsigned step = 0; step <= LAST_STEP; step++) {
 		unsigned d = LEAD + GAP * (LAST_STEP - step), i = (a->head + d) % AHEAD;
 		const struct trace_ref *ref = &a->ring[i], *before = &a->ring[(i + AHEAD - 1) % AHEAD];
@@ -373,23 +371,26 @@ static void prefetch_ahead(struct replay *rp, struct ahead *a)
 	}
 }
 
-/* Replays every record as it streams in, reading up to AHEAD records ahead
- * so that the host fetches their processes and page-table entries while
- * earlier ones replay. One at a time where messages of the reader and of the
- * replay interleave (bad lines skipped, -v, textbook), to keep their order. A
- * reader's error comes after every record before it has replayed. */
+/* Replays every record as it streams in; once there are enough processes,
+ * reading up to AHEAD records ahead so that the host fetches their processes
+ * and page-table entries while earlier ones replay. Always one at a time
+ * where messages of the reader and of the replay interleave (bad lines
+ * skipped, -v, textbook), to keep their order. A reader's error comes after
+ * every record before it has replayed. */
 static int replay_stream(struct replay *rp, struct trace_reader *r)
 {
 	struct ahead a = {.from_procs = ahead_from_procs()};
-	unsigned most = rp->o->explain || rp->o->textbook || rp->o->skip_bad ? 1 : AHEAD;
+	bool may = !rp->o->explain && !rp->o->textbook && !rp->o->skip_bad;
 	char rerr[sizeof rp->k->error + 200] = "";
 	int got = 1;
 	for (;;) {
-		while (got == 1 && a.n < most && (got = trace_next(r, &a.ring[(a.head + a.n) % AHEAD], rerr, sizeof rerr)) == 1)
+		bool ahead = may && rp->k->nprocs >= a.from_procs;
+		while (got == 1 && a.n < (ahead ? AHEAD : 1) &&
+		       (got = trace_next(r, &a.ring[(a.head + a.n) % AHEAD], rerr, sizeof rerr)) == 1)
 			a.n++;
 		if (a.n == 0)
 			break;
-		if (most > 1)
+		if (ahead)
 			prefetch_ahead(rp, &a);
 		if (!replay_record(rp, &a.ring[a.head]))
 			return 1;
