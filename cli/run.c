@@ -18,6 +18,7 @@
 #include "os/sched.h"
 #include "report/summary.h"
 #include "trace/record.h"
+#include "check/memcheck.h"
 
 static const char run_usage[] =
 	"usage: vmlab run [options] PROGRAM...\n"
@@ -46,6 +47,9 @@ struct run_args {
 	bool show_va;
 	vaddr_t va;
 	const char *record;      /* --record FILE, or NULL */
+	bool memcheck;           /* --memcheck */
+	struct memcheck_opts mc;
+	int error_exitcode;      /* --error-exitcode: the status when memcheck found errors (0: none) */
 	struct kernel *k;        /* the machine, while it runs */
 };
 
@@ -194,6 +198,49 @@ static bool set_record(void *ctx, const char *v, char *err, size_t errlen)
 	return true;
 }
 
+static bool set_memcheck(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct run_args *)ctx)->memcheck = true;
+	return true;
+}
+
+static bool set_leak_check(void *ctx, const char *v, char *err, size_t errlen)
+{
+	static const char *const names[] = {"no", "summary", "full"};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+		if (!strcmp(v, names[i])) {
+			((struct run_args *)ctx)->mc.leak_check = (enum memcheck_leaks)i;
+			return true;
+		}
+	}
+	return fail_msg(err, errlen, "'%s' is not no, summary or full", v);
+}
+
+static bool set_show_leak_kinds(void *ctx, const char *v, char *err, size_t errlen)
+{
+	if (strcmp(v, "all") && strcmp(v, "definite,possible"))
+		return fail_msg(err, errlen, "'%s' is not definite,possible or all", v);
+	((struct run_args *)ctx)->mc.show_reachable = !strcmp(v, "all");
+	return true;
+}
+
+static bool set_error_exitcode(void *ctx, const char *v, char *err, size_t errlen)
+{
+	uint64_t n;
+	if (!parse_u64(v, &n) || n > 255)
+		return fail_msg(err, errlen, "'%s' is not an exit status from 0 to 255", v);
+	((struct run_args *)ctx)->error_exitcode = (int)n;
+	return true;
+}
+
+static bool set_quiet(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)v, (void)err, (void)errlen;
+	((struct run_args *)ctx)->mc.quiet = true;
+	return true;
+}
+
 static bool set_json(void *ctx, const char *v, char *err, size_t errlen)
 {
 	(void)v, (void)err, (void)errlen;
@@ -221,6 +268,15 @@ static const struct opt run_rows[] = {
 	{"record", 0, "FILE", "write every reference (fetch, load, store, kernel copy) and address-space event "
 	 "as a binary trace, for vmlab trace FILE (opt, other machines)", NULL, set_record},
 	{"json", 0, NULL, "print the summary as JSON on stdout (default: text on stderr)", NULL, set_json},
+	{"memcheck", 0, NULL, "check every program's heap as valgrind's memcheck does: invalid reads, writes and "
+	 "frees,\nleaks at exit; the report goes to stderr, each line \"==PID== \"", NULL, set_memcheck},
+	{"leak-check", 0, "WHAT", "with --memcheck: no, summary or full (every loss record with its stack)", "full",
+	 set_leak_check},
+	{"show-leak-kinds", 0, "KINDS", "with --memcheck: definite,possible, or all (still reachable too)",
+	 "definite,possible", set_show_leak_kinds},
+	{"error-exitcode", 0, "N", "with --memcheck: exit with status N when it found errors", "0 (the program's status)",
+	 set_error_exitcode},
+	{"quiet", 'q', NULL, "with --memcheck: print errors only", NULL, set_quiet},
 };
 
 /* Takes a program string; its first word must name a file a program can
@@ -480,6 +536,14 @@ static int run_machine(struct run_args *a, struct kernel *k, const struct progra
 		fprintf(stderr, "vmlab: --record %s\n", err);
 		return CLI_USAGE;
 	}
+	struct memcheck *mc = a->memcheck ? memcheck_new(k, &a->mc, stderr) : NULL;
+	for (int i = 0; mc && i < a->nprograms; i++) {
+		if (!memcheck_add_program(mc, progs[i].path, err, sizeof err)) {
+			fprintf(stderr, "vmlab: --memcheck: %s\n", err);
+			memcheck_free(mc);
+			return CLI_FAILED;
+		}
+	}
 	struct sched s;
 	sched_init(&s, k, &a->sc);
 	int first_pid = 0, status = CLI_USAGE;
@@ -491,6 +555,9 @@ static int run_machine(struct run_args *a, struct kernel *k, const struct progra
 		print_summary(a, &s);
 	}
 	sched_fini(&s);
+	if (mc && a->error_exitcode && memcheck_errors(mc))
+		status = a->error_exitcode;
+	memcheck_free(mc);
 	if (!record_finish(rec, err, sizeof err) && end != SCHED_HOST_ERROR) {
 		fprintf(stderr, "vmlab: --record %s\n", err);
 		status = CLI_FAILED;
@@ -545,12 +612,29 @@ static bool shows_fit_mechanism(const struct run_args *a)
 	return false;
 }
 
+/* --memcheck reads page tables and watches a run it does not record; its
+ * options mean nothing without it. false after a message. */
+static bool memcheck_fits(const struct run_args *a)
+{
+	const char *why = NULL;
+	if (a->memcheck && a->record)
+		why = "--memcheck and --record cannot go together: the checker's requests are not in a trace";
+	else if (a->memcheck && a->mo.k.mmu.mech->kind != MMU_MECH_PAGING)
+		why = "--memcheck needs paging (its checks read page tables)";
+	else if (!a->memcheck && (a->error_exitcode || a->mc.quiet || a->mc.leak_check != MEMCHECK_LEAKS_FULL || a->mc.show_reachable))
+		why = "--leak-check, --show-leak-kinds, --error-exitcode and -q go with --memcheck";
+	if (why)
+		fprintf(stderr, "vmlab: run: %s\n", why);
+	return why == NULL;
+}
+
 /* Fills *a from the command line and checks it; returns 0 to go on, or
  * the exit status (-1: the help was printed). Free a's arrays with
  * run_args_free either way. */
 static int run_args_parse(struct run_args *a, int argc, char **argv)
 {
 	memset(a, 0, sizeof *a);
+	a->mc.leak_check = MEMCHECK_LEAKS_FULL;
 	machine_opts_defaults(&a->mo);
 	a->sc.quantum_insns = 100000;
 	a->sc.max_procs = SCHED_DEFAULT_MAX_PROCS;
@@ -564,7 +648,7 @@ static int run_args_parse(struct run_args *a, int argc, char **argv)
 		return st;
 	a->mo.k.strict = true; /* programs have real regions: anything else is a segmentation fault */
 	return machine_opts_finish(&a->mo) && machine_opts_fit_programs(&a->mo) && policy_knowable(a->mo.k.policy) &&
-			       shows_fit_mechanism(a)
+			       shows_fit_mechanism(a) && memcheck_fits(a)
 		       ? 0
 		       : CLI_USAGE;
 }

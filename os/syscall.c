@@ -489,6 +489,7 @@ static long plain_call(struct call *c, uint64_t nr)
 	case SYS_clone: return sys_fork(c);
 	case SYS_kill: return sys_kill(c);
 	case SYS_uname: return sys_uname(c);
+	case SYS_vmlab_client: return c->k->on_client ? c->k->on_client(c->k->on_client_ctx, c->p, c->a) : -GUEST_ENOSYS;
 	default:
 		warn_enosys(c, nr);
 		return -GUEST_ENOSYS;

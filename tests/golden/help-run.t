@@ -28,6 +28,18 @@ run options:
                        trace FILE (opt, other machines)
   --json               print the summary as JSON on stdout (default: text on
                        stderr)
+  --memcheck           check every program's heap as valgrind's memcheck does:
+                       invalid reads, writes and frees,
+                       leaks at exit; the report goes to stderr, each line
+                       "==PID== "
+  --leak-check WHAT    with --memcheck: no, summary or full (every loss record
+                       with its stack) (default full)
+  --show-leak-kinds KINDS
+                       with --memcheck: definite,possible, or all (still
+                       reachable too) (default definite,possible)
+  --error-exitcode N   with --memcheck: exit with status N when it found errors
+                       (default 0 (the program's status))
+  -q, --quiet          with --memcheck: print errors only
   -h, --help           show this help
 
 machine options:

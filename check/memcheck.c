@@ -1,0 +1,698 @@
+/* The heap checker (check/memcheck.h): blocks per process in a tree keyed by
+ * the start of their redzone, a check of every program access against it,
+ * valgrind's reports, and the leak scan at exit. */
+#include "check/memcheck.h"
+#include "check/stack.h"
+#include "check/symbols.h"
+#include "guest/include/vmlab/syscall.h"
+#include "lib/u64tree.h"
+#include "lib/util.h"
+#include "os/kernel.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RZ VMLAB_CLIENT_REDZONE
+#define CONTEXT_FRAMES 4 /* frames that tell two errors apart (valgrind's --num-callers for errors) */
+
+struct mc_stack {
+	uint64_t pcs[STACK_MAX_DEPTH];
+	size_t n;
+};
+
+enum reach { UNREACHED, INDIRECT, INTERIOR, REACHED };
+
+struct mc_block {
+	uint64_t addr, size;
+	bool freed;
+	enum reach reach;
+	struct mc_stack alloc, free;
+};
+
+struct mc_context {
+	int kind;
+	unsigned size;
+	uint64_t pcs[CONTEXT_FRAMES];
+};
+
+struct mc_proc {
+	int pid;
+	struct u64tree blocks;   /* ~(addr - RZ) -> struct mc_block *: a ceil finds the block at or below */
+	uint64_t lo, hi;         /* every block's redzones lie within [lo, hi) */
+	uint64_t allocs, frees, allocated;
+	uint64_t errors, ncontexts;
+	struct mc_context *contexts;
+	size_t cap;
+	bool faulted;            /* the last access faulted: the kill that may follow reports it */
+	vaddr_t fault_va;
+	enum access fault_acc;
+	unsigned fault_size;
+	struct mc_stack fault_stack;
+	struct mc_proc *next;
+};
+
+struct mc_program {
+	char name[64];
+	struct symbols *syms;
+	struct mc_program *next;
+};
+
+struct memcheck {
+	struct kernel *k;
+	struct memcheck_opts o;
+	FILE *out;
+	struct mc_proc *procs, *last;
+	struct mc_program *programs;
+	uint64_t errors;
+	void (*next_exit)(void *ctx, const struct proc *p);
+	void *next_exit_ctx;
+};
+
+enum { ERR_READ, ERR_WRITE, ERR_FREE, ERR_LEAK };
+
+/* ---- processes, programs, stacks ---- */
+
+static struct mc_proc *proc_of(struct memcheck *mc, const struct proc *p)
+{
+	if (mc->last && mc->last->pid == p->pid)
+		return mc->last;
+	for (struct mc_proc *m = mc->procs; m; m = m->next)
+		if (m->pid == p->pid)
+			return mc->last = m;
+	struct mc_proc *m = xcalloc(1, sizeof *m);
+	m->pid = p->pid;
+	m->lo = UINT64_MAX;
+	u64tree_init(&m->blocks);
+	m->next = mc->procs;
+	return mc->procs = mc->last = m;
+}
+
+static void free_block(void *ctx, uint64_t key, uint64_t val)
+{
+	(void)ctx, (void)key;
+	free((struct mc_block *)(uintptr_t)val);
+}
+
+static void drop_proc(struct memcheck *mc, struct mc_proc *m)
+{
+	struct mc_proc **pp = &mc->procs;
+	while (*pp != m)
+		pp = &(*pp)->next;
+	*pp = m->next;
+	if (mc->last == m)
+		mc->last = NULL;
+	u64tree_for_each(&m->blocks, free_block, NULL);
+	u64tree_fini(&m->blocks);
+	free(m->contexts);
+	free(m);
+}
+
+static const struct symbols *syms_of(const struct memcheck *mc, const struct proc *p)
+{
+	size_t n = strlen(p->name); /* the kernel may cut a long name short */
+	for (const struct mc_program *g = mc->programs; g; g = g->next)
+		if (n && !strncmp(g->name, p->name, n))
+			return g->syms;
+	return NULL;
+}
+
+/* The host address of the guest byte at va in p, when resident (no side effects). */
+static const uint8_t *guest_ptr(const struct kernel *k, const struct proc *p, uint64_t va, uint64_t len)
+{
+	struct pt_leaf leaf;
+	if (pt_lookup(&p->as.pt, va, &leaf) != PT_OK)
+		return NULL;
+	unsigned shift = k->fmt.page_shift;
+	paddr_t pa = (leaf.pfn << shift) + (va - leaf.va);
+	return physmem_ptr(&k->pm, pa, len);
+}
+
+struct reader {
+	const struct kernel *k;
+	const struct proc *p;
+};
+
+static bool read_word(void *ctx, uint64_t va, uint64_t *value)
+{
+	const struct reader *r = ctx;
+	const uint8_t *h = (va & 7) ? NULL : guest_ptr(r->k, r->p, va, 8);
+	if (h)
+		memcpy(value, h, 8);
+	return h != NULL;
+}
+
+/* The stack from the pc, ra and frame given. */
+static void take_stack(const struct memcheck *mc, const struct proc *p, uint64_t pc, uint64_t ra, uint64_t fp,
+		       struct mc_stack *s)
+{
+	struct reader r = {mc->k, p};
+	struct stack_regs regs = {pc, ra, fp};
+	s->n = stack_unwind(&regs, syms_of(mc, p), read_word, &r, s->pcs, STACK_MAX_DEPTH);
+}
+
+/* The program's stack now. */
+static void stack_now(const struct memcheck *mc, const struct proc *p, struct mc_stack *s)
+{
+	take_stack(mc, p, p->cpu->pc, p->cpu->x[1], p->cpu->x[8], s);
+}
+
+/* The stack of a client request: the malloc (free, ...) called, from its frame. */
+static void stack_of_request(const struct memcheck *mc, const struct proc *p, uint64_t fn, uint64_t frame,
+			     struct mc_stack *s)
+{
+	take_stack(mc, p, fn, 0, frame, s);
+}
+
+static void print_stack(const struct memcheck *mc, int pid, const struct proc *p, const struct mc_stack *s)
+{
+	stack_print(mc->out, pid, syms_of(mc, p), s->pcs, s->n);
+}
+
+/* ---- blocks ---- */
+
+/* The block whose redzones or bytes hold va, or NULL. */
+static struct mc_block *block_at(const struct mc_proc *m, uint64_t va)
+{
+	uint64_t key, val;
+	if (va < m->lo || va >= m->hi || !u64tree_ceil(&m->blocks, ~va, &key, &val))
+		return NULL;
+	struct mc_block *b = (struct mc_block *)(uintptr_t)val;
+	return va < b->addr + b->size + RZ ? b : NULL;
+}
+
+/* Whether [va, va + size) is all inside b's bytes. */
+static bool inside(const struct mc_block *b, uint64_t va, uint64_t size)
+{
+	return va >= b->addr && va + size <= b->addr + b->size;
+}
+
+static void add_block(struct mc_proc *m, struct mc_block *b)
+{
+	u64tree_put(&m->blocks, ~(b->addr - RZ), (uint64_t)(uintptr_t)b);
+	if (b->addr - RZ < m->lo)
+		m->lo = b->addr - RZ;
+	if (b->addr + b->size + RZ > m->hi)
+		m->hi = b->addr + b->size + RZ;
+}
+
+static struct mc_block *live_block(const struct mc_proc *m, uint64_t addr)
+{
+	struct mc_block *b = block_at(m, addr);
+	return b && !b->freed && b->addr == addr ? b : NULL;
+}
+
+/* ---- errors ---- */
+
+/* Counts an error; true when its context is new (to be printed). */
+static bool count_error(struct memcheck *mc, struct mc_proc *m, int kind, unsigned size, const struct mc_stack *s)
+{
+	struct mc_context c = {.kind = kind, .size = size};
+	for (size_t i = 0; i < CONTEXT_FRAMES && i < s->n; i++)
+		c.pcs[i] = s->pcs[i];
+	m->errors++;
+	mc->errors++;
+	for (size_t i = 0; i < m->ncontexts; i++)
+		if (!memcmp(&m->contexts[i], &c, sizeof c))
+			return false;
+	if (m->ncontexts == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 16;
+		m->contexts = xrealloc(m->contexts, m->cap * sizeof *m->contexts);
+	}
+	m->contexts[m->ncontexts++] = c;
+	return true;
+}
+
+/* "Address 0x... is ..." and the stacks of its block. */
+static void describe_address(struct memcheck *mc, const struct proc *p, struct mc_proc *m, uint64_t va)
+{
+	struct mc_block *b = block_at(m, va);
+	FILE *out = mc->out;
+	if (b) {
+		const char *where = va < b->addr ? "before" : va >= b->addr + b->size ? "after" : "inside";
+		uint64_t off = va < b->addr ? b->addr - va : va >= b->addr + b->size ? va - b->addr - b->size : va - b->addr;
+		fprintf(out, "==%d==  Address 0x%" PRIx64 " is %" PRIu64 " bytes %s a block of size %" PRIu64 " %s\n", m->pid,
+			va, off, where, b->size, b->freed ? "free'd" : "alloc'd");
+		print_stack(mc, m->pid, p, b->freed ? &b->free : &b->alloc);
+		if (b->freed) {
+			fprintf(out, "==%d==  Block was alloc'd at\n", m->pid);
+			print_stack(mc, m->pid, p, &b->alloc);
+		}
+		return;
+	}
+	const struct region *r = as_find_region(&p->as, va);
+	fprintf(out, "==%d==  Address 0x%" PRIx64 " is %s\n", m->pid, va,
+		r && r->kind == REGION_STACK ? "on thread 1's stack" : "not stack'd, malloc'd or (recently) free'd");
+}
+
+static void access_error(struct memcheck *mc, const struct proc *p, struct mc_proc *m, vaddr_t va, enum access acc,
+			 unsigned size, const struct mc_stack *s)
+{
+	int kind = acc == ACCESS_WRITE ? ERR_WRITE : ERR_READ;
+	if (!count_error(mc, m, kind, size, s))
+		return;
+	fprintf(mc->out, "==%d== Invalid %s of size %u\n", m->pid, kind == ERR_WRITE ? "write" : "read", size);
+	print_stack(mc, m->pid, p, s);
+	describe_address(mc, p, m, va);
+	fprintf(mc->out, "==%d== \n", m->pid);
+}
+
+/* ---- the observer ---- */
+
+static void on_ref(void *ctx, vaddr_t va, enum access acc, unsigned size, bool faulted)
+{
+	struct memcheck *mc = ctx;
+	struct proc *p = mc->k->current;
+	if (!p || !p->cpu || acc == ACCESS_EXEC)
+		return;
+	struct mc_proc *m = proc_of(mc, p);
+	if (faulted) {
+		m->faulted = true;
+		m->fault_va = va;
+		m->fault_acc = acc;
+		m->fault_size = size;
+		stack_now(mc, p, &m->fault_stack);
+		return;
+	}
+	m->faulted = false;
+	if (va + size <= m->lo || va >= m->hi)
+		return;
+	struct mc_block *b = block_at(m, va);
+	if (!b)
+		b = block_at(m, va + size - 1);
+	if (b && (b->freed || !inside(b, va, size))) {
+		struct mc_stack s;
+		stack_now(mc, p, &s);
+		access_error(mc, p, m, va, acc, size, &s);
+	}
+}
+
+/* ---- client requests ---- */
+
+static long malloclike(struct memcheck *mc, struct proc *p, struct mc_proc *m, const uint64_t *a)
+{
+	struct mc_block *b = xcalloc(1, sizeof *b);
+	b->addr = a[1];
+	b->size = a[2];
+	stack_of_request(mc, p, a[5], a[4], &b->alloc);
+	struct mc_block *old = block_at(m, b->addr - RZ);
+	if (old && old->addr - RZ == b->addr - RZ) {
+		u64tree_remove(&m->blocks, ~(old->addr - RZ)); /* a block the malloc never let go of */
+		free(old);
+	}
+	add_block(m, b);
+	m->allocs++;
+	m->allocated += b->size;
+	return 0;
+}
+
+static long freelike(struct memcheck *mc, struct proc *p, struct mc_proc *m, const uint64_t *a)
+{
+	struct mc_block *b = live_block(m, a[1]);
+	struct mc_stack s;
+	stack_of_request(mc, p, a[5], a[4], &s);
+	if (!b) {
+		if (count_error(mc, m, ERR_FREE, 0, &s)) {
+			fprintf(mc->out, "==%d== Invalid free() / delete / delete[] / realloc()\n", m->pid);
+			print_stack(mc, m->pid, p, &s);
+			describe_address(mc, p, m, a[1]);
+			fprintf(mc->out, "==%d== \n", m->pid);
+		}
+		return 1;
+	}
+	b->freed = true;
+	b->free = s;
+	m->frees++;
+	return 0;
+}
+
+static long forget(struct mc_proc *m, uint64_t addr)
+{
+	struct mc_block *b = block_at(m, addr);
+	if (!b || b->addr != addr)
+		return 0;
+	u64tree_remove(&m->blocks, ~(b->addr - RZ));
+	free(b);
+	return 0;
+}
+
+static long on_client(void *ctx, struct proc *p, const uint64_t *a)
+{
+	struct memcheck *mc = ctx;
+	struct mc_proc *m = proc_of(mc, p);
+	struct mc_block *b;
+	switch (a[0]) {
+	case VMLAB_CLIENT_RUNNING: return 1;
+	case VMLAB_CLIENT_MALLOCLIKE: return malloclike(mc, p, m, a);
+	case VMLAB_CLIENT_FREELIKE: return freelike(mc, p, m, a);
+	case VMLAB_CLIENT_BLOCK_SIZE: return (b = live_block(m, a[1])) ? (long)b->size : -1;
+	case VMLAB_CLIENT_FORGET: return forget(m, a[1]);
+	default: return -GUEST_ENOSYS;
+	}
+}
+
+/* ---- the leak check ---- */
+
+struct scan {
+	struct memcheck *mc;
+	const struct proc *p;
+	struct mc_proc *m;
+	struct mc_block **work; /* blocks reached whose bytes are still to scan */
+	size_t nwork, cap;
+	enum reach mark;        /* what a pointer found makes of an unreached block */
+};
+
+/* A word that may point into a live block. */
+static void found(struct scan *sc, uint64_t v)
+{
+	struct mc_block *b = block_at(sc->m, v);
+	if (!b || b->freed || v < b->addr || (v >= b->addr + b->size && !(b->size == 0 && v == b->addr)))
+		return;
+	enum reach r = sc->mark == INDIRECT ? INDIRECT : v == b->addr ? REACHED : INTERIOR;
+	if (b->reach >= r || (sc->mark == INDIRECT && b->reach != UNREACHED))
+		return;
+	bool scanned = b->reach != UNREACHED;
+	b->reach = r;
+	if (scanned)
+		return;
+	if (sc->nwork == sc->cap) {
+		sc->cap = sc->cap ? 2 * sc->cap : 64;
+		sc->work = xrealloc(sc->work, sc->cap * sizeof *sc->work);
+	}
+	sc->work[sc->nwork++] = b;
+}
+
+/* The aligned words of [start, end), resident pages only; with skip_blocks,
+ * not those inside a block's redzones or bytes (scanned when reached). */
+static void scan_range(struct scan *sc, uint64_t start, uint64_t end, bool skip_blocks)
+{
+	uint64_t page = 1ull << sc->mc->k->fmt.page_shift;
+	for (uint64_t va = (start + 7) & ~7ull; va + 8 <= end;) {
+		uint64_t stop = ((va & ~(page - 1)) + page) < end ? (va & ~(page - 1)) + page : end & ~7ull;
+		const uint8_t *h = guest_ptr(sc->mc->k, sc->p, va, stop - va);
+		for (; h && va + 8 <= stop; va += 8, h += 8) {
+			if (skip_blocks && va >= sc->m->lo && va < sc->m->hi && block_at(sc->m, va))
+				continue;
+			uint64_t v;
+			memcpy(&v, h, 8);
+			found(sc, v);
+		}
+		va = stop;
+	}
+}
+
+static void drain(struct scan *sc)
+{
+	while (sc->nwork) {
+		struct mc_block *b = sc->work[--sc->nwork];
+		scan_range(sc, b->addr, b->addr + b->size, false);
+	}
+}
+
+struct record {
+	enum reach kind;
+	uint64_t bytes, blocks;
+	const struct mc_stack *stack;
+};
+
+struct census {
+	struct scan *sc;
+	struct mc_block **lost;  /* unreached after the roots */
+	size_t nlost, cap;
+	struct record *recs;
+	size_t nrecs, rcap;
+	uint64_t in_use, in_use_blocks;
+	uint64_t bytes[4], blocks[4];
+};
+
+static void mark_unreached(void *ctx, uint64_t key, uint64_t val)
+{
+	(void)key;
+	struct census *c = ctx;
+	struct mc_block *b = (struct mc_block *)(uintptr_t)val;
+	if (b->freed)
+		return;
+	b->reach = UNREACHED;
+	c->in_use += b->size;
+	c->in_use_blocks++;
+}
+
+static void gather_lost(void *ctx, uint64_t key, uint64_t val)
+{
+	(void)key;
+	struct census *c = ctx;
+	struct mc_block *b = (struct mc_block *)(uintptr_t)val;
+	if (b->freed || b->reach != UNREACHED)
+		return;
+	if (c->nlost == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->lost = xrealloc(c->lost, c->cap * sizeof *c->lost);
+	}
+	c->lost[c->nlost++] = b;
+}
+
+static bool same_stack(const struct mc_stack *a, const struct mc_stack *b)
+{
+	return a->n == b->n && !memcmp(a->pcs, b->pcs, a->n * sizeof a->pcs[0]);
+}
+
+static void add_to_record(void *ctx, uint64_t key, uint64_t val)
+{
+	(void)key;
+	struct census *c = ctx;
+	struct mc_block *b = (struct mc_block *)(uintptr_t)val;
+	if (b->freed)
+		return;
+	c->bytes[b->reach] += b->size;
+	c->blocks[b->reach]++;
+	for (size_t i = 0; i < c->nrecs; i++) {
+		if (c->recs[i].kind == b->reach && same_stack(c->recs[i].stack, &b->alloc)) {
+			c->recs[i].bytes += b->size;
+			c->recs[i].blocks++;
+			return;
+		}
+	}
+	if (c->nrecs == c->rcap) {
+		c->rcap = c->rcap ? 2 * c->rcap : 16;
+		c->recs = xrealloc(c->recs, c->rcap * sizeof *c->recs);
+	}
+	c->recs[c->nrecs++] = (struct record){b->reach, b->size, 1, &b->alloc};
+}
+
+static int by_bytes(const void *x, const void *y)
+{
+	const struct record *a = x, *b = y;
+	return a->bytes != b->bytes ? (a->bytes > b->bytes) - (a->bytes < b->bytes)
+				    : (a->blocks > b->blocks) - (a->blocks < b->blocks);
+}
+
+/* n with thousands separators, as valgrind prints counts. */
+static const char *commas(uint64_t n, char *buf)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%" PRIu64, n), j = 0;
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[j++] = ',';
+		buf[j++] = digits[i];
+	}
+	buf[j] = '\0';
+	return buf;
+}
+
+static const char *kind_words(enum reach r)
+{
+	switch (r) {
+	case UNREACHED: return "definitely lost";
+	case INDIRECT: return "indirectly lost";
+	case INTERIOR: return "possibly lost";
+	default: return "still reachable";
+	}
+}
+
+static bool shown(const struct memcheck *mc, enum reach r)
+{
+	return r == UNREACHED || r == INTERIOR || mc->o.show_reachable;
+}
+
+/* Marks every live block by what reaches it: from the registers and every
+ * writable region outside the blocks, then, from each block nothing
+ * reached, the blocks only it reaches (indirectly lost). */
+static void scan_process(struct scan *sc, struct census *c)
+{
+	const struct proc *p = sc->p;
+	u64tree_for_each(&sc->m->blocks, mark_unreached, c);
+	sc->mark = REACHED;
+	if (p->cpu)
+		for (int i = 1; i < 32; i++)
+			found(sc, p->cpu->x[i]);
+	for (const struct region *r = as_region_from(&p->as, 0); r; r = as_region_from(&p->as, r->end)) {
+		uint64_t start = r->start;
+		if (r->kind == REGION_STACK && p->cpu && p->cpu->x[2] > start && p->cpu->x[2] < r->end)
+			start = p->cpu->x[2]; /* the live stack only, from sp up */
+		if ((r->prot & PTE_W) && r->kind != REGION_KERNEL)
+			scan_range(sc, start, r->end, true);
+	}
+	drain(sc);
+	u64tree_for_each(&sc->m->blocks, gather_lost, c);
+	sc->mark = INDIRECT;
+	for (size_t i = 0; i < c->nlost; i++) {
+		if (c->lost[i]->reach != UNREACHED)
+			continue;
+		scan_range(sc, c->lost[i]->addr, c->lost[i]->addr + c->lost[i]->size, false);
+		drain(sc);
+	}
+}
+
+static void print_leaks(struct memcheck *mc, const struct proc *p, struct mc_proc *m, struct census *c)
+{
+	FILE *out = mc->out;
+	char a[32], b[32];
+	int pid = m->pid;
+	u64tree_for_each(&m->blocks, add_to_record, c);
+	qsort(c->recs, c->nrecs, sizeof *c->recs, by_bytes);
+	for (size_t i = 0; mc->o.leak_check == MEMCHECK_LEAKS_FULL && i < c->nrecs; i++) {
+		const struct record *r = &c->recs[i];
+		if (!shown(mc, r->kind))
+			continue;
+		if (r->kind == UNREACHED || r->kind == INTERIOR) {
+			struct mc_stack s = *r->stack;
+			count_error(mc, m, ERR_LEAK + (int)r->kind, (unsigned)i, &s);
+		}
+		fprintf(out, "==%d== %s bytes in %s blocks are %s in loss record %zu of %zu\n", pid, commas(r->bytes, a),
+			commas(r->blocks, b), kind_words(r->kind), i + 1, c->nrecs);
+		print_stack(mc, pid, p, r->stack);
+		fprintf(out, "==%d== \n", pid);
+	}
+	fprintf(out, "==%d== LEAK SUMMARY:\n", pid);
+	static const enum reach order[] = {UNREACHED, INDIRECT, INTERIOR, REACHED};
+	static const char *const label[] = {"   definitely lost", "   indirectly lost", "     possibly lost", "   still reachable"};
+	for (int i = 0; i < 4; i++)
+		fprintf(out, "==%d== %s: %s bytes in %s blocks\n", pid, label[i], commas(c->bytes[order[i]], a),
+			commas(c->blocks[order[i]], b));
+	fprintf(out, "==%d==         suppressed: 0 bytes in 0 blocks\n", pid);
+	if (mc->o.leak_check != MEMCHECK_LEAKS_FULL)
+		fprintf(out, "==%d== Rerun with --leak-check=full to see details of leaked memory\n", pid);
+	else if (c->blocks[REACHED] && !mc->o.show_reachable)
+		fprintf(out, "==%d== Reachable blocks (those to which a pointer was found) are not shown.\n"
+			     "==%d== To see them, rerun with: --leak-check=full --show-leak-kinds=all\n", pid, pid);
+	fprintf(out, "==%d== \n", pid);
+}
+
+static void heap_summary(struct memcheck *mc, const struct proc *p, struct mc_proc *m)
+{
+	FILE *out = mc->out;
+	char a[32], b[32], c3[32];
+	struct scan sc = {.mc = mc, .p = p, .m = m};
+	struct census c = {.sc = &sc};
+	scan_process(&sc, &c);
+	if (!mc->o.quiet) {
+		fprintf(out, "==%d== \n==%d== HEAP SUMMARY:\n", m->pid, m->pid);
+		fprintf(out, "==%d==     in use at exit: %s bytes in %s blocks\n", m->pid, commas(c.in_use, a),
+			commas(c.in_use_blocks, b));
+		fprintf(out, "==%d==   total heap usage: %s allocs, %s frees, %s bytes allocated\n", m->pid,
+			commas(m->allocs, a), commas(m->frees, b), commas(m->allocated, c3));
+		fprintf(out, "==%d== \n", m->pid);
+	}
+	if (c.in_use_blocks == 0 && !mc->o.quiet)
+		fprintf(out, "==%d== All heap blocks were freed -- no leaks are possible\n==%d== \n", m->pid, m->pid);
+	else if (c.in_use_blocks && mc->o.leak_check != MEMCHECK_LEAKS_NO)
+		print_leaks(mc, p, m, &c);
+	free(sc.work);
+	free(c.lost);
+	free(c.recs);
+}
+
+/* ---- exit ---- */
+
+static const char *signal_name(int sig)
+{
+	return sig == GUEST_SIGSEGV ? "SIGSEGV" : sig == GUEST_SIGBUS ? "SIGBUS" : sig == GUEST_SIGILL ? "SIGILL"
+	       : sig == GUEST_SIGABRT ? "SIGABRT" : sig == GUEST_SIGKILL ? "SIGKILL" : "a signal";
+}
+
+/* A process killed by its last access: that access as an error, then how it ended. */
+static void report_kill(struct memcheck *mc, const struct proc *p, struct mc_proc *m)
+{
+	int sig = p->wait_status & 0x7f;
+	FILE *out = mc->out;
+	if (m->faulted && sig == GUEST_SIGSEGV)
+		access_error(mc, p, m, m->fault_va, m->fault_acc, m->fault_size, &m->fault_stack);
+	fprintf(out, "==%d== Process terminating with default action of signal %d (%s)\n", m->pid, sig, signal_name(sig));
+	if (m->faulted && sig == GUEST_SIGSEGV) {
+		fprintf(out, "==%d==  Access not within mapped region at address 0x%" PRIx64 "\n", m->pid, m->fault_va);
+		print_stack(mc, m->pid, p, &m->fault_stack);
+	}
+}
+
+static void at_exit(void *ctx, const struct proc *p)
+{
+	struct memcheck *mc = ctx;
+	if (p->cpu) {
+		struct mc_proc *m = proc_of(mc, p);
+		if (p->death[0])
+			report_kill(mc, p, m);
+		heap_summary(mc, p, m);
+		if (!mc->o.quiet || m->errors)
+			fprintf(mc->out, "==%d== ERROR SUMMARY: %" PRIu64 " errors from %" PRIu64 " contexts (suppressed: 0 from 0)\n",
+				m->pid, m->errors, m->ncontexts);
+		drop_proc(mc, m);
+	}
+	if (mc->next_exit)
+		mc->next_exit(mc->next_exit_ctx, p);
+}
+
+/* ---- the checker ---- */
+
+struct memcheck *memcheck_new(struct kernel *k, const struct memcheck_opts *o, FILE *out)
+{
+	struct memcheck *mc = xcalloc(1, sizeof *mc);
+	mc->k = k;
+	mc->o = *o;
+	mc->out = out;
+	mc->next_exit = k->on_exit;
+	mc->next_exit_ctx = k->on_exit_ctx;
+	k->on_exit = at_exit;
+	k->on_exit_ctx = mc;
+	k->on_client = on_client;
+	k->on_client_ctx = mc;
+	k->mmu->on_ref = on_ref;
+	k->mmu->on_ref_ctx = mc;
+	return mc;
+}
+
+bool memcheck_add_program(struct memcheck *mc, const char *path, char *err, size_t errlen)
+{
+	struct symbols *s = symbols_open(path, err, errlen);
+	if (!s)
+		return false;
+	struct mc_program *g = xcalloc(1, sizeof *g);
+	const char *base = strrchr(path, '/');
+	snprintf(g->name, sizeof g->name, "%s", base ? base + 1 : path);
+	g->syms = s;
+	g->next = mc->programs;
+	mc->programs = g;
+	return true;
+}
+
+uint64_t memcheck_errors(const struct memcheck *mc) { return mc->errors; }
+
+void memcheck_free(struct memcheck *mc)
+{
+	if (!mc)
+		return;
+	while (mc->procs)
+		drop_proc(mc, mc->procs);
+	while (mc->programs) {
+		struct mc_program *g = mc->programs;
+		mc->programs = g->next;
+		symbols_close(g->syms);
+		free(g);
+	}
+	struct kernel *k = mc->k;
+	k->on_exit = mc->next_exit;
+	k->on_exit_ctx = mc->next_exit_ctx;
+	k->on_client = NULL;
+	k->mmu->on_ref = NULL;
+	free(mc);
+}
