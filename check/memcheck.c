@@ -353,6 +353,16 @@ static long on_client(void *ctx, struct proc *p, const uint64_t *a)
 
 /* ---- the leak check ---- */
 
+/* Appends b to the array *v of *n blocks (room for *cap). */
+static void push_block(struct mc_block ***v, size_t *n, size_t *cap, struct mc_block *b)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*v = xrealloc(*v, *cap * sizeof **v);
+	}
+	(*v)[(*n)++] = b;
+}
+
 struct scan {
 	struct memcheck *mc;
 	const struct proc *p;
@@ -375,11 +385,7 @@ static void found(struct scan *sc, uint64_t v)
 	b->reach = r;
 	if (scanned)
 		return;
-	if (sc->nwork == sc->cap) {
-		sc->cap = sc->cap ? 2 * sc->cap : 64;
-		sc->work = xrealloc(sc->work, sc->cap * sizeof *sc->work);
-	}
-	sc->work[sc->nwork++] = b;
+	push_block(&sc->work, &sc->nwork, &sc->cap, b);
 }
 
 /* The aligned words of [start, end), resident pages only; with skip_blocks,
@@ -416,7 +422,6 @@ struct record {
 };
 
 struct census {
-	struct scan *sc;
 	struct mc_block **lost;  /* unreached after the roots */
 	size_t nlost, cap;
 	struct record *recs;
@@ -444,11 +449,7 @@ static void gather_lost(void *ctx, uint64_t key, uint64_t val)
 	struct mc_block *b = (struct mc_block *)(uintptr_t)val;
 	if (b->freed || b->reach != UNREACHED)
 		return;
-	if (c->nlost == c->cap) {
-		c->cap = c->cap ? 2 * c->cap : 64;
-		c->lost = xrealloc(c->lost, c->cap * sizeof *c->lost);
-	}
-	c->lost[c->nlost++] = b;
+	push_block(&c->lost, &c->nlost, &c->cap, b);
 }
 
 static bool same_stack(const struct mc_stack *a, const struct mc_stack *b)
@@ -584,7 +585,7 @@ static void heap_summary(struct memcheck *mc, const struct proc *p, struct mc_pr
 	FILE *out = mc->out;
 	char a[32], b[32], c3[32];
 	struct scan sc = {.mc = mc, .p = p, .m = m};
-	struct census c = {.sc = &sc};
+	struct census c = {0};
 	scan_process(&sc, &c);
 	if (!mc->o.quiet) {
 		fprintf(out, "==%d== \n==%d== HEAP SUMMARY:\n", m->pid, m->pid);

@@ -249,10 +249,10 @@ struct kernel {
 	void (*on_as_event)(void *ctx, const struct proc *p, enum as_event ev, uint64_t arg);
 	void *on_as_event_ctx;     /* told of what changes address spaces beyond accesses */
 	bool (*should_stop)(void *ctx); /* whether the run must stop now (see kernel_should_stop) */
+	void *should_stop_ctx;
 	long (*on_client)(void *ctx, struct proc *p, const uint64_t *a); /* a client request (a[0] =
 				      the request, vmlab/syscall.h), its result; NULL: -ENOSYS */
 	void *on_client_ctx;
-	void *should_stop_ctx;
 	bool stopping;             /* should_stop said so once: the run is ending */
 };
 
