@@ -140,7 +140,7 @@ $(BUILD)/tests/test_symbols.o: CPPFLAGS += -DSYMBOLS_DIR='"$(abspath $(SYMBOLS_D
 $(BUILD)/tests/test_symbols: | $(SYMBOLS_ELF)
 
 .PHONY: guest-runtime
-guest-runtime: $(GUEST_LIB) $(GUEST_CRT0)
+guest-runtime: $(GUEST_LIB) $(GUEST_CRT0) $(GUEST_MEMCHECK)
 
 -include $(wildcard $(BUILD)/*/*.d $(BUILD)/tests/host/*.d $(BUILD)/tests/fuzz/*.d)
 .SECONDARY:

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #define RZ VMLAB_CLIENT_REDZONE
+#define QUARANTINE_BYTES (1024 * 1024) /* freed bytes kept from reuse (valgrind's --freelist-vol) */
 #define CONTEXT_FRAMES 4 /* frames that tell two errors apart (valgrind's --num-callers for errors) */
 
 struct mc_stack {
@@ -28,6 +29,7 @@ struct mc_block {
 	bool freed;
 	enum reach reach;
 	struct mc_stack alloc, free;
+	struct mc_block *next_freed; /* the quarantine's next (newer) block */
 };
 
 struct mc_context {
@@ -40,6 +42,8 @@ struct mc_proc {
 	int pid;
 	struct u64tree blocks;   /* ~(addr - RZ) -> struct mc_block *: a ceil finds the block at or below */
 	uint64_t lo, hi;         /* every block's redzones lie within [lo, hi) */
+	struct mc_block *oldest, *newest; /* the quarantine: freed blocks in order of their free */
+	uint64_t quarantined;    /* its bytes */
 	uint64_t allocs, frees, allocated;
 	uint64_t errors, ncontexts;
 	struct mc_context *contexts;
@@ -67,31 +71,56 @@ struct memcheck {
 	uint64_t errors;
 	void (*next_exit)(void *ctx, const struct proc *p);
 	void *next_exit_ctx;
+	void (*next_as_event)(void *ctx, const struct proc *p, enum as_event ev, uint64_t arg);
+	void *next_as_event_ctx;
 };
 
 enum { ERR_READ, ERR_WRITE, ERR_FREE, ERR_LEAK };
 
 /* ---- processes, programs, stacks ---- */
 
-static struct mc_proc *proc_of(struct memcheck *mc, const struct proc *p)
+static struct mc_proc *find_proc(struct memcheck *mc, int pid)
 {
-	if (mc->last && mc->last->pid == p->pid)
+	if (mc->last && mc->last->pid == pid)
 		return mc->last;
 	for (struct mc_proc *m = mc->procs; m; m = m->next)
-		if (m->pid == p->pid)
+		if (m->pid == pid)
 			return mc->last = m;
+	return NULL;
+}
+
+static struct mc_proc *new_proc(struct memcheck *mc, int pid)
+{
 	struct mc_proc *m = xcalloc(1, sizeof *m);
-	m->pid = p->pid;
+	m->pid = pid;
 	m->lo = UINT64_MAX;
 	u64tree_init(&m->blocks);
 	m->next = mc->procs;
 	return mc->procs = mc->last = m;
 }
 
+static struct mc_proc *proc_of(struct memcheck *mc, const struct proc *p)
+{
+	struct mc_proc *m = find_proc(mc, p->pid);
+	return m ? m : new_proc(mc, p->pid);
+}
+
 static void free_block(void *ctx, uint64_t key, uint64_t val)
 {
 	(void)ctx, (void)key;
 	free((struct mc_block *)(uintptr_t)val);
+}
+
+/* Forgets every block of m (and its heap usage: a new image starts afresh). */
+static void clear_blocks(struct mc_proc *m)
+{
+	u64tree_for_each(&m->blocks, free_block, NULL);
+	u64tree_fini(&m->blocks);
+	u64tree_init(&m->blocks);
+	m->lo = UINT64_MAX;
+	m->hi = 0;
+	m->oldest = m->newest = NULL;
+	m->quarantined = m->allocs = m->frees = m->allocated = 0;
 }
 
 static void drop_proc(struct memcheck *mc, struct mc_proc *m)
@@ -102,7 +131,7 @@ static void drop_proc(struct memcheck *mc, struct mc_proc *m)
 	*pp = m->next;
 	if (mc->last == m)
 		mc->last = NULL;
-	u64tree_for_each(&m->blocks, free_block, NULL);
+	clear_blocks(m);
 	u64tree_fini(&m->blocks);
 	free(m->contexts);
 	free(m);
@@ -128,40 +157,38 @@ static const uint8_t *guest_ptr(const struct kernel *k, const struct proc *p, ui
 	return physmem_ptr(&k->pm, pa, len);
 }
 
-struct reader {
-	const struct kernel *k;
-	const struct proc *p;
-};
-
-static bool read_word(void *ctx, uint64_t va, uint64_t *value)
+/* The stack from pc up through p's shadow call stack, from its newest call
+ * at or below top (an index) that is still live (a call whose caller's sp
+ * lies below sp was left by a longjmp). */
+static void calls_stack(const struct proc *p, uint64_t pc, uint32_t top, struct mc_stack *s)
 {
-	const struct reader *r = ctx;
-	const uint8_t *h = (va & 7) ? NULL : guest_ptr(r->k, r->p, va, 8);
-	if (h)
-		memcpy(value, h, 8);
-	return h != NULL;
-}
-
-/* The stack from the pc, ra and frame given. */
-static void take_stack(const struct memcheck *mc, const struct proc *p, uint64_t pc, uint64_t ra, uint64_t fp,
-		       struct mc_stack *s)
-{
-	struct reader r = {mc->k, p};
-	struct stack_regs regs = {pc, ra, fp};
-	s->n = stack_unwind(&regs, syms_of(mc, p), read_word, &r, s->pcs, STACK_MAX_DEPTH);
+	const struct cpu_calls *c = p->cpu->calls;
+	uint64_t sp = p->cpu->x[2];
+	s->n = 0;
+	s->pcs[s->n++] = pc;
+	for (uint32_t k = c ? top : 0; k > 0 && s->n < STACK_MAX_DEPTH; k--)
+		if (c->v[k - 1].sp >= sp)
+			s->pcs[s->n++] = c->v[k - 1].ret - 1; /* inside the call, as valgrind looks it up */
 }
 
 /* The program's stack now. */
-static void stack_now(const struct memcheck *mc, const struct proc *p, struct mc_stack *s)
+static void stack_now(const struct proc *p, struct mc_stack *s)
 {
-	take_stack(mc, p, p->cpu->pc, p->cpu->x[1], p->cpu->x[8], s);
+	calls_stack(p, p->cpu->pc, p->cpu->calls ? p->cpu->calls->n : 0, s);
 }
 
-/* The stack of a client request: the malloc (free, ...) called, from its frame. */
-static void stack_of_request(const struct memcheck *mc, const struct proc *p, uint64_t fn, uint64_t frame,
-			     struct mc_stack *s)
+/* The stack of a client request: from the malloc (free, ...) the program
+ * called, fn, at its newest call (the whole stack if fn was not called). */
+static void stack_of_request(const struct proc *p, uint64_t fn, struct mc_stack *s)
 {
-	take_stack(mc, p, fn, 0, frame, s);
+	const struct cpu_calls *c = p->cpu->calls;
+	uint32_t k = c ? c->n : 0;
+	while (k > 0 && c->v[k - 1].target != fn)
+		k--;
+	if (k == 0)
+		stack_now(p, s);
+	else
+		calls_stack(p, fn, k, s);
 }
 
 static void print_stack(const struct memcheck *mc, int pid, const struct proc *p, const struct mc_stack *s)
@@ -271,7 +298,7 @@ static void on_ref(void *ctx, vaddr_t va, enum access acc, unsigned size, bool f
 		m->fault_va = va;
 		m->fault_acc = acc;
 		m->fault_size = size;
-		stack_now(mc, p, &m->fault_stack);
+		stack_now(p, &m->fault_stack);
 		return;
 	}
 	m->faulted = false;
@@ -282,35 +309,50 @@ static void on_ref(void *ctx, vaddr_t va, enum access acc, unsigned size, bool f
 		b = block_at(m, va + size - 1);
 	if (b && (b->freed || !inside(b, va, size))) {
 		struct mc_stack s;
-		stack_now(mc, p, &s);
+		stack_now(p, &s);
 		access_error(mc, p, m, va, acc, size, &s);
 	}
 }
 
 /* ---- client requests ---- */
 
-static long malloclike(struct memcheck *mc, struct proc *p, struct mc_proc *m, const uint64_t *a)
+/* A new block, unless it overlaps another or lies outside p's regions (a
+ * request no malloc makes: -EINVAL). */
+static long malloclike(struct proc *p, struct mc_proc *m, const uint64_t *a)
 {
+	uint64_t addr = a[1], size = a[2], key, val;
+	const struct region *r = as_find_region(&p->as, addr - RZ);
+	if (addr < RZ || size > UINT64_MAX - addr - RZ || !r || addr + size + RZ > r->end)
+		return -GUEST_EINVAL;
+	if (u64tree_ceil(&m->blocks, ~(addr + size + RZ - 1), &key, &val) &&
+	    ((struct mc_block *)(uintptr_t)val)->addr + ((struct mc_block *)(uintptr_t)val)->size + RZ > addr - RZ)
+		return -GUEST_EINVAL;
 	struct mc_block *b = xcalloc(1, sizeof *b);
-	b->addr = a[1];
-	b->size = a[2];
-	stack_of_request(mc, p, a[5], a[4], &b->alloc);
-	struct mc_block *old = block_at(m, b->addr - RZ);
-	if (old && old->addr - RZ == b->addr - RZ) {
-		u64tree_remove(&m->blocks, ~(old->addr - RZ)); /* a block the malloc never let go of */
-		free(old);
-	}
+	b->addr = addr;
+	b->size = size;
+	stack_of_request(p, a[4], &b->alloc);
 	add_block(m, b);
 	m->allocs++;
 	m->allocated += b->size;
 	return 0;
 }
 
+static void quarantine(struct mc_proc *m, struct mc_block *b)
+{
+	b->next_freed = NULL;
+	if (m->newest)
+		m->newest->next_freed = b;
+	else
+		m->oldest = b;
+	m->newest = b;
+	m->quarantined += b->size;
+}
+
 static long freelike(struct memcheck *mc, struct proc *p, struct mc_proc *m, const uint64_t *a)
 {
 	struct mc_block *b = live_block(m, a[1]);
 	struct mc_stack s;
-	stack_of_request(mc, p, a[5], a[4], &s);
+	stack_of_request(p, a[4], &s);
 	if (!b) {
 		if (count_error(mc, m, ERR_FREE, 0, &s)) {
 			fprintf(mc->out, "==%d== Invalid free() / delete / delete[] / realloc()\n", m->pid);
@@ -323,17 +365,25 @@ static long freelike(struct memcheck *mc, struct proc *p, struct mc_proc *m, con
 	b->freed = true;
 	b->free = s;
 	m->frees++;
+	quarantine(m, b);
 	return 0;
 }
 
-static long forget(struct mc_proc *m, uint64_t addr)
+/* The oldest freed block when the quarantine holds too much, which leaves it
+ * and is forgotten (its address, for the malloc to reuse); 0 when none. */
+static long release(struct mc_proc *m)
 {
-	struct mc_block *b = block_at(m, addr);
-	if (!b || b->addr != addr)
+	struct mc_block *b = m->oldest;
+	if (!b || m->quarantined <= QUARANTINE_BYTES)
 		return 0;
-	u64tree_remove(&m->blocks, ~(b->addr - RZ));
+	m->oldest = b->next_freed;
+	if (!m->oldest)
+		m->newest = NULL;
+	m->quarantined -= b->size;
+	uint64_t addr = b->addr;
+	u64tree_remove(&m->blocks, ~(addr - RZ));
 	free(b);
-	return 0;
+	return (long)addr;
 }
 
 static long on_client(void *ctx, struct proc *p, const uint64_t *a)
@@ -343,10 +393,10 @@ static long on_client(void *ctx, struct proc *p, const uint64_t *a)
 	struct mc_block *b;
 	switch (a[0]) {
 	case VMLAB_CLIENT_RUNNING: return 1;
-	case VMLAB_CLIENT_MALLOCLIKE: return malloclike(mc, p, m, a);
+	case VMLAB_CLIENT_MALLOCLIKE: return malloclike(p, m, a);
 	case VMLAB_CLIENT_FREELIKE: return freelike(mc, p, m, a);
 	case VMLAB_CLIENT_BLOCK_SIZE: return (b = live_block(m, a[1])) ? (long)b->size : -1;
-	case VMLAB_CLIENT_FORGET: return forget(m, a[1]);
+	case VMLAB_CLIENT_RELEASE: return release(m);
 	default: return -GUEST_ENOSYS;
 	}
 }
@@ -643,6 +693,46 @@ static void at_exit(void *ctx, const struct proc *p)
 		mc->next_exit(mc->next_exit_ctx, p);
 }
 
+/* A fork's child starts with copies of its parent's blocks, live and
+ * quarantined; an exec's new image has none. */
+static void copy_blocks(void *ctx, uint64_t key, uint64_t val)
+{
+	struct mc_block *b = xmalloc(sizeof *b);
+	*b = *(const struct mc_block *)(uintptr_t)val;
+	u64tree_put(&((struct mc_proc *)ctx)->blocks, key, (uint64_t)(uintptr_t)b);
+}
+
+static void fork_blocks(struct memcheck *mc, struct mc_proc *parent, int child_pid)
+{
+	struct mc_proc *m = find_proc(mc, child_pid);
+	if (m)
+		drop_proc(mc, m);
+	m = new_proc(mc, child_pid);
+	u64tree_for_each(&parent->blocks, copy_blocks, m);
+	m->lo = parent->lo;
+	m->hi = parent->hi;
+	m->allocs = parent->allocs;
+	m->frees = parent->frees;
+	m->allocated = parent->allocated;
+	for (struct mc_block *b = parent->oldest; b; b = b->next_freed) {
+		uint64_t val;
+		u64tree_get(&m->blocks, ~(b->addr - RZ), &val);
+		quarantine(m, (struct mc_block *)(uintptr_t)val);
+	}
+}
+
+static void on_as_event(void *ctx, const struct proc *p, enum as_event ev, uint64_t arg)
+{
+	struct memcheck *mc = ctx;
+	struct mc_proc *m = find_proc(mc, p->pid);
+	if (m && ev == AS_FORK)
+		fork_blocks(mc, m, (int)arg);
+	else if (m && ev == AS_EMPTY)
+		clear_blocks(m);
+	if (mc->next_as_event)
+		mc->next_as_event(mc->next_as_event_ctx, p, ev, arg);
+}
+
 /* ---- the checker ---- */
 
 struct memcheck *memcheck_new(struct kernel *k, const struct memcheck_opts *o, FILE *out)
@@ -655,8 +745,13 @@ struct memcheck *memcheck_new(struct kernel *k, const struct memcheck_opts *o, F
 	mc->next_exit_ctx = k->on_exit_ctx;
 	k->on_exit = at_exit;
 	k->on_exit_ctx = mc;
+	mc->next_as_event = k->on_as_event;
+	mc->next_as_event_ctx = k->on_as_event_ctx;
+	k->on_as_event = on_as_event;
+	k->on_as_event_ctx = mc;
 	k->on_client = on_client;
 	k->on_client_ctx = mc;
+	k->track_calls = true;
 	k->mmu->on_ref = on_ref;
 	k->mmu->on_ref_ctx = mc;
 	return mc;
@@ -667,6 +762,9 @@ bool memcheck_add_program(struct memcheck *mc, const char *path, char *err, size
 	struct symbols *s = symbols_open(path, err, errlen);
 	if (!s)
 		return false;
+	if (symbols_has(s, "malloc") && !symbols_has(s, "vmlab_checked_malloc"))
+		fprintf(mc->out, "vmlab: --memcheck: %s has a malloc that does not tell the checker of its blocks: they "
+			"are not checked (give vmlab the program's .c file to link it with the checked malloc)\n", path);
 	struct mc_program *g = xcalloc(1, sizeof *g);
 	const char *base = strrchr(path, '/');
 	snprintf(g->name, sizeof g->name, "%s", base ? base + 1 : path);
@@ -693,7 +791,10 @@ void memcheck_free(struct memcheck *mc)
 	struct kernel *k = mc->k;
 	k->on_exit = mc->next_exit;
 	k->on_exit_ctx = mc->next_exit_ctx;
+	k->on_as_event = mc->next_as_event;
+	k->on_as_event_ctx = mc->next_as_event_ctx;
 	k->on_client = NULL;
+	k->track_calls = false;
 	k->mmu->on_ref = NULL;
 	free(mc);
 }

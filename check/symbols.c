@@ -140,6 +140,18 @@ bool symbols_lookup(const struct symbols *s, uint64_t pc, struct sym_loc *out)
 	return out->function || out->file;
 }
 
+bool symbols_has(const struct symbols *s, const char *name)
+{
+	int n = dwfl_module_getsymtab(s->mod);
+	for (int i = 1; i < n; i++) {
+		GElf_Sym sym;
+		const char *what = dwfl_module_getsym(s->mod, i, &sym, NULL);
+		if (what && !strcmp(what, name))
+			return true;
+	}
+	return false;
+}
+
 const char *symbols_path(const struct symbols *s)
 {
 	return s->path;

@@ -34,6 +34,9 @@ bool symbols_lookup(const struct symbols *s, uint64_t pc, struct sym_loc *out);
 /* The file's absolute path (as given when it cannot be resolved). */
 const char *symbols_path(const struct symbols *s);
 
+/* Whether the symbol table names a symbol name. */
+bool symbols_has(const struct symbols *s, const char *name);
+
 /* Frees s and every string its lookups returned; NULL is allowed. */
 void symbols_close(struct symbols *s);
 

@@ -21,6 +21,7 @@
 #endif
 
 #define RISCV_CC "riscv64-unknown-elf-gcc"
+#define GUESTCC_MEMCHECK_MALLOC VMLAB_BUILD_DIR "/guest/obj/memcheck/malloc.o" /* guest/guest.mk */
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -135,7 +136,8 @@ static void layout_flags(struct args *a, struct guest_layout layout)
 
 /* The compiler command for src, without its output: the runtime's flags,
  * then cflags split at blanks, then the layout and the inputs. */
-static void compile_command(struct args *a, const char *src, const char *cflags, struct guest_layout layout)
+static void compile_command(struct args *a, const char *src, const char *cflags, struct guest_layout layout,
+			    bool memcheck)
 {
 	static const char *const before[] = {RISCV_CC, "-march=rv64imac", "-mabi=lp64", "-static", "-nostdlib",
 					     "-ffreestanding", "-fno-pic", "-g", "-fno-tree-loop-distribute-patterns",
@@ -160,6 +162,8 @@ static void compile_command(struct args *a, const char *src, const char *cflags,
 		args_push(a, after[i]);
 	layout_flags(a, layout);
 	args_push(a, src);
+	if (memcheck)
+		args_push(a, GUESTCC_MEMCHECK_MALLOC);
 	args_push(a, VMLAB_BUILD_DIR "/guest/libvmlab.a");
 	args_push(a, "-lgcc");
 }
@@ -180,8 +184,8 @@ static bool compile(struct args *a, const char *src, const char *out, char *err,
 	return false;
 }
 
-bool guestcc_resolve(const char *name, const char *cflags, struct guest_layout layout, char *out, size_t outlen,
-		     char *err, size_t errlen)
+bool guestcc_resolve(const char *name, const char *cflags, struct guest_layout layout, bool memcheck, char *out,
+		     size_t outlen, char *err, size_t errlen)
 {
 	struct stat st;
 	if (stat(name, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -195,12 +199,13 @@ bool guestcc_resolve(const char *name, const char *cflags, struct guest_layout l
 	uint64_t h = 0xcbf29ce484222325ull;
 	if (!build_runtime(err, errlen))
 		return false;
-	if (!hash_file(name, &h) || !hash_file(VMLAB_BUILD_DIR "/guest/libvmlab.a", &h)) {
+	if (!hash_file(name, &h) || !hash_file(VMLAB_BUILD_DIR "/guest/libvmlab.a", &h) ||
+	    (memcheck && !hash_file(GUESTCC_MEMCHECK_MALLOC, &h))) {
 		snprintf(err, errlen, "%s: cannot read it: %s", name, strerror(errno));
 		return false;
 	}
 	struct args cmd = {0};
-	compile_command(&cmd, name, cflags ? cflags : GUESTCC_DEFAULT_CFLAGS, layout);
+	compile_command(&cmd, name, cflags ? cflags : GUESTCC_DEFAULT_CFLAGS, layout, memcheck);
 	for (size_t i = 0; i < cmd.n; i++) /* the whole command (layout too), NUL-separated, is part of the key */
 		hash_bytes(&h, cmd.v[i], strlen(cmd.v[i]) + 1);
 	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;

@@ -41,11 +41,13 @@ struct guest_layout guestcc_layout(const struct mmu_config *cfg);
  * file the cached executable compiled from it with cflags (words separated
  * by blanks, no quoting; NULL for GUESTCC_DEFAULT_CFLAGS), which come after
  * the flags the runtime needs (target, freestanding, -g), and linked at
- * layout (an ELF file is taken as it is linked). The cache key covers the
- * layout: a program is compiled once per layout. Returns false with a
+ * layout (an ELF file is taken as it is linked); with memcheck, linked with
+ * the checked malloc (guest/lib/malloc.c built with VMLAB_MEMCHECK) instead
+ * of the library's. The cache key covers the layout and memcheck: a program
+ * is compiled once per layout and kind of malloc. Returns false with a
  * message in err (a missing file, a failed compilation: the compiler's
  * messages go to stderr). */
-bool guestcc_resolve(const char *name, const char *cflags, struct guest_layout layout, char *out, size_t outlen,
-		     char *err, size_t errlen);
+bool guestcc_resolve(const char *name, const char *cflags, struct guest_layout layout, bool memcheck, char *out,
+		     size_t outlen, char *err, size_t errlen);
 
 #endif

@@ -373,8 +373,8 @@ static bool prepare_programs(struct run_args *a, struct program *progs, struct s
 			same++;
 		if (same < i)
 			snprintf(path, sizeof path, "%s", progs[same].path);
-		else if (!guestcc_resolve(word, a->cflags, guestcc_layout(&a->mo.k.mmu), path, sizeof path, err,
-					  sizeof err)) {
+		else if (!guestcc_resolve(word, a->cflags, guestcc_layout(&a->mo.k.mmu), a->memcheck, path, sizeof path,
+					  err, sizeof err)) {
 			fprintf(stderr, "vmlab: %s\n", err);
 			return false;
 		}

@@ -7,10 +7,12 @@
  * pc stays on it. */
 #include "cpu/cpu.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cpu/rv.h"
 #include "cpu/rvc.h"
+#include "lib/util.h"
 
 #define HOT __attribute__((always_inline)) static inline
 #define COLD __attribute__((noinline, cold)) static
@@ -210,6 +212,32 @@ void cpu_init(struct cpu *c, struct mmu *m, struct physmem *pm, vaddr_t entry)
 	c->win_span = 0;
 	c->seen_gen = tlb_gens(m);
 	c->seen_asid = m->asid;
+}
+
+void cpu_track_calls(struct cpu *c)
+{
+	if (!c->calls)
+		c->calls = xcalloc(1, sizeof *c->calls);
+}
+
+void cpu_copy(struct cpu *dst, const struct cpu *src)
+{
+	*dst = *src;
+	if (src->calls) {
+		dst->calls = xcalloc(1, sizeof *dst->calls);
+		dst->calls->n = dst->calls->cap = src->calls->n;
+		dst->calls->v = xmalloc((src->calls->n + 1) * sizeof *dst->calls->v);
+		memcpy(dst->calls->v, src->calls->v, src->calls->n * sizeof *dst->calls->v);
+	}
+	cpu_flush_fetch(dst);
+}
+
+void cpu_fini(struct cpu *c)
+{
+	if (c->calls)
+		free(c->calls->v);
+	free(c->calls);
+	c->calls = NULL;
 }
 
 /* ---- Memory: an access within a kept page inline, the rest out of line ---- */
@@ -746,9 +774,48 @@ HOT bool exec_branch(struct cpu *c, const struct cpu_insn *d, enum op op)
 	return true;
 }
 
+/* ---- Execute: jumps, and the shadow call stack ---- */
+
+#define CALLS_MATCH 8
+
+static bool links(unsigned r) { return r == 1 || r == 5; } /* ra, t0: the ABI's link registers */
+
+static void call_push(struct cpu_calls *s, uint64_t target, uint64_t ret, uint64_t sp)
+{
+	while (s->n && s->v[s->n - 1].sp < sp)
+		s->n--;
+	if (s->n == s->cap) {
+		if (s->cap == CPU_CALLS_MAX)
+			return;
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	s->v[s->n++] = (struct cpu_call){target, ret, sp};
+}
+
+static void call_pop(struct cpu_calls *s, uint64_t to)
+{
+	for (uint32_t k = s->n; k > 0 && s->n - k < CALLS_MATCH; k--)
+		if (s->v[k - 1].ret == to) {
+			s->n = k - 1;
+			return;
+		}
+}
+
+/* The jump d makes from c->pc to target, on the shadow call stack. */
+COLD void note_jump(struct cpu *c, const struct cpu_insn *d, uint64_t target)
+{
+	if (links(d->rd))
+		call_push(c->calls, target, c->pc + d->len, c->x[2]);
+	else if (d->rd == 0 && d->op == OP_JALR && links(d->rs1))
+		call_pop(c->calls, target);
+}
+
 /* jal: jumps pc-relative, linking the next instruction's address in rd. */
 HOT bool exec_jal(struct cpu *c, const struct cpu_insn *d)
 {
+	if (unlikely(c->calls != NULL))
+		note_jump(c, d, c->pc + (uint64_t)(int64_t)d->imm);
 	c->x[d->rd] = c->pc + d->len;
 	c->pc += (uint64_t)(int64_t)d->imm;
 	return true;
@@ -758,6 +825,8 @@ HOT bool exec_jal(struct cpu *c, const struct cpu_insn *d)
 HOT bool exec_jalr(struct cpu *c, const struct cpu_insn *d)
 {
 	uint64_t target = (c->x[d->rs1] + (uint64_t)(int64_t)d->imm) & ~1ull;
+	if (unlikely(c->calls != NULL))
+		note_jump(c, d, target);
 	c->x[d->rd] = c->pc + d->len;
 	c->pc = target;
 	return true;

@@ -51,6 +51,25 @@ struct cpu_insn {
 	uint8_t len;         /* 2 or 4 bytes */
 };
 
+/* The shadow call stack (kept only after cpu_track_calls: vmlab run
+ * --memcheck's stacks, which must not depend on how the code was compiled):
+ * a call is a jal or jalr that links in ra or t0, a return a jalr x0 through
+ * one of them. A return pops to the call it returns from (when that is one of
+ * the CALLS_MATCH newest); a call first drops the calls whose caller's sp
+ * lies below its own, left behind by a longjmp. */
+struct cpu_call {
+	uint64_t target; /* the function called */
+	uint64_t ret;    /* where it returns to */
+	uint64_t sp;     /* the caller's sp at the call */
+};
+
+struct cpu_calls {
+	struct cpu_call *v;
+	uint32_t n, cap;
+};
+
+#define CPU_CALLS_MAX (1u << 20) /* deeper calls are not kept (their returns match none) */
+
 /* Decoded instructions cached, indexed by pc / 2 (a power of two). */
 #define CPU_DECODED 1024
 
@@ -94,6 +113,7 @@ struct cpu {
 	void *time_ctx;
 	bool no_page_cache;  /* debug: translate every fetch, load and store in full (the
 				tests show that keeping pages changes nothing in the model) */
+	struct cpu_calls *calls; /* the shadow call stack (NULL: not kept) */
 
 	/* Private to cpu.c. */
 	uint64_t page_mask;  /* the MMU's base page size - 1 */
@@ -121,6 +141,15 @@ struct cpu {
 /* Prepares a CPU with zeroed registers and counters, pc = entry, over mmu
  * and pm (pm must be the MMU's physical memory). */
 void cpu_init(struct cpu *c, struct mmu *m, struct physmem *pm, vaddr_t entry);
+
+/* Keeps c's shadow call stack from now on. */
+void cpu_track_calls(struct cpu *c);
+
+/* Makes dst a copy of src (a fork's child), its own shadow call stack too. */
+void cpu_copy(struct cpu *dst, const struct cpu *src);
+
+/* Frees what c holds besides itself (its shadow call stack). */
+void cpu_fini(struct cpu *c);
 
 /* Forgets the pages kept. Never needed for correctness: cpu_run notices TLB
  * inserts, flushes and context switches by itself. fence.i calls it. */

@@ -32,6 +32,9 @@ GUEST_LDLIBS  := -lgcc
 GUEST_DIR      := $(BUILD)/guest
 GUEST_LIB      := $(GUEST_DIR)/libvmlab.a
 GUEST_CRT0     := $(GUEST_DIR)/obj/crt0.o
+# The checked malloc (guest/lib/malloc.c built with VMLAB_MEMCHECK), linked
+# ahead of the library only under `vmlab run --memcheck` (cli/guestcc.c).
+GUEST_MEMCHECK := $(GUEST_DIR)/obj/memcheck/malloc.o
 GUEST_LIB_OBJ  := $(patsubst guest/lib/%.c,$(GUEST_DIR)/obj/lib/%.o,$(wildcard guest/lib/*.c))
 GUEST_PROGS    := $(patsubst tests/guest/%.c,$(GUEST_DIR)/%,$(wildcard tests/guest/*.c))
 GUEST_BENCH    := $(patsubst bench/guest/%.c,$(GUEST_DIR)/bench/%,$(wildcard bench/guest/*.c))
@@ -44,7 +47,7 @@ GUEST_LOW_LD   := -Wl,--defsym=__vmlab_text=0
 GUEST_SEG_LD   := $(GUEST_LOW_LD) -Wl,--defsym=__vmlab_data=0x40000000
 
 .PHONY: guest guest-test guest-clean guest-check-cc
-guest: $(GUEST_LIB) $(GUEST_CRT0) $(GUEST_PROGS) $(GUEST_LOW) $(GUEST_SEG)
+guest: $(GUEST_LIB) $(GUEST_CRT0) $(GUEST_MEMCHECK) $(GUEST_PROGS) $(GUEST_LOW) $(GUEST_SEG)
 
 guest-test: guest
 	tests/guest_diff.sh $(GUEST_DIFF) $(BUILD)
@@ -57,6 +60,10 @@ guest-check-cc:
 $(GUEST_DIR)/obj/lib/%.o: guest/lib/%.c | guest-check-cc
 	@mkdir -p $(dir $@)
 	$(RISCV_CC) $(GUEST_CFLAGS) -c $< -o $@
+
+$(GUEST_MEMCHECK): guest/lib/malloc.c | guest-check-cc
+	@mkdir -p $(dir $@)
+	$(RISCV_CC) $(GUEST_CFLAGS) -DVMLAB_MEMCHECK -c $< -o $@
 
 $(GUEST_DIR)/obj/tests/%.o: tests/guest/%.c | guest-check-cc
 	@mkdir -p $(dir $@)

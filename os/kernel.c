@@ -598,6 +598,7 @@ static void free_cpu(struct proc *p)
 	if (!p->cpu)
 		return;
 	p->instret = p->cpu->instret;
+	cpu_fini(p->cpu);
 	free(p->cpu);
 	p->cpu = NULL;
 }

@@ -253,6 +253,7 @@ struct kernel {
 	long (*on_client)(void *ctx, struct proc *p, const uint64_t *a); /* a client request (a[0] =
 				      the request, vmlab/syscall.h), its result; NULL: -ENOSYS */
 	void *on_client_ctx;
+	bool track_calls;          /* new processes keep shadow call stacks (cpu_track_calls) */
 	bool stopping;             /* should_stop said so once: the run is ending */
 };
 

@@ -293,8 +293,7 @@ static long sys_fork(struct call *c)
 		return -GUEST_ENOMEM;
 	}
 	child->cpu = xmalloc(sizeof *child->cpu);
-	*child->cpu = *c->p->cpu;
-	cpu_flush_fetch(child->cpu);
+	cpu_copy(child->cpu, c->p->cpu);
 	child->cpu->x[10] = 0;
 	child->cpu->pc += 4;
 	child->cpu->instret = 0; /* its own count starts at the fork */

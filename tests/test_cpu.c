@@ -410,6 +410,81 @@ TEST(jalr_clears_bit_0_of_the_target_and_links_even_when_rd_is_rs1)
 	crig_fini(&t);
 }
 
+/* f calls g, which stops at an ecall; then both return (test below). */
+static void call_chain(struct crig *t)
+{
+	uint32_t p[] = {
+		JAL(RA, 16), ECALL, ADDI(ZERO, ZERO, 0), ADDI(ZERO, ZERO, 0),
+		/* f, CODE + 16 */ ADDI(SP, SP, -16), STORE(3, RA, SP, 8), JAL(RA, 24), LOAD(3, RA, SP, 8),
+		ADDI(SP, SP, 16), JALR(ZERO, RA, 0), ADDI(ZERO, ZERO, 0), ADDI(ZERO, ZERO, 0),
+		/* g, CODE + 48 */ ECALL, JALR(ZERO, RA, 0),
+	};
+	crig_code(t, CODE, p, ARRAY_LEN(p));
+	t->c.pc = CODE;
+	t->c.x[SP] = DATA + 0x1000;
+}
+
+TEST(the_shadow_call_stack_follows_calls_and_returns)
+{
+	struct crig t;
+	crig_init(&t);
+	cpu_track_calls(&t.c);
+	call_chain(&t);
+	CHECK_EQ(crig_run(&t, 100), CPU_ECALL);
+	CHECK_EQ(t.c.pc, CODE + 48);
+	CHECK_EQ(t.c.calls->n, 2);
+	CHECK_EQ(t.c.calls->v[0].target, CODE + 16);
+	CHECK_EQ(t.c.calls->v[0].ret, CODE + 4);
+	CHECK_EQ(t.c.calls->v[0].sp, DATA + 0x1000);
+	CHECK_EQ(t.c.calls->v[1].target, CODE + 48);
+	CHECK_EQ(t.c.calls->v[1].ret, CODE + 28);
+	CHECK_EQ(t.c.calls->v[1].sp, DATA + 0x1000 - 16);
+	struct cpu copy;
+	cpu_copy(&copy, &t.c); /* a fork's child: its own stack */
+	CHECK(copy.calls != t.c.calls);
+	CHECK_EQ(copy.calls->n, 2);
+	CHECK_EQ(copy.calls->v[1].ret, CODE + 28);
+	cpu_fini(&copy);
+	t.c.pc += 4;
+	CHECK_EQ(crig_run(&t, 100), CPU_ECALL);
+	CHECK_EQ(t.c.pc, CODE + 4);
+	CHECK_EQ(t.c.calls->n, 0);
+	cpu_fini(&t.c);
+	CHECK(t.c.calls == NULL);
+	crig_fini(&t);
+}
+
+TEST(a_return_to_no_call_leaves_the_shadow_stack_and_a_longjmp_drops_the_calls_below_sp)
+{
+	struct crig t;
+	crig_init(&t);
+	cpu_track_calls(&t.c);
+	call_chain(&t);
+	CHECK_EQ(crig_run(&t, 100), CPU_ECALL); /* in g: f and g on the stack */
+	t.c.x[RA] = CODE + 8;                    /* g returns where no call returns to */
+	t.c.pc += 4;
+	CHECK_EQ(crig_run(&t, 1), CPU_BUDGET);
+	CHECK_EQ(t.c.calls->n, 2);
+	t.c.x[SP] = DATA + 0x1000; /* a longjmp back to the caller of f, which calls f again */
+	t.c.pc = CODE;
+	CHECK_EQ(crig_run(&t, 1), CPU_BUDGET);
+	CHECK_EQ(t.c.calls->n, 2); /* f's first call (caller's sp as now) stays; g's is gone */
+	CHECK_EQ(t.c.calls->v[1].target, CODE + 16);
+	CHECK_EQ(t.c.calls->v[1].sp, DATA + 0x1000);
+	cpu_fini(&t.c);
+	crig_fini(&t);
+}
+
+TEST(without_tracking_no_shadow_stack_is_kept)
+{
+	struct crig t;
+	crig_init(&t);
+	call_chain(&t);
+	CHECK_EQ(crig_run(&t, 100), CPU_ECALL);
+	CHECK(t.c.calls == NULL);
+	crig_fini(&t);
+}
+
 TEST(x0_stays_zero_whatever_writes_it)
 {
 	struct crig t;

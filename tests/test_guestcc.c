@@ -29,7 +29,7 @@ static struct guest_layout layout_of(const struct mmu_mech *mech)
 static void compile_and_open(struct guest_layout layout, char *path, size_t size, struct elf_file *f)
 {
 	char err[600];
-	if (!guestcc_resolve(PROGRAM, NULL, layout, path, size, err, sizeof err))
+	if (!guestcc_resolve(PROGRAM, NULL, layout, false, path, size, err, sizeof err))
 		FAIL("%s", err);
 	if (!elf_open(f, path, 4096, 1ull << 39, err, sizeof err))
 		FAIL("%s", err);
@@ -114,11 +114,11 @@ TEST(segmentation_links_the_data_at_the_heap_segment)
 TEST(a_program_is_compiled_once_per_layout)
 {
 	char err[600], paging[4096], again[4096], bb[4096], part[4096], seg[4096];
-	CHECK(guestcc_resolve(PROGRAM, NULL, layout_of(&mmu_paging), paging, sizeof paging, err, sizeof err));
-	CHECK(guestcc_resolve(PROGRAM, NULL, layout_of(&mmu_paging), again, sizeof again, err, sizeof err));
-	CHECK(guestcc_resolve(PROGRAM, NULL, layout_of(&mmu_base_bounds), bb, sizeof bb, err, sizeof err));
-	CHECK(guestcc_resolve(PROGRAM, NULL, layout_of(&mmu_partition), part, sizeof part, err, sizeof err));
-	CHECK(guestcc_resolve(PROGRAM, NULL, layout_of(&mmu_segmentation), seg, sizeof seg, err, sizeof err));
+	CHECK(guestcc_resolve(PROGRAM, NULL, layout_of(&mmu_paging), false, paging, sizeof paging, err, sizeof err));
+	CHECK(guestcc_resolve(PROGRAM, NULL, layout_of(&mmu_paging), false, again, sizeof again, err, sizeof err));
+	CHECK(guestcc_resolve(PROGRAM, NULL, layout_of(&mmu_base_bounds), false, bb, sizeof bb, err, sizeof err));
+	CHECK(guestcc_resolve(PROGRAM, NULL, layout_of(&mmu_partition), false, part, sizeof part, err, sizeof err));
+	CHECK(guestcc_resolve(PROGRAM, NULL, layout_of(&mmu_segmentation), false, seg, sizeof seg, err, sizeof err));
 	CHECK_STR(again, paging);
 	CHECK(strcmp(bb, paging) != 0);
 	CHECK(strcmp(seg, paging) != 0 && strcmp(seg, bb) != 0);
@@ -128,7 +128,7 @@ TEST(a_program_is_compiled_once_per_layout)
 TEST(an_elf_file_is_taken_as_it_is_linked)
 {
 	char err[600], path[4096];
-	CHECK(guestcc_resolve("tests/data/elf/hello.elf", NULL, layout_of(&mmu_segmentation), path, sizeof path, err,
+	CHECK(guestcc_resolve("tests/data/elf/hello.elf", NULL, layout_of(&mmu_segmentation), false, path, sizeof path, err,
 			      sizeof err));
 	CHECK_STR(path, "tests/data/elf/hello.elf");
 }

@@ -35,28 +35,31 @@
 
 /* vmlab's client requests (like valgrind's VALGRIND_MALLOCLIKE_BLOCK): how the
  * guest malloc tells `vmlab run --memcheck` about its blocks. a0 = request,
- * a1.. = its arguments; frame is the frame pointer of the malloc, free,
- * calloc or realloc the program called (__builtin_frame_address(0)) and fn
- * that function, where the checker's stack of the request starts. Without --memcheck
+ * a1.. = its arguments; fn is the malloc, free, calloc or realloc the
+ * program called, where the checker's stack of the request starts (its
+ * caller's call of fn on the shadow call stack). Without --memcheck
  * every request returns -GUEST_ENOSYS, so the malloc works as ever. Under it:
  * - RUNNING: returns 1.
- * - MALLOCLIKE(addr, size, zeroed, frame, fn): addr .. addr + size is a new block,
+ * - MALLOCLIKE(addr, size, zeroed, fn): addr .. addr + size is a new block,
  *   its bytes undefined unless zeroed; the VMLAB_CLIENT_REDZONE bytes on each
  *   side belong to no block (any access there is an error). Returns 0.
- * - FREELIKE(addr, kind, 0, frame, fn): free (kind 0) or realloc (1) of the block at
- *   addr. Returns 0 when it was a live block, now freed (its bytes an error to
- *   touch until FORGET); otherwise reports an invalid free and returns 1: the
- *   caller must leave the pointer alone and carry on.
+ * - FREELIKE(addr, kind, 0, fn): free (kind 0) or realloc (1) of the block at
+ *   addr. Returns 0 when it was a live block, now freed and in the checker's
+ *   quarantine (its bytes an error to touch); otherwise reports an invalid
+ *   free and returns 1: the caller must leave the pointer alone and carry on.
  * - BLOCK_SIZE(addr): the size of the live block at addr, or -1.
- * - FORGET(addr): the freed block at addr leaves the quarantine; its memory,
- *   redzones included, is the allocator's again (no longer checked). */
+ * - RELEASE(): the address of a freed block that leaves the quarantine (the
+ *   oldest, while it holds more than 1 MiB), no longer checked: its memory,
+ *   redzones included, is the allocator's again; 0 when none leaves.
+ * A MALLOCLIKE block that overlaps another's redzones or lies outside the
+ * process's regions is refused with -EINVAL. */
 #define SYS_vmlab_client   0x766d
 #define VMLAB_CLIENT_REDZONE     16
 #define VMLAB_CLIENT_RUNNING     1
 #define VMLAB_CLIENT_MALLOCLIKE  2
 #define VMLAB_CLIENT_FREELIKE    3
 #define VMLAB_CLIENT_BLOCK_SIZE  4
-#define VMLAB_CLIENT_FORGET      5
+#define VMLAB_CLIENT_RELEASE     5
 
 /* Signals (asm-generic/signal.h). fork() is clone(GUEST_SIGCHLD, 0, 0, 0, 0). */
 #define GUEST_SIGILL   4
