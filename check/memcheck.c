@@ -4,6 +4,7 @@
 #include "check/memcheck.h"
 #include "check/stack.h"
 #include "check/symbols.h"
+#include "check/vbits.h"
 #include "guest/include/vmlab/syscall.h"
 #include "lib/u64tree.h"
 #include "lib/util.h"
@@ -42,17 +43,20 @@ struct mc_proc {
 	int pid;
 	struct u64tree blocks;   /* ~(addr - RZ) -> struct mc_block *: a ceil finds the block at or below */
 	uint64_t lo, hi;         /* every block's redzones lie within [lo, hi) */
+	const struct mc_block *hot; /* the live block the last good access fell in (NULL: none) */
 	struct mc_block *oldest, *newest; /* the quarantine: freed blocks in order of their free */
 	uint64_t quarantined;    /* its bytes */
 	uint64_t allocs, frees, allocated;
 	uint64_t errors, ncontexts;
 	struct mc_context *contexts;
 	size_t cap;
-	bool faulted;            /* the last access faulted: the kill that may follow reports it */
-	vaddr_t fault_va;
-	enum access fault_acc;
-	unsigned fault_size;
-	struct mc_stack fault_stack;
+	struct vbits vb;         /* its memory's V bits */
+	vaddr_t last_va;         /* the last load or store of the program, by the */
+	enum access last_acc;    /* instruction at last_pc: the kill that may follow */
+	unsigned last_size;      /* reports it */
+	uint64_t last_pc;
+	uint64_t seen_pc, seen_instret; /* the instruction instance that reported */
+	unsigned seen_kinds;     /* the kinds of error it reported (a retry after a fault reports none again) */
 	struct mc_proc *next;
 };
 
@@ -73,9 +77,10 @@ struct memcheck {
 	void *next_exit_ctx;
 	void (*next_as_event)(void *ctx, const struct proc *p, enum as_event ev, uint64_t arg);
 	void *next_as_event_ctx;
+	struct cpu_checker ops; /* what every CPU tells the checker */
 };
 
-enum { ERR_READ, ERR_WRITE, ERR_FREE, ERR_LEAK };
+enum { ERR_READ, ERR_WRITE, ERR_FREE, ERR_COND, ERR_VALUE, ERR_PARAM_UNDEF, ERR_PARAM_UNADDR, ERR_LEAK };
 
 /* ---- processes, programs, stacks ---- */
 
@@ -95,6 +100,7 @@ static struct mc_proc *new_proc(struct memcheck *mc, int pid)
 	m->pid = pid;
 	m->lo = UINT64_MAX;
 	u64tree_init(&m->blocks);
+	vbits_init(&m->vb);
 	m->next = mc->procs;
 	return mc->procs = mc->last = m;
 }
@@ -120,6 +126,7 @@ static void clear_blocks(struct mc_proc *m)
 	m->lo = UINT64_MAX;
 	m->hi = 0;
 	m->oldest = m->newest = NULL;
+	m->hot = NULL;
 	m->quarantined = m->allocs = m->frees = m->allocated = 0;
 }
 
@@ -133,6 +140,7 @@ static void drop_proc(struct memcheck *mc, struct mc_proc *m)
 		mc->last = NULL;
 	clear_blocks(m);
 	u64tree_fini(&m->blocks);
+	vbits_fini(&m->vb);
 	free(m->contexts);
 	free(m);
 }
@@ -284,34 +292,139 @@ static void access_error(struct memcheck *mc, const struct proc *p, struct mc_pr
 	fprintf(mc->out, "==%d== \n", m->pid);
 }
 
-/* ---- the observer ---- */
+/* ---- what the CPU and the kernel tell ---- */
 
-static void on_ref(void *ctx, vaddr_t va, enum access acc, unsigned size, bool faulted)
+/* Whether the instruction now running in p may still report an error of
+ * kind (once per kind and instruction: one retried after a fault reports
+ * nothing again). */
+static bool first_report(struct mc_proc *m, const struct proc *p, int kind)
 {
-	struct memcheck *mc = ctx;
-	struct proc *p = mc->k->current;
-	if (!p || !p->cpu || acc == ACCESS_EXEC)
-		return;
-	struct mc_proc *m = proc_of(mc, p);
-	if (faulted) {
-		m->faulted = true;
-		m->fault_va = va;
-		m->fault_acc = acc;
-		m->fault_size = size;
-		stack_now(p, &m->fault_stack);
-		return;
+	if (m->seen_pc != p->cpu->pc || m->seen_instret != p->cpu->instret) {
+		m->seen_pc = p->cpu->pc;
+		m->seen_instret = p->cpu->instret;
+		m->seen_kinds = 0;
 	}
-	m->faulted = false;
-	if (va + size <= m->lo || va >= m->hi)
-		return;
+	if (m->seen_kinds & 1u << kind)
+		return false;
+	m->seen_kinds |= 1u << kind;
+	return true;
+}
+
+/* The block whose redzones or freed bytes [va, va + size) touches, if any. */
+static struct mc_block *bad_block(struct mc_proc *m, vaddr_t va, unsigned size)
+{
+	if (va + size <= m->lo || va >= m->hi || (m->hot && inside(m->hot, va, size)))
+		return NULL;
 	struct mc_block *b = block_at(m, va);
 	if (!b)
 		b = block_at(m, va + size - 1);
-	if (b && (b->freed || !inside(b, va, size))) {
+	if (b && (b->freed || !inside(b, va, size)))
+		return b;
+	m->hot = b;
+	return NULL;
+}
+
+static struct mc_proc *current(struct memcheck *mc, const struct proc **pp)
+{
+	const struct proc *p = mc->k->current;
+	*pp = p;
+	return p && p->cpu ? proc_of(mc, p) : NULL;
+}
+
+/* A load or store the program is about to make: remembered (a kill may
+ * follow), and an error if it touches a redzone or a freed block. */
+static struct mc_proc *cpu_access(struct memcheck *mc, vaddr_t va, unsigned size, enum access acc)
+{
+	const struct proc *p;
+	struct mc_proc *m = current(mc, &p);
+	if (!m)
+		return NULL;
+	m->last_va = va;
+	m->last_acc = acc;
+	m->last_size = size;
+	m->last_pc = p->cpu->pc;
+	int kind = acc == ACCESS_WRITE ? ERR_WRITE : ERR_READ;
+	if (bad_block(m, va, size) && first_report(m, p, kind)) {
 		struct mc_stack s;
 		stack_now(p, &s);
 		access_error(mc, p, m, va, acc, size, &s);
 	}
+	return m;
+}
+
+static uint64_t cpu_load(void *ctx, vaddr_t va, unsigned size)
+{
+	struct mc_proc *m = cpu_access(ctx, va, size, ACCESS_READ);
+	return m ? vbits_load(&m->vb, va, size) : 0;
+}
+
+static void cpu_store(void *ctx, vaddr_t va, unsigned size, uint64_t v)
+{
+	struct mc_proc *m = cpu_access(ctx, va, size, ACCESS_WRITE);
+	if (m)
+		vbits_store(&m->vb, va, size, v);
+}
+
+static void cpu_used(void *ctx, enum cpu_use use)
+{
+	struct memcheck *mc = ctx;
+	const struct proc *p;
+	struct mc_proc *m = current(mc, &p);
+	int kind = use == CPU_USE_BRANCH ? ERR_COND : ERR_VALUE;
+	if (!m || !first_report(m, p, kind))
+		return;
+	struct mc_stack s;
+	stack_now(p, &s);
+	if (!count_error(mc, m, kind, 0, &s))
+		return;
+	if (kind == ERR_COND)
+		fprintf(mc->out, "==%d== Conditional jump or move depends on uninitialised value(s)\n", m->pid);
+	else
+		fprintf(mc->out, "==%d== Use of uninitialised value of size 8\n", m->pid);
+	print_stack(mc, m->pid, p, &s);
+	fprintf(mc->out, "==%d== \n", m->pid);
+}
+
+static void cpu_stack_grew(void *ctx, vaddr_t lo, vaddr_t hi)
+{
+	const struct proc *p;
+	struct mc_proc *m = current(ctx, &p);
+	if (m)
+		vbits_set(&m->vb, lo, hi - lo, true);
+}
+
+static const char *syscall_param(uint64_t nr)
+{
+	return nr == SYS_write ? "write(buf)" : NULL;
+}
+
+/* A system call's copy of p's memory: what the kernel writes is defined;
+ * what write() reads must be addressable and defined. */
+static void user_access(void *ctx, const struct proc *p, vaddr_t va, enum access acc, unsigned size)
+{
+	struct memcheck *mc = ctx;
+	struct mc_proc *m = p->cpu ? proc_of(mc, p) : NULL;
+	if (!m)
+		return;
+	if (acc == ACCESS_WRITE) {
+		vbits_set(&m->vb, va, size, false);
+		return;
+	}
+	const char *param = syscall_param(p->cpu->x[17]);
+	uint64_t at = va;
+	bool unaddressable = bad_block(m, va, size) != NULL;
+	int kind = unaddressable ? ERR_PARAM_UNADDR : ERR_PARAM_UNDEF;
+	if (!param || !(unaddressable || vbits_find_undefined(&m->vb, va, size, &at)) || !first_report(m, p, kind))
+		return;
+	struct mc_stack s;
+	stack_now(p, &s);
+	if (!count_error(mc, m, kind, 0, &s))
+		return;
+	fprintf(mc->out, "==%d== Syscall param %s points to %s byte(s)\n", m->pid, param,
+		unaddressable ? "unaddressable" : "uninitialised");
+	print_stack(mc, m->pid, p, &s);
+	describe_address(mc, p, m, at);
+	fprintf(mc->out, "==%d== \n", m->pid);
 }
 
 /* ---- client requests ---- */
@@ -332,6 +445,7 @@ static long malloclike(struct proc *p, struct mc_proc *m, const uint64_t *a)
 	b->size = size;
 	stack_of_request(p, a[4], &b->alloc);
 	add_block(m, b);
+	vbits_set(&m->vb, addr, size, a[3] == 0); /* malloc's bytes are undefined, calloc's zeros not */
 	m->allocs++;
 	m->allocated += b->size;
 	return 0;
@@ -363,6 +477,7 @@ static long freelike(struct memcheck *mc, struct proc *p, struct mc_proc *m, con
 		return 1;
 	}
 	b->freed = true;
+	m->hot = NULL;
 	b->free = s;
 	m->frees++;
 	quarantine(m, b);
@@ -382,6 +497,7 @@ static long release(struct mc_proc *m)
 	m->quarantined -= b->size;
 	uint64_t addr = b->addr;
 	u64tree_remove(&m->blocks, ~(addr - RZ));
+	m->hot = NULL;
 	free(b);
 	return (long)addr;
 }
@@ -667,12 +783,15 @@ static void report_kill(struct memcheck *mc, const struct proc *p, struct mc_pro
 {
 	int sig = p->wait_status & 0x7f;
 	FILE *out = mc->out;
-	if (m->faulted && sig == GUEST_SIGSEGV)
-		access_error(mc, p, m, m->fault_va, m->fault_acc, m->fault_size, &m->fault_stack);
+	bool by_access = sig == GUEST_SIGSEGV && m->last_pc == p->cpu->pc; /* its load or store faulted */
+	struct mc_stack s;
+	stack_now(p, &s);
+	if (by_access)
+		access_error(mc, p, m, m->last_va, m->last_acc, m->last_size, &s);
 	fprintf(out, "==%d== Process terminating with default action of signal %d (%s)\n", m->pid, sig, signal_name(sig));
-	if (m->faulted && sig == GUEST_SIGSEGV) {
-		fprintf(out, "==%d==  Access not within mapped region at address 0x%" PRIx64 "\n", m->pid, m->fault_va);
-		print_stack(mc, m->pid, p, &m->fault_stack);
+	if (by_access) {
+		fprintf(out, "==%d==  Access not within mapped region at address 0x%" PRIx64 "\n", m->pid, m->last_va);
+		print_stack(mc, m->pid, p, &s);
 	}
 }
 
@@ -725,10 +844,15 @@ static void on_as_event(void *ctx, const struct proc *p, enum as_event ev, uint6
 {
 	struct memcheck *mc = ctx;
 	struct mc_proc *m = find_proc(mc, p->pid);
-	if (m && ev == AS_FORK)
+	if (m && ev == AS_FORK) {
 		fork_blocks(mc, m, (int)arg);
-	else if (m && ev == AS_EMPTY)
+		vbits_copy(&find_proc(mc, (int)arg)->vb, &m->vb);
+	} else if (m && ev == AS_EMPTY) {
 		clear_blocks(m);
+		vbits_clear(&m->vb);
+	} else if (m && ev == AS_UNMAP) {
+		vbits_set(&m->vb, arg, 1ull << mc->k->fmt.page_shift, false); /* a page mapped there again reads as zeros */
+	}
 	if (mc->next_as_event)
 		mc->next_as_event(mc->next_as_event_ctx, p, ev, arg);
 }
@@ -751,9 +875,10 @@ struct memcheck *memcheck_new(struct kernel *k, const struct memcheck_opts *o, F
 	k->on_as_event_ctx = mc;
 	k->on_client = on_client;
 	k->on_client_ctx = mc;
-	k->track_calls = true;
-	k->mmu->on_ref = on_ref;
-	k->mmu->on_ref_ctx = mc;
+	k->on_user_access = user_access;
+	k->on_user_access_ctx = mc;
+	mc->ops = (struct cpu_checker){mc, cpu_load, cpu_store, cpu_used, cpu_stack_grew};
+	k->checker = &mc->ops;
 	return mc;
 }
 
@@ -794,7 +919,7 @@ void memcheck_free(struct memcheck *mc)
 	k->on_as_event = mc->next_as_event;
 	k->on_as_event_ctx = mc->next_as_event_ctx;
 	k->on_client = NULL;
-	k->track_calls = false;
-	k->mmu->on_ref = NULL;
+	k->on_user_access = NULL;
+	k->checker = NULL;
 	free(mc);
 }

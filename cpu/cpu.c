@@ -220,9 +220,20 @@ void cpu_track_calls(struct cpu *c)
 		c->calls = xcalloc(1, sizeof *c->calls);
 }
 
+void cpu_check_with(struct cpu *c, const struct cpu_checker *ops)
+{
+	if (!c->check)
+		c->check = xcalloc(1, sizeof *c->check);
+	c->check->ops = ops;
+}
+
 void cpu_copy(struct cpu *dst, const struct cpu *src)
 {
 	*dst = *src;
+	if (src->check) {
+		dst->check = xmalloc(sizeof *dst->check);
+		*dst->check = *src->check;
+	}
 	if (src->calls) {
 		dst->calls = xcalloc(1, sizeof *dst->calls);
 		dst->calls->n = dst->calls->cap = src->calls->n;
@@ -234,6 +245,8 @@ void cpu_copy(struct cpu *dst, const struct cpu *src)
 
 void cpu_fini(struct cpu *c)
 {
+	free(c->check);
+	c->check = NULL;
 	if (c->calls)
 		free(c->calls->v);
 	free(c->calls);
@@ -1090,13 +1103,146 @@ static void run_begin(struct cpu *c)
 	window_load(c);
 }
 
-enum cpu_stop cpu_run(struct cpu *c, uint64_t budget, struct cpu_exit *exit)
+/* ---- Checked execution: the V bits of every instruction ----
+ *
+ * Under a checker (cpu_check_with) each instruction is looked at before it
+ * executes: what it will make of the V bits (its result's, a store's), which
+ * accesses and uses the checker hears of. When it retires, the V bits are
+ * written (check_after). Only the V bits are decided here; what an
+ * instruction computes stays in exec. */
+
+/* An undefined bit makes every bit above it undefined (a carry may pass). */
+static inline uint64_t smear_up(uint64_t v) { return v | -v; }
+
+/* A V result of a 32-bit (W) operation, sign-extended as its value is. */
+static inline uint64_t v_w(uint64_t v) { return sext32(v); }
+
+/* The V bits of an exec_alu result, from a and b (imm added) and theirs. */
+static uint64_t v_alu(enum op op, uint64_t a, uint64_t b, uint64_t va, uint64_t vb)
 {
-	if (unlikely(c->pc & 1)) { /* only a kernel can put pc there: jumps clear bit 0 */
-		exit->insn = 0;
-		exit->why = CPU_ILLEGAL;
-		return CPU_ILLEGAL;
+	uint64_t any = va | vb;
+	switch (op) {
+	case OP_ADD:
+	case OP_SUB: return smear_up(any);
+	case OP_ADDW:
+	case OP_SUBW: return v_w(smear_up(any));
+	case OP_AND: return any & ~((~va & ~a) | (~vb & ~b)); /* a defined 0 decides */
+	case OP_OR: return any & ~((~va & a) | (~vb & b));    /* a defined 1 decides */
+	case OP_XOR: return any;
+	case OP_SLT:
+	case OP_SLTU: return any ? 1 : 0;
+	case OP_SLL: return vb & 63 ? ~0ull : va << (b & 63);
+	case OP_SRL: return vb & 63 ? ~0ull : va >> (b & 63);
+	case OP_SRA: return vb & 63 ? ~0ull : sra64(va, b);
+	case OP_SLLW: return vb & 31 ? ~0ull : v_w((uint32_t)va << (b & 31));
+	case OP_SRLW: return vb & 31 ? ~0ull : v_w((uint32_t)va >> (b & 31));
+	case OP_SRAW: return vb & 31 ? ~0ull : sra32(va, b);
+	default: return 0; /* OP_AUIPC, and lui (add of x0 and an immediate) */
 	}
+}
+
+/* The V bits of a loaded value of LOAD's width f3: extended as the value is
+ * (an undefined sign bit makes the bits above it undefined). */
+static inline uint64_t v_load(unsigned f3, uint64_t v) { return load_extend(f3, v); }
+
+/* What an instruction will do to the V bits once it retires. */
+struct check_step {
+	uint64_t v_rd;     /* rd's, when writes_rd */
+	bool writes_rd;
+	uint64_t sp;       /* sp before it */
+};
+
+static bool branch_decided(enum op op, uint64_t a, uint64_t b, uint64_t va, uint64_t vb)
+{
+	if (!(va | vb))
+		return true;
+	/* beq and bne are decided by any defined bit that differs */
+	return (op == OP_BEQ || op == OP_BNE) && ((a ^ b) & ~(va | vb));
+}
+
+/* An address from rs1: an undefined one is a use. */
+static vaddr_t check_address(struct cpu *c, const struct cpu_insn *d, int64_t imm)
+{
+	const struct cpu_checker *k = c->check->ops;
+	if (c->check->v[d->rs1])
+		k->used(k->ctx, CPU_USE_ADDRESS);
+	return c->x[d->rs1] + (uint64_t)imm;
+}
+
+/* lr loads, sc may store, the others load and store (the new value's V bits:
+ * the source's for a swap, else spread from either). */
+COLD void check_amo(struct cpu *c, const struct cpu_insn *d, struct check_step *st)
+{
+	const struct cpu_checker *k = c->check->ops;
+	unsigned size = (unsigned)d->imm;
+	vaddr_t va = check_address(c, d, 0);
+	uint64_t vs = c->check->v[d->rs2];
+	st->writes_rd = true;
+	if (d->sub == RV_SC) {
+		if (c->reserved && c->reservation == va)
+			k->store(k->ctx, va, size, vs);
+		return; /* rd: 0 or 1, defined */
+	}
+	uint64_t vm = k->load(k->ctx, va, size);
+	st->v_rd = sext_size(vm, size);
+	if (d->sub != RV_LR)
+		k->store(k->ctx, va, size, d->sub == RV_AMOSWAP ? vs : smear_up(vm | vs));
+}
+
+/* The step of instruction d, telling the checker of its accesses and uses
+ * (a store's V bits are given before it is made: one that faults is made
+ * again, with the same). */
+HOT struct check_step check_before(struct cpu *c, const struct cpu_insn *d)
+{
+	const struct cpu_checker *k = c->check->ops;
+	const uint64_t *v = c->check->v;
+	struct check_step st = {.sp = c->x[2]};
+	enum op op = (enum op)d->op;
+	if (op >= OP_ADD && op <= OP_AUIPC) {
+		uint64_t b = c->x[d->rs2] + (uint64_t)(int64_t)d->imm;
+		st.v_rd = v_alu(op, c->x[d->rs1], b, v[d->rs1], v[d->rs2]);
+		st.writes_rd = true;
+	} else if (op >= OP_LB && op <= OP_LWU) {
+		unsigned f3 = op - OP_LB;
+		vaddr_t va = check_address(c, d, d->imm);
+		st.v_rd = v_load(f3, k->load(k->ctx, va, 1u << (f3 & 3)));
+		st.writes_rd = true;
+	} else if (op >= OP_SB && op <= OP_SD) {
+		vaddr_t va = check_address(c, d, d->imm);
+		k->store(k->ctx, va, 1u << (op - OP_SB), v[d->rs2]);
+	} else if (op >= OP_BEQ && op <= OP_BGEU) {
+		if (!branch_decided(op, c->x[d->rs1], c->x[d->rs2], v[d->rs1], v[d->rs2]))
+			k->used(k->ctx, CPU_USE_BRANCH);
+	} else if (op == OP_JAL || op == OP_JALR) {
+		st.writes_rd = true; /* a return address: defined */
+	} else if (op == OP_MULDIV) {
+		st.v_rd = v[d->rs1] | v[d->rs2] ? ~0ull : 0;
+		st.writes_rd = true;
+	} else if (op == OP_AMO) {
+		check_amo(c, d, &st);
+	} else if (op == OP_SYSTEM) {
+		st.writes_rd = d->sub == S_COUNTER; /* a counter: defined */
+		if (d->sub == S_ECALL)
+			c->check->v[10] = 0; /* the kernel's result replaces a0 */
+	}
+	return st;
+}
+
+/* The V bits of an instruction that retired with step st. */
+HOT void check_after(struct cpu *c, const struct cpu_insn *d, const struct check_step *st)
+{
+	struct cpu_check *ch = c->check;
+	if (st->writes_rd)
+		ch->v[d->rd] = st->v_rd;
+	ch->v[0] = 0;
+	if (unlikely(c->x[2] < st->sp) && st->sp - c->x[2] <= CPU_STACK_SWITCH)
+		ch->ops->stack_grew(ch->ops->ctx, c->x[2], st->sp);
+}
+
+/* The fetch-decode-execute loop; checked is a constant in each of its two
+ * uses (cpu_run), so the unchecked loop carries nothing of the checker. */
+HOT enum cpu_stop run_loop(struct cpu *c, uint64_t budget, struct cpu_exit *exit, bool checked)
+{
 	run_begin(c);
 	for (uint64_t n = 0; n < budget; n++) {
 		int64_t raw = fetch(c, exit);
@@ -1106,6 +1252,9 @@ enum cpu_stop cpu_run(struct cpu *c, uint64_t budget, struct cpu_exit *exit)
 			return exit->why;
 		}
 		const struct cpu_insn *d = decoded(c, (uint32_t)raw);
+		struct check_step st;
+		if (checked)
+			st = check_before(c, d);
 		if (unlikely(!exec(c, d, exit))) {
 			exit->insn = insn_word(d);
 			run_end(c);
@@ -1113,8 +1262,22 @@ enum cpu_stop cpu_run(struct cpu *c, uint64_t budget, struct cpu_exit *exit)
 		}
 		c->x[0] = 0;
 		c->instret++;
+		if (checked)
+			check_after(c, d, &st);
 	}
 	run_end(c);
 	exit->why = CPU_BUDGET;
 	return CPU_BUDGET;
+}
+
+enum cpu_stop cpu_run(struct cpu *c, uint64_t budget, struct cpu_exit *exit)
+{
+	if (unlikely(c->pc & 1)) { /* only a kernel can put pc there: jumps clear bit 0 */
+		exit->insn = 0;
+		exit->why = CPU_ILLEGAL;
+		return CPU_ILLEGAL;
+	}
+	if (unlikely(c->check != NULL))
+		return run_loop(c, budget, exit, true);
+	return run_loop(c, budget, exit, false);
 }

@@ -70,6 +70,38 @@ struct cpu_calls {
 
 #define CPU_CALLS_MAX (1u << 20) /* deeper calls are not kept (their returns match none) */
 
+/* A checker of every instruction (vmlab run --memcheck; only after
+ * cpu_check_with, otherwise the CPU pays nothing for it). The CPU keeps the
+ * V bits of its registers (a set bit: that bit is undefined) and propagates
+ * them through every instruction as valgrind's memcheck does: copies keep
+ * them, and/or are exact (a defined 0 or 1 decides), add and sub spread an
+ * undefined bit to all above it, a shift moves them (an undefined amount
+ * spreads to all), multiply, divide and compares spread to the whole result,
+ * loads take the V bits of memory and stores give them back. It tells the
+ * checker of each load and store before it is made (an AMO is both), and of
+ * each use of an undefined value: a branch it decides, or an address. */
+enum cpu_use { CPU_USE_BRANCH, CPU_USE_ADDRESS };
+
+struct cpu_checker {
+	void *ctx;
+	/* The instruction at pc is about to load size bytes at va: their V
+	 * bits (little-endian). */
+	uint64_t (*load)(void *ctx, vaddr_t va, unsigned size);
+	/* It is about to store size bytes at va whose V bits are v. */
+	void (*store)(void *ctx, vaddr_t va, unsigned size, uint64_t v);
+	/* An undefined value decided a branch or made an address. */
+	void (*used)(void *ctx, enum cpu_use use);
+	/* sp moved down from hi to lo: [lo, hi) is new stack, undefined. */
+	void (*stack_grew)(void *ctx, vaddr_t lo, vaddr_t hi);
+};
+
+struct cpu_check {
+	const struct cpu_checker *ops;
+	uint64_t v[32]; /* the registers' V bits (v[0] stays 0) */
+};
+
+#define CPU_STACK_SWITCH (1ull << 24) /* sp moving down further is a switch to another stack, not growth */
+
 /* Decoded instructions cached, indexed by pc / 2 (a power of two). */
 #define CPU_DECODED 1024
 
@@ -114,6 +146,7 @@ struct cpu {
 	bool no_page_cache;  /* debug: translate every fetch, load and store in full (the
 				tests show that keeping pages changes nothing in the model) */
 	struct cpu_calls *calls; /* the shadow call stack (NULL: not kept) */
+	struct cpu_check *check; /* the checker of every instruction (NULL: none) */
 
 	/* Private to cpu.c. */
 	uint64_t page_mask;  /* the MMU's base page size - 1 */
@@ -145,10 +178,14 @@ void cpu_init(struct cpu *c, struct mmu *m, struct physmem *pm, vaddr_t entry);
 /* Keeps c's shadow call stack from now on. */
 void cpu_track_calls(struct cpu *c);
 
-/* Makes dst a copy of src (a fork's child), its own shadow call stack too. */
+/* Runs c checked by ops from now on, its registers all defined. */
+void cpu_check_with(struct cpu *c, const struct cpu_checker *ops);
+
+/* Makes dst a copy of src (a fork's child), its own shadow call stack and
+ * V bits too. */
 void cpu_copy(struct cpu *dst, const struct cpu *src);
 
-/* Frees what c holds besides itself (its shadow call stack). */
+/* Frees what c holds besides itself (its shadow call stack, its V bits). */
 void cpu_fini(struct cpu *c);
 
 /* Forgets the pages kept. Never needed for correctness: cpu_run notices TLB

@@ -204,8 +204,10 @@ static int load_image(struct kernel *k, struct proc *p, struct proc *old, const 
 	}
 	p->cpu = xmalloc(sizeof *p->cpu);
 	cpu_init(p->cpu, k->mmu, &k->pm, ef->img.entry);
-	if (k->track_calls)
+	if (k->checker) {
 		cpu_track_calls(p->cpu);
+		cpu_check_with(p->cpu, k->checker);
+	}
 	si.top = top;
 	return build_stack(k, p, &si, argv, argc, envp, envc, ef->img.entry);
 }

@@ -253,7 +253,11 @@ struct kernel {
 	long (*on_client)(void *ctx, struct proc *p, const uint64_t *a); /* a client request (a[0] =
 				      the request, vmlab/syscall.h), its result; NULL: -ENOSYS */
 	void *on_client_ctx;
-	bool track_calls;          /* new processes keep shadow call stacks (cpu_track_calls) */
+	void (*on_user_access)(void *ctx, const struct proc *p, vaddr_t va, enum access acc, unsigned size);
+	void *on_user_access_ctx;  /* told of each access the kernel makes to p's memory for it
+				      (a system call's copies), once translated */
+	const struct cpu_checker *checker; /* new processes' CPUs run checked by it, with shadow
+					      call stacks (memcheck; NULL: none) */
 	bool stopping;             /* should_stop said so once: the run is ending */
 };
 

@@ -240,8 +240,11 @@ static int user_pa(struct kernel *k, struct proc *p, vaddr_t va, enum access acc
 		if (!ok && f.kind != FAULT_TLB_MISS && (f.kind == FAULT_VA_RANGE || !user_may(k, p, va, acc)))
 			return -EFAULT;
 		mmu_observe(k->mmu, va, acc, size, !ok);
-		if (ok)
+		if (ok) {
+			if (k->on_user_access)
+				k->on_user_access(k->on_user_access_ctx, p, va, acc, size);
 			return 0;
+		}
 		struct fault_outcome out;
 		enum fault_result res = kernel_fault(k, p, &f, PRIV_USER, 0, &out);
 		if (res == FAULT_HOST_ERROR)
