@@ -4,7 +4,7 @@
 #
 #   tests/memcheck.sh BUILD
 #
-# - mistakes: each examples/mistake-NAME.c runs
+# - reports: each examples/mistake-NAME.c and tests/memcheck/NAME.c runs
 #   under `BUILD/vmlab run --memcheck`; the facts of its report (headlines,
 #   main's source lines, where each address is, ERROR SUMMARY: see
 #   tests/memcheck_oracle.sh --facts) must equal tests/memcheck/NAME.expected,
@@ -35,7 +35,7 @@ if [ ! -x "$vmlab" ]; then
 	exit 1
 fi
 
-for src in examples/mistake-*.c; do
+for src in examples/mistake-*.c tests/memcheck/*.c; do
 	name=$(basename "$src" .c)
 	"$vmlab" run --memcheck "$src" >/dev/null 2>"$work/$name.log" </dev/null
 	if diff <(tests/memcheck_oracle.sh --facts <"$work/$name.log") "tests/memcheck/$name.expected" >"$work/diff"; then

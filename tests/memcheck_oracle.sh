@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The oracle for `vmlab run --memcheck` (issue 12): what valgrind's memcheck
-# reports for each examples/mistake-NAME.c compiled natively, reduced to the
-# facts that do not depend on the host (tests/memcheck/mistake-NAME.expected):
+# reports for each examples/mistake-NAME.c and tests/memcheck/NAME.c compiled
+# natively, reduced to the facts that do not depend on the host
+# (tests/memcheck/NAME.expected):
 #   HEADLINE                       an error, a leak record or a fatal signal
 #     main (FILE.c:LINE)           the first main frame of its stack
 #     Address ADDR is ...          where the address is (the address itself
@@ -17,7 +18,8 @@
 #   tests/memcheck_oracle.sh [--write] [NAME...]
 #   tests/memcheck_oracle.sh --facts <LOG     (the facts of any memcheck log:
 #                                            --memcheck's test can reuse it)
-# NAME is an example's name without .c (default: every examples/mistake-*.c);
+# NAME is a program's name without .c (default: every examples/mistake-*.c
+# and tests/memcheck/*.c);
 # --write rewrites the .expected files instead (check them before committing).
 # MEMCHECK_EXPECTED names another directory of .expected files, VALGRIND and
 # HOST_CC other programs (for the tests of this script's failures).
@@ -106,16 +108,20 @@ done
 
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-	for src in examples/mistake-*.c; do
+	for src in examples/mistake-*.c tests/memcheck/*.c; do
 		names+=("$(basename "$src" .c)")
 	done
 fi
-# An .expected file whose example is gone is stale.
+# Where a program's source is: examples/ for the mistakes, else tests/memcheck/.
+source_of() {
+	if [ -f "examples/$1.c" ]; then echo "examples/$1.c"; else echo "tests/memcheck/$1.c"; fi
+}
+# An .expected file whose program is gone is stale.
 for file in "$expected_dir"/*.expected; do
 	[ -e "$file" ] || continue
 	name=$(basename "$file" .expected)
-	if [ ! -f "examples/$name.c" ]; then
-		echo "FAIL memcheck_oracle: $file has no examples/$name.c (remove it)"
+	if [ ! -f "$(source_of "$name")" ]; then
+		echo "FAIL memcheck_oracle: $file has no examples/$name.c or tests/memcheck/$name.c (remove it)"
 		failed=$((failed + 1))
 	fi
 done
@@ -126,9 +132,10 @@ trap 'rm -rf "$work"' EXIT
 # Compiles and runs one example under valgrind; prints its facts, or a
 # message and fails.
 derive() {
-	local name=$1 src=examples/$1.c bin=$work/$1 log=$work/$1.log
+	local name=$1 src bin=$work/$1 log=$work/$1.log
+	src=$(source_of "$name")
 	if [ ! -f "$src" ]; then
-		echo "no such example: $src"
+		echo "no such program: $src"
 		return 1
 	fi
 	if ! "$host_cc" "${cflags[@]}" -o "$bin" "$src" 2>"$work/$name.cc"; then

@@ -485,6 +485,135 @@ TEST(without_tracking_no_shadow_stack_is_kept)
 	crig_fini(&t);
 }
 
+/* A checker that remembers what the CPU told it; memory's V bits are the
+ * one word at DATA (vmem), all other memory defined. */
+struct spy {
+	struct cpu_checker ops;
+	uint64_t vmem;
+	unsigned loads, stores, branches, addresses;
+	vaddr_t last_va;
+	uint64_t last_v;
+	vaddr_t grew_lo, grew_hi;
+};
+
+static uint64_t spy_load(void *ctx, vaddr_t va, unsigned size)
+{
+	struct spy *s = ctx;
+	s->loads++;
+	s->last_va = va;
+	return va == DATA ? s->vmem & (size == 8 ? ~0ull : (1ull << 8 * size) - 1) : 0;
+}
+
+static void spy_store(void *ctx, vaddr_t va, unsigned size, uint64_t v)
+{
+	struct spy *s = ctx;
+	(void)size;
+	s->stores++;
+	s->last_va = va;
+	s->last_v = v;
+}
+
+static void spy_used(void *ctx, enum cpu_use use)
+{
+	struct spy *s = ctx;
+	if (use == CPU_USE_BRANCH)
+		s->branches++;
+	else
+		s->addresses++;
+}
+
+static void spy_grew(void *ctx, vaddr_t lo, vaddr_t hi)
+{
+	struct spy *s = ctx;
+	s->grew_lo = lo;
+	s->grew_hi = hi;
+}
+
+static void spy_init(struct crig *t, struct spy *s)
+{
+	*s = (struct spy){.ops = {s, spy_load, spy_store, spy_used, spy_grew}};
+	crig_init(t);
+	cpu_check_with(&t->c, &s->ops);
+}
+
+TEST(v_bits_follow_and_or_add_and_shifts_as_memcheck_does)
+{
+	struct crig t;
+	struct spy s;
+	spy_init(&t, &s);
+	t.c.check->v[A0] = 0xff00; /* a0's second byte undefined */
+	t.c.x[A1] = 0x0f0f;
+	uint32_t p[] = {
+		OP(7, 0, A2, A0, ZERO),  /* and a2, a0, zero: a defined 0 decides every bit */
+		OPIMM(7, A3, A0, 0x0f0), /* andi a3, a0, 0xf0: the immediate's defined 0s decide bits 8.. */
+		OP(6, 0, A4, A0, A1),    /* or a4, a0, a1: a1's defined 1s decide theirs */
+		ADD(A5, A0, A1),         /* add a5, a0, a1: bit 8 and all above undefined */
+		OPIMM(1, A6, A0, 4),     /* slli a6, a0, 4: moved */
+		OP(4, 0, A7, A0, A0),    /* xor a7, a0, a0: undefined (memcheck does not see a ^ a) */
+	};
+	crig_exec(&t, p, ARRAY_LEN(p));
+	CHECK_EQ(t.c.check->v[A2], 0);
+	CHECK_EQ(t.c.check->v[A3], 0);
+	CHECK_EQ(t.c.check->v[A4], 0xf000);
+	CHECK_EQ(t.c.check->v[A5], ~0ull << 8);
+	CHECK_EQ(t.c.check->v[A6], 0xff000);
+	CHECK_EQ(t.c.check->v[A7], 0xff00);
+	CHECK_EQ(s.branches + s.addresses, 0);
+	cpu_fini(&t.c);
+	crig_fini(&t);
+}
+
+TEST(v_bits_go_through_memory_and_a_branch_or_address_on_them_is_reported)
+{
+	struct crig t;
+	struct spy s;
+	spy_init(&t, &s);
+	s.vmem = 0x80;           /* the sign bit of the byte at DATA */
+	t.c.x[A1] = DATA;
+	uint32_t p[] = {
+		LOAD(0, A0, A1, 0),      /* lb a0: sign-extended, so bits 7..63 undefined */
+		LOAD(4, A2, A1, 0),      /* lbu a2: zero-extended, bit 7 only */
+		STORE(3, A0, A1, 8),     /* sd a0, 8(a1): its V bits go to the checker */
+		BR(0, A2, ZERO, 4),      /* beq a2, zero: undecided */
+		OPIMM(4, A3, A2, 0x100), /* xori a3, a2, 0x100: bit 8 defined 1, bit 7 undefined */
+		BR(0, A3, ZERO, 4),      /* beq a3, zero: decided by bit 8 */
+		LOAD(3, A4, A0, 0),      /* ld a4, 0(a0): an undefined address */
+	};
+	t.c.x[A0] = 0; /* the value is 0 at DATA: a0 = 0 after lb, a load from 0 faults */
+	crig_code(&t, CODE, p, ARRAY_LEN(p));
+	t.c.pc = CODE;
+	CHECK_EQ(crig_run(&t, ARRAY_LEN(p)), CPU_FAULT);
+	CHECK_EQ(t.c.check->v[A0], ~0ull << 7);
+	CHECK_EQ(t.c.check->v[A2], 0x80);
+	CHECK_EQ(s.stores, 1);
+	CHECK_EQ(s.last_va, 0); /* the last access told: the faulting load's */
+	CHECK_EQ(s.branches, 1);
+	CHECK_EQ(s.addresses, 1);
+	cpu_fini(&t.c);
+	crig_fini(&t);
+}
+
+TEST(sp_moving_down_is_new_undefined_stack_and_ecall_defines_a0)
+{
+	struct crig t;
+	struct spy s;
+	spy_init(&t, &s);
+	t.c.x[SP] = DATA + 0x1000;
+	t.c.check->v[A0] = ~0ull;
+	uint32_t p[] = {ADDI(SP, SP, -48), ADDI(SP, SP, 16)};
+	crig_exec(&t, p, ARRAY_LEN(p));
+	CHECK_EQ(s.grew_lo, DATA + 0x1000 - 48);
+	CHECK_EQ(s.grew_hi, DATA + 0x1000);
+	CHECK_EQ(t.c.check->v[A0], 0); /* the ecall that ended the run */
+	struct cpu copy;
+	cpu_copy(&copy, &t.c);
+	CHECK(copy.check != t.c.check);
+	CHECK(copy.check->ops == &s.ops);
+	cpu_fini(&copy);
+	cpu_fini(&t.c);
+	crig_fini(&t);
+}
+
 TEST(x0_stays_zero_whatever_writes_it)
 {
 	struct crig t;
