@@ -73,6 +73,12 @@ struct memcheck {
 	struct mc_proc *procs, *last;
 	struct mc_program *programs;
 	uint64_t errors;
+	struct mc_origin {       /* --track-origins: where undefined values were made; tag = index + 1 */
+		bool heap;
+		struct mc_stack stack;
+	} *origins;
+	uint32_t norigins, ocap;
+	struct u64tree origin_of; /* a stack allocation's pc, or a heap one's stack hash -> tag */
 	void (*next_exit)(void *ctx, const struct proc *p);
 	void *next_exit_ctx;
 	void (*next_as_event)(void *ctx, const struct proc *p, enum as_event ev, uint64_t arg);
@@ -292,6 +298,53 @@ static void access_error(struct memcheck *mc, const struct proc *p, struct mc_pr
 	fprintf(mc->out, "==%d== \n", m->pid);
 }
 
+/* ---- origins (--track-origins) ---- */
+
+static uint64_t stack_hash(const struct mc_stack *s)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < s->n; i++)
+		h = (h ^ s->pcs[i]) * 0x100000001b3ull;
+	return h | 1; /* odd: never a pc (stack allocations' keys are even) */
+}
+
+/* The tag of an allocation with stack s: one per distinct place. */
+static uint32_t origin_tag(struct memcheck *mc, bool heap, const struct mc_stack *s)
+{
+	uint64_t key = heap ? stack_hash(s) : s->pcs[0], tag;
+	if (u64tree_get(&mc->origin_of, key, &tag) && mc->origins[tag - 1].heap == heap &&
+	    !memcmp(&mc->origins[tag - 1].stack, s, sizeof *s))
+		return (uint32_t)tag;
+	if (mc->norigins == UINT32_MAX - 1)
+		return 0; /* no tags left: origins not known */
+	if (mc->norigins == mc->ocap) {
+		mc->ocap = mc->ocap ? 2 * mc->ocap : 64;
+		mc->origins = xrealloc(mc->origins, mc->ocap * sizeof *mc->origins);
+	}
+	mc->origins[mc->norigins++] = (struct mc_origin){heap, *s};
+	u64tree_put(&mc->origin_of, key, mc->norigins);
+	return mc->norigins;
+}
+
+/* "Uninitialised value was created by ..." with its stack, for tag. */
+static void print_origin(const struct memcheck *mc, int pid, const struct proc *p, uint32_t tag)
+{
+	if (!mc->o.track_origins || tag == 0 || tag > mc->norigins)
+		return;
+	const struct mc_origin *o = &mc->origins[tag - 1];
+	fprintf(mc->out, "==%d==  Uninitialised value was created by a %s allocation\n", pid, o->heap ? "heap" : "stack");
+	print_stack(mc, pid, p, &o->stack);
+}
+
+/* The origin of the first undefined byte of the v loaded from va. */
+static uint32_t loaded_origin(struct mc_proc *m, vaddr_t va, uint64_t v)
+{
+	unsigned i = 0;
+	while (!(v >> 8 * i & 0xff))
+		i++;
+	return vbits_origin(&m->vb, va + i);
+}
+
 /* ---- what the CPU and the kernel tell ---- */
 
 /* Whether the instruction now running in p may still report an error of
@@ -352,20 +405,27 @@ static struct mc_proc *cpu_access(struct memcheck *mc, vaddr_t va, unsigned size
 	return m;
 }
 
-static uint64_t cpu_load(void *ctx, vaddr_t va, unsigned size)
+static uint64_t cpu_load(void *ctx, vaddr_t va, unsigned size, uint32_t *origin)
 {
-	struct mc_proc *m = cpu_access(ctx, va, size, ACCESS_READ);
-	return m ? vbits_load(&m->vb, va, size) : 0;
+	struct memcheck *mc = ctx;
+	struct mc_proc *m = cpu_access(mc, va, size, ACCESS_READ);
+	uint64_t v = m ? vbits_load(&m->vb, va, size) : 0;
+	*origin = v && mc->o.track_origins ? loaded_origin(m, va, v) : 0;
+	return v;
 }
 
-static void cpu_store(void *ctx, vaddr_t va, unsigned size, uint64_t v)
+static void cpu_store(void *ctx, vaddr_t va, unsigned size, uint64_t v, uint32_t origin)
 {
-	struct mc_proc *m = cpu_access(ctx, va, size, ACCESS_WRITE);
-	if (m)
-		vbits_store(&m->vb, va, size, v);
+	struct memcheck *mc = ctx;
+	struct mc_proc *m = cpu_access(mc, va, size, ACCESS_WRITE);
+	if (!m)
+		return;
+	vbits_store(&m->vb, va, size, v);
+	if (v && mc->o.track_origins)
+		vbits_set_origin(&m->vb, va, size, origin);
 }
 
-static void cpu_used(void *ctx, enum cpu_use use)
+static void cpu_used(void *ctx, enum cpu_use use, uint32_t origin)
 {
 	struct memcheck *mc = ctx;
 	const struct proc *p;
@@ -382,15 +442,24 @@ static void cpu_used(void *ctx, enum cpu_use use)
 	else
 		fprintf(mc->out, "==%d== Use of uninitialised value of size 8\n", m->pid);
 	print_stack(mc, m->pid, p, &s);
+	print_origin(mc, m->pid, p, origin);
 	fprintf(mc->out, "==%d== \n", m->pid);
 }
 
+/* New stack is undefined; its origin, the function that made it (the pc
+ * after its sp moved, in its prologue). */
 static void cpu_stack_grew(void *ctx, vaddr_t lo, vaddr_t hi)
 {
+	struct memcheck *mc = ctx;
 	const struct proc *p;
-	struct mc_proc *m = current(ctx, &p);
-	if (m)
-		vbits_set(&m->vb, lo, hi - lo, true);
+	struct mc_proc *m = current(mc, &p);
+	if (!m)
+		return;
+	vbits_set(&m->vb, lo, hi - lo, true);
+	if (mc->o.track_origins) {
+		struct mc_stack s = {.pcs = {p->cpu->pc}, .n = 1};
+		vbits_set_origin(&m->vb, lo, hi - lo, origin_tag(mc, false, &s));
+	}
 }
 
 static const char *syscall_param(uint64_t nr)
@@ -424,6 +493,8 @@ static void user_access(void *ctx, const struct proc *p, vaddr_t va, enum access
 		unaddressable ? "unaddressable" : "uninitialised");
 	print_stack(mc, m->pid, p, &s);
 	describe_address(mc, p, m, at);
+	if (!unaddressable)
+		print_origin(mc, m->pid, p, vbits_origin(&m->vb, at));
 	fprintf(mc->out, "==%d== \n", m->pid);
 }
 
@@ -431,7 +502,7 @@ static void user_access(void *ctx, const struct proc *p, vaddr_t va, enum access
 
 /* A new block, unless it overlaps another or lies outside p's regions (a
  * request no malloc makes: -EINVAL). */
-static long malloclike(struct proc *p, struct mc_proc *m, const uint64_t *a)
+static long malloclike(struct memcheck *mc, struct proc *p, struct mc_proc *m, const uint64_t *a)
 {
 	uint64_t addr = a[1], size = a[2], key, val;
 	const struct region *r = as_find_region(&p->as, addr - RZ);
@@ -446,6 +517,8 @@ static long malloclike(struct proc *p, struct mc_proc *m, const uint64_t *a)
 	stack_of_request(p, a[4], &b->alloc);
 	add_block(m, b);
 	vbits_set(&m->vb, addr, size, a[3] == 0); /* malloc's bytes are undefined, calloc's zeros not */
+	if (a[3] == 0 && mc->o.track_origins)
+		vbits_set_origin(&m->vb, addr, size, origin_tag(mc, true, &b->alloc));
 	m->allocs++;
 	m->allocated += b->size;
 	return 0;
@@ -509,7 +582,7 @@ static long on_client(void *ctx, struct proc *p, const uint64_t *a)
 	struct mc_block *b;
 	switch (a[0]) {
 	case VMLAB_CLIENT_RUNNING: return 1;
-	case VMLAB_CLIENT_MALLOCLIKE: return malloclike(p, m, a);
+	case VMLAB_CLIENT_MALLOCLIKE: return malloclike(mc, p, m, a);
 	case VMLAB_CLIENT_FREELIKE: return freelike(mc, p, m, a);
 	case VMLAB_CLIENT_BLOCK_SIZE: return (b = live_block(m, a[1])) ? (long)b->size : -1;
 	case VMLAB_CLIENT_RELEASE: return release(m);
@@ -865,6 +938,7 @@ struct memcheck *memcheck_new(struct kernel *k, const struct memcheck_opts *o, F
 	mc->k = k;
 	mc->o = *o;
 	mc->out = out;
+	u64tree_init(&mc->origin_of);
 	mc->next_exit = k->on_exit;
 	mc->next_exit_ctx = k->on_exit_ctx;
 	k->on_exit = at_exit;
@@ -913,6 +987,8 @@ void memcheck_free(struct memcheck *mc)
 		symbols_close(g->syms);
 		free(g);
 	}
+	u64tree_fini(&mc->origin_of);
+	free(mc->origins);
 	struct kernel *k = mc->k;
 	k->on_exit = mc->next_exit;
 	k->on_exit_ctx = mc->next_exit_ctx;

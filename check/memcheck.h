@@ -7,6 +7,10 @@
  *   block, with the stack and where the address is (its block's stacks);
  * - "Invalid free() / delete / delete[] / realloc()" for a pointer that is
  *   not a live block (the program goes on);
+ * - "Conditional jump or move depends on uninitialised value(s)", "Use of
+ *   uninitialised value of size 8" and "Syscall param write(buf) points to
+ *   uninitialised byte(s)" from the V bits the CPU keeps (cpu_checker),
+ *   with --track-origins the heap or stack allocation that made the value;
  * - an access that kills the process (SIGSEGV) as an invalid access first;
  * - at each process's exit, the heap summary and a leak check: a scan from
  *   its registers and writable memory for pointers into its blocks, then the
@@ -29,6 +33,7 @@ struct memcheck_opts {
 	enum memcheck_leaks leak_check; /* --leak-check (vmlab's default: full) */
 	bool show_reachable;            /* --show-leak-kinds=all: still reachable records too */
 	bool quiet;                     /* -q: errors only, no summaries without errors */
+	bool track_origins;             /* --track-origins=yes: where each undefined value was made */
 };
 
 struct memcheck;

@@ -9,6 +9,7 @@
 void vbits_init(struct vbits *s)
 {
 	u64tree_init(&s->pages);
+	u64tree_init(&s->origins);
 	memset(s->cache, 0, sizeof s->cache);
 }
 
@@ -22,6 +23,8 @@ void vbits_fini(struct vbits *s)
 {
 	u64tree_for_each(&s->pages, free_page, NULL);
 	u64tree_fini(&s->pages);
+	u64tree_for_each(&s->origins, free_page, NULL);
+	u64tree_fini(&s->origins);
 }
 
 void vbits_clear(struct vbits *s)
@@ -107,15 +110,51 @@ bool vbits_find_undefined(struct vbits *s, uint64_t va, uint64_t len, uint64_t *
 	return false;
 }
 
+#define GRANULE 4
+
+uint32_t vbits_origin(const struct vbits *s, uint64_t va)
+{
+	uint64_t val;
+	if (!u64tree_get(&s->origins, va / VBITS_PAGE, &val))
+		return 0;
+	return ((const uint32_t *)(uintptr_t)val)[va % VBITS_PAGE / GRANULE];
+}
+
+void vbits_set_origin(struct vbits *s, uint64_t va, uint64_t len, uint32_t origin)
+{
+	for (uint64_t g = va / GRANULE, end = (va + len + GRANULE - 1) / GRANULE; g < end; g++) {
+		uint64_t key = g * GRANULE / VBITS_PAGE, val;
+		uint32_t *pg;
+		if (u64tree_get(&s->origins, key, &val)) {
+			pg = (uint32_t *)(uintptr_t)val;
+		} else if (origin) {
+			pg = xcalloc(VBITS_PAGE / GRANULE, sizeof *pg);
+			u64tree_put(&s->origins, key, (uint64_t)(uintptr_t)pg);
+		} else {
+			continue;
+		}
+		pg[g * GRANULE % VBITS_PAGE / GRANULE] = origin;
+	}
+}
+
+/* Copies one page of a tree (ctx: the tree, and the page's size). */
+struct copying {
+	struct u64tree *to;
+	size_t bytes;
+};
+
 static void copy_page(void *ctx, uint64_t key, uint64_t val)
 {
-	uint8_t *pg = xmalloc(VBITS_PAGE);
-	memcpy(pg, (const uint8_t *)(uintptr_t)val, VBITS_PAGE);
-	u64tree_put(&((struct vbits *)ctx)->pages, key, (uint64_t)(uintptr_t)pg);
+	const struct copying *c = ctx;
+	void *pg = xmalloc(c->bytes);
+	memcpy(pg, (const void *)(uintptr_t)val, c->bytes);
+	u64tree_put(c->to, key, (uint64_t)(uintptr_t)pg);
 }
 
 void vbits_copy(struct vbits *dst, const struct vbits *src)
 {
-	u64tree_for_each(&src->pages, copy_page, dst);
+	u64tree_for_each(&src->pages, copy_page, &(struct copying){&dst->pages, VBITS_PAGE});
+	u64tree_for_each(&src->origins, copy_page,
+			 &(struct copying){&dst->origins, VBITS_PAGE / GRANULE * sizeof(uint32_t)});
 	memset(dst->cache, 0, sizeof dst->cache);
 }

@@ -17,6 +17,8 @@
 
 struct vbits {
 	struct u64tree pages;   /* va / VBITS_PAGE -> uint8_t[VBITS_PAGE] */
+	struct u64tree origins; /* va / VBITS_PAGE -> uint32_t[VBITS_PAGE / 4]: the origin of each
+				   4-byte granule's undefined bits (valgrind's granule), once set */
 	struct {
 		uint64_t key;   /* page number + 1 (0: empty) */
 		uint8_t *page;  /* NULL: no page, all defined */
@@ -39,10 +41,16 @@ void vbits_set(struct vbits *s, uint64_t va, uint64_t len, bool undefined);
  * they are all defined. */
 bool vbits_find_undefined(struct vbits *s, uint64_t va, uint64_t len, uint64_t *at);
 
+/* The origin of the undefined bits of the granule holding va (0: none). */
+uint32_t vbits_origin(const struct vbits *s, uint64_t va);
+
+/* Sets the origin of every granule that [va, va + len) touches. */
+void vbits_set_origin(struct vbits *s, uint64_t va, uint64_t len, uint32_t origin);
+
 /* Makes dst (empty) a copy of src. */
 void vbits_copy(struct vbits *dst, const struct vbits *src);
 
-/* Forgets every V bit: everything defined. */
+/* Forgets every V bit and origin: everything defined. */
 void vbits_clear(struct vbits *s);
 
 #endif

@@ -234,6 +234,14 @@ static bool set_error_exitcode(void *ctx, const char *v, char *err, size_t errle
 	return true;
 }
 
+static bool set_track_origins(void *ctx, const char *v, char *err, size_t errlen)
+{
+	if (strcmp(v, "yes") && strcmp(v, "no"))
+		return fail_msg(err, errlen, "'%s' is not yes or no", v);
+	((struct run_args *)ctx)->mc.track_origins = !strcmp(v, "yes");
+	return true;
+}
+
 static bool set_quiet(void *ctx, const char *v, char *err, size_t errlen)
 {
 	(void)v, (void)err, (void)errlen;
@@ -268,14 +276,17 @@ static const struct opt run_rows[] = {
 	{"record", 0, "FILE", "write every reference (fetch, load, store, kernel copy) and address-space event "
 	 "as a binary trace, for vmlab trace FILE (opt, other machines)", NULL, set_record},
 	{"json", 0, NULL, "print the summary as JSON on stdout (default: text on stderr)", NULL, set_json},
-	{"memcheck", 0, NULL, "check every program's heap as valgrind's memcheck does: invalid reads, writes and "
-	 "frees,\nleaks at exit; the report goes to stderr, each line \"==PID== \"", NULL, set_memcheck},
+	{"memcheck", 0, NULL, "check every program as valgrind's memcheck does: invalid reads, writes and frees, "
+	 "uses of undefined values, leaks at exit; the report goes to stderr, each line \"==PID== \"", NULL,
+	 set_memcheck},
 	{"leak-check", 0, "WHAT", "with --memcheck: no, summary or full (every loss record with its stack)", "full",
 	 set_leak_check},
 	{"show-leak-kinds", 0, "KINDS", "with --memcheck: definite,possible, or all (still reachable too)",
 	 "definite,possible", set_show_leak_kinds},
 	{"error-exitcode", 0, "N", "with --memcheck: exit with status N when it found errors", "0 (the program's status)",
 	 set_error_exitcode},
+	{"track-origins", 0, "YES|NO", "with --memcheck: say where each undefined value was made (a heap or stack "
+	 "allocation)", "no", set_track_origins},
 	{"quiet", 'q', NULL, "with --memcheck: print errors only", NULL, set_quiet},
 };
 
@@ -621,8 +632,9 @@ static bool memcheck_fits(const struct run_args *a)
 		why = "--memcheck and --record cannot go together: the checker's requests are not in a trace";
 	else if (a->memcheck && a->mo.k.mmu.mech->kind != MMU_MECH_PAGING)
 		why = "--memcheck needs paging (its checks read page tables)";
-	else if (!a->memcheck && (a->error_exitcode || a->mc.quiet || a->mc.leak_check != MEMCHECK_LEAKS_FULL || a->mc.show_reachable))
-		why = "--leak-check, --show-leak-kinds, --error-exitcode and -q go with --memcheck";
+	else if (!a->memcheck && (a->error_exitcode || a->mc.quiet || a->mc.leak_check != MEMCHECK_LEAKS_FULL ||
+				  a->mc.show_reachable || a->mc.track_origins))
+		why = "--leak-check, --show-leak-kinds, --error-exitcode, --track-origins and -q go with --memcheck";
 	if (why)
 		fprintf(stderr, "vmlab: run: %s\n", why);
 	return why == NULL;

@@ -1148,6 +1148,7 @@ static inline uint64_t v_load(unsigned f3, uint64_t v) { return load_extend(f3, 
 /* What an instruction will do to the V bits once it retires. */
 struct check_step {
 	uint64_t v_rd;     /* rd's, when writes_rd */
+	uint32_t o_rd;     /* and their origin */
 	bool writes_rd;
 	uint64_t sp;       /* sp before it */
 };
@@ -1160,12 +1161,18 @@ static bool branch_decided(enum op op, uint64_t a, uint64_t b, uint64_t va, uint
 	return (op == OP_BEQ || op == OP_BNE) && ((a ^ b) & ~(va | vb));
 }
 
+/* The origin of a result from rs1 and rs2: an undefined operand's. */
+static inline uint32_t origin_of(const struct cpu_check *ch, const struct cpu_insn *d)
+{
+	return ch->v[d->rs1] ? ch->o[d->rs1] : ch->o[d->rs2];
+}
+
 /* An address from rs1: an undefined one is a use. */
 static vaddr_t check_address(struct cpu *c, const struct cpu_insn *d, int64_t imm)
 {
 	const struct cpu_checker *k = c->check->ops;
 	if (c->check->v[d->rs1])
-		k->used(k->ctx, CPU_USE_ADDRESS);
+		k->used(k->ctx, CPU_USE_ADDRESS, c->check->o[d->rs1]);
 	return c->x[d->rs1] + (uint64_t)imm;
 }
 
@@ -1177,16 +1184,20 @@ COLD void check_amo(struct cpu *c, const struct cpu_insn *d, struct check_step *
 	unsigned size = (unsigned)d->imm;
 	vaddr_t va = check_address(c, d, 0);
 	uint64_t vs = c->check->v[d->rs2];
+	uint32_t os = c->check->o[d->rs2], om;
 	st->writes_rd = true;
 	if (d->sub == RV_SC) {
 		if (c->reserved && c->reservation == va)
-			k->store(k->ctx, va, size, vs);
+			k->store(k->ctx, va, size, vs, os);
 		return; /* rd: 0 or 1, defined */
 	}
-	uint64_t vm = k->load(k->ctx, va, size);
+	uint64_t vm = k->load(k->ctx, va, size, &om);
 	st->v_rd = sext_size(vm, size);
-	if (d->sub != RV_LR)
-		k->store(k->ctx, va, size, d->sub == RV_AMOSWAP ? vs : smear_up(vm | vs));
+	st->o_rd = om;
+	if (d->sub == RV_AMOSWAP)
+		k->store(k->ctx, va, size, vs, os);
+	else if (d->sub != RV_LR)
+		k->store(k->ctx, va, size, smear_up(vm | vs), vm ? om : os);
 }
 
 /* The step of instruction d, telling the checker of its accesses and uses
@@ -1201,22 +1212,24 @@ HOT struct check_step check_before(struct cpu *c, const struct cpu_insn *d)
 	if (op >= OP_ADD && op <= OP_AUIPC) {
 		uint64_t b = c->x[d->rs2] + (uint64_t)(int64_t)d->imm;
 		st.v_rd = v_alu(op, c->x[d->rs1], b, v[d->rs1], v[d->rs2]);
+		st.o_rd = origin_of(c->check, d);
 		st.writes_rd = true;
 	} else if (op >= OP_LB && op <= OP_LWU) {
 		unsigned f3 = op - OP_LB;
 		vaddr_t va = check_address(c, d, d->imm);
-		st.v_rd = v_load(f3, k->load(k->ctx, va, 1u << (f3 & 3)));
+		st.v_rd = v_load(f3, k->load(k->ctx, va, 1u << (f3 & 3), &st.o_rd));
 		st.writes_rd = true;
 	} else if (op >= OP_SB && op <= OP_SD) {
 		vaddr_t va = check_address(c, d, d->imm);
-		k->store(k->ctx, va, 1u << (op - OP_SB), v[d->rs2]);
+		k->store(k->ctx, va, 1u << (op - OP_SB), v[d->rs2], c->check->o[d->rs2]);
 	} else if (op >= OP_BEQ && op <= OP_BGEU) {
 		if (!branch_decided(op, c->x[d->rs1], c->x[d->rs2], v[d->rs1], v[d->rs2]))
-			k->used(k->ctx, CPU_USE_BRANCH);
+			k->used(k->ctx, CPU_USE_BRANCH, origin_of(c->check, d));
 	} else if (op == OP_JAL || op == OP_JALR) {
 		st.writes_rd = true; /* a return address: defined */
 	} else if (op == OP_MULDIV) {
 		st.v_rd = v[d->rs1] | v[d->rs2] ? ~0ull : 0;
+		st.o_rd = origin_of(c->check, d);
 		st.writes_rd = true;
 	} else if (op == OP_AMO) {
 		check_amo(c, d, &st);
@@ -1232,8 +1245,10 @@ HOT struct check_step check_before(struct cpu *c, const struct cpu_insn *d)
 HOT void check_after(struct cpu *c, const struct cpu_insn *d, const struct check_step *st)
 {
 	struct cpu_check *ch = c->check;
-	if (st->writes_rd)
+	if (st->writes_rd) {
 		ch->v[d->rd] = st->v_rd;
+		ch->o[d->rd] = st->o_rd;
+	}
 	ch->v[0] = 0;
 	if (unlikely(c->x[2] < st->sp) && st->sp - c->x[2] <= CPU_STACK_SWITCH)
 		ch->ops->stack_grew(ch->ops->ctx, c->x[2], st->sp);

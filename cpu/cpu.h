@@ -77,7 +77,8 @@ struct cpu_calls {
  * them, and/or are exact (a defined 0 or 1 decides), add and sub spread an
  * undefined bit to all above it, a shift moves them (an undefined amount
  * spreads to all), multiply, divide and compares spread to the whole result,
- * loads take the V bits of memory and stores give them back. It tells the
+ * loads take the V bits of memory and stores give them back; with them goes
+ * the origin of undefined bits (valgrind's --track-origins). It tells the
  * checker of each load and store before it is made (an AMO is both), and of
  * each use of an undefined value: a branch it decides, or an address. */
 enum cpu_use { CPU_USE_BRANCH, CPU_USE_ADDRESS };
@@ -85,19 +86,22 @@ enum cpu_use { CPU_USE_BRANCH, CPU_USE_ADDRESS };
 struct cpu_checker {
 	void *ctx;
 	/* The instruction at pc is about to load size bytes at va: their V
-	 * bits (little-endian). */
-	uint64_t (*load)(void *ctx, vaddr_t va, unsigned size);
-	/* It is about to store size bytes at va whose V bits are v. */
-	void (*store)(void *ctx, vaddr_t va, unsigned size, uint64_t v);
-	/* An undefined value decided a branch or made an address. */
-	void (*used)(void *ctx, enum cpu_use use);
+	 * bits (little-endian), and in *origin where undefined ones came from
+	 * (the checker's tag; 0: not known). */
+	uint64_t (*load)(void *ctx, vaddr_t va, unsigned size, uint32_t *origin);
+	/* It is about to store size bytes at va whose V bits are v, from origin. */
+	void (*store)(void *ctx, vaddr_t va, unsigned size, uint64_t v, uint32_t origin);
+	/* An undefined value (from origin) decided a branch or made an address. */
+	void (*used)(void *ctx, enum cpu_use use, uint32_t origin);
 	/* sp moved down from hi to lo: [lo, hi) is new stack, undefined. */
 	void (*stack_grew)(void *ctx, vaddr_t lo, vaddr_t hi);
 };
 
 struct cpu_check {
 	const struct cpu_checker *ops;
-	uint64_t v[32]; /* the registers' V bits (v[0] stays 0) */
+	uint64_t v[32];  /* the registers' V bits (v[0] stays 0) */
+	uint32_t o[32];  /* where each register's undefined bits came from: an
+			    undefined operand's origin goes to the result */
 };
 
 #define CPU_STACK_SWITCH (1ull << 24) /* sp moving down further is a switch to another stack, not growth */

@@ -9,6 +9,11 @@
 #   main's source lines, where each address is, ERROR SUMMARY: see
 #   tests/memcheck_oracle.sh --facts) must equal tests/memcheck/NAME.expected,
 #   which memcheck_oracle.sh checks against valgrind on the same source.
+# - origins: each of those whose report holds an uninitialised value runs
+#   with --track-origins=yes under vmlab and under valgrind (compiled as
+#   tests/memcheck_oracle.sh compiles it); the facts, with "Uninitialised
+#   value was created by a heap/stack allocation" and its main frame, must be
+#   the same.
 # - clean: every program of the differential suite (tests/guest/NAME.c with
 #   its NAME.args) runs with ERROR SUMMARY: 0 errors in each process, and its
 #   stdout (addresses aside: redzones move blocks) and exit status are those of
@@ -45,6 +50,29 @@ for src in examples/mistake-*.c tests/memcheck/*.c; do
 		head -20 "$work/diff"
 	fi
 done
+
+# Origins against valgrind itself, derived here (valgrind is a dependency).
+if ! command -v valgrind >/dev/null 2>&1 || ! command -v gcc >/dev/null 2>&1; then
+	fail "valgrind or gcc not found: run scripts/install-deps.sh (make deps)"
+else
+	for want in tests/memcheck/*.expected; do
+		grep -q uninitialised "$want" || continue
+		name=$(basename "$want" .expected)
+		src=examples/$name.c
+		[ -f "$src" ] || src=tests/memcheck/$name.c
+		gcc -g -O0 -fno-omit-frame-pointer -fno-builtin -o "$work/$name" "$src"
+		{ (cd "$work" && exec valgrind --track-origins=yes --leak-check=full --log-file="$work/$name.vg" "./$name" \
+			>/dev/null 2>&1 </dev/null); } 2>/dev/null
+		"$vmlab" run --memcheck --track-origins=yes "$src" >/dev/null 2>"$work/$name.log" </dev/null
+		if diff <(tests/memcheck_oracle.sh --facts <"$work/$name.log") \
+			<(tests/memcheck_oracle.sh --facts <"$work/$name.vg") >"$work/diff"; then
+			pass
+		else
+			fail "$name --track-origins=yes: the facts differ from valgrind's (< vmlab, > valgrind):"
+			head -20 "$work/diff"
+		fi
+	done
+fi
 
 # Addresses printed by a program depend on where blocks lie.
 no_addresses() { sed -E 's/0x[0-9a-fA-F]+/ADDR/g' "$1"; }

@@ -493,29 +493,33 @@ struct spy {
 	unsigned loads, stores, branches, addresses;
 	vaddr_t last_va;
 	uint64_t last_v;
+	uint32_t last_origin, used_origin;
 	vaddr_t grew_lo, grew_hi;
 };
 
-static uint64_t spy_load(void *ctx, vaddr_t va, unsigned size)
+static uint64_t spy_load(void *ctx, vaddr_t va, unsigned size, uint32_t *origin)
 {
 	struct spy *s = ctx;
+	*origin = va == DATA ? 77 : 0;
 	s->loads++;
 	s->last_va = va;
 	return va == DATA ? s->vmem & (size == 8 ? ~0ull : (1ull << 8 * size) - 1) : 0;
 }
 
-static void spy_store(void *ctx, vaddr_t va, unsigned size, uint64_t v)
+static void spy_store(void *ctx, vaddr_t va, unsigned size, uint64_t v, uint32_t origin)
 {
 	struct spy *s = ctx;
 	(void)size;
+	s->last_origin = origin;
 	s->stores++;
 	s->last_va = va;
 	s->last_v = v;
 }
 
-static void spy_used(void *ctx, enum cpu_use use)
+static void spy_used(void *ctx, enum cpu_use use, uint32_t origin)
 {
 	struct spy *s = ctx;
+	s->used_origin = origin;
 	if (use == CPU_USE_BRANCH)
 		s->branches++;
 	else
@@ -585,7 +589,10 @@ TEST(v_bits_go_through_memory_and_a_branch_or_address_on_them_is_reported)
 	CHECK_EQ(crig_run(&t, ARRAY_LEN(p)), CPU_FAULT);
 	CHECK_EQ(t.c.check->v[A0], ~0ull << 7);
 	CHECK_EQ(t.c.check->v[A2], 0x80);
+	CHECK_EQ(t.c.check->o[A3], 77); /* the origin went from memory through xori */
+	CHECK_EQ(s.used_origin, 77);    /* and came with the undefined address */
 	CHECK_EQ(s.stores, 1);
+	CHECK_EQ(s.last_origin, 77);
 	CHECK_EQ(s.last_va, 0); /* the last access told: the faulting load's */
 	CHECK_EQ(s.branches, 1);
 	CHECK_EQ(s.addresses, 1);

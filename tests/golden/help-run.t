@@ -28,10 +28,9 @@ run options:
                        trace FILE (opt, other machines)
   --json               print the summary as JSON on stdout (default: text on
                        stderr)
-  --memcheck           check every program's heap as valgrind's memcheck does:
-                       invalid reads, writes and frees,
-                       leaks at exit; the report goes to stderr, each line
-                       "==PID== "
+  --memcheck           check every program as valgrind's memcheck does: invalid
+                       reads, writes and frees, uses of undefined values, leaks
+                       at exit; the report goes to stderr, each line "==PID== "
   --leak-check WHAT    with --memcheck: no, summary or full (every loss record
                        with its stack) (default full)
   --show-leak-kinds KINDS
@@ -39,6 +38,9 @@ run options:
                        reachable too) (default definite,possible)
   --error-exitcode N   with --memcheck: exit with status N when it found errors
                        (default 0 (the program's status))
+  --track-origins YES|NO
+                       with --memcheck: say where each undefined value was made
+                       (a heap or stack allocation) (default no)
   -q, --quiet          with --memcheck: print errors only
   -h, --help           show this help
 
