@@ -264,38 +264,145 @@ static bool count_error(struct memcheck *mc, struct mc_proc *m, int kind, unsign
 	return true;
 }
 
-/* "Address 0x... is ..." and the stacks of its block. */
-static void describe_address(struct memcheck *mc, const struct proc *p, struct mc_proc *m, uint64_t va)
+/* An error as valgrind reports it: the headline, the stack, where its
+ * address is (when it has one) and, with --track-origins, where its
+ * undefined value was made. */
+struct mc_error {
+	int kind;                     /* ERR_*: its name in valgrind's XML (xml_kind) */
+	char what[128];               /* "Invalid read of size 1" */
+	const struct mc_stack *stack;
+	bool has_address;
+	uint64_t address;
+	uint32_t origin;              /* 0: none told */
+};
+
+/* Where an address is: "0 bytes after a block of size 5 alloc'd" with the
+ * block's stacks (freed then allocated), or a place without a block. */
+struct mc_where {
+	char text[160];
+	const struct mc_stack *freed, *allocated;
+};
+
+static void where_of(const struct proc *p, const struct mc_proc *m, uint64_t va, struct mc_where *w)
 {
-	struct mc_block *b = block_at(m, va);
-	FILE *out = mc->out;
-	if (b) {
-		const char *where = va < b->addr ? "before" : va >= b->addr + b->size ? "after" : "inside";
-		uint64_t off = va < b->addr ? b->addr - va : va >= b->addr + b->size ? va - b->addr - b->size : va - b->addr;
-		fprintf(out, "==%d==  Address 0x%" PRIx64 " is %" PRIu64 " bytes %s a block of size %" PRIu64 " %s\n", m->pid,
-			va, off, where, b->size, b->freed ? "free'd" : "alloc'd");
-		print_stack(mc, m->pid, p, b->freed ? &b->free : &b->alloc);
-		if (b->freed) {
-			fprintf(out, "==%d==  Block was alloc'd at\n", m->pid);
-			print_stack(mc, m->pid, p, &b->alloc);
-		}
+	const struct mc_block *b = block_at(m, va);
+	w->freed = w->allocated = NULL;
+	if (!b) {
+		const struct region *r = as_find_region(&p->as, va);
+		snprintf(w->text, sizeof w->text, "%s",
+			 r && r->kind == REGION_STACK ? "on thread 1's stack" : "not stack'd, malloc'd or (recently) free'd");
 		return;
 	}
-	const struct region *r = as_find_region(&p->as, va);
-	fprintf(out, "==%d==  Address 0x%" PRIx64 " is %s\n", m->pid, va,
-		r && r->kind == REGION_STACK ? "on thread 1's stack" : "not stack'd, malloc'd or (recently) free'd");
+	const char *side = va < b->addr ? "before" : va >= b->addr + b->size ? "after" : "inside";
+	uint64_t off = va < b->addr ? b->addr - va : va >= b->addr + b->size ? va - b->addr - b->size : va - b->addr;
+	snprintf(w->text, sizeof w->text, "%" PRIu64 " bytes %s a block of size %" PRIu64 " %s", off, side, b->size,
+		 b->freed ? "free'd" : "alloc'd");
+	w->freed = b->freed ? &b->free : NULL;
+	w->allocated = &b->alloc;
+}
+
+static const char *xml_kind(int kind)
+{
+	static const char *const names[] = {
+		[ERR_READ] = "InvalidRead", [ERR_WRITE] = "InvalidWrite", [ERR_FREE] = "InvalidFree",
+		[ERR_COND] = "UninitCondition", [ERR_VALUE] = "UninitValue", [ERR_PARAM_UNDEF] = "SyscallParam",
+		[ERR_PARAM_UNADDR] = "SyscallParam", [ERR_LEAK + UNREACHED] = "Leak_DefinitelyLost",
+		[ERR_LEAK + INDIRECT] = "Leak_IndirectlyLost", [ERR_LEAK + INTERIOR] = "Leak_PossiblyLost",
+		[ERR_LEAK + REACHED] = "Leak_StillReachable",
+	};
+	return names[kind];
+}
+
+/* A stack as a JSON array of frames, stopping after main as the text does. */
+static void stack_json(const struct memcheck *mc, const struct proc *p, const struct mc_stack *s)
+{
+	const struct symbols *syms = syms_of(mc, p);
+	fputc('[', mc->out);
+	for (size_t i = 0; i < s->n; i++) {
+		struct sym_loc loc = {0};
+		if (syms)
+			symbols_lookup(syms, s->pcs[i], &loc);
+		fprintf(mc->out, "%s{\"pc\": \"0x%" PRIx64 "\", \"function\": ", i ? ", " : "", s->pcs[i]);
+		json_string(mc->out, loc.function ? loc.function : "???");
+		if (loc.file) {
+			fputs(", \"file\": ", mc->out);
+			json_string(mc->out, loc.file);
+			fprintf(mc->out, ", \"line\": %u", loc.line);
+		}
+		fputc('}', mc->out);
+		if (loc.function && !strcmp(loc.function, "main"))
+			break;
+	}
+	fputc(']', mc->out);
+}
+
+static void print_origin(const struct memcheck *mc, int pid, const struct proc *p, uint32_t tag);
+static const struct mc_origin *origin_at(const struct memcheck *mc, uint32_t tag);
+
+static void error_json(const struct memcheck *mc, const struct proc *p, int pid, const struct mc_error *e,
+		       const struct mc_where *w)
+{
+	FILE *out = mc->out;
+	fprintf(out, "{\"pid\": %d, \"kind\": \"%s\", \"what\": ", pid, xml_kind(e->kind));
+	json_string(out, e->what);
+	fputs(", \"stack\": ", out);
+	stack_json(mc, p, e->stack);
+	if (e->has_address) {
+		fprintf(out, ", \"address\": \"0x%" PRIx64 "\", \"where\": ", e->address);
+		json_string(out, w->text);
+		if (w->freed) {
+			fputs(", \"freed_at\": ", out);
+			stack_json(mc, p, w->freed);
+		}
+		if (w->allocated) {
+			fputs(", \"allocated_at\": ", out);
+			stack_json(mc, p, w->allocated);
+		}
+	}
+	const struct mc_origin *o = origin_at(mc, e->origin);
+	if (o) {
+		fprintf(out, ", \"origin\": {\"kind\": \"%s\", \"stack\": ", o->heap ? "heap" : "stack");
+		stack_json(mc, p, &o->stack);
+		fputc('}', out);
+	}
+	fputs("}\n", out);
+}
+
+/* Reports e, unless its context was seen before (it is counted either way). */
+static void report_error(struct memcheck *mc, const struct proc *p, struct mc_proc *m, const struct mc_error *e,
+			 unsigned size)
+{
+	if (!count_error(mc, m, e->kind, size, e->stack))
+		return;
+	struct mc_where w = {{0}, NULL, NULL};
+	if (e->has_address)
+		where_of(p, m, e->address, &w);
+	if (mc->o.json) {
+		error_json(mc, p, m->pid, e, &w);
+		return;
+	}
+	fprintf(mc->out, "==%d== %s\n", m->pid, e->what);
+	print_stack(mc, m->pid, p, e->stack);
+	if (e->has_address) {
+		fprintf(mc->out, "==%d==  Address 0x%" PRIx64 " is %s\n", m->pid, e->address, w.text);
+		if (w.freed || w.allocated)
+			print_stack(mc, m->pid, p, w.freed ? w.freed : w.allocated);
+		if (w.freed) {
+			fprintf(mc->out, "==%d==  Block was alloc'd at\n", m->pid);
+			print_stack(mc, m->pid, p, w.allocated);
+		}
+	}
+	print_origin(mc, m->pid, p, e->origin);
+	fprintf(mc->out, "==%d== \n", m->pid);
 }
 
 static void access_error(struct memcheck *mc, const struct proc *p, struct mc_proc *m, vaddr_t va, enum access acc,
 			 unsigned size, const struct mc_stack *s)
 {
-	int kind = acc == ACCESS_WRITE ? ERR_WRITE : ERR_READ;
-	if (!count_error(mc, m, kind, size, s))
-		return;
-	fprintf(mc->out, "==%d== Invalid %s of size %u\n", m->pid, kind == ERR_WRITE ? "write" : "read", size);
-	print_stack(mc, m->pid, p, s);
-	describe_address(mc, p, m, va);
-	fprintf(mc->out, "==%d== \n", m->pid);
+	struct mc_error e = {.kind = acc == ACCESS_WRITE ? ERR_WRITE : ERR_READ, .stack = s, .has_address = true,
+			     .address = va};
+	snprintf(e.what, sizeof e.what, "Invalid %s of size %u", acc == ACCESS_WRITE ? "write" : "read", size);
+	report_error(mc, p, m, &e, size);
 }
 
 /* ---- origins (--track-origins) ---- */
@@ -327,11 +434,16 @@ static uint32_t origin_tag(struct memcheck *mc, bool heap, const struct mc_stack
 }
 
 /* "Uninitialised value was created by ..." with its stack, for tag. */
+static const struct mc_origin *origin_at(const struct memcheck *mc, uint32_t tag)
+{
+	return mc->o.track_origins && tag && tag <= mc->norigins ? &mc->origins[tag - 1] : NULL;
+}
+
 static void print_origin(const struct memcheck *mc, int pid, const struct proc *p, uint32_t tag)
 {
-	if (!mc->o.track_origins || tag == 0 || tag > mc->norigins)
+	const struct mc_origin *o = origin_at(mc, tag);
+	if (!o)
 		return;
-	const struct mc_origin *o = &mc->origins[tag - 1];
 	fprintf(mc->out, "==%d==  Uninitialised value was created by a %s allocation\n", pid, o->heap ? "heap" : "stack");
 	print_stack(mc, pid, p, &o->stack);
 }
@@ -435,15 +547,10 @@ static void cpu_used(void *ctx, enum cpu_use use, uint32_t origin)
 		return;
 	struct mc_stack s;
 	stack_now(p, &s);
-	if (!count_error(mc, m, kind, 0, &s))
-		return;
-	if (kind == ERR_COND)
-		fprintf(mc->out, "==%d== Conditional jump or move depends on uninitialised value(s)\n", m->pid);
-	else
-		fprintf(mc->out, "==%d== Use of uninitialised value of size 8\n", m->pid);
-	print_stack(mc, m->pid, p, &s);
-	print_origin(mc, m->pid, p, origin);
-	fprintf(mc->out, "==%d== \n", m->pid);
+	struct mc_error e = {.kind = kind, .stack = &s, .origin = origin};
+	snprintf(e.what, sizeof e.what, "%s", kind == ERR_COND ? "Conditional jump or move depends on uninitialised value(s)"
+								: "Use of uninitialised value of size 8");
+	report_error(mc, p, m, &e, 0);
 }
 
 /* New stack is undefined; its origin, the function that made it (the pc
@@ -487,15 +594,11 @@ static void user_access(void *ctx, const struct proc *p, vaddr_t va, enum access
 		return;
 	struct mc_stack s;
 	stack_now(p, &s);
-	if (!count_error(mc, m, kind, 0, &s))
-		return;
-	fprintf(mc->out, "==%d== Syscall param %s points to %s byte(s)\n", m->pid, param,
-		unaddressable ? "unaddressable" : "uninitialised");
-	print_stack(mc, m->pid, p, &s);
-	describe_address(mc, p, m, at);
-	if (!unaddressable)
-		print_origin(mc, m->pid, p, vbits_origin(&m->vb, at));
-	fprintf(mc->out, "==%d== \n", m->pid);
+	struct mc_error e = {.kind = kind, .stack = &s, .has_address = true, .address = at,
+			     .origin = unaddressable ? 0 : vbits_origin(&m->vb, at)};
+	snprintf(e.what, sizeof e.what, "Syscall param %s points to %s byte(s)", param,
+		 unaddressable ? "unaddressable" : "uninitialised");
+	report_error(mc, p, m, &e, 0);
 }
 
 /* ---- client requests ---- */
@@ -541,12 +644,9 @@ static long freelike(struct memcheck *mc, struct proc *p, struct mc_proc *m, con
 	struct mc_stack s;
 	stack_of_request(p, a[4], &s);
 	if (!b) {
-		if (count_error(mc, m, ERR_FREE, 0, &s)) {
-			fprintf(mc->out, "==%d== Invalid free() / delete / delete[] / realloc()\n", m->pid);
-			print_stack(mc, m->pid, p, &s);
-			describe_address(mc, p, m, a[1]);
-			fprintf(mc->out, "==%d== \n", m->pid);
-		}
+		struct mc_error e = {.kind = ERR_FREE, .what = "Invalid free() / delete / delete[] / realloc()", .stack = &s,
+				     .has_address = true, .address = a[1]};
+		report_error(mc, p, m, &e, 0);
 		return 1;
 	}
 	b->freed = true;
@@ -799,13 +899,32 @@ static void print_leaks(struct memcheck *mc, const struct proc *p, struct mc_pro
 			struct mc_stack s = *r->stack;
 			count_error(mc, m, ERR_LEAK + (int)r->kind, (unsigned)i, &s);
 		}
-		fprintf(out, "==%d== %s bytes in %s blocks are %s in loss record %zu of %zu\n", pid, commas(r->bytes, a),
-			commas(r->blocks, b), kind_words(r->kind), i + 1, c->nrecs);
+		char what[160];
+		snprintf(what, sizeof what, "%s bytes in %s blocks are %s in loss record %zu of %zu", commas(r->bytes, a),
+			 commas(r->blocks, b), kind_words(r->kind), i + 1, c->nrecs);
+		if (mc->o.json) {
+			fprintf(out, "{\"pid\": %d, \"kind\": \"%s\", \"what\": \"%s\", \"bytes\": %" PRIu64
+				     ", \"blocks\": %" PRIu64 ", \"stack\": ",
+				pid, xml_kind(ERR_LEAK + (int)r->kind), what, r->bytes, r->blocks);
+			stack_json(mc, p, r->stack);
+			fputs("}\n", out);
+			continue;
+		}
+		fprintf(out, "==%d== %s\n", pid, what);
 		print_stack(mc, pid, p, r->stack);
 		fprintf(out, "==%d== \n", pid);
 	}
-	fprintf(out, "==%d== LEAK SUMMARY:\n", pid);
 	static const enum reach order[] = {UNREACHED, INDIRECT, INTERIOR, REACHED};
+	if (mc->o.json) {
+		static const char *const key[] = {"definitely_lost", "indirectly_lost", "possibly_lost", "still_reachable"};
+		fprintf(out, "{\"pid\": %d, \"kind\": \"LeakSummary\"", pid);
+		for (int i = 0; i < 4; i++)
+			fprintf(out, ", \"%s\": {\"bytes\": %" PRIu64 ", \"blocks\": %" PRIu64 "}", key[i],
+				c->bytes[order[i]], c->blocks[order[i]]);
+		fputs("}\n", out);
+		return;
+	}
+	fprintf(out, "==%d== LEAK SUMMARY:\n", pid);
 	static const char *const label[] = {"   definitely lost", "   indirectly lost", "     possibly lost", "   still reachable"};
 	for (int i = 0; i < 4; i++)
 		fprintf(out, "==%d== %s: %s bytes in %s blocks\n", pid, label[i], commas(c->bytes[order[i]], a),
@@ -826,7 +945,11 @@ static void heap_summary(struct memcheck *mc, const struct proc *p, struct mc_pr
 	struct scan sc = {.mc = mc, .p = p, .m = m};
 	struct census c = {0};
 	scan_process(&sc, &c);
-	if (!mc->o.quiet) {
+	if (!mc->o.quiet && mc->o.json) {
+		fprintf(out, "{\"pid\": %d, \"kind\": \"HeapSummary\", \"in_use_bytes\": %" PRIu64 ", \"in_use_blocks\": %" PRIu64
+			     ", \"allocs\": %" PRIu64 ", \"frees\": %" PRIu64 ", \"allocated_bytes\": %" PRIu64 "}\n",
+			m->pid, c.in_use, c.in_use_blocks, m->allocs, m->frees, m->allocated);
+	} else if (!mc->o.quiet) {
 		fprintf(out, "==%d== \n==%d== HEAP SUMMARY:\n", m->pid, m->pid);
 		fprintf(out, "==%d==     in use at exit: %s bytes in %s blocks\n", m->pid, commas(c.in_use, a),
 			commas(c.in_use_blocks, b));
@@ -834,7 +957,7 @@ static void heap_summary(struct memcheck *mc, const struct proc *p, struct mc_pr
 			commas(m->allocs, a), commas(m->frees, b), commas(m->allocated, c3));
 		fprintf(out, "==%d== \n", m->pid);
 	}
-	if (c.in_use_blocks == 0 && !mc->o.quiet)
+	if (c.in_use_blocks == 0 && !mc->o.quiet && !mc->o.json)
 		fprintf(out, "==%d== All heap blocks were freed -- no leaks are possible\n==%d== \n", m->pid, m->pid);
 	else if (c.in_use_blocks && mc->o.leak_check != MEMCHECK_LEAKS_NO)
 		print_leaks(mc, p, m, &c);
@@ -861,6 +984,16 @@ static void report_kill(struct memcheck *mc, const struct proc *p, struct mc_pro
 	stack_now(p, &s);
 	if (by_access)
 		access_error(mc, p, m, m->last_va, m->last_acc, m->last_size, &s);
+	if (mc->o.json) {
+		fprintf(out, "{\"pid\": %d, \"kind\": \"Terminated\", \"signal\": %d, \"name\": \"%s\"", m->pid, sig,
+			signal_name(sig));
+		if (by_access) {
+			fprintf(out, ", \"address\": \"0x%" PRIx64 "\", \"stack\": ", m->last_va);
+			stack_json(mc, p, &s);
+		}
+		fputs("}\n", out);
+		return;
+	}
 	fprintf(out, "==%d== Process terminating with default action of signal %d (%s)\n", m->pid, sig, signal_name(sig));
 	if (by_access) {
 		fprintf(out, "==%d==  Access not within mapped region at address 0x%" PRIx64 "\n", m->pid, m->last_va);
@@ -876,7 +1009,10 @@ static void at_exit(void *ctx, const struct proc *p)
 		if (p->death[0])
 			report_kill(mc, p, m);
 		heap_summary(mc, p, m);
-		if (!mc->o.quiet || m->errors)
+		if ((!mc->o.quiet || m->errors) && mc->o.json)
+			fprintf(mc->out, "{\"pid\": %d, \"kind\": \"ErrorSummary\", \"errors\": %" PRIu64 ", \"contexts\": %" PRIu64 "}\n",
+				m->pid, m->errors, m->ncontexts);
+		else if (!mc->o.quiet || m->errors)
 			fprintf(mc->out, "==%d== ERROR SUMMARY: %" PRIu64 " errors from %" PRIu64 " contexts (suppressed: 0 from 0)\n",
 				m->pid, m->errors, m->ncontexts);
 		drop_proc(mc, m);

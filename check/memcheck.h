@@ -34,6 +34,8 @@ struct memcheck_opts {
 	bool show_reachable;            /* --show-leak-kinds=all: still reachable records too */
 	bool quiet;                     /* -q: errors only, no summaries without errors */
 	bool track_origins;             /* --track-origins=yes: where each undefined value was made */
+	bool json;                      /* --json: every error, loss record and summary as one JSON
+					   object per line (valgrind's XML kinds), no text */
 };
 
 struct memcheck;

@@ -275,7 +275,8 @@ static const struct opt run_rows[] = {
 	{"aslr", 0, NULL, "randomise each process's stack, heap and mmap bases (seeded by -s)", NULL, set_aslr},
 	{"record", 0, "FILE", "write every reference (fetch, load, store, kernel copy) and address-space event "
 	 "as a binary trace, for vmlab trace FILE (opt, other machines)", NULL, set_record},
-	{"json", 0, NULL, "print the summary as JSON on stdout (default: text on stderr)", NULL, set_json},
+	{"json", 0, NULL, "print the summary as JSON on stdout (default: text on stderr); with --memcheck, its report "
+	 "too, one JSON object per line on stderr", NULL, set_json},
 	{"memcheck", 0, NULL, "check every program as valgrind's memcheck does: invalid reads, writes and frees, "
 	 "uses of undefined values, leaks at exit; the report goes to stderr, each line \"==PID== \"", NULL,
 	 set_memcheck},
@@ -547,6 +548,7 @@ static int run_machine(struct run_args *a, struct kernel *k, const struct progra
 		fprintf(stderr, "vmlab: --record %s\n", err);
 		return CLI_USAGE;
 	}
+	a->mc.json = a->json; /* the errors as data too */
 	struct memcheck *mc = a->memcheck ? memcheck_new(k, &a->mc, stderr) : NULL;
 	for (int i = 0; mc && i < a->nprograms; i++) {
 		if (!memcheck_add_program(mc, progs[i].path, err, sizeof err)) {

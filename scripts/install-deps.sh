@@ -7,10 +7,11 @@
 # sanitizers for Debian's default clang, only recommended by clang), and time
 # (GNU time: the host-memory tests measure peak RSS with /usr/bin/time -v),
 # libdw-dev (elfutils: check/symbols reads guest symbols and DWARF lines)
-# and llvm (llvm-addr2line: test_symbols' oracle for them).
+# llvm (llvm-addr2line: test_symbols' oracle for them) and jq (tests/memcheck.sh
+# reads --memcheck --json's report with it).
 set -euo pipefail
 
-packages=(build-essential clang libclang-rt-dev libgmp-dev libdw-dev llvm gcc-riscv64-unknown-elf qemu-user valgrind time)
+packages=(build-essential clang libclang-rt-dev libgmp-dev libdw-dev llvm gcc-riscv64-unknown-elf qemu-user valgrind time jq)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -20,6 +20,9 @@
 #   a plain `vmlab run` of the same source. malloc_errors and malloc_policies
 #   are left out: they test the plain malloc's aborts and block placement,
 #   which --memcheck replaces by design (the program goes on; realloc moves).
+# - json: under --json each mistake's report is one JSON object per line
+#   (jq reads them all), with the same headlines in the same order as the
+#   text, and the same ERROR SUMMARY counts.
 # - goes on: after a double free the program runs to its end, as under
 #   valgrind.
 set -u
@@ -99,6 +102,34 @@ for src in tests/guest/*.c; do
 		pass
 	fi
 done
+
+# The text's headlines: the lines right after an empty "==PID== " line (or
+# the first), without the summaries.
+headlines() {
+	sed -E 's/^==[0-9]+== ?//' | awk 'NR == 1 || blank { if ($0 != "" && $0 !~ /^(HEAP SUMMARY|LEAK SUMMARY|All heap blocks|ERROR SUMMARY|Process terminating)/) print } { blank = ($0 == "") }'
+}
+if ! command -v jq >/dev/null 2>&1; then
+	fail "jq not found: run scripts/install-deps.sh (make deps)"
+else
+	for src in examples/mistake-*.c tests/memcheck/*.c; do
+		name=$(basename "$src" .c)
+		"$vmlab" run --memcheck "$src" >/dev/null 2>"$work/text" </dev/null
+		"$vmlab" run --memcheck --json "$src" >/dev/null 2>"$work/json" </dev/null
+		grep '^{' "$work/json" >"$work/objects"
+		if ! jq -e . "$work/objects" >/dev/null 2>&1; then
+			fail "$name --json: not JSON lines:"
+			head -5 "$work/objects"
+		elif ! diff <(grep -a '^==' "$work/text" | headlines) <(jq -r 'select(.what) | .what' "$work/objects") >"$work/diff"; then
+			fail "$name --json: the headlines differ from the text's (< text, > json):"
+			head -10 "$work/diff"
+		elif [ "$(grep -a -o 'ERROR SUMMARY: [0-9]* errors from [0-9]* contexts' "$work/text")" != \
+			"$(jq -r 'select(.kind == "ErrorSummary") | "ERROR SUMMARY: \(.errors) errors from \(.contexts) contexts"' "$work/objects")" ]; then
+			fail "$name --json: the ERROR SUMMARY differs from the text's"
+		else
+			pass
+		fi
+	done
+fi
 
 out=$("$vmlab" run --memcheck examples/mistake-double-free.c 2>/dev/null </dev/null)
 if [ $? -eq 0 ] && [[ $out == *"still running"* ]]; then

@@ -27,7 +27,8 @@ run options:
                        and address-space event as a binary trace, for vmlab
                        trace FILE (opt, other machines)
   --json               print the summary as JSON on stdout (default: text on
-                       stderr)
+                       stderr); with --memcheck, its report too, one JSON
+                       object per line on stderr
   --memcheck           check every program as valgrind's memcheck does: invalid
                        reads, writes and frees, uses of undefined values, leaks
                        at exit; the report goes to stderr, each line "==PID== "

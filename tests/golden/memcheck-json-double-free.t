@@ -1,0 +1,4 @@
+$ vmlab run --memcheck --json examples/mistake-double-free.c 2>&1 >/dev/null | grep '^{'
+{"pid": 1, "kind": "InvalidFree", "what": "Invalid free() / delete / delete[] / realloc()", "stack": [{"pc": "0x10400", "function": "free", "file": "malloc.c", "line": 239}, {"pc": "0x1006f", "function": "main", "file": "mistake-double-free.c", "line": 18}], "address": "0x15030", "where": "0 bytes inside a block of size 64 free'd", "freed_at": [{"pc": "0x10400", "function": "free", "file": "malloc.c", "line": 239}, {"pc": "0x1005f", "function": "main", "file": "mistake-double-free.c", "line": 16}], "allocated_at": [{"pc": "0x10470", "function": "malloc", "file": "malloc.c", "line": 227}, {"pc": "0x10041", "function": "main", "file": "mistake-double-free.c", "line": 12}]}
+{"pid": 1, "kind": "HeapSummary", "in_use_bytes": 0, "in_use_blocks": 0, "allocs": 1, "frees": 1, "allocated_bytes": 64}
+{"pid": 1, "kind": "ErrorSummary", "errors": 1, "contexts": 1}
