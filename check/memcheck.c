@@ -31,6 +31,7 @@ struct mc_block {
 	enum reach reach;
 	struct mc_stack alloc, free;
 	struct mc_block *next_freed; /* the quarantine's next (newer) block */
+	uint64_t indirect;           /* the leak scan: bytes lost only through this (definitely lost) block */
 };
 
 struct mc_context {
@@ -709,6 +710,7 @@ struct scan {
 	struct mc_block **work; /* blocks reached whose bytes are still to scan */
 	size_t nwork, cap;
 	enum reach mark;        /* what a pointer found makes of an unreached block */
+	uint64_t *indirect;     /* marking INDIRECT: the lost block's count of bytes lost through it */
 };
 
 /* A word that may point into a live block. */
@@ -721,6 +723,10 @@ static void found(struct scan *sc, uint64_t v)
 	if (b->reach >= r || (sc->mark == INDIRECT && b->reach != UNREACHED))
 		return;
 	bool scanned = b->reach != UNREACHED;
+	if (r == INDIRECT) { /* with what was lost through b (a lost block scanned before) */
+		*sc->indirect += b->size + b->indirect;
+		b->indirect = 0;
+	}
 	b->reach = r;
 	if (scanned)
 		return;
@@ -757,6 +763,8 @@ static void drain(struct scan *sc)
 struct record {
 	enum reach kind;
 	uint64_t bytes, blocks;
+	uint64_t indirect;  /* bytes lost through its blocks */
+	size_t seq;         /* records in the order of their first block */
 	const struct mc_stack *stack;
 };
 
@@ -809,6 +817,7 @@ static void add_to_record(void *ctx, uint64_t key, uint64_t val)
 		if (c->recs[i].kind == b->reach && same_stack(c->recs[i].stack, &b->alloc)) {
 			c->recs[i].bytes += b->size;
 			c->recs[i].blocks++;
+			c->recs[i].indirect += b->indirect;
 			return;
 		}
 	}
@@ -816,14 +825,25 @@ static void add_to_record(void *ctx, uint64_t key, uint64_t val)
 		c->rcap = c->rcap ? 2 * c->rcap : 16;
 		c->recs = xrealloc(c->recs, c->rcap * sizeof *c->recs);
 	}
-	c->recs[c->nrecs++] = (struct record){b->reach, b->size, 1, &b->alloc};
+	c->recs[c->nrecs] = (struct record){b->reach, b->size, 1, b->indirect, c->nrecs, &b->alloc};
+	c->nrecs++;
 }
 
+static int cmp_u64(uint64_t a, uint64_t b) { return (a > b) - (a < b); }
+
+/* valgrind's order of loss records: by bytes with those lost through them,
+ * then still reachable, possibly, indirectly and definitely lost, then by
+ * blocks, then first come first. */
 static int by_bytes(const void *x, const void *y)
 {
 	const struct record *a = x, *b = y;
-	return a->bytes != b->bytes ? (a->bytes > b->bytes) - (a->bytes < b->bytes)
-				    : (a->blocks > b->blocks) - (a->blocks < b->blocks);
+	static const int rank[] = {[REACHED] = 0, [INTERIOR] = 1, [INDIRECT] = 2, [UNREACHED] = 3};
+	int c = cmp_u64(a->bytes + a->indirect, b->bytes + b->indirect);
+	if (!c)
+		c = rank[a->kind] - rank[b->kind];
+	if (!c)
+		c = cmp_u64(a->blocks, b->blocks);
+	return c ? c : cmp_u64(a->seq, b->seq);
 }
 
 /* n with thousands separators, as valgrind prints counts. */
@@ -850,9 +870,38 @@ static const char *kind_words(enum reach r)
 	}
 }
 
+/* The --show-leak-kinds kind of a block reached so. */
+static enum memcheck_kind kind_of(enum reach r)
+{
+	static const enum memcheck_kind kinds[] = {[UNREACHED] = MEMCHECK_DEFINITE, [INDIRECT] = MEMCHECK_INDIRECT,
+						   [INTERIOR] = MEMCHECK_POSSIBLE, [REACHED] = MEMCHECK_REACHABLE};
+	return kinds[r];
+}
+
 static bool shown(const struct memcheck *mc, enum reach r)
 {
-	return r == UNREACHED || r == INTERIOR || mc->o.show_reachable;
+	return mc->o.show_kinds & MEMCHECK_SHOW(kind_of(r));
+}
+
+bool memcheck_parse_kinds(const char *v, unsigned *mask)
+{
+	static const char *const names[] = {"definite", "indirect", "possible", "reachable"};
+	if (!strcmp(v, "all") || !strcmp(v, "none")) {
+		*mask = !strcmp(v, "all") ? MEMCHECK_SHOW(4) - 1 : 0;
+		return true;
+	}
+	*mask = 0;
+	for (const char *s = v;; s++) {
+		size_t len = strcspn(s, ","), i = 0;
+		while (i < 4 && (strlen(names[i]) != len || strncmp(s, names[i], len)))
+			i++;
+		if (i == 4)
+			return false;
+		*mask |= MEMCHECK_SHOW(i);
+		s += len;
+		if (!*s)
+			return true;
+	}
 }
 
 /* Marks every live block by what reaches it: from the registers and every
@@ -863,9 +912,12 @@ static void scan_process(struct scan *sc, struct census *c)
 	const struct proc *p = sc->p;
 	u64tree_for_each(&sc->m->blocks, mark_unreached, c);
 	sc->mark = REACHED;
-	if (p->cpu)
-		for (int i = 1; i < 32; i++)
-			found(sc, p->cpu->x[i]);
+	/* the registers a call preserves (ra, sp, gp, tp, s0-s11): the others
+	 * hold at exit what the last call left in them, pointers the program
+	 * no longer has (such as the block the last malloc told the checker of) */
+	static const uint8_t kept[] = {1, 2, 3, 4, 8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27};
+	for (size_t i = 0; p->cpu && i < sizeof kept; i++)
+		found(sc, p->cpu->x[kept[i]]);
 	for (const struct region *r = as_region_from(&p->as, 0); r; r = as_region_from(&p->as, r->end)) {
 		uint64_t start = r->start;
 		if (r->kind == REGION_STACK && p->cpu && p->cpu->x[2] > start && p->cpu->x[2] < r->end)
@@ -879,6 +931,7 @@ static void scan_process(struct scan *sc, struct census *c)
 	for (size_t i = 0; i < c->nlost; i++) {
 		if (c->lost[i]->reach != UNREACHED)
 			continue;
+		sc->indirect = &c->lost[i]->indirect;
 		scan_range(sc, c->lost[i]->addr, c->lost[i]->addr + c->lost[i]->size, false);
 		drain(sc);
 	}
@@ -893,19 +946,23 @@ static void print_leaks(struct memcheck *mc, const struct proc *p, struct mc_pro
 	qsort(c->recs, c->nrecs, sizeof *c->recs, by_bytes);
 	for (size_t i = 0; mc->o.leak_check == MEMCHECK_LEAKS_FULL && i < c->nrecs; i++) {
 		const struct record *r = &c->recs[i];
+		if (r->kind == UNREACHED || r->kind == INTERIOR) /* errors, shown or not (valgrind's
+								     --errors-for-leak-kinds) */
+			count_error(mc, m, ERR_LEAK + (int)r->kind, (unsigned)i, r->stack);
 		if (!shown(mc, r->kind))
 			continue;
-		if (r->kind == UNREACHED || r->kind == INTERIOR) {
-			struct mc_stack s = *r->stack;
-			count_error(mc, m, ERR_LEAK + (int)r->kind, (unsigned)i, &s);
-		}
-		char what[160];
-		snprintf(what, sizeof what, "%s bytes in %s blocks are %s in loss record %zu of %zu", commas(r->bytes, a),
+		char what[200], bytes[96], d[32];
+		if (r->indirect)
+			snprintf(bytes, sizeof bytes, "%s (%s direct, %s indirect)", commas(r->bytes + r->indirect, a),
+				 commas(r->bytes, d), commas(r->indirect, b));
+		else
+			snprintf(bytes, sizeof bytes, "%s", commas(r->bytes, a));
+		snprintf(what, sizeof what, "%s bytes in %s blocks are %s in loss record %zu of %zu", bytes,
 			 commas(r->blocks, b), kind_words(r->kind), i + 1, c->nrecs);
 		if (mc->o.json) {
 			fprintf(out, "{\"pid\": %d, \"kind\": \"%s\", \"what\": \"%s\", \"bytes\": %" PRIu64
-				     ", \"blocks\": %" PRIu64 ", \"stack\": ",
-				pid, xml_kind(ERR_LEAK + (int)r->kind), what, r->bytes, r->blocks);
+				     ", \"indirect_bytes\": %" PRIu64 ", \"blocks\": %" PRIu64 ", \"stack\": ",
+				pid, xml_kind(ERR_LEAK + (int)r->kind), what, r->bytes, r->indirect, r->blocks);
 			stack_json(mc, p, r->stack);
 			fputs("}\n", out);
 			continue;
@@ -932,7 +989,7 @@ static void print_leaks(struct memcheck *mc, const struct proc *p, struct mc_pro
 	fprintf(out, "==%d==         suppressed: 0 bytes in 0 blocks\n", pid);
 	if (mc->o.leak_check != MEMCHECK_LEAKS_FULL)
 		fprintf(out, "==%d== Rerun with --leak-check=full to see details of leaked memory\n", pid);
-	else if (c->blocks[REACHED] && !mc->o.show_reachable)
+	else if (c->blocks[REACHED] && !shown(mc, REACHED))
 		fprintf(out, "==%d== Reachable blocks (those to which a pointer was found) are not shown.\n"
 			     "==%d== To see them, rerun with: --leak-check=full --show-leak-kinds=all\n", pid, pid);
 	fprintf(out, "==%d== \n", pid);

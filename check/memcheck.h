@@ -29,9 +29,20 @@ struct kernel;
 
 enum memcheck_leaks { MEMCHECK_LEAKS_NO, MEMCHECK_LEAKS_SUMMARY, MEMCHECK_LEAKS_FULL };
 
+/* The kinds of leak, for --show-leak-kinds. */
+enum memcheck_kind { MEMCHECK_DEFINITE, MEMCHECK_INDIRECT, MEMCHECK_POSSIBLE, MEMCHECK_REACHABLE };
+#define MEMCHECK_SHOW(kind) (1u << (kind))
+#define MEMCHECK_SHOW_DEFAULT (MEMCHECK_SHOW(MEMCHECK_DEFINITE) | MEMCHECK_SHOW(MEMCHECK_POSSIBLE))
+
+/* Parses a --show-leak-kinds value (definite, indirect, possible,
+ * reachable separated by commas, all or none) into *mask; false when it is
+ * none of those. */
+bool memcheck_parse_kinds(const char *v, unsigned *mask);
+
 struct memcheck_opts {
 	enum memcheck_leaks leak_check; /* --leak-check (vmlab's default: full) */
-	bool show_reachable;            /* --show-leak-kinds=all: still reachable records too */
+	unsigned show_kinds;            /* --show-leak-kinds: MEMCHECK_SHOW(kind) of each kind whose
+					   loss records are shown */
 	bool quiet;                     /* -q: errors only, no summaries without errors */
 	bool track_origins;             /* --track-origins=yes: where each undefined value was made */
 	bool json;                      /* --json: every error, loss record and summary as one JSON

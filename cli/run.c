@@ -219,9 +219,9 @@ static bool set_leak_check(void *ctx, const char *v, char *err, size_t errlen)
 
 static bool set_show_leak_kinds(void *ctx, const char *v, char *err, size_t errlen)
 {
-	if (strcmp(v, "all") && strcmp(v, "definite,possible"))
-		return fail_msg(err, errlen, "'%s' is not definite,possible or all", v);
-	((struct run_args *)ctx)->mc.show_reachable = !strcmp(v, "all");
+	if (!memcheck_parse_kinds(v, &((struct run_args *)ctx)->mc.show_kinds))
+		return fail_msg(err, errlen, "'%s' is not a list of definite, indirect, possible and reachable, or all or none",
+				v);
 	return true;
 }
 
@@ -282,8 +282,8 @@ static const struct opt run_rows[] = {
 	 set_memcheck},
 	{"leak-check", 0, "WHAT", "with --memcheck: no, summary or full (every loss record with its stack)", "full",
 	 set_leak_check},
-	{"show-leak-kinds", 0, "KINDS", "with --memcheck: definite,possible, or all (still reachable too)",
-	 "definite,possible", set_show_leak_kinds},
+	{"show-leak-kinds", 0, "KINDS", "with --memcheck: the loss records shown, a list of definite, indirect, "
+	 "possible and reachable, or all or none", "definite,possible", set_show_leak_kinds},
 	{"error-exitcode", 0, "N", "with --memcheck: exit with status N when it found errors", "0 (the program's status)",
 	 set_error_exitcode},
 	{"track-origins", 0, "YES|NO", "with --memcheck: say where each undefined value was made (a heap or stack "
@@ -635,7 +635,7 @@ static bool memcheck_fits(const struct run_args *a)
 	else if (a->memcheck && a->mo.k.mmu.mech->kind != MMU_MECH_PAGING)
 		why = "--memcheck needs paging (its checks read page tables)";
 	else if (!a->memcheck && (a->error_exitcode || a->mc.quiet || a->mc.leak_check != MEMCHECK_LEAKS_FULL ||
-				  a->mc.show_reachable || a->mc.track_origins))
+				  a->mc.show_kinds != MEMCHECK_SHOW_DEFAULT || a->mc.track_origins))
 		why = "--leak-check, --show-leak-kinds, --error-exitcode, --track-origins and -q go with --memcheck";
 	if (why)
 		fprintf(stderr, "vmlab: run: %s\n", why);
@@ -649,6 +649,7 @@ static int run_args_parse(struct run_args *a, int argc, char **argv)
 {
 	memset(a, 0, sizeof *a);
 	a->mc.leak_check = MEMCHECK_LEAKS_FULL;
+	a->mc.show_kinds = MEMCHECK_SHOW_DEFAULT;
 	machine_opts_defaults(&a->mo);
 	a->sc.quantum_insns = 100000;
 	a->sc.max_procs = SCHED_DEFAULT_MAX_PROCS;

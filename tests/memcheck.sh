@@ -9,6 +9,8 @@
 #   main's source lines, where each address is, ERROR SUMMARY: see
 #   tests/memcheck_oracle.sh --facts) must equal tests/memcheck/NAME.expected,
 #   which memcheck_oracle.sh checks against valgrind on the same source.
+# - kinds: tests/memcheck/leak-kinds.c with each --show-leak-kinds setting
+#   gives valgrind's loss records (derived here with the same setting).
 # - origins: each of those whose report holds an uninitialised value runs
 #   with --track-origins=yes under vmlab and under valgrind (compiled as
 #   tests/memcheck_oracle.sh compiles it); the facts, with "Uninitialised
@@ -72,6 +74,23 @@ else
 			pass
 		else
 			fail "$name --track-origins=yes: the facts differ from valgrind's (< vmlab, > valgrind):"
+			head -20 "$work/diff"
+		fi
+	done
+fi
+
+# Leak kinds against valgrind itself.
+if command -v valgrind >/dev/null 2>&1 && gcc -g -O0 -fno-omit-frame-pointer -fno-builtin -o "$work/leak-kinds" \
+	tests/memcheck/leak-kinds.c; then
+	for kinds in all none reachable indirect definite,indirect possible,reachable; do
+		{ (cd "$work" && exec valgrind --leak-check=full --show-leak-kinds=$kinds --log-file="$work/kinds.vg" \
+			./leak-kinds >/dev/null 2>&1 </dev/null); } 2>/dev/null
+		"$vmlab" run --memcheck --show-leak-kinds=$kinds tests/memcheck/leak-kinds.c >/dev/null 2>"$work/kinds.log" </dev/null
+		if diff <(tests/memcheck_oracle.sh --facts <"$work/kinds.log") <(tests/memcheck_oracle.sh --facts <"$work/kinds.vg") \
+			>"$work/diff"; then
+			pass
+		else
+			fail "leak-kinds --show-leak-kinds=$kinds: the facts differ from valgrind's (< vmlab, > valgrind):"
 			head -20 "$work/diff"
 		fi
 	done

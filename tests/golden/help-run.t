@@ -35,8 +35,9 @@ run options:
   --leak-check WHAT    with --memcheck: no, summary or full (every loss record
                        with its stack) (default full)
   --show-leak-kinds KINDS
-                       with --memcheck: definite,possible, or all (still
-                       reachable too) (default definite,possible)
+                       with --memcheck: the loss records shown, a list of
+                       definite, indirect, possible and reachable, or all or
+                       none (default definite,possible)
   --error-exitcode N   with --memcheck: exit with status N when it found errors
                        (default 0 (the program's status))
   --track-origins YES|NO
