@@ -16,6 +16,7 @@
 
 #define RZ VMLAB_CLIENT_REDZONE
 #define QUARANTINE_BYTES (1024 * 1024) /* freed bytes kept from reuse (valgrind's --freelist-vol) */
+#define MAX_BLOCKS (1u << 23) /* live and quarantined blocks a process may have (host memory: ~2 GiB) */
 #define CONTEXT_FRAMES 4 /* frames that tell two errors apart (valgrind's --num-callers for errors) */
 
 struct mc_stack {
@@ -281,17 +282,45 @@ struct mc_error {
  * block's stacks (freed then allocated), or a place without a block. */
 struct mc_where {
 	char text[160];
+	char frame[1200];  /* on the stack: "in frame #1, created by f (f.c:5)" ("": not known) */
 	const struct mc_stack *freed, *allocated;
 };
 
-static void where_of(const struct proc *p, const struct mc_proc *m, uint64_t va, struct mc_where *w)
+/* The frame of the live stack that holds va, from the shadow call stack:
+ * frame #0 is the running function's, from sp up to where its call found
+ * sp; frame #j, that of the function the j-th newest call called. */
+static void frame_of(const struct memcheck *mc, const struct proc *p, uint64_t va, char *buf, size_t len)
+{
+	const struct cpu_calls *c = p->cpu->calls;
+	uint64_t lo = p->cpu->x[2];
+	buf[0] = '\0';
+	for (uint32_t k = c ? c->n : 0, j = 0; k > 0 && va >= lo; k--) {
+		if (c->v[k - 1].sp < lo)
+			continue; /* left by a longjmp */
+		if (va < c->v[k - 1].sp) {
+			char fn[1024];
+			stack_describe(syms_of(mc, p), c->v[k - 1].target, fn, sizeof fn);
+			snprintf(buf, len, "in frame #%u, created by %s", j, fn);
+			return;
+		}
+		lo = c->v[k - 1].sp;
+		j++;
+	}
+}
+
+static void where_of(const struct memcheck *mc, const struct proc *p, const struct mc_proc *m, uint64_t va,
+		     struct mc_where *w)
 {
 	const struct mc_block *b = block_at(m, va);
 	w->freed = w->allocated = NULL;
+	w->frame[0] = '\0';
 	if (!b) {
 		const struct region *r = as_find_region(&p->as, va);
+		bool stack = r && r->kind == REGION_STACK;
 		snprintf(w->text, sizeof w->text, "%s",
-			 r && r->kind == REGION_STACK ? "on thread 1's stack" : "not stack'd, malloc'd or (recently) free'd");
+			 stack ? "on thread 1's stack" : "not stack'd, malloc'd or (recently) free'd");
+		if (stack)
+			frame_of(mc, p, va, w->frame, sizeof w->frame);
 		return;
 	}
 	const char *side = va < b->addr ? "before" : va >= b->addr + b->size ? "after" : "inside";
@@ -351,6 +380,10 @@ static void error_json(const struct memcheck *mc, const struct proc *p, int pid,
 	if (e->has_address) {
 		fprintf(out, ", \"address\": \"0x%" PRIx64 "\", \"where\": ", e->address);
 		json_string(out, w->text);
+		if (w->frame[0]) {
+			fputs(", \"frame\": ", out);
+			json_string(out, w->frame);
+		}
 		if (w->freed) {
 			fputs(", \"freed_at\": ", out);
 			stack_json(mc, p, w->freed);
@@ -375,9 +408,9 @@ static void report_error(struct memcheck *mc, const struct proc *p, struct mc_pr
 {
 	if (!count_error(mc, m, e->kind, size, e->stack))
 		return;
-	struct mc_where w = {{0}, NULL, NULL};
+	struct mc_where w = {{0}, {0}, NULL, NULL};
 	if (e->has_address)
-		where_of(p, m, e->address, &w);
+		where_of(mc, p, m, e->address, &w);
 	if (mc->o.json) {
 		error_json(mc, p, m->pid, e, &w);
 		return;
@@ -386,6 +419,8 @@ static void report_error(struct memcheck *mc, const struct proc *p, struct mc_pr
 	print_stack(mc, m->pid, p, e->stack);
 	if (e->has_address) {
 		fprintf(mc->out, "==%d==  Address 0x%" PRIx64 " is %s\n", m->pid, e->address, w.text);
+		if (w.frame[0])
+			fprintf(mc->out, "==%d==  %s\n", m->pid, w.frame);
 		if (w.freed || w.allocated)
 			print_stack(mc, m->pid, p, w.freed ? w.freed : w.allocated);
 		if (w.freed) {
@@ -605,7 +640,8 @@ static void user_access(void *ctx, const struct proc *p, vaddr_t va, enum access
 /* ---- client requests ---- */
 
 /* A new block, unless it overlaps another or lies outside p's regions (a
- * request no malloc makes: -EINVAL). */
+ * request no malloc makes: -EINVAL), or the process has MAX_BLOCKS (-ENOMEM:
+ * the malloc fails). */
 static long malloclike(struct memcheck *mc, struct proc *p, struct mc_proc *m, const uint64_t *a)
 {
 	uint64_t addr = a[1], size = a[2], key, val;
@@ -615,6 +651,8 @@ static long malloclike(struct memcheck *mc, struct proc *p, struct mc_proc *m, c
 	if (u64tree_ceil(&m->blocks, ~(addr + size + RZ - 1), &key, &val) &&
 	    ((struct mc_block *)(uintptr_t)val)->addr + ((struct mc_block *)(uintptr_t)val)->size + RZ > addr - RZ)
 		return -GUEST_EINVAL;
+	if (m->blocks.len >= MAX_BLOCKS)
+		return -GUEST_ENOMEM;
 	struct mc_block *b = xcalloc(1, sizeof *b);
 	b->addr = addr;
 	b->size = size;

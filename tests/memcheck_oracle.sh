@@ -7,6 +7,7 @@
 #     main (FILE.c:LINE)           the first main frame of its stack
 #     Address ADDR is ...          where the address is (the address itself
 #                                  and the process id normalized away)
+#     in frame #N, created by ...  for an address on the stack, its frame
 #       main (FILE.c:LINE)         the first main frame of that block's stack
 #     Block was alloc'd at         (and so on for every stack of the error)
 #       main (FILE.c:LINE)
@@ -73,7 +74,7 @@ facts() {
 			}
 			next
 		}
-		/^ (Access not|Bad permissions)/ {
+		/^ (Access not|Bad permissions|in frame #)/ {
 			line = substr($0, 2)
 			gsub(/0x[0-9A-Fa-f]+/, "ADDR", line)
 			keep("  " line)

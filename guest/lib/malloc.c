@@ -189,7 +189,11 @@ static void *checked_alloc(size_t n, int zeroed, void (*fn)(void))
 		return NULL;
 	if (zeroed)
 		memset(p + REDZONE, 0, n);
-	client(VMLAB_CLIENT_MALLOCLIKE, (long)(p + REDZONE), (long)n, zeroed, fn);
+	if (client(VMLAB_CLIENT_MALLOCLIKE, (long)(p + REDZONE), (long)n, zeroed, fn) != 0) {
+		release_block(p);	/* the checker can take no more blocks */
+		errno = ENOMEM;
+		return NULL;
+	}
 	return p + REDZONE;
 }
 

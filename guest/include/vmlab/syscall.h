@@ -52,7 +52,8 @@
  *   oldest, while it holds more than 1 MiB), no longer checked: its memory,
  *   redzones included, is the allocator's again; 0 when none leaves.
  * A MALLOCLIKE block that overlaps another's redzones or lies outside the
- * process's regions is refused with -EINVAL. */
+ * process's regions is refused with -EINVAL, and one beyond the 8,388,608
+ * blocks a process may have with -ENOMEM (the malloc then fails). */
 #define SYS_vmlab_client   0x766d
 #define VMLAB_CLIENT_REDZONE     16
 #define VMLAB_CLIENT_RUNNING     1
