@@ -8,7 +8,9 @@
 #   under `BUILD/vmlab run --memcheck`; the facts of its report (headlines,
 #   main's source lines, where each address is, ERROR SUMMARY: see
 #   tests/memcheck_oracle.sh --facts) must equal tests/memcheck/NAME.expected,
-#   which memcheck_oracle.sh checks against valgrind on the same source.
+#   which memcheck_oracle.sh checks against valgrind on the same source; the
+#   same under memory pressure (--ram 64k: 16 frames, pages swapped out and
+#   faulted in again, instructions retried), which must change nothing.
 # - kinds: tests/memcheck/leak-kinds.c with each --show-leak-kinds setting
 #   gives valgrind's loss records (derived here with the same setting).
 # - origins: each of those whose report holds an uninitialised value runs
@@ -47,13 +49,16 @@ fi
 
 for src in examples/mistake-*.c tests/memcheck/*.c; do
 	name=$(basename "$src" .c)
-	"$vmlab" run --memcheck "$src" >/dev/null 2>"$work/$name.log" </dev/null
-	if diff <(tests/memcheck_oracle.sh --facts <"$work/$name.log") "tests/memcheck/$name.expected" >"$work/diff"; then
-		pass
-	else
-		fail "$name: the report's facts differ from valgrind's (< vmlab, > tests/memcheck/$name.expected):"
-		head -20 "$work/diff"
-	fi
+	for machine in "" "--ram 64k --swap-size 16m"; do
+		# shellcheck disable=SC2086 # machine is words
+		"$vmlab" run --memcheck $machine "$src" >/dev/null 2>"$work/$name.log" </dev/null
+		if diff <(tests/memcheck_oracle.sh --facts <"$work/$name.log") "tests/memcheck/$name.expected" >"$work/diff"; then
+			pass
+		else
+			fail "$name ${machine:-(default machine)}: the report's facts differ from valgrind's (< vmlab, > tests/memcheck/$name.expected):"
+			head -20 "$work/diff"
+		fi
+	done
 done
 
 # Origins against valgrind itself, derived here (valgrind is a dependency).
