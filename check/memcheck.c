@@ -245,6 +245,59 @@ static struct mc_block *live_block(const struct mc_proc *m, uint64_t addr)
 	return b && !b->freed && b->addr == addr ? b : NULL;
 }
 
+/* ---- origins (--track-origins) ---- */
+
+static uint64_t stack_hash(const struct mc_stack *s)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < s->n; i++)
+		h = (h ^ s->pcs[i]) * 0x100000001b3ull;
+	return h | 1; /* odd: never a pc (stack allocations' keys are even) */
+}
+
+/* The tag of an allocation with stack s: one per distinct place. */
+static uint32_t origin_tag(struct memcheck *mc, bool heap, const struct mc_stack *s)
+{
+	uint64_t key = heap ? stack_hash(s) : s->pcs[0], tag;
+	if (u64tree_get(&mc->origin_of, key, &tag) && mc->origins[tag - 1].heap == heap &&
+	    !memcmp(&mc->origins[tag - 1].stack, s, sizeof *s))
+		return (uint32_t)tag;
+	if (mc->norigins == UINT32_MAX - 1)
+		return 0; /* no tags left: origins not known */
+	if (mc->norigins == mc->ocap) {
+		mc->ocap = mc->ocap ? 2 * mc->ocap : 64;
+		mc->origins = xrealloc(mc->origins, mc->ocap * sizeof *mc->origins);
+	}
+	mc->origins[mc->norigins++] = (struct mc_origin){heap, *s};
+	u64tree_put(&mc->origin_of, key, mc->norigins);
+	return mc->norigins;
+}
+
+/* The origin tag stands for, under --track-origins (NULL: none). */
+static const struct mc_origin *origin_at(const struct memcheck *mc, uint32_t tag)
+{
+	return mc->o.track_origins && tag && tag <= mc->norigins ? &mc->origins[tag - 1] : NULL;
+}
+
+/* "Uninitialised value was created by ..." with its stack, for tag. */
+static void print_origin(const struct memcheck *mc, int pid, const struct proc *p, uint32_t tag)
+{
+	const struct mc_origin *o = origin_at(mc, tag);
+	if (!o)
+		return;
+	fprintf(mc->out, "==%d==  Uninitialised value was created by a %s allocation\n", pid, o->heap ? "heap" : "stack");
+	print_stack(mc, pid, p, &o->stack);
+}
+
+/* The origin of the first undefined byte of the v loaded from va. */
+static uint32_t loaded_origin(struct mc_proc *m, vaddr_t va, uint64_t v)
+{
+	unsigned i = 0;
+	while (!(v >> 8 * i & 0xff))
+		i++;
+	return vbits_origin(&m->vb, va + i);
+}
+
 /* ---- errors ---- */
 
 /* Counts an error; true when its context is new (to be printed). */
@@ -366,9 +419,6 @@ static void stack_json(const struct memcheck *mc, const struct proc *p, const st
 	fputc(']', mc->out);
 }
 
-static void print_origin(const struct memcheck *mc, int pid, const struct proc *p, uint32_t tag);
-static const struct mc_origin *origin_at(const struct memcheck *mc, uint32_t tag);
-
 static void error_json(const struct memcheck *mc, const struct proc *p, int pid, const struct mc_error *e,
 		       const struct mc_where *w)
 {
@@ -439,58 +489,6 @@ static void access_error(struct memcheck *mc, const struct proc *p, struct mc_pr
 			     .address = va};
 	snprintf(e.what, sizeof e.what, "Invalid %s of size %u", acc == ACCESS_WRITE ? "write" : "read", size);
 	report_error(mc, p, m, &e, size);
-}
-
-/* ---- origins (--track-origins) ---- */
-
-static uint64_t stack_hash(const struct mc_stack *s)
-{
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < s->n; i++)
-		h = (h ^ s->pcs[i]) * 0x100000001b3ull;
-	return h | 1; /* odd: never a pc (stack allocations' keys are even) */
-}
-
-/* The tag of an allocation with stack s: one per distinct place. */
-static uint32_t origin_tag(struct memcheck *mc, bool heap, const struct mc_stack *s)
-{
-	uint64_t key = heap ? stack_hash(s) : s->pcs[0], tag;
-	if (u64tree_get(&mc->origin_of, key, &tag) && mc->origins[tag - 1].heap == heap &&
-	    !memcmp(&mc->origins[tag - 1].stack, s, sizeof *s))
-		return (uint32_t)tag;
-	if (mc->norigins == UINT32_MAX - 1)
-		return 0; /* no tags left: origins not known */
-	if (mc->norigins == mc->ocap) {
-		mc->ocap = mc->ocap ? 2 * mc->ocap : 64;
-		mc->origins = xrealloc(mc->origins, mc->ocap * sizeof *mc->origins);
-	}
-	mc->origins[mc->norigins++] = (struct mc_origin){heap, *s};
-	u64tree_put(&mc->origin_of, key, mc->norigins);
-	return mc->norigins;
-}
-
-/* "Uninitialised value was created by ..." with its stack, for tag. */
-static const struct mc_origin *origin_at(const struct memcheck *mc, uint32_t tag)
-{
-	return mc->o.track_origins && tag && tag <= mc->norigins ? &mc->origins[tag - 1] : NULL;
-}
-
-static void print_origin(const struct memcheck *mc, int pid, const struct proc *p, uint32_t tag)
-{
-	const struct mc_origin *o = origin_at(mc, tag);
-	if (!o)
-		return;
-	fprintf(mc->out, "==%d==  Uninitialised value was created by a %s allocation\n", pid, o->heap ? "heap" : "stack");
-	print_stack(mc, pid, p, &o->stack);
-}
-
-/* The origin of the first undefined byte of the v loaded from va. */
-static uint32_t loaded_origin(struct mc_proc *m, vaddr_t va, uint64_t v)
-{
-	unsigned i = 0;
-	while (!(v >> 8 * i & 0xff))
-		i++;
-	return vbits_origin(&m->vb, va + i);
 }
 
 /* ---- what the CPU and the kernel tell ---- */
