@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "check/memcheck.h"
 #include "cli/cli.h"
 #include "cli/guestcc.h"
 #include "cli/options.h"
@@ -17,8 +18,8 @@
 #include "os/elf.h"
 #include "os/sched.h"
 #include "report/summary.h"
+#include "report/vmstat.h"
 #include "trace/record.h"
-#include "check/memcheck.h"
 
 static const char run_usage[] =
 	"usage: vmlab run [options] PROGRAM...\n"
@@ -50,6 +51,7 @@ struct run_args {
 	bool memcheck;           /* --memcheck */
 	struct memcheck_opts mc;
 	int error_exitcode;      /* --error-exitcode: the status when memcheck found errors (0: none) */
+	uint64_t vmstat_ns;      /* --vmstat: its interval of virtual time (0: none) */
 	struct kernel *k;        /* the machine, while it runs */
 };
 
@@ -109,6 +111,15 @@ static bool set_time(void *ctx, const char *v, char *err, size_t errlen)
 	struct run_args *a = ctx;
 	if (!parse_duration(v, &a->sc.max_ns) || !a->sc.max_ns)
 		return fail_msg(err, errlen, "expects a duration such as 5s, 200ms or 1m, from 1ns to %" PRIu64 "s",
+				UINT64_MAX / 1000000000);
+	return true;
+}
+
+static bool set_vmstat(void *ctx, const char *v, char *err, size_t errlen)
+{
+	struct run_args *a = ctx;
+	if (!parse_duration(v, &a->vmstat_ns) || !a->vmstat_ns)
+		return fail_msg(err, errlen, "expects a duration such as 1s, 10ms or 100us, from 1ns to %" PRIu64 "s",
 				UINT64_MAX / 1000000000);
 	return true;
 }
@@ -260,6 +271,9 @@ static bool set_json(void *ctx, const char *v, char *err, size_t errlen)
  * above. */
 static const struct opt run_rows[] = {
 	{"time", 0, "DURATION", "stop after this much virtual time (5s, 200ms, 1m)", NULL, set_time},
+	{"vmstat", 0, "DURATION", "print a vmstat line on stderr every DURATION of virtual time: processes "
+	 "running and blocked, swap used, free memory, swap-ins and -outs, faults and TLB misses per second, "
+	 "user/system/idle time", NULL, set_vmstat},
 	{"max-insns", 0, "N", "stop after N instructions in all", NULL, set_max_insns},
 	{"quantum", 0, "N", "time slice in instructions", "100000", set_quantum},
 	{"max-procs", 0, "N", "at most N processes at once, zombies too; beyond, fork fails with EAGAIN",
@@ -558,11 +572,19 @@ static int run_machine(struct run_args *a, struct kernel *k, const struct progra
 		}
 	}
 	struct sched s;
+	struct vmstat vm;
 	sched_init(&s, k, &a->sc);
+	if (a->vmstat_ns) {
+		vmstat_init(&vm, &s, a->vmstat_ns, stderr);
+		s.cfg.on_slice = vmstat_tick;
+		s.cfg.on_slice_ctx = &vm;
+	}
 	int first_pid = 0, status = CLI_USAGE;
 	enum sched_end end = SCHED_DONE;
 	if (start_programs(&s, progs, a->nprograms, &first_pid)) {
 		end = sched_run(&s);
+		if (a->vmstat_ns)
+			vmstat_finish(&vm);
 		fflush(stdout);
 		status = report_end(a, &s, end, first_pid);
 		print_summary(a, &s);
@@ -634,6 +656,8 @@ static bool memcheck_fits(const struct run_args *a)
 		why = "--memcheck and --record cannot go together: the checker's requests are not in a trace";
 	else if (a->memcheck && a->mo.k.mmu.mech->kind != MMU_MECH_PAGING)
 		why = "--memcheck needs paging (its checks read page tables)";
+	else if (a->vmstat_ns && a->mo.k.mmu.mech->kind != MMU_MECH_PAGING)
+		why = "--vmstat needs paging (its columns count frames and pages)";
 	else if (!a->memcheck && (a->error_exitcode || a->mc.quiet || a->mc.leak_check != MEMCHECK_LEAKS_FULL ||
 				  a->mc.show_kinds != MEMCHECK_SHOW_DEFAULT || a->mc.track_origins))
 		why = "--leak-check, --show-leak-kinds, --error-exitcode, --track-origins and -q go with --memcheck";

@@ -1089,14 +1089,27 @@ void kernel_touch(struct kernel *k, paddr_t pa, uint64_t next_use)
 	policy_touch(k->cfg.local_scope ? frames_get(&k->fr, pfn)->pol : &k->global, pfn, next_use);
 }
 
+/* Adds the kernel's own work for processes to hw: its faults, disk I/O and copies. */
+static void add_kernel_counts(const struct kernel *k, struct hw_counts *hw)
+{
+	hw->faults = k->c.minor_faults + k->c.major_faults + k->c.ad_faults + k->c.segfaults;
+	hw->disk_reads = k->c.swap_ins + k->c.file_reads;
+	hw->disk_writes = k->c.swap_outs;
+	hw->mem_refs[MEM_DRAM] += k->c.copied_bytes / 4; /* a load and a store per 8 bytes */
+}
+
 uint64_t kernel_sim_ns(const struct kernel *k)
 {
 	struct hw_counts hw = {0};
 	mmu_add_hw_counts(k->mmu, &hw);
-	hw.faults = k->c.minor_faults + k->c.major_faults + k->c.ad_faults + k->c.segfaults;
-	hw.disk_reads = k->c.swap_ins + k->c.file_reads;
-	hw.disk_writes = k->c.swap_outs;
-	hw.mem_refs[MEM_DRAM] += k->c.copied_bytes / 4; /* a load and a store per 8 bytes */
+	add_kernel_counts(k, &hw);
+	return latency_ns(&k->cfg.lat, &hw);
+}
+
+uint64_t kernel_system_ns(const struct kernel *k)
+{
+	struct hw_counts hw = {0};
+	add_kernel_counts(k, &hw);
 	return latency_ns(&k->cfg.lat, &hw);
 }
 

@@ -393,6 +393,9 @@ uint64_t kernel_swapped_pages(const struct proc *p);
 
 /* Simulated time so far. */
 uint64_t kernel_sim_ns(const struct kernel *k);
+/* The part of it the kernel spent for processes: handling faults, disk I/O,
+ * its copies (vmstat's system time). */
+uint64_t kernel_system_ns(const struct kernel *k);
 
 /* Panics when frames, swap slots and mappings disagree, when the page-table
  * frames in use are not those of the processes' own tables plus the shared

@@ -308,6 +308,12 @@ static bool should_stop(void *ctx)
 
 /* The run's loop: a slice for the next runnable process, or the clock
  * jumped to the next wake-up, until the run must end. */
+static void slice_done(struct sched *s)
+{
+	if (s->cfg.on_slice)
+		s->cfg.on_slice(s->cfg.on_slice_ctx);
+}
+
 static enum sched_end run_all(struct sched *s)
 {
 	enum sched_end end;
@@ -320,9 +326,12 @@ static enum sched_end run_all(struct sched *s)
 		struct proc *p = pick(s);
 		if (p) {
 			run_slice(s, p);
+			slice_done(s);
 			continue;
 		}
-		if (!sleep_until_next_wakeup(s)) {
+		bool slept = sleep_until_next_wakeup(s);
+		slice_done(s);
+		if (!slept) {
 			if (!s->nwaiting)
 				return SCHED_DONE;
 			start_waiting(s, true); /* nothing else will free memory for them */

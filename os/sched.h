@@ -47,6 +47,9 @@ struct sched_config {
 	char *env[8];                /* the environment programs start with */
 	int nenv;
 	volatile sig_atomic_t *interrupted; /* set by Ctrl-C: stop cleanly */
+	void (*on_slice)(void *ctx); /* called after each time slice and each jump of the clock
+					(vmlab run --vmstat; NULL: none) */
+	void *on_slice_ctx;
 };
 
 enum sched_end {

@@ -5,6 +5,10 @@ RISC-V ELF executable, or a .c file that vmlab compiles against its guest runtim
 
 run options:
   --time DURATION      stop after this much virtual time (5s, 200ms, 1m)
+  --vmstat DURATION    print a vmstat line on stderr every DURATION of virtual
+                       time: processes running and blocked, swap used, free
+                       memory, swap-ins and -outs, faults and TLB misses per
+                       second, user/system/idle time
   --max-insns N        stop after N instructions in all
   --quantum N          time slice in instructions (default 100000)
   --max-procs N        at most N processes at once, zombies too; beyond, fork
