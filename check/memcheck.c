@@ -51,6 +51,7 @@ struct mc_proc {
 	uint64_t allocs, frees, allocated;
 	uint64_t errors, ncontexts;
 	struct mc_context *contexts;
+	struct u64tree context_of; /* a context's hash -> its index */
 	size_t cap;
 	struct vbits vb;         /* its memory's V bits */
 	vaddr_t last_va;         /* the last load or store of the program, by the */
@@ -108,6 +109,7 @@ static struct mc_proc *new_proc(struct memcheck *mc, int pid)
 	m->pid = pid;
 	m->lo = UINT64_MAX;
 	u64tree_init(&m->blocks);
+	u64tree_init(&m->context_of);
 	vbits_init(&m->vb);
 	m->next = mc->procs;
 	return mc->procs = mc->last = m;
@@ -150,6 +152,7 @@ static void drop_proc(struct memcheck *mc, struct mc_proc *m)
 	u64tree_fini(&m->blocks);
 	vbits_fini(&m->vb);
 	free(m->contexts);
+	u64tree_fini(&m->context_of);
 	free(m);
 }
 
@@ -245,14 +248,39 @@ static struct mc_block *live_block(const struct mc_proc *m, uint64_t addr)
 	return b && !b->freed && b->addr == addr ? b : NULL;
 }
 
+/* ---- hash indexes of contexts and loss records ---- */
+
+static uint64_t hash_words(uint64_t h, const uint64_t *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ w[i]) * 0x100000001b3ull;
+	return h;
+}
+
+/* Looks up hash h in t, whose keys are hashes (probed linearly on a
+ * collision) and values indexes into the caller's array: true with *at the
+ * index of the item same() accepts; false with *at the key to put it under. */
+static bool index_find(const struct u64tree *t, uint64_t h, bool (*same)(const void *ctx, uint64_t i), const void *ctx,
+		       uint64_t *at)
+{
+	uint64_t i;
+	for (;; h++) {
+		if (!u64tree_get(t, h, &i)) {
+			*at = h;
+			return false;
+		}
+		if (same(ctx, i)) {
+			*at = i;
+			return true;
+		}
+	}
+}
+
 /* ---- origins (--track-origins) ---- */
 
 static uint64_t stack_hash(const struct mc_stack *s)
 {
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < s->n; i++)
-		h = (h ^ s->pcs[i]) * 0x100000001b3ull;
-	return h | 1; /* odd: never a pc (stack allocations' keys are even) */
+	return hash_words(0xcbf29ce484222325ull, s->pcs, s->n) | 1; /* odd: never a pc (stack allocations' keys are even) */
 }
 
 /* The tag of an allocation with stack s: one per distinct place. */
@@ -300,6 +328,17 @@ static uint32_t loaded_origin(struct mc_proc *m, vaddr_t va, uint64_t v)
 
 /* ---- errors ---- */
 
+struct context_probe {
+	const struct mc_proc *m;
+	const struct mc_context *c;
+};
+
+static bool same_context(const void *ctx, uint64_t i)
+{
+	const struct context_probe *q = ctx;
+	return !memcmp(&q->m->contexts[i], q->c, sizeof *q->c);
+}
+
 /* Counts an error; true when its context is new (to be printed). */
 static bool count_error(struct memcheck *mc, struct mc_proc *m, int kind, unsigned size, const struct mc_stack *s)
 {
@@ -308,13 +347,14 @@ static bool count_error(struct memcheck *mc, struct mc_proc *m, int kind, unsign
 		c.pcs[i] = s->pcs[i];
 	m->errors++;
 	mc->errors++;
-	for (size_t i = 0; i < m->ncontexts; i++)
-		if (!memcmp(&m->contexts[i], &c, sizeof c))
-			return false;
+	uint64_t at, h = hash_words(0xcbf29ce484222325ull ^ ((uint64_t)kind << 32 | size), c.pcs, CONTEXT_FRAMES);
+	if (index_find(&m->context_of, h, same_context, &(struct context_probe){m, &c}, &at))
+		return false;
 	if (m->ncontexts == m->cap) {
 		m->cap = m->cap ? 2 * m->cap : 16;
 		m->contexts = xrealloc(m->contexts, m->cap * sizeof *m->contexts);
 	}
+	u64tree_put(&m->context_of, at, m->ncontexts);
 	m->contexts[m->ncontexts++] = c;
 	return true;
 }
@@ -809,6 +849,7 @@ struct census {
 	size_t nlost, cap;
 	struct record *recs;
 	size_t nrecs, rcap;
+	struct u64tree rec_of;   /* a record's hash (kind and stack) -> its index */
 	uint64_t in_use, in_use_blocks;
 	uint64_t bytes[4], blocks[4];
 };
@@ -840,6 +881,18 @@ static bool same_stack(const struct mc_stack *a, const struct mc_stack *b)
 	return a->n == b->n && !memcmp(a->pcs, b->pcs, a->n * sizeof a->pcs[0]);
 }
 
+struct record_probe {
+	const struct census *c;
+	enum reach kind;
+	const struct mc_stack *stack;
+};
+
+static bool same_record(const void *ctx, uint64_t i)
+{
+	const struct record_probe *q = ctx;
+	return q->c->recs[i].kind == q->kind && same_stack(q->c->recs[i].stack, q->stack);
+}
+
 static void add_to_record(void *ctx, uint64_t key, uint64_t val)
 {
 	(void)key;
@@ -849,18 +902,18 @@ static void add_to_record(void *ctx, uint64_t key, uint64_t val)
 		return;
 	c->bytes[b->reach] += b->size;
 	c->blocks[b->reach]++;
-	for (size_t i = 0; i < c->nrecs; i++) {
-		if (c->recs[i].kind == b->reach && same_stack(c->recs[i].stack, &b->alloc)) {
-			c->recs[i].bytes += b->size;
-			c->recs[i].blocks++;
-			c->recs[i].indirect += b->indirect;
-			return;
-		}
+	uint64_t at, h = hash_words(0xcbf29ce484222325ull ^ b->reach, b->alloc.pcs, b->alloc.n);
+	if (index_find(&c->rec_of, h, same_record, &(struct record_probe){c, b->reach, &b->alloc}, &at)) {
+		c->recs[at].bytes += b->size;
+		c->recs[at].blocks++;
+		c->recs[at].indirect += b->indirect;
+		return;
 	}
 	if (c->nrecs == c->rcap) {
 		c->rcap = c->rcap ? 2 * c->rcap : 16;
 		c->recs = xrealloc(c->recs, c->rcap * sizeof *c->recs);
 	}
+	u64tree_put(&c->rec_of, at, c->nrecs);
 	c->recs[c->nrecs] = (struct record){b->reach, b->size, 1, b->indirect, c->nrecs, &b->alloc};
 	c->nrecs++;
 }
@@ -1037,6 +1090,7 @@ static void heap_summary(struct memcheck *mc, const struct proc *p, struct mc_pr
 	char a[32], b[32], c3[32];
 	struct scan sc = {.mc = mc, .p = p, .m = m};
 	struct census c = {0};
+	u64tree_init(&c.rec_of);
 	scan_process(&sc, &c);
 	if (!mc->o.quiet && mc->o.json) {
 		fprintf(out, "{\"pid\": %d, \"kind\": \"HeapSummary\", \"in_use_bytes\": %" PRIu64 ", \"in_use_blocks\": %" PRIu64
@@ -1057,6 +1111,7 @@ static void heap_summary(struct memcheck *mc, const struct proc *p, struct mc_pr
 	free(sc.work);
 	free(c.lost);
 	free(c.recs);
+	u64tree_fini(&c.rec_of);
 }
 
 /* ---- exit ---- */

@@ -27,6 +27,8 @@
 # - json: under --json each mistake's report is one JSON object per line
 #   (jq reads them all), with the same headlines in the same order as the
 #   text, and the same ERROR SUMMARY counts.
+# - many: a program with 3000 allocation sites, each leaking a block, gives
+#   3000 loss records (found through an index, not a search per block).
 # - goes on: after a double free the program runs to its end, as under
 #   valgrind.
 set -u
@@ -153,6 +155,21 @@ else
 			pass
 		fi
 	done
+fi
+
+{
+	echo '#include <stdlib.h>'
+	echo 'void *keep[3000];'
+	echo 'int main(void)'
+	echo '{'
+	for i in $(seq 0 2999); do echo "	keep[$i] = malloc($i + 1); keep[$i] = 0;"; done
+	echo '	return 0;'
+	echo '}'
+} >"$work/many.c"
+if "$vmlab" run --memcheck -q "$work/many.c" 2>&1 >/dev/null | grep -q 'definitely lost in loss record 3000 of 3000'; then
+	pass
+else
+	fail "many.c: not 3000 loss records"
 fi
 
 out=$("$vmlab" run --memcheck examples/mistake-double-free.c 2>/dev/null </dev/null)
