@@ -4,6 +4,8 @@
 #define BENCH_BENCH_H
 
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +107,15 @@ static inline bool bench_command(char *const argv[], char *out, size_t outlen, b
 	cost->maxrss_kib = (double)ru.ru_maxrss;
 	cost->status = status;
 	return WIFEXITED(status) && WEXITSTATUS(status) == want;
+}
+
+/* Writes into buf the path of name in this benchmark's build directory
+ * (BUILD for argv0 BUILD/bench/NAME): "vmlab", "guest/bench/chase", ... */
+static inline void bench_build_path(const char *argv0, const char *name, char *buf, size_t len)
+{
+	char self[PATH_MAX];
+	snprintf(self, sizeof self, "%s", argv0);
+	snprintf(buf, len, "%s/%s", dirname(dirname(self)), name);
 }
 
 #endif

@@ -10,7 +10,6 @@
  * commit, say), paging under it runs in the same rotation as the in-run
  * reference, and the ratio of this build's paging to it is printed (no
  * regression beyond noise: about 1.0). Unset, the benchmark says so. */
-#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,15 +58,15 @@ int main(int argc, char **argv)
 		{"segmentation", "segmentation", "seg/", NULL, {0}},
 		{"paging, VMLAB_REF", "paging", "", NULL, {0}},
 	};
-	char self[PATH_MAX], vmlab[PATH_MAX + 16], prog[4][PATH_MAX + 32];
-	snprintf(self, sizeof self, "%s", argv[0]);
-	char *build = dirname(dirname(self));
-	snprintf(vmlab, sizeof vmlab, "%s/vmlab", build);
+	char vmlab[PATH_MAX + 16], prog[4][PATH_MAX + 32], name[64];
+	bench_build_path(argv[0], "vmlab", vmlab, sizeof vmlab);
 	const char *ref = getenv("VMLAB_REF");
 	int nconf = ref && *ref ? 5 : 4;
 	cfg[4].vmlab = ref;
-	for (int c = 0; c < nconf; c++)
-		snprintf(prog[c < 4 ? c : 0], sizeof prog[0], "%s/guest/%ssort", build, cfg[c].layout);
+	for (int c = 0; c < nconf; c++) {
+		snprintf(name, sizeof name, "guest/%ssort", cfg[c].layout);
+		bench_build_path(argv[0], name, prog[c < 4 ? c : 0], sizeof prog[0]);
+	}
 	for (int r = 0; r < ROUNDS; r++)
 		for (int c = 0; c < nconf; c++)
 			if ((cfg[c].t[r] = run(cfg[c].vmlab ? cfg[c].vmlab : vmlab, cfg[c].mech, prog[c < 4 ? c : 0])) < 0) {

@@ -8,7 +8,6 @@
  * cache): sort (compute over a malloc'd array) and malloc_stress (a malloc
  * and free on every few instructions, the checker's worst case). Runs from
  * the source tree, as make bench does; BUILD/vmlab for BUILD/bench/. */
-#include <libgen.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -35,9 +34,8 @@ static bool cpu_time(char *const argv[], double *s)
 int main(int argc, char **argv)
 {
 	(void)argc;
-	char self[PATH_MAX], vmlab[PATH_MAX + 16];
-	snprintf(self, sizeof self, "%s", argv[0]);
-	snprintf(vmlab, sizeof vmlab, "%s/vmlab", dirname(dirname(self)));
+	char vmlab[PATH_MAX + 16];
+	bench_build_path(argv[0], "vmlab", vmlab, sizeof vmlab);
 	if (access(vmlab, X_OK) != 0) {
 		fprintf(stderr, "bench_memcheck: %s is missing (make bench builds it)\n", vmlab);
 		return 1;

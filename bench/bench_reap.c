@@ -12,7 +12,6 @@
  * vmlab is found next to this benchmark (BUILD/vmlab for BUILD/bench/bench_reap);
  * the programs are read from tests/programs, relative to the repository root
  * `make bench` runs it from. */
-#include <libgen.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -49,9 +48,8 @@ static bool run(char *const argv[], int want, struct outcome *o)
 int main(int argc, char **argv)
 {
 	(void)argc;
-	char self[PATH_MAX], vmlab[PATH_MAX + 16];
-	snprintf(self, sizeof self, "%s", argv[0]);
-	snprintf(vmlab, sizeof vmlab, "%s/vmlab", dirname(dirname(self)));
+	char vmlab[PATH_MAX + 16];
+	bench_build_path(argv[0], "vmlab", vmlab, sizeof vmlab);
 	if (access(vmlab, X_OK) != 0 || access(LOOP, R_OK) != 0 || access(BOMB, R_OK) != 0) {
 		fprintf(stderr, "bench_reap: %s, " LOOP " or " BOMB " is missing (run it from the repository root: "
 				"make bench)\n", vmlab);

@@ -11,7 +11,6 @@
  * The programs are found next to this benchmark: BUILD/vmlab and
  * BUILD/guest/bench/regions for BUILD/bench/bench_regions.
  * `bench_regions N` runs N mappings once (for profiling). */
-#include <libgen.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -40,11 +39,9 @@ static bool run(char *const argv[], double *cpu_s, double *wall_s)
 
 int main(int argc, char **argv)
 {
-	char self[PATH_MAX], vmlab[PATH_MAX + 16], prog[PATH_MAX + 32];
-	snprintf(self, sizeof self, "%s", argv[0]);
-	char *build = dirname(dirname(self));
-	snprintf(vmlab, sizeof vmlab, "%s/vmlab", build);
-	snprintf(prog, sizeof prog, "%s/guest/bench/regions", build);
+	char vmlab[PATH_MAX + 16], prog[PATH_MAX + 32];
+	bench_build_path(argv[0], "vmlab", vmlab, sizeof vmlab);
+	bench_build_path(argv[0], "guest/bench/regions", prog, sizeof prog);
 	if (access(vmlab, X_OK) != 0 || access(prog, R_OK) != 0) {
 		fprintf(stderr, "bench_regions: %s or %s is missing (make bench builds them)\n", vmlab, prog);
 		return 1;

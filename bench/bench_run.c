@@ -10,7 +10,6 @@
  *
  * The programs are found next to this benchmark: BUILD/vmlab and
  * BUILD/guest/bench/chase for BUILD/bench/bench_run. */
-#include <libgen.h>
 #include <stdbool.h>
 #include <limits.h>
 #include <stdint.h>
@@ -68,11 +67,9 @@ static bool measure(char *few[], char *many[], double *t_few, double *t_many, ui
 int main(int argc, char **argv)
 {
 	(void)argc;
-	char self[PATH_MAX], vmlab[PATH_MAX + 16], chase[PATH_MAX + 32];
-	snprintf(self, sizeof self, "%s", argv[0]);
-	char *build = dirname(dirname(self));
-	snprintf(vmlab, sizeof vmlab, "%s/vmlab", build);
-	snprintf(chase, sizeof chase, "%s/guest/bench/chase", build);
+	char vmlab[PATH_MAX + 16], chase[PATH_MAX + 32];
+	bench_build_path(argv[0], "vmlab", vmlab, sizeof vmlab);
+	bench_build_path(argv[0], "guest/bench/chase", chase, sizeof chase);
 	if (access(vmlab, X_OK) != 0 || access(chase, R_OK) != 0) {
 		fprintf(stderr, "bench_run: %s or %s is missing (make bench builds them)\n", vmlab, chase);
 		return 1;
