@@ -210,6 +210,11 @@ static void stack_of_request(const struct proc *p, uint64_t fn, struct mc_stack 
 		calls_stack(p, fn, k, s);
 }
 
+static bool same_stack(const struct mc_stack *a, const struct mc_stack *b)
+{
+	return a->n == b->n && !memcmp(a->pcs, b->pcs, a->n * sizeof a->pcs[0]);
+}
+
 static void print_stack(const struct memcheck *mc, int pid, const struct proc *p, const struct mc_stack *s)
 {
 	stack_print(mc->out, pid, syms_of(mc, p), s->pcs, s->n);
@@ -288,7 +293,7 @@ static uint32_t origin_tag(struct memcheck *mc, bool heap, const struct mc_stack
 {
 	uint64_t key = heap ? stack_hash(s) : s->pcs[0], tag;
 	if (u64tree_get(&mc->origin_of, key, &tag) && mc->origins[tag - 1].heap == heap &&
-	    !memcmp(&mc->origins[tag - 1].stack, s, sizeof *s))
+	    same_stack(&mc->origins[tag - 1].stack, s))
 		return (uint32_t)tag;
 	if (mc->norigins == UINT32_MAX - 1)
 		return 0; /* no tags left: origins not known */
@@ -874,11 +879,6 @@ static void gather_lost(void *ctx, uint64_t key, uint64_t val)
 	if (b->freed || b->reach != UNREACHED)
 		return;
 	push_block(&c->lost, &c->nlost, &c->cap, b);
-}
-
-static bool same_stack(const struct mc_stack *a, const struct mc_stack *b)
-{
-	return a->n == b->n && !memcmp(a->pcs, b->pcs, a->n * sizeof a->pcs[0]);
 }
 
 struct record_probe {
