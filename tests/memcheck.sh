@@ -11,13 +11,12 @@
 #   which memcheck_oracle.sh checks against valgrind on the same source; the
 #   same under memory pressure (--ram 64k: 16 frames, pages swapped out and
 #   faulted in again, instructions retried), which must change nothing.
-# - kinds: tests/memcheck/leak-kinds.c with each --show-leak-kinds setting
-#   gives valgrind's loss records (derived here with the same setting).
 # - origins: each of those whose report holds an uninitialised value runs
-#   with --track-origins=yes under vmlab and under valgrind (compiled as
-#   tests/memcheck_oracle.sh compiles it); the facts, with "Uninitialised
-#   value was created by a heap/stack allocation" and its main frame, must be
-#   the same.
+#   with --track-origins=yes; the facts, with "Uninitialised value was created
+#   by a heap/stack allocation" and its main frame, must be valgrind's with
+#   the same option, derived now (tests/memcheck_oracle.sh --derive).
+# - kinds: tests/memcheck/leak-kinds.c with each --show-leak-kinds setting
+#   gives valgrind's loss records with the same setting, derived so too.
 # - clean: every program of the differential suite (tests/guest/NAME.c with
 #   its NAME.args) runs with ERROR SUMMARY: 0 errors in each process, and its
 #   stdout (addresses aside: redzones move blocks) and exit status are those of
@@ -63,45 +62,30 @@ for src in examples/mistake-*.c tests/memcheck/*.c; do
 	done
 done
 
-# Origins against valgrind itself, derived here (valgrind is a dependency).
-if ! command -v valgrind >/dev/null 2>&1 || ! command -v gcc >/dev/null 2>&1; then
-	fail "valgrind or gcc not found: run scripts/install-deps.sh (make deps)"
-else
-	for want in tests/memcheck/*.expected; do
-		grep -q uninitialised "$want" || continue
-		name=$(basename "$want" .expected)
-		src=examples/$name.c
-		[ -f "$src" ] || src=tests/memcheck/$name.c
-		gcc -g -O0 -fno-omit-frame-pointer -fno-builtin -o "$work/$name" "$src"
-		{ (cd "$work" && exec valgrind --track-origins=yes --leak-check=full --log-file="$work/$name.vg" "./$name" \
-			>/dev/null 2>&1 </dev/null); } 2>/dev/null
-		"$vmlab" run --memcheck --track-origins=yes "$src" >/dev/null 2>"$work/$name.log" </dev/null
-		if diff <(tests/memcheck_oracle.sh --facts <"$work/$name.log") \
-			<(tests/memcheck_oracle.sh --facts <"$work/$name.vg") >"$work/diff"; then
-			pass
-		else
-			fail "$name --track-origins=yes: the facts differ from valgrind's (< vmlab, > valgrind):"
-			head -20 "$work/diff"
-		fi
-	done
-fi
+# vmlab's facts for src run with the options, against valgrind's for the
+# same source with the same options, derived now (valgrind is a dependency:
+# a missing one fails the derivation).
+against_valgrind() {
+	local src=$1 name
+	shift
+	name=$(basename "$src" .c)
+	"$vmlab" run --memcheck "$@" "$src" >/dev/null 2>"$work/live.log" </dev/null
+	if ! tests/memcheck_oracle.sh --derive "$name" "$@" >"$work/live.vg"; then
+		fail "$name $*: valgrind's facts could not be derived: $(cat "$work/live.vg")"
+	elif diff <(tests/memcheck_oracle.sh --facts <"$work/live.log") "$work/live.vg" >"$work/diff"; then
+		pass
+	else
+		fail "$name $*: the facts differ from valgrind's (< vmlab, > valgrind):"
+		head -20 "$work/diff"
+	fi
+}
 
-# Leak kinds against valgrind itself.
-if command -v valgrind >/dev/null 2>&1 && gcc -g -O0 -fno-omit-frame-pointer -fno-builtin -o "$work/leak-kinds" \
-	tests/memcheck/leak-kinds.c; then
-	for kinds in all none reachable indirect definite,indirect possible,reachable; do
-		{ (cd "$work" && exec valgrind --leak-check=full --show-leak-kinds=$kinds --log-file="$work/kinds.vg" \
-			./leak-kinds >/dev/null 2>&1 </dev/null); } 2>/dev/null
-		"$vmlab" run --memcheck --show-leak-kinds=$kinds tests/memcheck/leak-kinds.c >/dev/null 2>"$work/kinds.log" </dev/null
-		if diff <(tests/memcheck_oracle.sh --facts <"$work/kinds.log") <(tests/memcheck_oracle.sh --facts <"$work/kinds.vg") \
-			>"$work/diff"; then
-			pass
-		else
-			fail "leak-kinds --show-leak-kinds=$kinds: the facts differ from valgrind's (< vmlab, > valgrind):"
-			head -20 "$work/diff"
-		fi
-	done
-fi
+for src in examples/mistake-*.c tests/memcheck/*.c; do
+	grep -q uninitialised "tests/memcheck/$(basename "$src" .c).expected" && against_valgrind "$src" --track-origins=yes
+done
+for kinds in all none reachable indirect definite,indirect possible,reachable; do
+	against_valgrind tests/memcheck/leak-kinds.c --show-leak-kinds=$kinds
+done
 
 # Addresses printed by a program depend on where blocks lie.
 no_addresses() { sed -E 's/0x[0-9a-fA-F]+/ADDR/g' "$1"; }

@@ -19,6 +19,9 @@
 #   tests/memcheck_oracle.sh [--write] [NAME...]
 #   tests/memcheck_oracle.sh --facts <LOG     (the facts of any memcheck log:
 #                                            --memcheck's test can reuse it)
+#   tests/memcheck_oracle.sh --derive NAME [VALGRIND_OPTION...]
+#                                           (valgrind's facts for NAME now,
+#                                            with those options added)
 # NAME is a program's name without .c (default: every examples/mistake-*.c
 # and tests/memcheck/*.c);
 # --write rewrites the .expected files instead (check them before committing).
@@ -91,12 +94,15 @@ facts() {
 		END { flush() }'
 }
 
-write=0
+write=0 derive_only=0
 if [ "${1:-}" == "--facts" ]; then
 	facts
 	exit
 elif [ "${1:-}" == "--write" ]; then
 	write=1
+	shift
+elif [ "${1:-}" == "--derive" ]; then
+	derive_only=1
 	shift
 fi
 for tool in "$valgrind" "$host_cc"; do
@@ -130,10 +136,11 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Compiles and runs one example under valgrind; prints its facts, or a
-# message and fails.
+# Compiles and runs one example under valgrind (with the options after its
+# name); prints its facts, or a message and fails.
 derive() {
 	local name=$1 src bin=$work/$1 log=$work/$1.log
+	shift
 	src=$(source_of "$name")
 	if [ ! -f "$src" ]; then
 		echo "no such program: $src"
@@ -145,7 +152,8 @@ derive() {
 		return 1
 	fi
 	# The program may die of a signal (the shell's report of it is dropped).
-	{ (cd "$work" && exec "$valgrind" --leak-check=full --log-file="$log" "./$name" >/dev/null 2>&1 </dev/null); } 2>/dev/null
+	{ (cd "$work" && exec "$valgrind" --leak-check=full "$@" --log-file="$log" "./$name" >/dev/null 2>&1 </dev/null); } \
+		2>/dev/null
 	if ! grep -q 'ERROR SUMMARY: ' "$log" 2>/dev/null; then
 		echo "$valgrind printed no ERROR SUMMARY for $src:"
 		cat "$log" 2>/dev/null
@@ -153,6 +161,11 @@ derive() {
 	fi
 	facts <"$log"
 }
+
+if [ $derive_only -eq 1 ]; then
+	derive "$@"
+	exit
+fi
 
 for name in "${names[@]}"; do
 	want=$expected_dir/$name.expected
