@@ -22,7 +22,7 @@ LDLIBS  += -lgmp -lm -ldw -lelf
 
 LAYERS  := lib hw cpu os trace check report
 LIB_SRC := $(foreach d,$(LAYERS),$(wildcard $(d)/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/report_page.o
 CLI_SRC := $(wildcard cli/*.c)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
@@ -40,6 +40,15 @@ $(BUILD)/%.o: %.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/cli/guestcc.o: CPPFLAGS += $(CLI_DEFS)
+
+# The HTML report's page, built in as bytes (report/page.h).
+$(BUILD)/gen/report_page.c: report/page.html
+	@mkdir -p $(dir $@)
+	{ echo '#include "report/page.h"'; echo 'const unsigned char report_page[] = {'; \
+	  xxd -i < $<; echo ', 0};'; echo 'const size_t report_page_len = sizeof report_page - 1;'; } > $@
+
+$(BUILD)/gen/report_page.o: $(BUILD)/gen/report_page.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libvmlab.a: $(LIB_OBJ)
 	@rm -f $@
@@ -84,6 +93,7 @@ san:
 
 bench: $(BENCH_BIN) $(VMLAB) $(GUEST_BENCH) $(GUEST_DIR)/sort $(GUEST_DIR)/low/sort $(GUEST_DIR)/seg/sort
 	@for b in $(BENCH_BIN); do $$b || exit 1; done
+	@bench/report.sh $(BUILD)
 
 # Fuzzing (never part of `make test`): one libFuzzer target per input the
 # host parses (tests/fuzz/fuzz_*.c, seeds in tests/fuzz/TARGET/), built with

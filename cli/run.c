@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/guestcc.h"
 #include "cli/options.h"
+#include "cli/report.h"
 #include "os/cmem.h"
 #include "os/elf.h"
 #include "os/sched.h"
@@ -52,7 +53,12 @@ struct run_args {
 	struct memcheck_opts mc;
 	int error_exitcode;      /* --error-exitcode: the status when memcheck found errors (0: none) */
 	uint64_t vmstat_ns;      /* --vmstat: its interval of virtual time (0: none) */
+	struct report_file report; /* --report */
+	int argc;                /* the command line, the report's title */
+	char **argv;
 	struct kernel *k;        /* the machine, while it runs */
+	struct sched *s;         /* and its scheduler */
+	struct vmstat *vm;       /* --vmstat's lines, while it runs */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -121,6 +127,13 @@ static bool set_vmstat(void *ctx, const char *v, char *err, size_t errlen)
 	if (!parse_duration(v, &a->vmstat_ns) || !a->vmstat_ns)
 		return fail_msg(err, errlen, "expects a duration such as 1s, 10ms or 100us, from 1ns to %" PRIu64 "s",
 				UINT64_MAX / 1000000000);
+	return true;
+}
+
+static bool set_report(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	((struct run_args *)ctx)->report.path = v;
 	return true;
 }
 
@@ -274,6 +287,8 @@ static const struct opt run_rows[] = {
 	{"vmstat", 0, "DURATION", "print a vmstat line on stderr every DURATION of virtual time: processes "
 	 "running and blocked, swap used, free memory, swap-ins and -outs, faults and TLB misses per second, "
 	 "user/system/idle time", NULL, set_vmstat},
+	{"report", 0, "FILE", "write an HTML report of the run to FILE: physical memory over time, address spaces, "
+	 "page tables, the TLB, a timeline of faults and swapping, memory pressure", NULL, set_report},
 	{"max-insns", 0, "N", "stop after N instructions in all", NULL, set_max_insns},
 	{"quantum", 0, "N", "time slice in instructions", "100000", set_quantum},
 	{"max-procs", 0, "N", "at most N processes at once, zombies too; beyond, fork fails with EAGAIN",
@@ -468,10 +483,15 @@ static void print_mmu(const struct run_args *a, const struct proc *p, const char
 	cmem_describe_regs(a->k, p, "  ", stderr);
 }
 
-/* What --show-pagetables, --show-mmu and --show-va print as a process ends. */
-static void show_at_exit(void *ctx, const struct proc *p)
+/* What --show-pagetables, --show-mmu and --show-va print as a process
+ * ends, and what --report keeps of it. */
+static void at_exit(void *ctx, const struct proc *p)
 {
 	const struct run_args *a = ctx;
+	if (a->report.h)
+		html_proc_exit(a->report.h, p);
+	if (!a->show_va && !a->show_pt && !a->show_mmu)
+		return;
 	fflush(stdout);
 	if (a->show_va)
 		print_mapping(a, p);
@@ -546,6 +566,18 @@ static void print_summary(const struct run_args *a, struct sched *s)
 		summary_print(stderr, s->k, &in);
 }
 
+/* After each time slice: --vmstat's lines and --report's points. */
+static void after_slice(void *ctx)
+{
+	struct run_args *a = ctx;
+	if (a->vm)
+		vmstat_tick(a->vm);
+	if (a->report.h)
+		html_tick(a->report.h);
+}
+
+static uint64_t run_clock(const void *ctx) { return sched_now_ns(ctx); }
+
 /* Runs the machine to its end (recording it with --record) and prints the
  * summary; returns vmlab's exit status. */
 static int run_machine(struct run_args *a, struct kernel *k, const struct program *progs)
@@ -553,10 +585,8 @@ static int run_machine(struct run_args *a, struct kernel *k, const struct progra
 	char err[600];
 	k->on_kill = report_kill;
 	a->k = k;
-	if (a->show_pt || a->show_mmu || a->show_va) {
-		k->on_exit = show_at_exit;
-		k->on_exit_ctx = a;
-	}
+	k->on_exit = at_exit;
+	k->on_exit_ctx = a;
 	struct recorder *rec = NULL;
 	if (a->record && !(rec = record_start(k, a->record, err, sizeof err))) {
 		fprintf(stderr, "vmlab: --record %s\n", err);
@@ -574,14 +604,16 @@ static int run_machine(struct run_args *a, struct kernel *k, const struct progra
 	struct sched s;
 	struct vmstat vm;
 	sched_init(&s, k, &a->sc);
+	s.cfg.on_slice = after_slice;
+	s.cfg.on_slice_ctx = a;
 	if (a->vmstat_ns) {
 		vmstat_init(&vm, &s, a->vmstat_ns, stderr);
-		s.cfg.on_slice = vmstat_tick;
-		s.cfg.on_slice_ctx = &vm;
+		a->vm = &vm;
 	}
 	int first_pid = 0, status = CLI_USAGE;
 	enum sched_end end = SCHED_DONE;
-	if (start_programs(&s, progs, a->nprograms, &first_pid)) {
+	if (report_open(&a->report, k, HTML_RUN, a->argc, a->argv, run_clock, &s) &&
+	    start_programs(&s, progs, a->nprograms, &first_pid)) {
 		end = sched_run(&s);
 		if (a->vmstat_ns)
 			vmstat_finish(&vm);
@@ -589,6 +621,8 @@ static int run_machine(struct run_args *a, struct kernel *k, const struct progra
 		status = report_end(a, &s, end, first_pid);
 		print_summary(a, &s);
 	}
+	if (!report_close(&a->report) && status == CLI_OK)
+		status = CLI_FAILED;
 	sched_fini(&s);
 	if (mc && a->error_exitcode && memcheck_errors(mc))
 		status = a->error_exitcode;
@@ -682,6 +716,7 @@ static int run_args_parse(struct run_args *a, int argc, char **argv)
 	a->sc.err = stderr;
 	a->sc.in = stdin;
 	a->sc.interrupted = &interrupted;
+	a->argc = argc, a->argv = argv;
 	int st = parse_args(a, argc, argv);
 	if (st)
 		return st;

@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/report.h"
 #include "report/summary.h"
 #include "trace/replay.h"
 
@@ -25,6 +26,9 @@ struct trace_args {
 	const char *backing;
 	const char *write_binary;  /* --write-binary OUT, or NULL */
 	bool verbose, json;
+	struct report_file report; /* --report */
+	int argc;                  /* the command line, the report's title */
+	char **argv;
 	struct region regions[16];
 	int region_pid[16];
 	const char *region_text[16]; /* as given, for messages */
@@ -130,6 +134,13 @@ static bool set_write_binary(void *ctx, const char *v, char *err, size_t errlen)
 	return true;
 }
 
+static bool set_report(void *ctx, const char *v, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	((struct trace_args *)ctx)->report.path = v;
+	return true;
+}
+
 static bool set_verbose(void *ctx, const char *v, char *err, size_t errlen)
 {
 	(void)v, (void)err, (void)errlen;
@@ -155,6 +166,8 @@ static const struct opt trace_rows[] = {
 	{"skip-bad", 0, NULL, "report bad trace lines and carry on", NULL, set_skip_bad},
 	{"write-binary", 0, "OUT", "also write the records read (bad lines skipped) to OUT as a binary trace, "
 	 "which replays fastest", NULL, set_write_binary},
+	{"report", 0, "FILE", "write an HTML report of the replay to FILE: physical memory over time, address "
+	 "spaces, page tables, the TLB, faults and the working set over time", NULL, set_report},
 	{NULL, 'v', NULL, "explain every access", NULL, set_verbose},
 	{"json", 0, NULL, "print the summary as one JSON object", NULL, set_json},
 };
@@ -257,6 +270,9 @@ static struct trace_writer *open_copy(const struct trace_args *a, struct trace_r
 	return w;
 }
 
+/* What --report keeps of a process as it ends (the kernel's on_exit). */
+static void at_exit(void *ctx, const struct proc *p) { html_proc_exit(ctx, p); }
+
 /* Replays r and prints what happened; returns vmlab's exit status. */
 static int replay_and_report(struct trace_args *a, struct kernel *k, struct trace_reader *r,
 			     const struct region *backing, bool textbook)
@@ -272,8 +288,19 @@ static int replay_and_report(struct trace_args *a, struct kernel *k, struct trac
 		.name = a->path && strcmp(a->path, "-") ? a->path : "<stdin>",
 		.skip_bad = a->ro.skip_bad,
 	};
+	if (!report_open(&a->report, k, HTML_TRACE, a->argc, a->argv, NULL, NULL))
+		return CLI_USAGE;
+	if (a->report.h) {
+		k->on_exit = at_exit;
+		k->on_exit_ctx = a->report.h;
+		ro.on_ref = html_ref;
+		ro.on_ref_ctx = a->report.h;
+	}
 	struct replay_stats st;
-	if (replay_run(k, r, &ro, &st, err, sizeof err) != 0) {
+	int failed = replay_run(k, r, &ro, &st, err, sizeof err);
+	if (!report_close(&a->report))
+		return CLI_FAILED;
+	if (failed) {
 		fprintf(stderr, "vmlab: %s\n", err);
 		return k->error[0] ? CLI_FAILED : CLI_USAGE;
 	}
@@ -355,6 +382,7 @@ static int trace_args_parse(struct trace_args *a, int argc, char **argv)
 	memset(a, 0, sizeof *a);
 	machine_opts_defaults(&a->mo);
 	a->ro = (struct trace_reader_opts)TRACE_READER_OPTS_INIT;
+	a->argc = argc, a->argv = argv;
 	int st = parse_args(a, argc, argv);
 	if (st)
 		return st;

@@ -421,8 +421,7 @@ static vaddr_t child_va(const struct pt_format *f, vaddr_t prefix, uint64_t idx,
 struct visit {
 	const struct pt *pt;
 	bool (*leaf_fn)(void *ctx, const struct pt_leaf *leaf);
-	void (*node_fn)(void *ctx, unsigned level, uint64_t idx, pte_t raw, const struct pte_info *info,
-			vaddr_t va);
+	pt_entry_fn *node_fn;
 	void *ctx;
 	vaddr_t first, last; /* the addresses visited: entries that overlap [first, last] */
 };
@@ -492,6 +491,12 @@ void pt_for_each_leaf_in(const struct pt *pt, vaddr_t start, vaddr_t end,
 	visit_table(&v, pt->root, pt->fmt->levels - 1, 0);
 }
 
+void pt_for_each_entry(const struct pt *pt, pt_entry_fn *fn, void *ctx)
+{
+	struct visit v = {pt, NULL, fn, ctx, 0, ~0ull};
+	visit_table(&v, pt->root, pt->fmt->levels - 1, 0);
+}
+
 struct print_ctx {
 	const struct pt *pt;
 	FILE *out;
@@ -520,9 +525,8 @@ static void print_entry(void *ctx, unsigned level, uint64_t idx, pte_t raw, cons
 void pt_print(const struct pt *pt, FILE *out)
 {
 	struct print_ctx pc = {pt, out};
-	struct visit v = {pt, NULL, print_entry, &pc, 0, ~0ull};
 	fprintf(out, "page table 0x%" PRIx64 " (%s)\n", table_pa(pt, pt->root), pt->fmt->name);
-	visit_table(&v, pt->root, pt->fmt->levels - 1, 0);
+	pt_for_each_entry(pt, print_entry, &pc);
 }
 
 /* pt_perm_violation for PTEs of the given style. */

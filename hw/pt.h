@@ -142,6 +142,16 @@ void pt_for_each_leaf(const struct pt *pt, bool (*fn)(void *ctx, const struct pt
 void pt_for_each_leaf_in(const struct pt *pt, vaddr_t start, vaddr_t end,
 			 bool (*fn)(void *ctx, const struct pt_leaf *leaf), void *ctx);
 
+/* What pt_for_each_entry calls for each valid entry: its table's level
+ * (levels - 1 for the root), its index there, the raw PTE, its decoding, and
+ * the first va it covers. */
+typedef void pt_entry_fn(void *ctx, unsigned level, uint64_t idx, pte_t raw, const struct pte_info *info,
+			 vaddr_t va);
+
+/* Calls fn for every valid entry of every table, in pre-order: an entry
+ * that points to a table, then that table's entries. */
+void pt_for_each_entry(const struct pt *pt, pt_entry_fn *fn, void *ctx);
+
 /* Prints one line per valid entry, indented by level (like xv6's vmprint). */
 void pt_print(const struct pt *pt, FILE *out);
 

@@ -709,6 +709,7 @@ static bool write_back(struct kernel *k, pfn_t pfn, bool *written, bool *full)
 		return host_error(k, err);
 	k->c.writebacks++;
 	k->c.swap_outs++;
+	kernel_proc_of(f->rmap->as)->swap_outs++;
 	*written = true;
 	return true;
 }
@@ -733,6 +734,7 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 			first = false;
 		}
 		as->resident--;
+		kernel_proc_of(as)->evictions++;
 		if (out) {
 			out->evicted = true;
 			out->victim_va = va;
@@ -744,17 +746,12 @@ static void unmap_victim(struct kernel *k, pfn_t pfn, struct fault_outcome *out)
 	k->c.evictions++;
 }
 
-/* The process whose address space is as: every address space is a process's. */
-static const struct proc *proc_of(const struct aspace *as)
-{
-	return (const struct proc *)(const void *)((const char *)as - offsetof(struct proc, as));
-}
 
 /* The pid of the process of the frame's first mapping, or -1 when it has none. */
 static int owner_pid(struct kernel *k, pfn_t pfn)
 {
 	const struct rmap *m = frames_get(&k->fr, pfn)->rmap;
-	return m ? proc_of(m->as)->pid : -1;
+	return m ? kernel_proc_of(m->as)->pid : -1;
 }
 
 /* A free user frame for p, evicting a victim when none is free; unzeroed
@@ -872,7 +869,7 @@ static bool fill_page(struct kernel *k, struct proc *p, const struct region *r, 
 			swap_free(&k->swap, slot);
 			*dirty = true;
 		}
-		k->c.swap_ins++;
+		k->c.swap_ins++, p->swap_ins++;
 		p->major_faults++, k->c.major_faults++;
 		out->action = ACT_SWAP_IN;
 	} else if (r->file && va - r->start < r->file_len) {

@@ -105,6 +105,7 @@ struct proc {
 	uint64_t slot;            /* its place in creation order (its table entry's) */
 	bool in_table;            /* entered in the table (exec's image is not until it commits) */
 	uint64_t minor_faults, major_faults, cow_copies;
+	uint64_t evictions, swap_ins, swap_outs; /* its pages evicted, read from swap, written to it */
 	uint64_t tlb_hits, tlb_misses; /* of the ASIDs it held before its current one */
 	char death[320];          /* why it was killed ("" when it exited by itself) */
 	/* processes that run programs (vmlab run) */
@@ -204,6 +205,7 @@ struct kernel_counts {
 	uint64_t evictions, writebacks, swap_ins, swap_outs, file_reads;
 	uint64_t ad_faults, segfaults, oom_kills;
 	uint64_t cow_copies;
+	uint64_t switches;        /* context switches: the MMU moved to another process's space */
 	/* the contiguous mechanisms */
 	uint64_t proc_swap_outs, proc_swap_ins; /* whole processes (their pages count in swap_outs, swap_ins) */
 	uint64_t copied_bytes;    /* moved in memory: relocations, compaction, fork's copies */
@@ -298,6 +300,12 @@ void kernel_prefetch(struct kernel *k, int pid, vaddr_t va, unsigned step, struc
  * process keeps what was not freed yet, a smaller address space still whole,
  * which kernel_free gives back. */
 void kernel_exit(struct kernel *k, struct proc *p);
+/* The process whose address space is as: every address space is a process's. */
+static inline struct proc *kernel_proc_of(const struct aspace *as)
+{
+	return (struct proc *)(void *)((char *)(uintptr_t)as - offsetof(struct proc, as));
+}
+
 /* Tells the on_as_event hook, if any, of ev in p's address space. */
 static inline void kernel_as_event(struct kernel *k, const struct proc *p, enum as_event ev, uint64_t arg)
 {
@@ -353,6 +361,7 @@ static inline void kernel_switch(struct kernel *k, struct proc *p)
 {
 	if (k->current == p)
 		return;
+	k->c.switches++;
 	if (unlikely(p->as.asid == 0)) {
 		kernel_switch_slow(k, p);
 		return;

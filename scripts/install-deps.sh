@@ -8,10 +8,12 @@
 # (GNU time: the host-memory tests measure peak RSS with /usr/bin/time -v),
 # libdw-dev (elfutils: check/symbols reads guest symbols and DWARF lines)
 # llvm (llvm-addr2line: test_symbols' oracle for them) and jq (tests/memcheck.sh
-# reads --memcheck --json's report with it).
+# reads --memcheck --json's report with it), chromium (tests/report.sh renders
+# the HTML reports headless, checks their DOM and takes screenshots) and xxd
+# (the build embeds report/page.html into vmlab).
 set -euo pipefail
 
-packages=(build-essential clang libclang-rt-dev libgmp-dev libdw-dev llvm gcc-riscv64-unknown-elf qemu-user valgrind time jq)
+packages=(build-essential clang libclang-rt-dev libgmp-dev libdw-dev llvm gcc-riscv64-unknown-elf qemu-user valgrind time jq chromium xxd)
 
 missing=()
 for p in "${packages[@]}"; do

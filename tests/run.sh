@@ -21,7 +21,7 @@ done
 # Scripts that print their own "NAME: N passed, N failed" line.
 for script in "tests/golden.sh $build" "tests/guest_diff.sh $build" "tests/record_replay.sh $build" \
 	"tests/procmem.sh $build" "tests/ostep.sh $build" "tests/memcheck_oracle.sh" \
-	"tests/memcheck.sh $build"; do
+	"tests/memcheck.sh $build" "tests/report.sh $build"; do
 	out=$($script 2>&1)
 	printf '%s\n' "$out"
 	line=$(printf '%s\n' "$out" | tail -n 1)

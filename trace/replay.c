@@ -305,6 +305,8 @@ static bool replay_record(struct replay *rp, const struct trace_ref *ref)
 		}
 		kernel_switch(rp->k, p);
 		rp->refs++;
+		if (rp->o->on_ref)
+			rp->o->on_ref(rp->o->on_ref_ctx, p, vpn);
 		vaddr_t va = vpn == first ? ref->va : vpn << shift;
 		uint64_t next_use = rp->next_use ? rp->next_use[vpn - first] : 0;
 		if (!access_page(rp, p, va, ref, next_use))

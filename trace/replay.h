@@ -20,6 +20,9 @@ struct replay_opts {
 	const char *name;     /* the trace's name, for messages */
 	bool skip_bad;        /* report records with impossible addresses and carry on */
 	const char *tmpdir;   /* opt's temporary files go here; NULL: $TMPDIR, else /tmp */
+	void (*on_ref)(void *ctx, const struct proc *p, vpn_t vpn); /* told of each page access
+				 before it is made (--report; NULL: none) */
+	void *on_ref_ctx;
 };
 
 struct replay_stats {
