@@ -64,8 +64,6 @@ void json_string(FILE *out, const char *s)
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == '"' || *p == '\\')
 			fprintf(out, "\\%c", *p);
-		else if (*p == '<') /* so that no "</script>" ends the page's data (report/page.md) */
-			fputs("\\u003c", out);
 		else if (*p == '\n')
 			fputs("\\n", out);
 		else if (*p < 0x20)

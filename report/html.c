@@ -873,8 +873,15 @@ bool html_write(struct html *h, FILE *out)
 	const char *marker = "<!--VMLAB-DATA-->\n", *at = strstr((const char *)report_page, marker);
 	if (!at)
 		panic("report/page.html has no <!--VMLAB-DATA--> line");
+	char *data = NULL;
+	size_t len = 0;
+	FILE *d = text_stream(&data, &len);
+	data_json(d, h);
+	text_close(d);
 	fwrite(report_page, 1, (size_t)(at - (const char *)report_page), out);
-	data_json(out, h);
+	for (size_t i = 0; i < len; i++) /* a '<' is only ever in a string: no "</script>" ends the data */
+		data[i] == '<' ? (void)fputs("\\u003c", out) : (void)fputc(data[i], out);
+	free(data);
 	fputs(at + strlen(marker), out);
 	return fflush(out) == 0 && !ferror(out);
 }

@@ -20,8 +20,9 @@
 # - bad input: a --report path that cannot be opened fails before the run;
 #   a full disk fails the run with a message; the same run gives the same
 #   file byte for byte.
-# With --screenshot PNG, also writes the README's screenshot of the
-# 64-process report there (docs/report.png).
+# With --screenshot PNG, also writes the README's screenshots of a run of
+# 8 processes in 256 KiB: PNG (its top at 1280x800) and PNG's name with
+# -page (the whole page; docs/report.png and docs/report-page.png).
 set -u
 cd "$(dirname "$0")/.." || exit 1
 build=${1:-build}
@@ -121,6 +122,11 @@ check "family64: the report does not hold 64 processes" \
 run_report basebounds --mmu base-bounds examples/cow.c && render basebounds
 run_report segmentation --mmu segmentation examples/cow.c examples/arraytest.c && render segmentation
 
+# a command line (the page's title) that would end the data's script
+run_report script "examples/arraytest.c 2 </script><b>x" && render script
+check "script: the title did not come through whole" \
+	[ "$(data "$work/script.html" | jq -r .title | grep -c '</script><b>x')" = 1 ]
+
 # a trace of over 50 million references, streamed from the program
 mkfifo "$work/fifo"
 "$vmlab" run --record "$work/fifo" "tests/programs/sweep.c 2048 9" >/dev/null 2>"$work/sweep.err" </dev/null &
@@ -183,9 +189,11 @@ cp "$work/swap.html" "$work/swap-first.html"
 run_report swap --ram 1m examples/swap.c
 check "the same run twice gives two reports" cmp -s "$work/swap.html" "$work/swap-first.html"
 
-if [ -n "$shot_out" ]; then
-	browser "$work/family64.html" --screenshot="$shot_out" >/dev/null 2>&1
-	echo "report: wrote $shot_out"
+if [ -n "$shot_out" ]; then # the README's: the top of the page at 1280x800, and the whole page
+	run_report readme --ram 256k "tests/programs/family.c 8 24"
+	browser "$work/readme.html" --screenshot="$shot_out" >/dev/null 2>&1
+	browser "$work/readme.html" --window-size=1280,3300 --screenshot="${shot_out%.png}-page.png" >/dev/null 2>&1
+	echo "report: wrote $shot_out and ${shot_out%.png}-page.png"
 fi
 echo "report: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -9,6 +9,9 @@ run options:
                        time: processes running and blocked, swap used, free
                        memory, swap-ins and -outs, faults and TLB misses per
                        second, user/system/idle time
+  --report FILE        write an HTML report of the run to FILE: physical memory
+                       over time, address spaces, page tables, the TLB, a
+                       timeline of faults and swapping, memory pressure
   --max-insns N        stop after N instructions in all
   --quantum N          time slice in instructions (default 100000)
   --max-procs N        at most N processes at once, zombies too; beyond, fork

@@ -15,6 +15,9 @@ trace options:
   --skip-bad           report bad trace lines and carry on
   --write-binary OUT   also write the records read (bad lines skipped) to OUT
                        as a binary trace, which replays fastest
+  --report FILE        write an HTML report of the replay to FILE: physical
+                       memory over time, address spaces, page tables, the TLB,
+                       faults and the working set over time
   -v                   explain every access
   --json               print the summary as one JSON object
   -h, --help           show this help
