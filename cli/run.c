@@ -57,7 +57,6 @@ struct run_args {
 	int argc;                /* the command line, the report's title */
 	char **argv;
 	struct kernel *k;        /* the machine, while it runs */
-	struct sched *s;         /* and its scheduler */
 	struct vmstat *vm;       /* --vmstat's lines, while it runs */
 };
 
